@@ -1,0 +1,31 @@
+// Lint rules, including the layer rules of docs/architecture.md: imports point one way,
+// cli -> services -> ingest | nlp | terms | store -> core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((dir) => ({ group: [`**/${dir}/**`, `../${dir}/*`], message: `This layer must not import ${dir}/ (see docs/architecture.md).` })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'web/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  layer(['src/core/**'], ['ingest', 'nlp', 'terms', 'store', 'services', 'server', 'cli']),
+  layer(['src/nlp/**', 'src/ingest/**', 'src/terms/**', 'src/store/**'], ['services', 'server', 'cli']),
+  layer(['src/nlp/**'], ['store', 'server', 'services', 'cli', 'ingest']),
+  layer(['src/services/**'], ['server', 'cli']),
+);

@@ -1,0 +1,39 @@
+import type { Doc, LayerName, Layers, ReportInput } from '../core/document.js';
+import { TruceError } from '../core/errors.js';
+import type { Stage } from './stage.js';
+
+export interface StageTiming {
+  readonly stage: LayerName;
+  readonly ms: number;
+}
+
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  /** Runs every stage in order; `until` stops after the named layer. */
+  run(input: ReportInput, options?: { until?: LayerName; timings?: StageTiming[] }): Doc;
+}
+
+/** Builds a pipeline, checking once that each stage's needs are added by an earlier stage. */
+export function createPipeline(stages: readonly Stage[]): Pipeline {
+  const available = new Set<LayerName>();
+  for (const stage of stages) {
+    for (const need of stage.needs) {
+      if (!available.has(need)) throw new TruceError('E010_PIPELINE_ORDER', { stage: stage.adds, layer: need });
+    }
+    available.add(stage.adds);
+  }
+  return {
+    stages,
+    run(input, options = {}) {
+      let doc: Doc = { input };
+      for (const stage of stages) {
+        const started = options.timings ? performance.now() : 0;
+        const added = stage.run(doc) as Layers[typeof stage.adds];
+        doc = { ...doc, [stage.adds]: added };
+        options.timings?.push({ stage: stage.adds, ms: performance.now() - started });
+        if (stage.adds === options.until) break;
+      }
+      return doc;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Sentences and tokens, with wink-nlp's lite English model (fast, keeps "U.S." whole).
+ * wink-nlp reproduces the text exactly, so offsets are recovered by walking token lengths.
+ */
+import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { Stage } from '../stage.js';
+import { layer } from '../stage.js';
+import { englishScore } from './language.js';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** Below this share of English function words a report is treated as not English. */
+export const ENGLISH_THRESHOLD = 0.12;
+
+export function paragraphsOf(body: string): Span[] {
+  const paragraphs: Span[] = [];
+  const re = /\n\s*\n/g;
+  let start = 0;
+  for (let m = re.exec(body); ; m = re.exec(body)) {
+    const end = m ? m.index : body.length;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(body[s]!)) s++;
+    while (e > s && /\s/.test(body[e - 1]!)) e--;
+    if (e > s) paragraphs.push({ start: s, end: e });
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return paragraphs;
+}
+
+/** Tokenises one paragraph with wink-nlp and appends its tokens and sentences. */
+function readParagraph(body: string, para: Span, index: number, tokens: Token[], sentences: Sentence[]): void {
+  const text = body.slice(para.start, para.end);
+  const doc = nlp.readDoc(text);
+  const firstToken = tokens.length;
+  let offset = para.start;
+  doc.tokens().each((t: ItemToken) => {
+    const value = t.out();
+    offset += (t.out(its.precedingSpaces) as string).length;
+    // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
+    if (body.startsWith(value, offset) === false) {
+      const found = body.indexOf(value, offset);
+      if (found >= 0 && found < para.end) offset = found;
+    }
+    tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string });
+    offset += value.length;
+  });
+  doc.sentences().each((s: ItemSentence) => {
+    const [a, b] = s.out(its.span) as unknown as [number, number];
+    const first = tokens[firstToken + a];
+    const last = tokens[firstToken + b];
+    if (!first || !last) return;
+    sentences.push({ start: first.start, end: last.end, paragraph: index, tokenStart: firstToken + a, tokenEnd: firstToken + b + 1 });
+  });
+}
+
+export function readSentences(body: string): SentencesLayer {
+  const paragraphs = paragraphsOf(body);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, i) => readParagraph(body, p, i, tokens, sentences));
+  const score = englishScore(body, tokens);
+  const english = tokens.length === 0 || score >= ENGLISH_THRESHOLD;
+  const warnings = english
+    ? []
+    : [
+        `W101 The report does not look like English (${Math.round(score * 100)}% English function words); entities, quotes and events were not extracted`,
+      ];
+  return { paragraphs, sentences, tokens, englishScore: score, english, warnings };
+}
+
+export const sentencesStage: Stage<'sentences'> = {
+  adds: 'sentences',
+  needs: ['clean'],
+  run: (doc) => readSentences(layer(doc, 'clean').body),
+};
