@@ -7,10 +7,18 @@ export interface StageTiming {
   readonly ms: number;
 }
 
+export interface RunOptions {
+  readonly until?: LayerName;
+  /** Checked after each stage: true stops the run (e.g. a report that is not English). */
+  readonly halt?: (doc: Doc) => boolean;
+  /** When given, each stage's wall time is appended. */
+  readonly timings?: StageTiming[];
+}
+
 export interface Pipeline {
   readonly stages: readonly Stage[];
-  /** Runs every stage in order; `until` stops after the named layer. */
-  run(input: ReportInput, options?: { until?: LayerName; timings?: StageTiming[] }): Doc;
+  /** Runs every stage in order; stops after the layer named by `until`, or when `halt` says so. */
+  run(input: ReportInput, options?: RunOptions): Doc;
 }
 
 /** Builds a pipeline, checking once that each stage's needs are added by an earlier stage. */
@@ -31,7 +39,7 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
         const added = stage.run(doc) as Layers[typeof stage.adds];
         doc = { ...doc, [stage.adds]: added };
         options.timings?.push({ stage: stage.adds, ms: performance.now() - started });
-        if (stage.adds === options.until) break;
+        if (stage.adds === options.until || options.halt?.(doc)) break;
       }
       return doc;
     },
