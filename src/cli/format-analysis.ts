@@ -10,15 +10,16 @@ export function terminalSafe(text: string): string {
 
 const PRECISION = { 1: 'day', 2: 'week', 3: 'month' } as const;
 
-function clip(text: string, max: number): string {
+/** Report-derived text on one line, shortened and made safe for a terminal. */
+function clip(text: string, max = 200): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return terminalSafe(one.length > max ? `${one.slice(0, max - 1)}…` : one);
 }
 
 function eventLine(e: AnalysisEvent): string {
   const date = e.event_date ? `${e.event_date} (${PRECISION[e.time_precision ?? 1]})` : 'date unknown';
-  const actors = [e.actor1 ?? 'unidentified actor', e.actor2].filter(Boolean).join(' vs ');
-  const place = e.location ? `${e.location}${e.country ? `, ${e.country}` : ''} (geo ${e.geo_precision})` : 'place unknown';
+  const actors = clip([e.actor1 ?? 'unidentified actor', e.actor2].filter(Boolean).join(' vs '));
+  const place = e.location ? `${clip(e.location)}${e.country ? `, ${clip(e.country)}` : ''} (geo ${e.geo_precision})` : 'place unknown';
   const deaths = e.fatalities === null ? 'fatalities unknown' : `${e.fatalities} killed`;
   const modality = e.modality === 'asserted' ? pc.green(e.modality) : pc.yellow(e.modality);
   return `  ${date}  ${pc.bold(`${e.event_type} / ${e.sub_event_type}`)}  ${actors}  at ${place}  ${deaths}  [${modality}, ${e.confidence.toFixed(2)}]`;
@@ -26,20 +27,20 @@ function eventLine(e: AnalysisEvent): string {
 
 export function formatAnalysis(name: string, a: Analysis): string {
   const lines: string[] = [];
-  lines.push(pc.bold(`== ${name}`));
+  lines.push(pc.bold(`== ${clip(name)}`));
   lines.push(`Headline:  ${a.report.headline ? clip(a.report.headline, 120) : '(none found)'}`);
   lines.push(`Published: ${a.report.published ?? '(unknown)'}`);
   if (a.report.dateline) lines.push(`Dateline:  ${clip(a.report.dateline, 80)}`);
   lines.push(`Events (${a.events.length}):`);
   for (const e of a.events) {
     lines.push(eventLine(e));
-    lines.push(pc.dim(`      "${clip(e.evidence, 150)}"${e.source ? ` (source: ${e.source})` : ''}`));
+    lines.push(pc.dim(`      "${clip(e.evidence, 150)}"${e.source ? ` (source: ${clip(e.source)})` : ''}`));
   }
   lines.push(`Quotes (${a.quotes.length}):`);
   for (const q of a.quotes) {
-    lines.push(`  ${q.kind === 'direct' ? '"' : '~'}${clip(q.text, 100)}${q.kind === 'direct' ? '"' : ''} — ${q.speaker ?? 'speaker unknown'}`);
+    lines.push(`  ${q.kind === 'direct' ? '"' : '~'}${clip(q.text, 100)}${q.kind === 'direct' ? '"' : ''} — ${q.speaker ? clip(q.speaker) : 'speaker unknown'}`);
   }
   if (a.report.removed.length) lines.push(pc.dim(`Removed ${a.report.removed.length} piece(s) of page chrome.`));
-  for (const w of a.warnings) lines.push(pc.yellow(`Warning: ${w}`));
-  return terminalSafe(lines.join('\n'));
+  for (const w of a.warnings) lines.push(pc.yellow(`Warning: ${clip(w, 300)}`));
+  return lines.join('\n');
 }
