@@ -11,7 +11,7 @@ import { createEventsStage } from './events/events.stage.js';
 import { createPlacesStage } from './places/places.stage.js';
 import { createPipeline, type Pipeline, type StageTiming } from './pipeline.js';
 import { toAnalysis } from './present.js';
-import { sentencesStage } from './sentences/sentences.stage.js';
+import { createSentencesStage } from './sentences/sentences.stage.js';
 import { createQuotesStage } from './quotes/quotes.stage.js';
 
 /** Bumped whenever a change to a stage or its data can change what is extracted. */
@@ -20,7 +20,7 @@ export const PIPELINE_VERSION = '0.1.0';
 export function createReadingPipeline(): Pipeline {
   return createPipeline([
     createCleanStage(),
-    sentencesStage,
+    createSentencesStage(),
     createEntitiesStage(),
     createPlacesStage(),
     createDatesStage(),

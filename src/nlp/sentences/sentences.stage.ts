@@ -8,7 +8,7 @@ import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { englishScore } from './language.js';
+import { englishScore, loadFunctionWords } from './language.js';
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -59,12 +59,12 @@ function readParagraph(body: string, para: Span, index: number, tokens: Token[],
   });
 }
 
-export function readSentences(body: string): SentencesLayer {
+export function readSentences(body: string, functionWords: ReadonlySet<string> = defaultFunctionWords()): SentencesLayer {
   const paragraphs = paragraphsOf(body);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, i) => readParagraph(body, p, i, tokens, sentences));
-  const score = englishScore(body, tokens);
+  const score = englishScore(body, tokens, functionWords);
   const english = tokens.length === 0 || score >= ENGLISH_THRESHOLD;
   const warnings = english
     ? []
@@ -74,8 +74,13 @@ export function readSentences(body: string): SentencesLayer {
   return { paragraphs, sentences, tokens, englishScore: score, english, warnings };
 }
 
-export const sentencesStage: Stage<'sentences'> = {
-  adds: 'sentences',
-  needs: ['clean'],
-  run: (doc) => readSentences(layer(doc, 'clean').body),
-};
+let cachedFunctionWords: ReadonlySet<string> | null = null;
+function defaultFunctionWords(): ReadonlySet<string> {
+  cachedFunctionWords ??= loadFunctionWords();
+  return cachedFunctionWords;
+}
+
+export function createSentencesStage(): Stage<'sentences'> {
+  const functionWords = loadFunctionWords();
+  return { adds: 'sentences', needs: ['clean'], run: (doc) => readSentences(layer(doc, 'clean').body, functionWords) };
+}
