@@ -1,0 +1,70 @@
+/**
+ * Main-content extraction: defuddle over a linkedom DOM, and Mozilla Readability when defuddle
+ * finds too little (it sometimes keeps only a teaser or a list of links).
+ */
+import { Readability } from '@mozilla/readability';
+import { DefuddleClass } from 'defuddle/node';
+import { wordCount } from './chrome.js';
+import { paragraphsOfHtml, parseDocument, type DomDocument } from './html-text.js';
+
+export interface Extraction {
+  readonly paragraphs: readonly string[];
+  readonly extractor: 'defuddle' | 'readability' | 'none';
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly site: string | null;
+}
+
+/** Below this many words defuddle's result is checked against Readability's. */
+const TOO_LITTLE_WORDS = 80;
+
+function words(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + wordCount(p), 0);
+}
+
+function nonEmpty(value: string | null | undefined): string | null {
+  return value && value.trim() ? value.trim() : null;
+}
+
+function runDefuddle(doc: DomDocument, url: string | undefined): Extraction | null {
+  try {
+    const r = new DefuddleClass(doc as never, { url: url ?? 'about:blank', useAsync: false, removeImages: true }).parse();
+    return {
+      paragraphs: paragraphsOfHtml(r.content ?? ''),
+      extractor: 'defuddle',
+      title: nonEmpty(r.title),
+      byline: nonEmpty(r.author),
+      published: nonEmpty(r.published),
+      site: nonEmpty(r.site),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function runReadability(html: string): Extraction | null {
+  try {
+    const r = new Readability(parseDocument(html) as never).parse();
+    if (!r) return null;
+    return {
+      paragraphs: paragraphsOfHtml(r.content ?? ''),
+      extractor: 'readability',
+      title: nonEmpty(r.title),
+      byline: nonEmpty(r.byline),
+      published: nonEmpty(r.publishedTime),
+      site: nonEmpty(r.siteName),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Extracts the article from `doc` (which it mutates); `html` rebuilds a DOM for the fallback. */
+export function extractArticle(doc: DomDocument, html: string, url?: string): Extraction {
+  const first = runDefuddle(doc, url);
+  if (first && words(first.paragraphs) >= TOO_LITTLE_WORDS) return first;
+  const second = runReadability(html);
+  const best = [first, second].filter((e): e is Extraction => e !== null).sort((a, b) => words(b.paragraphs) - words(a.paragraphs))[0];
+  return best ?? { paragraphs: [], extractor: 'none', title: null, byline: null, published: null, site: null };
+}
