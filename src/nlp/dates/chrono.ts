@@ -1,0 +1,89 @@
+/**
+ * Our chrono-node configuration: chrono.en's casual parser without the parsers that read times of
+ * day or durations ("for three days", "within 48 hours"), plus a refiner that drops what is not a date.
+ */
+import * as chrono from 'chrono-node';
+import type { ParsingResult } from 'chrono-node';
+import type { DatesLexicon } from './lexicon.js';
+
+type ChronoInstance = InstanceType<typeof chrono.en.Chrono>;
+type Refiner = ChronoInstance['refiners'][number];
+type Parser = ChronoInstance['parsers'][number];
+
+// Times of day add nothing to a day-precision date; "for/within N days" are durations; "N days later"
+// counts from another event of the story, not from publication.
+const DROPPED_PARSERS = new Set([
+  'ENTimeExpressionParser',
+  'ENCasualTimeParser',
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitLaterFormatParser',
+]);
+
+const FULL_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MONTH_COMMA_NUMBER = /^([A-Z][a-z]+\.?),\s*\d{1,2}$/;
+const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
+
+/** "this morning", "this evening", "overnight": the day of publication, at day precision. */
+const thisPartOfDay: Parser = {
+  pattern: () => /\b(?:this\s+(?:morning|afternoon|evening)|overnight)\b/i,
+  extract: (context) => {
+    const ref = context.reference.instant;
+    return { year: ref.getUTCFullYear(), month: ref.getUTCMonth() + 1, day: ref.getUTCDate() };
+  },
+};
+
+/** True when the result names a month without a day or a year ("in July", "May"). */
+function isBareMonth(r: ParsingResult): boolean {
+  return r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('year') && !/\d/.test(r.text);
+}
+
+function overlapsAny(start: number, end: number, spans: readonly [number, number][]): boolean {
+  return spans.some(([s, e]) => start < e && s < end);
+}
+
+/** Drops chrono results that are names, verbs, modals or counts rather than dates. */
+function notADateFilter(lexicon: DatesLexicon): Refiner {
+  return {
+    refine(context, results) {
+      const excluded: [number, number][] = [];
+      for (const re of lexicon.exclude) {
+        re.lastIndex = 0;
+        for (let m = re.exec(context.text); m; m = re.exec(context.text)) {
+          excluded.push([m.index, m.index + m[0].length]);
+          if (m[0].length === 0) re.lastIndex++;
+        }
+      }
+      return results.filter((r) => {
+        // chrono reads "In September, 18 people..." as September 18: keep only the month.
+        const monthComma = MONTH_COMMA_NUMBER.exec(r.text);
+        if (monthComma && !r.start.isCertain('year')) {
+          r.text = monthComma[1]!;
+          r.start.delete('day');
+          r.end = undefined;
+        }
+        if (overlapsAny(r.index, r.index + r.text.length, excluded)) return false;
+        if (lexicon.skipText.some((re) => re.test(r.text))) return false;
+        const s = r.start;
+        // A result with no day, weekday, month or relative tag only names a time.
+        const hasDate = ['day', 'weekday', 'month', 'year'].some((c) => s.isCertain(c as 'day')) || /\b(?:week|month)\b/i.test(r.text);
+        if (!hasDate) return false;
+        if (isBareMonth(r)) {
+          const month = /[A-Za-z]+\.?$/.exec(r.text)?.[0] ?? '';
+          // "may", "march" and abbreviations alone are verbs, modals or parts of names ("Mar Elias").
+          if (!FULL_MONTH.test(month)) return false;
+          const before = WORD_BEFORE.exec(context.text.slice(0, r.index + r.text.length - month.length))?.[1];
+          if (!before || !lexicon.monthPreceders.has(before.toLowerCase())) return false;
+        }
+        return true;
+      });
+    },
+  };
+}
+
+export function createChrono(lexicon: DatesLexicon): ChronoInstance {
+  const parser = chrono.en.casual.clone();
+  parser.parsers = parser.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
+  parser.parsers.push(thisPartOfDay);
+  parser.refiners.push(notADateFilter(lexicon));
+  return parser;
+}

@@ -1,0 +1,77 @@
+/**
+ * The dates stage's word lists and rules (data/dates/dates.yaml), validated once and compiled into
+ * regexes and sets, so run() does no I/O and no per-call compilation.
+ */
+import { z } from 'zod';
+import { loadDataFile } from '../../core/data-file.js';
+
+const rule = z.object({
+  id: z.string().min(1),
+  pattern: z.string().min(1),
+  description: z.string().min(1),
+  example: z.string().min(1),
+});
+
+const schema = z.object({
+  settings: z.object({
+    futureToleranceDays: z.number().int().min(0).max(366),
+    tenseWindow: z.number().int().min(1).max(40),
+  }),
+  triggers: z.array(rule.extend({ caseSensitive: z.boolean() })).min(1),
+  futureCues: z.array(z.object({ phrase: z.string().min(1), description: z.string().min(1), example: z.string().min(1) })),
+  pastForms: z.array(z.string().min(1)),
+  monthPreceders: z.array(z.string().min(1)),
+  exclude: z.array(rule),
+  skipText: z.array(rule),
+});
+
+export type DatesData = z.infer<typeof schema>;
+
+export interface DatesLexicon {
+  readonly data: DatesData;
+  /** True when a sentence may contain a date worth handing to chrono. */
+  mayHoldDate(text: string): boolean;
+  /** Regexes over a sentence whose matches are not dates (global, so use lastIndex = 0). */
+  readonly exclude: readonly RegExp[];
+  readonly skipText: readonly RegExp[];
+  /** Future cues as token sequences, indexed by their last token for a backward walk. */
+  readonly futureCues: ReadonlyMap<string, readonly (readonly string[])[]>;
+  readonly pastForms: ReadonlySet<string>;
+  readonly monthPreceders: ReadonlySet<string>;
+}
+
+function compile(pattern: string, flags: string, where: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    throw new Error(`data/dates/dates.yaml ${where}: ${(err as Error).message}`);
+  }
+}
+
+/** Builds the lexicon from already-validated data (tests pass their own). */
+export function buildLexicon(data: DatesData): DatesLexicon {
+  const sensitive = data.triggers.filter((t) => t.caseSensitive).map((t) => `(?:${t.pattern})`);
+  const insensitive = data.triggers.filter((t) => !t.caseSensitive).map((t) => `(?:${t.pattern})`);
+  const never = /(?!)/;
+  const cs = sensitive.length ? compile(sensitive.join('|'), '', 'triggers') : never;
+  const ci = insensitive.length ? compile(insensitive.join('|'), 'i', 'triggers') : never;
+  const futureCues = new Map<string, string[][]>();
+  for (const cue of data.futureCues) {
+    const words = cue.phrase.toLowerCase().split(/\s+/);
+    const last = words[words.length - 1]!;
+    futureCues.set(last, [...(futureCues.get(last) ?? []), words]);
+  }
+  return {
+    data,
+    mayHoldDate: (text) => cs.test(text) || ci.test(text),
+    exclude: data.exclude.map((r) => compile(r.pattern, 'g', `exclude ${r.id}`)),
+    skipText: data.skipText.map((r) => compile(r.pattern, 'i', `skipText ${r.id}`)),
+    futureCues,
+    pastForms: new Set(data.pastForms.map((w) => w.toLowerCase())),
+    monthPreceders: new Set(data.monthPreceders.map((w) => w.toLowerCase())),
+  };
+}
+
+export function loadDatesLexicon(path = 'dates/dates.yaml'): DatesLexicon {
+  return buildLexicon(loadDataFile(path, schema));
+}

@@ -1,0 +1,61 @@
+/**
+ * Is a date mention's clause about the future? Walks the tokens before the mention back to the
+ * nearest clause boundary: a future cue ("will", "is due to") wins unless a past verb comes closer.
+ */
+import type { Sentence, Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { DatesLexicon } from './lexicon.js';
+
+// Quotes, semicolons, colons and dashes open a new clause with its own tense.
+const BOUNDARY = /^(?:[;:"“”()]|—|–|--)$/;
+// Words that may open a sentence before its date without carrying tense ("Late on Sunday, ...").
+const LEAD_IN = new Set(['on', 'in', 'by', 'since', 'early', 'late', 'later', 'earlier', 'and', 'but', 'then', 'until', 'from', ',']);
+
+type Verdict = 'future' | 'past' | null;
+
+function isPast(word: string, token: Token, lexicon: DatesLexicon): boolean {
+  if (lexicon.pastForms.has(word)) return true;
+  return (token.pos === 'VERB' || token.pos === 'AUX') && word.length > 3 && word.endsWith('ed');
+}
+
+type WordAt = (i: number) => string;
+
+/** The future cue ending at token i, if any (cues may span several tokens: "due to"). */
+function cueEndsAt(word: WordAt, i: number, lexicon: DatesLexicon): boolean {
+  const candidates = lexicon.futureCues.get(word(i));
+  if (!candidates) return false;
+  return candidates.some((cue) => cue.every((w, k) => word(i - cue.length + 1 + k) === w));
+}
+
+function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: DatesLexicon): Verdict {
+  if (cueEndsAt(word, i, lexicon)) return 'future';
+  if (isPast(word(i), tokens[i]!, lexicon)) return 'past';
+  return null;
+}
+
+/** True when the clause holding `mention` speaks of the time after publication. */
+export function isFutureContext(body: string, tokens: readonly Token[], sentence: Sentence, mention: Span, lexicon: DatesLexicon): boolean {
+  const window = lexicon.data.settings.tenseWindow;
+  const word: WordAt = (i) =>
+    i >= sentence.tokenStart && i < sentence.tokenEnd ? body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase() : '';
+  let first = sentence.tokenStart;
+  while (first < sentence.tokenEnd && tokens[first]!.end <= mention.start) first++;
+  // Backwards from the mention to the clause boundary.
+  let onlyLeadIn = true;
+  for (let i = first - 1, n = 0; i >= sentence.tokenStart && n < window; i--, n++) {
+    if (BOUNDARY.test(word(i))) break;
+    const verdict = classify(word, tokens, i, lexicon);
+    if (verdict) return verdict === 'future';
+    if (!LEAD_IN.has(word(i))) onlyLeadIn = false;
+  }
+  if (!onlyLeadIn) return false;
+  // A date that opens its clause ("On Monday, talks will resume"): read the verb after it.
+  let after = first;
+  while (after < sentence.tokenEnd && tokens[after]!.start < mention.end) after++;
+  for (let i = after, n = 0; i < sentence.tokenEnd && n < window; i++, n++) {
+    if (BOUNDARY.test(word(i))) break;
+    const verdict = classify(word, tokens, i, lexicon);
+    if (verdict) return verdict === 'future';
+  }
+  return false;
+}
