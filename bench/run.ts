@@ -1,0 +1,252 @@
+/**
+ * `npm run bench [-- --rounds N --warmup N --corpus examples|reuters|all]`: reports per second for the
+ * whole reading pipeline and each stage, beside wink-nlp alone and compromise alone on the same texts.
+ * The machine is shared and noisy: figures are medians of rounds after warm-up, and ratios are taken
+ * per round (both sides ran back to back), which is what the targets are about.
+ */
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatTable } from '../eval/table.js';
+import { loadExamplesCorpus, loadReutersCorpus, type BenchReport } from './corpus.js';
+import {
+  measureCorpus,
+  sinkValue,
+  type CorpusFigures,
+  type PipelineUnderTest,
+  type PreparedCorpus,
+} from './measure.js';
+import { perSecond, verdict } from './stats.js';
+
+const TARGET_REPORTS_PER_SECOND = 200;
+const TARGET_RATIO_TO_WINK = 3;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const MANIFEST = here('../examples/manifest.yaml');
+const REUTERS = here('../../shared/data/reuters-2016-conflict-unlabeled/posts.jsonl');
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '2' },
+    corpus: { type: 'string', default: 'all' },
+  },
+});
+const rounds = Number(args.rounds);
+const warmup = Number(args.warmup);
+if (!(rounds >= 1) || !(warmup >= 0) || !['examples', 'reuters', 'all'].includes(args.corpus)) {
+  console.error('usage: npm run bench -- [--rounds N>=1] [--warmup N>=0] [--corpus examples|reuters|all]');
+  process.exit(2);
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
+const rate = (msPerReport: number) => (Number.isFinite(msPerReport) ? Math.round(perSecond(msPerReport)) : '-');
+const times = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '-');
+
+interface LoadedPipeline {
+  readonly pipeline: PipelineUnderTest;
+  readonly cleanBody: (report: BenchReport) => string;
+  readonly importMs: number;
+  readonly buildMs: number;
+}
+
+/** Imports and builds the pipeline, timing the one-off costs; null (with the reason) while stages are missing. */
+async function loadPipeline(): Promise<LoadedPipeline | string> {
+  try {
+    const started = performance.now();
+    const analyze = await import('../src/nlp/analyze.js');
+    const { toAnalysis } = await import('../src/nlp/present.js');
+    const imported = performance.now();
+    const built = analyze.createReadingPipeline();
+    const buildMs = performance.now() - imported;
+    const reader = analyze.createReader(built);
+    return {
+      pipeline: { read: reader.read, present: toAnalysis },
+      cleanBody: (report) => built.run(report.input, { until: 'clean' }).clean?.body ?? '',
+      importMs: imported - started,
+      buildMs,
+    };
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  }
+}
+
+/** Drops reports the pipeline cannot read (a stage bug must not stop the benchmark), and says which. */
+function prepare(name: string, reports: readonly BenchReport[], loaded: LoadedPipeline | null): PreparedCorpus {
+  const kept: BenchReport[] = [];
+  const texts: string[] = [];
+  const failed: string[] = [];
+  for (const report of reports) {
+    try {
+      if (loaded) loaded.pipeline.present(loaded.pipeline.read(report.input));
+      texts.push(loaded ? loaded.cleanBody(report) : report.input.raw);
+      kept.push(report);
+    } catch (err) {
+      failed.push(`${report.name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+  }
+  if (failed.length > 0)
+    console.log(`  ! ${failed.length} report(s) left out, the pipeline failed on them; first: ${failed[0]}`);
+  if (!loaded && reports.some((r) => r.input.mediaType === 'text/html')) {
+    console.log('  ! without the pipeline the peers read raw HTML; their figures are not comparable');
+  }
+  return { name, inputs: kept.map((r) => r.input), texts };
+}
+
+function printCorpus(title: string, figures: CorpusFigures, meanWords: number, html: boolean): void {
+  const [wink, compromise] = figures.peerMs as [number, number];
+  const total = figures.pipelineMs;
+  const rows: Array<Array<string | number>> = [...figures.stageMs].map(([stage, t]) => [
+    `  ${stage === 'clean' && html ? 'clean (HTML)' : stage}`,
+    ms(t),
+    rate(t),
+    `${((100 * t) / total).toFixed(1)}%`,
+    '',
+  ]);
+  const staged = [...figures.stageMs.values()].reduce((a, b) => a + b, 0);
+  if (figures.stageMs.size > 0)
+    rows.push([
+      '  (pipeline loop, between stages)',
+      ms(total - staged),
+      '',
+      `${((100 * (total - staged)) / total).toFixed(1)}%`,
+      '',
+    ]);
+  if (Number.isFinite(total))
+    rows.push(
+      [
+        'whole pipeline (wall, 1 thread)',
+        ms(total),
+        rate(total),
+        '100%',
+        `>= ${TARGET_REPORTS_PER_SECOND}/s: ${verdict(perSecond(total), { atLeast: TARGET_REPORTS_PER_SECOND })}`,
+      ],
+      ['whole pipeline (CPU time, all threads)', ms(figures.cpuMs), rate(figures.cpuMs), '', ''],
+    );
+  if (Number.isFinite(total) && Math.abs(meanWords - 800) > 40) {
+    const scaled = (total * 800) / meanWords;
+    rows.push([
+      `whole pipeline, scaled to 800 words`,
+      ms(scaled),
+      rate(scaled),
+      '',
+      `>= ${TARGET_REPORTS_PER_SECOND}/s: ${verdict(perSecond(scaled), { atLeast: TARGET_REPORTS_PER_SECOND })}`,
+    ]);
+  }
+  rows.push(
+    ['wink-nlp alone', ms(wink), rate(wink), '', ''],
+    ['compromise alone', ms(compromise), rate(compromise), '', ''],
+  );
+  console.log(`\n${title}`);
+  console.log(formatTable(['', 'ms/report', 'reports/s', 'share', 'target'], rows));
+  const ratioRows: Array<Array<string | number>> = [
+    [
+      'pipeline / wink-nlp',
+      times(figures.ratioToPeer[0]!),
+      `<= ${TARGET_RATIO_TO_WINK}x: ${verdict(figures.ratioToPeer[0]!, { atMost: TARGET_RATIO_TO_WINK })}`,
+    ],
+  ];
+  if (html)
+    ratioRows.push([
+      'pipeline without HTML cleaning / wink-nlp',
+      times(figures.ratioToPeerWithout('clean')[0]!),
+      '(peers read the cleaned text)',
+    ]);
+  ratioRows.push(['pipeline / compromise', times(figures.ratioToPeer[1]!), '']);
+  if (!Number.isFinite(total)) return;
+  console.log('');
+  console.log(formatTable(['ratio (median of per-round ratios)', 'value', 'target'], ratioRows));
+  {
+    console.log(
+      `whole pipeline across rounds: ${rate(figures.pipelineMaxMs)}..${rate(figures.pipelineMinMs)} reports/s (slowest..fastest round)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const cpuList = cpus();
+  console.log(`Truce Monitor benchmark, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `node ${process.version}, ${cpuList.length} cores (${cpuList[0]?.model ?? '?'}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${rounds} timed rounds after ${warmup} warm-up round(s); medians shown`);
+
+  const rssAtStart = process.memoryUsage().rss;
+  const loaded = await loadPipeline();
+  const pipelineReady = typeof loaded !== 'string';
+  const afterBuild = process.memoryUsage();
+  if (pipelineReady) {
+    console.log('');
+    console.log(
+      formatTable(
+        ['one-off cost', 'ms'],
+        [
+          ['module load (tsx transpile, wink model)', ms(loaded.importMs)],
+          ['pipeline construction (data files, indexes)', ms(loaded.buildMs)],
+        ],
+      ),
+    );
+  } else {
+    console.log(`\n! The pipeline is not available yet (${loaded}); peers only.`);
+  }
+  // Loaded after the pipeline, so its module-load time and memory include the wink model it shares.
+  const { createCompromisePeer, createWinkPeer } = await import('./peers.js');
+  const peers = [createWinkPeer(), createCompromisePeer()];
+
+  const corpora: Array<{ title: string; reports: BenchReport[]; html: boolean }> = [];
+  if (args.corpus !== 'reuters') {
+    const reports = loadExamplesCorpus(MANIFEST);
+    corpora.push({
+      title: `Corpus "examples": ${reports.length} plain-text reports recombined from examples/ (~800 words each)`,
+      reports,
+      html: false,
+    });
+  }
+  if (args.corpus !== 'examples') {
+    const reports = loadReutersCorpus(REUTERS);
+    if (reports)
+      corpora.push({
+        title: `Corpus "reuters": ${reports.length} Reuters posts (2016) as HTML, from ../shared (not in the repository)`,
+        reports,
+        html: true,
+      });
+    else console.log(`\n! Shared data absent: ${REUTERS} not found; the Reuters corpus is skipped.`);
+  }
+
+  for (const corpus of corpora) {
+    const prepared = prepare(corpus.title, corpus.reports, pipelineReady ? loaded : null);
+    const meanWords = prepared.texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0) / prepared.texts.length;
+    const figures = measureCorpus(pipelineReady ? loaded.pipeline : null, peers, prepared, { rounds, warmup });
+    printCorpus(
+      `${corpus.title}; ${figures.reports} measured, mean ${Math.round(meanWords)} words of cleaned text`,
+      figures,
+      meanWords,
+      corpus.html,
+    );
+  }
+
+  const end = process.memoryUsage();
+  console.log('');
+  console.log(
+    formatTable(
+      ['memory', 'rss', 'heap used', 'heap total', 'external'],
+      [
+        ['at start (before the pipeline)', mb(rssAtStart), '', '', ''],
+        [
+          'after pipeline construction',
+          mb(afterBuild.rss),
+          mb(afterBuild.heapUsed),
+          mb(afterBuild.heapTotal),
+          mb(afterBuild.external),
+        ],
+        ['after the run (peers loaded too)', mb(end.rss), mb(end.heapUsed), mb(end.heapTotal), mb(end.external)],
+      ],
+    ),
+  );
+  if (sinkValue() < 0) console.log('unreachable');
+  if (!pipelineReady) process.exitCode = 1;
+}
+
+await main();
