@@ -1,0 +1,83 @@
+/**
+ * Per-report indexes the quote finders share: which sentence and entity each token belongs to,
+ * which tokens lie inside quotation marks, and offset -> token lookup. Built in linear time.
+ */
+import type { Entity, SentencesLayer, Token } from '../../core/document.js';
+import type { QuoteLexicon } from './lexicon.js';
+import type { QuotedSpan } from './marks.js';
+
+export interface QuoteContext {
+  readonly body: string;
+  readonly layer: SentencesLayer;
+  readonly tokens: readonly Token[];
+  readonly entities: readonly Entity[];
+  readonly lex: QuoteLexicon;
+  /** Token index -> sentence index. */
+  readonly sentenceOf: Int32Array;
+  /** Token index -> index into `entities`, or -1. */
+  readonly entityOf: Int32Array;
+  /** Token index -> index into `quoted` + 1 when the token lies inside marks (marks included), else 0. */
+  readonly inQuote: Int32Array;
+  readonly quoted: readonly QuotedSpan[];
+  /** Lower-cased token texts, computed once. */
+  readonly words: readonly string[];
+  /** Phrase cues per sentence index, found once and shared by the direct and indirect finders. */
+  readonly phraseCache: Map<number, readonly PhraseHitLike[]>;
+}
+
+export interface PhraseHitLike {
+  readonly id: string;
+  readonly speaker: 'before' | 'after';
+  readonly start: number;
+  readonly end: number;
+}
+
+export function buildContext(
+  body: string,
+  layer: SentencesLayer,
+  entities: readonly Entity[],
+  quoted: readonly QuotedSpan[],
+  lex: QuoteLexicon,
+): QuoteContext {
+  const tokens = layer.tokens;
+  const n = tokens.length;
+  const sentenceOf = new Int32Array(n).fill(-1);
+  layer.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+  const entityOf = new Int32Array(n).fill(-1);
+  const sorted = entities
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.type !== 'place')
+    .sort((a, b) => a.e.start - b.e.start);
+  let t = 0;
+  for (const { e, i } of sorted) {
+    while (t < n && tokens[t]!.end <= e.start) t++;
+    for (let k = t; k < n && tokens[k]!.start < e.end; k++) if (entityOf[k] === -1) entityOf[k] = i;
+  }
+  const inQuote = new Int32Array(n);
+  t = 0;
+  quoted.forEach((q, qi) => {
+    while (t < n && tokens[t]!.end <= q.open) t++;
+    for (let k = t; k < n && tokens[k]!.start < q.close; k++) inQuote[k] = qi + 1;
+  });
+  // Lower-case the body once; token texts are then cheap slices of it.
+  const lowered = body.toLowerCase();
+  const words = lowered.length === body.length ? tokens.map((tok) => lowered.slice(tok.start, tok.end)) : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
+  return { body, layer, tokens, entities, lex, sentenceOf, entityOf, inQuote, quoted, words, phraseCache: new Map() };
+}
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenAt(ctx: QuoteContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function paragraphOfToken(ctx: QuoteContext, t: number): number {
+  const s = ctx.sentenceOf[t] ?? -1;
+  return s < 0 ? -1 : ctx.layer.sentences[s]!.paragraph;
+}

@@ -1,0 +1,53 @@
+/** Recognises speech cues: single reporting verbs and the multi-word phrases of cues.yaml. */
+import type { PhraseHitLike, QuoteContext } from './context.js';
+import { tokenAt } from './context.js';
+
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
+
+export type PhraseHit = PhraseHitLike;
+
+/**
+ * True when token t is a reporting verb used as one: tagged a verb, not "the said", not passive
+ * ("was told"), not negated ("did not say", "declined to say").
+ */
+export function isCueVerb(ctx: QuoteContext, t: number): boolean {
+  const w = ctx.words[t];
+  if (w === undefined || !ctx.lex.verbs.has(w) || ctx.tokens[t]!.pos !== 'VERB' || ctx.inQuote[t]) return false;
+  const prev = ctx.words[t - 1] ?? '';
+  if (BE.has(prev) || ctx.tokens[t - 1]?.pos === 'DET') return false;
+  if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
+  // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
+  if (prev === 'to') return false;
+  return true;
+}
+
+export function lemmaOf(ctx: QuoteContext, t: number): string {
+  return ctx.lex.verbs.get(ctx.words[t]!) ?? '';
+}
+
+/** Phrase cues in the sentence, as token ranges, in text order. */
+export function phrasesIn(ctx: QuoteContext, sentence: number): readonly PhraseHit[] {
+  if (ctx.phraseCache.size === 0) indexPhrases(ctx);
+  return ctx.phraseCache.get(sentence) ?? NONE;
+}
+
+const NONE: readonly PhraseHit[] = [];
+
+/** One pass of each phrase pattern over the whole body, grouped by sentence. */
+function indexPhrases(ctx: QuoteContext): void {
+  const cache = ctx.phraseCache;
+  cache.set(-1, NONE); // marks the index as built
+  for (const p of ctx.lex.phrases) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) {
+      const start = tokenAt(ctx, m.index);
+      const end = tokenAt(ctx, m.index + m[0].length);
+      const sentence = ctx.sentenceOf[start] ?? -1;
+      if (sentence < 0 || ctx.inQuote[start]) continue;
+      const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
+      list.push({ id: p.id, speaker: p.speaker, start, end });
+      cache.set(sentence, list);
+    }
+  }
+  for (const list of cache.values()) (list as PhraseHit[]).sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,114 @@
+/**
+ * Direct quotes: quoted text with a speech cue just after the closing mark ("..." he said /
+ * said Kerry / Kerry, the envoy, told reporters) or just before the opening one (Kerry said: "...").
+ * A quote with no cue continues the speaker of the quote before it when it is split by its cue or
+ * stands alone in its paragraph.
+ */
+import type { QuoteContext } from './context.js';
+import { tokenAt } from './context.js';
+import { isCueVerb, phrasesIn } from './cue.js';
+import type { Candidate } from './candidate.js';
+import type { TokenRange } from './phrase.js';
+import { npStartingAt, subjectBefore } from './phrase.js';
+import type { QuotedSpan } from './marks.js';
+
+interface FoundCue {
+  readonly cue: TokenRange;
+  readonly subject: TokenRange | null;
+}
+
+const STOP = new Set(['.', '!', '?', ';']);
+/** How far before an opening mark a cue may stand ("Kerry told reporters on Sunday: "). */
+const BEFORE_WINDOW = 8;
+const APPOSITION = 16;
+
+function phraseAt(ctx: QuoteContext, t: number, side: 'before' | 'after'): TokenRange | null {
+  const s = ctx.sentenceOf[t]!;
+  if (s < 0) return null;
+  return phrasesIn(ctx, s).find((h) => h.start === t && h.speaker === side) ?? null;
+}
+
+function skipAdverbsForward(ctx: QuoteContext, j: number, hi: number): number {
+  while (j < hi && (ctx.lex.adverbs.has(ctx.words[j]!) || (ctx.tokens[j]!.pos === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))) j++;
+  return j;
+}
+
+/** A cue right after the closing mark: `, he said`, `said Kerry`, `according to X`. */
+function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
+  while (t < hi && (ctx.words[t] === ',' || ctx.words[t] === '—')) t++;
+  if (t >= hi || ctx.inQuote[t]) return null;
+  if (isCueVerb(ctx, t)) return { cue: { start: t, end: t + 1 }, subject: npStartingAt(ctx, t + 1, hi) };
+  const after = phraseAt(ctx, t, 'after');
+  if (after) return { cue: after, subject: npStartingAt(ctx, after.end, hi) };
+  const np = npStartingAt(ctx, t, hi);
+  if (!np) return null;
+  let j = np.end;
+  if (ctx.words[j] === ',') {
+    let k = j + 1;
+    while (k < hi && k < j + APPOSITION && ctx.words[k] !== ',' && !STOP.has(ctx.words[k]!)) k++;
+    if (ctx.words[k] !== ',') return null;
+    j = k + 1;
+  }
+  j = skipAdverbsForward(ctx, j, hi);
+  if (j < hi && isCueVerb(ctx, j)) return { cue: { start: j, end: j + 1 }, subject: np };
+  const before = j < hi ? phraseAt(ctx, j, 'before') : null;
+  return before ? { cue: before, subject: np } : null;
+}
+
+/** A cue right before the opening mark: `Kerry said: "`, `he told reporters on Sunday, "`. */
+function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
+  while (j >= lo && (ctx.words[j] === ':' || ctx.words[j] === ',' || ctx.words[j] === 'that')) j--;
+  for (let k = j; k >= lo && k > j - BEFORE_WINDOW; k--) {
+    if (ctx.inQuote[k] || STOP.has(ctx.words[k]!)) return null;
+    if (isCueVerb(ctx, k)) {
+      const s = ctx.layer.sentences[ctx.sentenceOf[k]!];
+      const from = Math.max(lo, s ? s.tokenStart : lo);
+      return { cue: { start: k, end: k + 1 }, subject: subjectBefore(ctx, k, from) ?? npStartingAt(ctx, k + 1, j + 1) };
+    }
+    const p = ctx.tokens[k]!.pos;
+    if (p === 'VERB' || p === 'AUX') return null;
+  }
+  return null;
+}
+
+/** True when the paragraph holds nothing but this quote (and punctuation). */
+function standsAlone(ctx: QuoteContext, q: QuotedSpan): boolean {
+  const para = ctx.layer.paragraphs[q.paragraph]!;
+  const outside = ctx.body.slice(para.start, q.open) + ctx.body.slice(q.close, para.end);
+  return !/[\p{L}\p{N}]/u.test(outside);
+}
+
+export function findDirect(ctx: QuoteContext, consumed: Set<number>): Candidate[] {
+  const out: Candidate[] = [];
+  const paragraphs = ctx.layer.paragraphs;
+  ctx.quoted.forEach((q) => {
+    const para = paragraphs[q.paragraph]!;
+    const paraFirst = tokenAt(ctx, para.start);
+    const paraEnd = tokenAt(ctx, para.end);
+    const openTok = tokenAt(ctx, q.open);
+    let found = cueAfter(ctx, tokenAt(ctx, q.close), paraEnd);
+    if (!found) {
+      // A paragraph that opens with the quote may be introduced by the previous one ending in ':'.
+      let lo = paraFirst;
+      let from = openTok - 1;
+      if (openTok === paraFirst && q.paragraph > 0 && ctx.words[paraFirst - 1] === ':') {
+        lo = tokenAt(ctx, paragraphs[q.paragraph - 1]!.start);
+        from = paraFirst - 1;
+      }
+      found = cueBefore(ctx, from, lo);
+    }
+    const base = { kind: 'direct' as const, content: q.content, paragraph: q.paragraph, order: openTok };
+    if (found) {
+      for (let k = found.cue.start; k < found.cue.end; k++) consumed.add(k);
+      out.push({ ...base, cue: found.cue, subject: found.subject, continuation: null });
+      return;
+    }
+    const previous = out[out.length - 1];
+    if (previous && previous.paragraph === q.paragraph) {
+      out.push({ ...base, cue: null, subject: null, continuation: 'same' });
+    } else if (standsAlone(ctx, q)) {
+      out.push({ ...base, cue: null, subject: null, continuation: 'previous' });
+    }
+  });
+  return out;
+}

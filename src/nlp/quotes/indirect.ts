@@ -1,0 +1,142 @@
+/**
+ * Indirect speech: "X said (that) CLAUSE", "X told reporters CLAUSE", "CLAUSE, X said",
+ * "according to X, CLAUSE", "X emerged to say CLAUSE". The content is the reported clause, up to
+ * the sentence end or a semicolon. A cue already used by a direct quote is not read again.
+ */
+import type { QuoteContext } from './context.js';
+import { isCueVerb, lemmaOf, phrasesIn } from './cue.js';
+import type { Candidate } from './candidate.js';
+import type { TokenRange } from './phrase.js';
+import { isPronoun, npStartingAt, subjectBefore } from './phrase.js';
+
+const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
+const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
+/** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
+const ADDRESSED = new Set(['tell']);
+
+/** The sentence's token range, cut at the first semicolon after `from`. */
+function clauseEnd(ctx: QuoteContext, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (ctx.words[k] === ';') return k;
+  return end;
+}
+
+/** Token range of the content clause starting at or after t, or null when no clause follows. */
+function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string): TokenRange | null {
+  if (ADDRESSED.has(lemma)) {
+    const object = npStartingAt(ctx, t, end);
+    if (object && object.end - object.start <= 4) t = object.end;
+  }
+  // Adverbs and up to two prepositional phrases: "said earlier", "said in a statement on Sunday".
+  for (let guard = 0; guard < 4 && t < end; guard++) {
+    const w = ctx.words[t]!;
+    const p = ctx.tokens[t]!.pos;
+    if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w))) {
+      t++;
+    } else if (p === 'ADP' && w !== 'that') {
+      const np = npStartingAt(ctx, t + 1, end);
+      if (!np) break;
+      t = np.end;
+    } else break;
+  }
+  if (ctx.words[t] === ',') t++;
+  if (ctx.words[t] === 'that') t++;
+  return clauseFrom(ctx, t, end);
+}
+
+function clauseFrom(ctx: QuoteContext, t: number, end: number): TokenRange | null {
+  let e = clauseEnd(ctx, t, end);
+  while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
+  if (e - t < 3 || !CLAUSE_START.has(ctx.tokens[t]!.pos) || ctx.inQuote[t]) return null;
+  let verb = false;
+  for (let k = t; k < e && !verb; k++) verb = ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX';
+  return verb ? { start: t, end: e } : null;
+}
+
+/** "CLAUSE, X said": the clause from the sentence start to the comma before the subject. */
+function clauseBefore(ctx: QuoteContext, start: number, comma: number): TokenRange | null {
+  if (ctx.words[comma] !== ',') return null;
+  let s = start;
+  for (let k = comma - 1; k > start; k--) if (ctx.words[k] === ';') s = k + 1;
+  return clauseFrom(ctx, s, comma);
+}
+
+function candidate(ctx: QuoteContext, content: TokenRange, cue: TokenRange, subject: TokenRange | null, s: number): Candidate {
+  const tokens = ctx.tokens;
+  return {
+    kind: 'indirect',
+    content: { start: tokens[content.start]!.start, end: tokens[content.end - 1]!.end },
+    paragraph: ctx.layer.sentences[s]!.paragraph,
+    order: Math.min(content.start, subject ? subject.start : cue.start),
+    cue,
+    subject,
+    continuation: null,
+  };
+}
+
+function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrasesIn>[number]): Candidate | null {
+  const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
+  const cue = { start: hit.start, end: hit.end };
+  if (hit.speaker === 'before') {
+    const subject = subjectBefore(ctx, hit.start, start);
+    let t = hit.end;
+    if (ctx.words[t] === ',') t++;
+    if (ctx.words[t] === 'that') t++;
+    const content = clauseFrom(ctx, t, end);
+    return subject && content ? candidate(ctx, content, cue, subject, s) : null;
+  }
+  // "according to X, CLAUSE" or "CLAUSE, according to X".
+  const subject = npStartingAt(ctx, hit.end, end);
+  if (!subject) return null;
+  const content = hit.start <= start + 1 ? clauseFrom(ctx, ctx.words[subject.end] === ',' ? subject.end + 1 : subject.end, end) : clauseBefore(ctx, start, hit.start - 1);
+  return content ? candidate(ctx, content, cue, subject, s) : null;
+}
+
+function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
+  const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
+  const cue = { start: t, end: t + 1 };
+  const subject = subjectBefore(ctx, t, start);
+  if (subject) {
+    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t));
+    if (after) return candidate(ctx, after, cue, subject, s);
+    const before = clauseBefore(ctx, start, subject.start - 1);
+    return before && restIsFrame(ctx, t + 1, end) ? candidate(ctx, before, cue, subject, s) : null;
+  }
+  // "CLAUSE, said X."
+  const post = npStartingAt(ctx, t + 1, end);
+  if (!post || isPronoun(ctx, post.start)) return null;
+  const before = clauseBefore(ctx, start, t - 1);
+  return before ? candidate(ctx, before, cue, post, s) : null;
+}
+
+/** After a final cue only adverbs and short phrases may follow ("..., he said on Sunday."). */
+function restIsFrame(ctx: QuoteContext, t: number, end: number): boolean {
+  for (let k = t; k < end; k++) {
+    const p = ctx.tokens[k]!.pos;
+    if (p === 'VERB' || p === 'AUX' || ctx.inQuote[k]) return false;
+  }
+  return true;
+}
+
+export function findIndirect(ctx: QuoteContext, consumed: Set<number>): Candidate[] {
+  const out: Candidate[] = [];
+  const sentences = ctx.layer.sentences;
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart, tokenEnd } = sentences[s]!;
+    for (const hit of phrasesIn(ctx, s)) {
+      if (consumed.has(hit.start)) continue;
+      const c = fromPhrase(ctx, s, hit);
+      for (let k = hit.start; k < hit.end; k++) consumed.add(k);
+      if (c) out.push(c);
+    }
+    for (let t = tokenStart; t < tokenEnd; t++) {
+      if (consumed.has(t) || !isCueVerb(ctx, t)) continue;
+      const c = fromVerb(ctx, s, t);
+      if (!c) continue;
+      consumed.add(t);
+      out.push(c);
+      // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
+      if (c.content.start > ctx.tokens[t]!.start) break;
+    }
+  }
+  return out;
+}

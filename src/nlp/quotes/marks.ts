@@ -1,0 +1,85 @@
+/**
+ * Finds the stretches of text that stand between quotation marks, paragraph by paragraph.
+ * Curly, straight and guillemet double marks enclose speech; single curly marks do only when
+ * they are not apostrophes (a ’ followed by a letter is "it’s", not a closing mark).
+ */
+import type { Span } from '../../core/span.js';
+
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset just past the closing mark, or the paragraph end when the quote runs on. */
+  readonly close: number;
+  /** The quoted content, without the marks, trimmed of spaces and a trailing comma. */
+  readonly content: Span;
+  readonly paragraph: number;
+  /** True when the mark is not closed in its paragraph (a quote that runs into the next one). */
+  readonly runsOn: boolean;
+}
+
+const MARK = /[“”"«»‘’]/g;
+const LETTER = /[\p{L}\p{N}]/u;
+/** A quote needs at least this many words to count as speech, not a scare-quoted term. */
+export const MIN_QUOTE_WORDS = 3;
+
+function trimmed(body: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(body[s]!)) s++;
+  while (e > s && /[\s,]/.test(body[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+function wordCount(body: string, span: Span): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end; i++) {
+    const space = body.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+export function findQuotedSpans(body: string, paragraphs: readonly Span[]): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  paragraphs.forEach((para, index) => {
+    // The open mark's kind and offset; single marks are only tracked outside double ones.
+    let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number } | null = null;
+    const push = (start: number, end: number, close: number, runsOn: boolean): void => {
+      const content = trimmed(body, start, end);
+      if (wordCount(body, content) >= MIN_QUOTE_WORDS) out.push({ open: start - 1, close, content, paragraph: index, runsOn });
+    };
+    MARK.lastIndex = para.start;
+    for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {
+      const at = m.index;
+      const ch = m[0];
+      const before = at > 0 ? body[at - 1]! : ' ';
+      const after = at + 1 < body.length ? body[at + 1]! : ' ';
+      if (ch === '“' || ch === '«') {
+        if (!open || open.kind === 'single') open = { kind: ch === '“' ? 'double' : 'guillemet', at };
+      } else if (ch === '"') {
+        if (open?.kind === 'straight') {
+          push(open.at + 1, at, at + 1, false);
+          open = null;
+        } else if (!open || open.kind === 'single') open = { kind: 'straight', at };
+      } else if (ch === '”' || ch === '»') {
+        const kind = ch === '”' ? 'double' : 'guillemet';
+        if (open?.kind === kind) {
+          push(open.at + 1, at, at + 1, false);
+          open = null;
+        }
+      } else if (ch === '‘') {
+        if (!open && !LETTER.test(before)) open = { kind: 'single', at };
+      } else if (ch === '’') {
+        if (open?.kind === 'single' && !LETTER.test(after) && !/\s/.test(before)) {
+          push(open.at + 1, at, at + 1, false);
+          open = null;
+        }
+      }
+    }
+    // A double quote left open runs to the paragraph end (the next paragraph reopens it).
+    if (open && open.kind !== 'single') push(open.at + 1, para.end, para.end, true);
+  });
+  return out;
+}

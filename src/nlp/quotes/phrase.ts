@@ -1,0 +1,127 @@
+/**
+ * Shallow noun-phrase chunking around a cue: the subject before it ("A senior official, who
+ * declined to be named, said") or after it ("said Kerry"). Entity spans count as one unit.
+ */
+import type { QuoteContext } from './context.js';
+
+/** A token range [start, end). */
+export interface TokenRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+const HEAD = new Set(['PROPN', 'NOUN', 'NUM', 'PRON']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const LINKS = new Set(['of', 'for', 'on']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+/** Longest apposition or relative clause skipped between a subject and its cue. */
+const MAX_APPOSITION = 16;
+const MAX_NP = 12;
+
+const pos = (ctx: QuoteContext, t: number): string => ctx.tokens[t]?.pos ?? '';
+
+export function isPronoun(ctx: QuoteContext, t: number): boolean {
+  const w = ctx.words[t] ?? '';
+  return pos(ctx, t) === 'PRON' && (ctx.lex.personPronouns.has(w) || ctx.lex.otherPronouns.has(w));
+}
+
+/** Skips words that may stand between a subject and its cue ("also", "has", "earlier"), backwards. */
+export function skipAdverbsBack(ctx: QuoteContext, j: number, lo: number): number {
+  while (j >= lo && (ctx.lex.adverbs.has(ctx.words[j]!) || (pos(ctx, j) === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))) j--;
+  return j;
+}
+
+/** True when a noun phrase may start at token t (used to tell a clause from a prepositional phrase). */
+function hasHead(ctx: QuoteContext, r: TokenRange): boolean {
+  for (let k = r.start; k < r.end; k++) if (HEAD.has(pos(ctx, k)) || ctx.entityOf[k]! >= 0) return true;
+  return false;
+}
+
+/** The noun phrase that ends at token `j` (inclusive), scanning back no further than `lo`. */
+export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange | null {
+  if (j < lo || ctx.inQuote[j]) return null;
+  if (isPronoun(ctx, j)) return { start: j, end: j + 1 };
+  const end = j + 1;
+  let start = end;
+  while (j >= lo && end - j <= MAX_NP && !ctx.inQuote[j]) {
+    const e = ctx.entityOf[j]!;
+    if (e >= 0) {
+      while (j - 1 >= lo && ctx.entityOf[j - 1] === e) j--;
+      start = j--;
+      continue;
+    }
+    const w = ctx.words[j]!;
+    const p = pos(ctx, j);
+    if (NOMINAL.has(p) || (POSSESSIVE.has(w) && start < end) || w === '-' || (w === '.' && start < end && j > lo && pos(ctx, j - 1) === 'PROPN')) {
+      start = j--;
+      continue;
+    }
+    if (p === 'DET' || ctx.lex.determiners.has(w)) {
+      start = j;
+      break;
+    }
+    const prev = pos(ctx, j - 1);
+    if (LINKS.has(w) && start < end && j > lo && (prev === 'PROPN' || prev === 'NOUN')) {
+      start = j--;
+      continue;
+    }
+    // A reduced relative clause inside the phrase: "the letter dated Sept. 3".
+    if (p === 'VERB' && start < end && /(?:ed|ing)$/.test(w) && j > lo && (prev === 'NOUN' || prev === 'PROPN')) {
+      start = j--;
+      continue;
+    }
+    break;
+  }
+  const r = { start, end };
+  return start < end && hasHead(ctx, r) ? r : null;
+}
+
+/**
+ * The subject standing before a cue at token `cue`: skips adverbs and one apposition or
+ * relative clause set off by commas ("X, the spokesman, said"; "X, who ..., said").
+ */
+export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): TokenRange | null {
+  let j = skipAdverbsBack(ctx, cue - 1, lo);
+  if (j < lo) return null;
+  if (ctx.words[j] === ',') {
+    let k = j - 1;
+    while (k >= lo && k > j - MAX_APPOSITION && ctx.words[k] !== ',' && ctx.words[k] !== '.') k--;
+    if (k < lo || ctx.words[k] !== ',' || k === j - 1) return null;
+    j = k - 1;
+  }
+  if (RELATIVE.has(ctx.words[j]!) && pos(ctx, j) !== 'DET') {
+    j--;
+    if (ctx.words[j] === ',') j--;
+  }
+  return npEndingAt(ctx, j, lo);
+}
+
+/** The noun phrase starting at token `t`, ending before `hi` ("said Kerry", "said a spokesman"). */
+export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRange | null {
+  if (t >= hi || ctx.inQuote[t]) return null;
+  if (isPronoun(ctx, t)) return { start: t, end: t + 1 };
+  let j = t;
+  if (pos(ctx, j) === 'DET' || ctx.lex.determiners.has(ctx.words[j]!)) j++;
+  while (j < hi && j - t <= MAX_NP && !ctx.inQuote[j]) {
+    const e = ctx.entityOf[j]!;
+    if (e >= 0) {
+      while (j < hi && ctx.entityOf[j] === e) j++;
+      continue;
+    }
+    const w = ctx.words[j]!;
+    const p = pos(ctx, j);
+    if (NOMINAL.has(p) || POSSESSIVE.has(w) || w === '-') {
+      j++;
+      continue;
+    }
+    const next = pos(ctx, j + 1);
+    if (LINKS.has(w) && j > t && j + 1 < hi && (next === 'PROPN' || next === 'NOUN' || next === 'DET')) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  const r = { start: t, end: j };
+  return j > t && hasHead(ctx, r) ? r : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * The quotes stage: direct quotes and indirect speech, each with its cue and its speaker.
+ * Candidates are found first (direct, then indirect), then speakers are resolved in text order so
+ * that "he said" and cue-less continuation paragraphs can look back at earlier speakers.
+ */
+import type { Doc, Entity, Quote, QuotesLayer, SentencesLayer } from '../../core/document.js';
+import { textSpan } from '../../core/span.js';
+import type { TextSpan } from '../../core/span.js';
+import type { Stage } from '../stage.js';
+import { layer } from '../stage.js';
+import type { Candidate } from './candidate.js';
+import type { QuoteContext } from './context.js';
+import { buildContext } from './context.js';
+import { findDirect } from './direct.js';
+import { findIndirect } from './indirect.js';
+import type { QuoteLexicon } from './lexicon.js';
+import { loadLexicon } from './lexicon.js';
+import { findQuotedSpans } from './marks.js';
+import type { Attribution } from './speaker.js';
+import { nameSpeaker } from './speaker.js';
+
+interface Resolved extends Attribution {
+  readonly mention: TextSpan | null;
+}
+
+function spanOf(ctx: QuoteContext, r: { start: number; end: number }): TextSpan {
+  return textSpan(ctx.body, ctx.tokens[r.start]!.start, ctx.tokens[r.end - 1]!.end);
+}
+
+/** The speaker a cue-less direct quote continues, or null when there is none to continue. */
+function continued(c: Candidate, history: readonly Resolved[], lastDirect: Resolved | null): Resolved | null {
+  if (c.continuation === 'same') return lastDirect && lastDirect.paragraph === c.paragraph ? lastDirect : null;
+  const last = history[history.length - 1];
+  return last && last.paragraph >= c.paragraph - 1 ? last : null;
+}
+
+export function findQuotes(body: string, sentences: SentencesLayer, entities: readonly Entity[], lex: QuoteLexicon): Quote[] {
+  const quoted = findQuotedSpans(body, sentences.paragraphs);
+  const ctx = buildContext(body, sentences, entities, quoted, lex);
+  const consumed = new Set<number>();
+  const candidates = [...findDirect(ctx, consumed), ...findIndirect(ctx, consumed)];
+  candidates.sort((a, b) => a.order - b.order || a.content.start - b.content.start);
+  const quotes: Quote[] = [];
+  const history: Resolved[] = [];
+  let lastDirect: Resolved | null = null;
+  for (const c of candidates) {
+    let resolved: Resolved | null;
+    if (c.continuation) {
+      const from = continued(c, history, lastDirect);
+      resolved = from && { ...from, paragraph: c.paragraph, token: c.order };
+    } else {
+      const named = c.subject ? nameSpeaker(ctx, c.subject, history) : { speaker: null, person: false };
+      resolved = { ...named, paragraph: c.paragraph, token: c.order, mention: c.subject ? spanOf(ctx, c.subject) : null };
+    }
+    if (!resolved) continue;
+    history.push(resolved);
+    if (c.kind === 'direct') lastDirect = resolved;
+    quotes.push({
+      ...textSpan(body, c.content.start, c.content.end),
+      kind: c.kind,
+      speaker: resolved.speaker,
+      speakerMention: resolved.mention,
+      cue: c.cue ? spanOf(ctx, c.cue) : null,
+    });
+  }
+  return quotes.sort((a, b) => a.start - b.start);
+}
+
+export function createQuotesStage(): Stage<'quotes'> {
+  const lex = loadLexicon();
+  return {
+    adds: 'quotes',
+    needs: ['clean', 'sentences', 'entities'],
+    run(doc: Doc): QuotesLayer {
+      const body = layer(doc, 'clean').body;
+      const sentences = layer(doc, 'sentences');
+      if (!sentences.english) return { quotes: [], warnings: [] };
+      return { quotes: findQuotes(body, sentences, layer(doc, 'entities').entities, lex), warnings: [] };
+    },
+  };
+}
