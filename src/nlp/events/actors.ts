@@ -1,0 +1,87 @@
+/**
+ * Agent and patient of a trigger, found by position in the clause rather than by a parser:
+ * the agent is the nearest actor before the trigger that is not inside a prepositional phrase
+ * (or the actor after "by" in the passive), the patient the first actor after it.
+ */
+import type { Entity } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { TriggerRule } from './lexicon.js';
+
+export interface ActorPick {
+  readonly actor1: Entity | null;
+  readonly assoc1: Entity | null;
+  readonly actor2: Entity | null;
+}
+
+const PREP_BEFORE = /(?<![\p{L}])(from|against|on|of|with|to|at|in|near|into|by|targeting|between|around|towards?|over|among|for|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const BY_BEFORE = /(?<![\p{L}])by\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const AND_BEFORE = /(?<![\p{L}])(and|&)\s+(?:(?:the|their|its)\s+)?$/iu;
+const PASSIVE_BEFORE = /(?<![\p{L}])(was|were|been|being|is|are|be|got|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
+
+/** Whether the actor belongs to a state (army, police): it regains rather than overtakes territory. */
+export function isStateActor(e: Entity | null): boolean {
+  const a = e?.actor;
+  if (!a) return false;
+  return /^(Military|Police) Forces of /.test(a.name) || (a.side !== null && /-government$/.test(a.side));
+}
+
+function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {
+  return re.test(body.slice(Math.max(clause.start, e.start - 40), e.start));
+}
+
+/**
+ * Picks actor1, its associate and actor2 for a trigger from the actor entities of its clause
+ * (`actors` sorted by start, all with `actor !== null`).
+ */
+export function pickActors(body: string, clause: Span, trigger: Span, rule: TriggerRule, actors: readonly Entity[]): ActorPick {
+  const inClause = actors.filter((e) => e.start >= clause.start && e.end <= clause.end);
+  const pre = inClause.filter((e) => e.end <= trigger.start);
+  const inside = inClause.filter((e) => e.start >= trigger.start && e.end <= trigger.end);
+  const post = inClause.filter((e) => e.start >= trigger.end);
+  const passive = PASSIVE_BEFORE.test(body.slice(Math.max(clause.start, trigger.start - 30), trigger.start));
+  const byAgent = post.find((e) => before(body, clause, e, BY_BEFORE)) ?? null;
+
+  let agent: Entity | null = null;
+  let patient: Entity | null = null;
+  let assoc: Entity | null = null;
+  const subjects = pre.filter((e) => !before(body, clause, e, PREP_BEFORE));
+  // The nearest subject that is not the second member of "X and Y" (that one is X's associate).
+  let subject: Entity | null = null;
+  for (let i = subjects.length - 1; i >= 0; i--) {
+    const e = subjects[i]!;
+    const prev = subjects[i - 1];
+    if (prev && before(body, clause, e, AND_BEFORE) && prev.actor?.name !== e.actor?.name) {
+      subject = prev;
+      assoc = e;
+      break;
+    }
+    subject = e;
+    break;
+  }
+
+  if (rule.agent === 'object') {
+    agent = post[0] ?? inside[0] ?? null;
+  } else if (passive) {
+    agent = byAgent;
+    patient = subject;
+    assoc = null;
+  } else {
+    agent = subject ?? byAgent;
+    const objects = [...inside, ...post].filter((e) => e !== byAgent && e.actor?.name !== agent?.actor?.name);
+    // "recaptured X from the rebels": a subject-less prepositional actor before the trigger can be the patient too.
+    const prepPre = pre.filter((e) => e !== agent && e !== assoc && e.actor?.name !== agent?.actor?.name);
+    if (rule.patient === 'object') patient = objects[0] ?? (rule.symmetric ? null : (prepPre[prepPre.length - 1] ?? null));
+    if (agent === null && rule.symmetric && objects.length >= 2) {
+      // "clashes between X and Y"
+      agent = objects[0]!;
+      patient = objects[1]!;
+    }
+  }
+  if (rule.symmetric && patient === null && assoc !== null) {
+    // "X and Y clashed": two sides, not allies.
+    patient = assoc;
+    assoc = null;
+  }
+  if (patient && agent && patient.actor?.name === agent.actor?.name) patient = null;
+  return { actor1: agent, assoc1: assoc, actor2: rule.patient === 'none' ? null : patient };
+}

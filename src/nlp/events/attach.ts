@@ -1,0 +1,160 @@
+/**
+ * Location, date and source of an event, taken from the trigger's clause, else its sentence
+ * (else, for the place, the previous sentence of the same paragraph).
+ */
+import type { CleanLayer, DateMention, Entity, PlaceMention, Quote, Sentence } from '../../core/document.js';
+import { addDays, type DateRange, type IsoDay } from '../../core/date.js';
+import type { Span } from '../../core/span.js';
+import { contains, overlaps } from '../../core/span.js';
+import type { Cues } from './lexicon.js';
+
+const LOCATIVE_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|from|of|to|across|toward|towards|on)\s+(?:the\s+)?$/iu;
+/** ACLED geo_precision 2: the event is near the place or in part of it, not in the town itself. */
+const NEAR_BEFORE = /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
+const NEAR_AFTER = /^['’]s\s+(?:[\p{L}-]+\s+)?(outskirts|suburbs|countryside)/iu;
+const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
+  facility: 0, district: 0, city: 0, route: 10, region: 60, admin1: 80, country: 200,
+};
+
+/** Places that can be an event's location: not an actor's name, not a capital standing for its government. */
+export function usablePlaces(body: string, places: readonly PlaceMention[], actors: readonly Entity[]): PlaceMention[] {
+  return places.filter((p) => {
+    if (actors.some((e) => overlaps(e, p))) return false;
+    if (p.metonymFor !== null) return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 12), p.start));
+    return true;
+  });
+}
+
+function nearest(places: readonly PlaceMention[], trigger: Span): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  let bestScore = Infinity;
+  for (const p of places) {
+    const distance = p.end <= trigger.start ? trigger.start - p.end : Math.max(0, p.start - trigger.end);
+    const score = distance + KIND_PENALTY[p.kind] + (p.latitude === null ? 30 : 0);
+    if (score < bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Nearest usable place in the clause, else the sentence, else the previous sentence of the paragraph. */
+export function pickLocation(
+  body: string,
+  places: readonly PlaceMention[],
+  clause: Span,
+  sentence: Sentence,
+  previous: Sentence | null,
+  trigger: Span,
+): PlaceMention | null {
+  const found =
+    nearest(places.filter((p) => contains(clause, p)), trigger) ??
+    nearest(places.filter((p) => contains(sentence, p)), trigger) ??
+    (previous && previous.paragraph === sentence.paragraph
+      ? nearest(places.filter((p) => contains(previous, p)), { start: previous.end, end: previous.end })
+      : null);
+  if (!found) return null;
+  const near = NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) || NEAR_AFTER.test(body.slice(found.end, found.end + 40));
+  return near && found.geoPrecision < 2 ? { ...found, geoPrecision: 2 } : found;
+}
+
+export interface DatePick {
+  readonly date: DateRange | null;
+  /** True when the date came from the text rather than the publication date. */
+  readonly stated: boolean;
+}
+
+/**
+ * The date mention in the clause nearest the trigger, else one in the sentence that no other
+ * trigger's clause owns; else the publication date at precision 2 (within the week of the report).
+ */
+export function pickDate(dates: readonly DateMention[], clause: Span, sentence: Span, busy: readonly Span[], trigger: Span, published: IsoDay | null): DatePick {
+  const usable = dates.filter((d) => d.range !== null);
+  const dist = (d: Span) => (d.end <= trigger.start ? trigger.start - d.end : d.start - trigger.end);
+  const inClause = usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a) - dist(b))[0];
+  const inSentence = usable
+    .filter((d) => contains(sentence, d) && !busy.some((c) => contains(c, d)))
+    .sort((a, b) => dist(a) - dist(b))[0];
+  const chosen = inClause ?? inSentence;
+  if (chosen?.range) return { date: chosen.range, stated: true };
+  return { date: published ? { first: published, last: published, precision: 2 } : null, stated: false };
+}
+
+/** An event is background when its date ends before the week of the report. */
+export function isBackground(date: DateRange | null, published: IsoDay | null, pluperfect: boolean): boolean {
+  if (pluperfect) return true;
+  if (!date || !published) return false;
+  return date.last < addDays(published, -7);
+}
+
+export interface SourcePick {
+  readonly source: string | null;
+  /** The entity or speaker the source was resolved to (for the party check). */
+  readonly entity: Entity | null;
+  readonly fromText: boolean;
+}
+
+const NP_TOKEN = /^[\p{L}][\p{L}.'’-]*$/u;
+const DETERMINERS = /^(the|a|an|its|their|his|her|local|some)$/i;
+
+/** A short noun phrase ending right before `end` ("activists", "a monitoring group"). */
+function phraseBefore(body: string, start: number, end: number): string | null {
+  const words = body.slice(start, end).trim().split(/\s+/).slice(-3);
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (!NP_TOKEN.test(w) || /^(he|she|they|it|we|i|who|which|that|and|but|also|had|has|have)$/i.test(w)) break;
+    kept.unshift(w);
+  }
+  while (kept.length && DETERMINERS.test(kept[0]!)) kept.shift();
+  return kept.length ? kept.join(' ') : null;
+}
+
+/** Who the report says the information comes from. */
+export function pickSource(
+  body: string,
+  sentence: Span,
+  trigger: Span,
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+  clean: CleanLayer,
+  sourceName: string | undefined,
+  cues: Cues,
+): SourcePick {
+  const byCanonical = (name: string) => entities.find((e) => e.canonical === name) ?? null;
+  const quote = quotes.find((q) => q.speaker !== null && contains(q, trigger));
+  if (quote?.speaker) return { source: quote.speaker, entity: byCanonical(quote.speaker), fromText: true };
+  const text = body.slice(sentence.start, sentence.end);
+  const inSentence = entities.filter((e) => contains(sentence, e));
+  const according = /according\s+to\s+/giu.exec(text);
+  if (according) {
+    const at = sentence.start + according.index + according[0].length;
+    const e = inSentence.find((x) => x.start >= at && x.start <= at + 12);
+    if (e) return { source: e.canonical, entity: e, fromText: true };
+    const phrase = /^(?:the\s+|a\s+)?([\p{L}][\p{L} .'’-]{1,40}?)(?=[,.;]|$)/u.exec(body.slice(at, sentence.end));
+    if (phrase?.[1]) return { source: phrase[1].trim(), entity: null, fromText: true };
+  }
+  const verbs = new RegExp(cues.attributionVerbs.source, 'giu');
+  for (let m = verbs.exec(text); m; m = verbs.exec(text)) {
+    const vStart = sentence.start + m.index;
+    const vEnd = vStart + m[0].length;
+    const pre = inSentence.filter((e) => e.end <= vStart && vStart - e.end <= 3).pop();
+    const post = inSentence.find((e) => e.start >= vEnd && e.start - vEnd <= 6);
+    const e = pre ?? post;
+    if (e) return { source: e.canonical, entity: e, fromText: true };
+    const phrase = phraseBefore(body, Math.max(sentence.start, vStart - 40), vStart);
+    if (phrase) return { source: phrase, entity: null, fromText: true };
+  }
+  const fallback = clean.dateline?.agency ?? sourceName ?? null;
+  return { source: fallback, entity: null, fromText: false };
+}
+
+/** A party speaks for itself: its statements are claims, a monitor's or an agency's are reports. */
+export function isParty(source: SourcePick, cues: Cues): boolean {
+  if (!source.fromText || source.source === null) return false;
+  const name = source.source.toLowerCase();
+  if (cues.partyOutlets.has(name)) return true;
+  if (cues.monitors.has(name) || (source.entity && cues.monitors.has(source.entity.canonical.toLowerCase()))) return false;
+  return source.entity?.actor != null;
+}

@@ -1,0 +1,58 @@
+/**
+ * Simple clause chunking over wink-nlp tokens, instead of a parser: a sentence is cut at ";",
+ * at ", which/while/but ...", at dashes, and at "and"/"which"/"where" when a new subject follows.
+ */
+import type { Sentence, Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+
+const COMMA_OPENERS = new Set(['which', 'who', 'whose', 'while', 'whereas', 'but', 'although', 'though', 'whilst']);
+const BARE_OPENERS = new Set(['but', 'while', 'whereas', 'whilst']);
+const SUBJECT_OPENERS = new Set(['and', 'which', 'where', 'as', 'when', 'after', 'before']);
+const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
+const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
+
+/** True when tokens from `i` read as a noun phrase followed by a finite verb: a new subject. */
+function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: number): boolean {
+  let sawHead = false;
+  for (let k = i; k < end && k < i + 9; k++) {
+    const t = tokens[k]!;
+    const text = body.slice(t.start, t.end);
+    if (NOMINAL.has(t.pos) || text === '-' || text === "'s" || text === '’s') {
+      if (HEAD.has(t.pos)) sawHead = true;
+      continue;
+    }
+    return sawHead && (t.pos === 'AUX' || t.pos === 'VERB');
+  }
+  return false;
+}
+
+/** Clause spans of one sentence, in order, covering it without gaps. */
+export function clausesOf(body: string, sentence: Sentence, tokens: readonly Token[]): Span[] {
+  const cuts: number[] = [];
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const t = tokens[i]!;
+    const word = body.slice(t.start, t.end).toLowerCase();
+    const next = tokens[i + 1];
+    const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end).toLowerCase() : '';
+    if (word === ';' || word === '–' || word === '—' || word === ':') {
+      if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
+    } else if (word === ',' && next && (COMMA_OPENERS.has(nextWord) || (nextWord === 'and' && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))) {
+      cuts.push(next.start);
+    } else if (i > sentence.tokenStart && BARE_OPENERS.has(word)) {
+      cuts.push(t.start);
+    } else if (i > sentence.tokenStart && SUBJECT_OPENERS.has(word) && newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)) {
+      const prev = tokens[i - 1]!;
+      if (body.slice(prev.start, prev.end) !== ',') cuts.push(t.start);
+    }
+  }
+  const spans: Span[] = [];
+  let start = sentence.start;
+  for (const cut of cuts) {
+    if (cut > start && cut < sentence.end) {
+      spans.push({ start, end: cut });
+      start = cut;
+    }
+  }
+  spans.push({ start, end: sentence.end });
+  return spans;
+}

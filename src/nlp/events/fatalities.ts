@@ -1,0 +1,56 @@
+/**
+ * Fatalities by ACLED's rules: the most conservative number of deaths stated for the event;
+ * injuries never count; a figure for a whole war or period ("since 2011", "so far this year")
+ * is never one event's toll. Vague quantities follow the codebook (cues.yaml `numbers.words`).
+ */
+import type { Cues } from './lexicon.js';
+
+const QUALIFIER = String.raw`(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|approximately|roughly|fewer\s+than|less\s+than|close\s+to)\s+)?`;
+const AUX = String.raw`(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|were\s+reportedly|also)\s+)*`;
+
+export interface FatalityMatcher {
+  /** Deaths stated in `text` (one clause), or null when none or when the figure is cumulative. */
+  count(text: string): number | null;
+  /** True when `text` speaks of a cumulative toll (a war, a period). */
+  cumulative(text: string): boolean;
+}
+
+export function createFatalityMatcher(cues: Cues): FatalityMatcher {
+  const num = cues.numberSource;
+  const range = String.raw`(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:to|and|or|-|–)\s*${num})?`;
+  // "killing at least 12 (people)", "executed 15 civilians", "left 5 dead"
+  const afterVerb = new RegExp(
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|massacr(?:ing|ed)|claim(?:ing|ed)\s+the\s+lives\s+of|shot\s+dead|shooting\s+dead)\s+${range}(?![\p{L}\p{N}])(?!\s+(?:wounded|injured|hurt))`,
+    'giu',
+  );
+  // "12 people were killed", "between 10 and 15 killed", "two soldiers died", "10 dead"
+  const beforeDeath = new RegExp(
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:[\p{L}-]+\s+){0,2}(?:${cues.victimsSource})\s+)?${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    'giu',
+  );
+  const tollOf = new RegExp(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`, 'giu');
+  const value = (raw: string | undefined): number | null => {
+    if (raw === undefined) return null;
+    const key = raw.toLowerCase().replace(/\s+/g, ' ');
+    if (/^\d/.test(key)) return Number(key.replace(/,/g, ''));
+    return cues.numberWords.get(key) ?? null;
+  };
+  return {
+    cumulative: (text) => cues.cumulative.test(text),
+    count(text) {
+      if (cues.cumulative.test(text)) return null;
+      let best: number | null = null;
+      for (const re of [afterVerb, beforeDeath, tollOf]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          // The lower bound of a range is the conservative figure.
+          const candidates = [value(m[1]), value(m[2])].filter((n): n is number => n !== null);
+          if (candidates.length === 0) continue;
+          const n = Math.min(...candidates);
+          if (best === null || n < best) best = n;
+        }
+      }
+      return best;
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The trigger lexicon and cue lists (data/events/*.yaml), validated once and compiled to regexes.
+ * Patterns are data; this file only knows the small pattern language described in triggers.yaml.
+ */
+import { z } from 'zod';
+import { loadDataFile } from '../../core/data-file.js';
+import { TruceError } from '../../core/errors.js';
+import { EVENT_TYPES, isSubEventTypeOf, isTruceTag, type EventType, type SubEventType, type TruceTag } from '../../core/taxonomy.js';
+
+const eventTypeSchema = z.enum(Object.keys(EVENT_TYPES) as [EventType, ...EventType[]]);
+
+const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string().min(1),
+    patterns: z.array(z.string().min(1)).min(1),
+    event_type: eventTypeSchema,
+    sub_event_type: z.string(),
+    tag: z.string().refine(isTruceTag, 'unknown truce tag').optional(),
+    resolve: z.enum(['territory', 'bombing', 'victims']).optional(),
+    role: z.enum(['act', 'outcome']).default('act'),
+    agent: z.enum(['subject', 'object']),
+    patient: z.enum(['object', 'none']),
+    symmetric: z.boolean().default(false),
+    requires_actor: z.boolean().default(false),
+    default_actor1: z.string().optional(),
+    default_actor2: z.string().optional(),
+    strength: z.number().min(0).max(1),
+    example: z.string().min(10),
+    expect: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .refine((r) => isSubEventTypeOf(r.event_type, r.sub_event_type), {
+    message: 'sub_event_type does not belong to event_type',
+    path: ['sub_event_type'],
+  });
+
+const cuesSchema = z.object({
+  irregular_verbs: z.record(z.string(), z.array(z.string())),
+  modality: z.object({
+    hypothetical: z.array(z.string()),
+    deal_nouns: z.array(z.string()),
+    deal_verbs: z.array(z.string()),
+    planned: z.array(z.string()),
+    negated: z.array(z.string()),
+    denied: z.array(z.string()),
+    claimed: z.array(z.string()),
+  }),
+  attribution_verbs: z.array(z.string()),
+  monitors: z.array(z.string()),
+  party_outlets: z.array(z.string()),
+  numbers: z.object({
+    words: z.record(z.string(), z.number().int().nonnegative()),
+    victims: z.array(z.string()),
+    death_words: z.array(z.string()),
+    cumulative: z.array(z.string()),
+    civilians: z.array(z.string()),
+  }),
+  aircraft: z.array(z.string()),
+  durative: z.array(z.string()),
+});
+
+export type RuleData = z.infer<typeof ruleSchema>;
+export type CuesData = z.infer<typeof cuesSchema>;
+
+export interface TriggerRule {
+  readonly id: string;
+  readonly description: string;
+  readonly eventType: EventType;
+  readonly subEventType: SubEventType;
+  readonly tag: TruceTag | null;
+  readonly resolve: 'territory' | 'bombing' | 'victims' | null;
+  readonly role: 'act' | 'outcome';
+  readonly agent: 'subject' | 'object';
+  readonly patient: 'object' | 'none';
+  readonly symmetric: boolean;
+  readonly requiresActor: boolean;
+  readonly defaultActor1: string | null;
+  readonly defaultActor2: string | null;
+  readonly strength: number;
+  readonly example: string;
+  readonly expect: Readonly<Record<string, string | number>>;
+  /** One global, case-insensitive regex matching any of the rule's patterns. */
+  readonly regex: RegExp;
+}
+
+/** Compiled cue lists: each a regex that tests a stretch of text. */
+export interface Cues {
+  readonly hypothetical: RegExp;
+  readonly deal: RegExp;
+  readonly planned: RegExp;
+  readonly negated: RegExp;
+  readonly denied: RegExp;
+  readonly claimed: RegExp;
+  readonly attributionVerbs: RegExp;
+  readonly monitors: ReadonlySet<string>;
+  readonly partyOutlets: ReadonlySet<string>;
+  readonly numberWords: ReadonlyMap<string, number>;
+  /** Source fragment for a number (digits or a number word); one capture group. */
+  readonly numberSource: string;
+  readonly victimsSource: string;
+  readonly deathSource: string;
+  readonly cumulative: RegExp;
+  readonly civilians: RegExp;
+  readonly aircraft: RegExp;
+  readonly durative: RegExp;
+}
+
+export interface Lexicon {
+  readonly rules: readonly TriggerRule[];
+  readonly cues: Cues;
+}
+
+const alt = (items: readonly string[]): string => items.map((s) => `(?:${s})`).join('|');
+/** Word-bounded alternation; `\b` fails next to punctuation, so lookarounds on letters are used. */
+export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Regular English inflections of a verb plus the irregular forms from the data file. */
+export function inflect(verb: string, irregular: Readonly<Record<string, readonly string[]>>): string[] {
+  const forms = new Set<string>([verb]);
+  const sibilant = /(s|x|z|ch|sh)$/.test(verb);
+  const consY = /[^aeiou]y$/.test(verb);
+  forms.add(sibilant ? `${verb}es` : consY ? `${verb.slice(0, -1)}ies` : `${verb}s`);
+  forms.add(verb.endsWith('e') ? `${verb}d` : consY ? `${verb.slice(0, -1)}ied` : `${verb}ed`);
+  forms.add(verb.endsWith('e') && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
+  for (const f of irregular[verb] ?? []) forms.add(f);
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Splits a pattern at spaces outside parentheses; spaces inside a group become `\s+`. */
+function splitTopLevel(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of pattern) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (/\s/.test(ch)) {
+      if (depth > 0) current += String.raw`\s+`;
+      else if (current) {
+        parts.push(current);
+        current = '';
+      }
+      continue;
+    }
+    current += ch;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+/** Compiles one pattern of the lexicon's little language to a regex source. */
+export function compilePattern(pattern: string, irregular: Readonly<Record<string, readonly string[]>>): string {
+  const parts = splitTopLevel(pattern.trim());
+  let out = '';
+  parts.forEach((part, i) => {
+    if (part === '...') {
+      // Up to four words that do not cross a sentence or clause boundary.
+      out += String.raw`(?:\s+[^\s;.!?]+){0,4}?`;
+      return;
+    }
+    const piece = part.replace(/@([a-z-]+)/g, (_, verb: string) => `(?:${inflect(verb, irregular).map(escape).join('|')})`);
+    out += (i === 0 ? '' : String.raw`\s+`) + piece;
+  });
+  return out;
+}
+
+function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly string[]>>): TriggerRule {
+  const source = wordAlt(data.patterns.map((p) => compilePattern(p, irregular)));
+  return {
+    id: data.id,
+    description: data.description,
+    eventType: data.event_type,
+    subEventType: data.sub_event_type as SubEventType,
+    tag: (data.tag as TruceTag | undefined) ?? null,
+    resolve: data.resolve ?? null,
+    role: data.role,
+    agent: data.agent,
+    patient: data.patient,
+    symmetric: data.symmetric,
+    requiresActor: data.requires_actor,
+    defaultActor1: data.default_actor1 ?? null,
+    defaultActor2: data.default_actor2 ?? null,
+    strength: data.strength,
+    example: data.example,
+    expect: data.expect,
+    regex: new RegExp(source, 'giu'),
+  };
+}
+
+function compileCues(c: CuesData): Cues {
+  const re = (items: readonly string[]) => new RegExp(wordAlt(items), 'iu');
+  const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
+  const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const m = c.modality;
+  return {
+    hypothetical: re(m.hypothetical),
+    deal: new RegExp(`${wordAlt(m.deal_nouns)}.*${wordAlt(m.deal_verbs)}`, 'iu'),
+    planned: re(m.planned),
+    negated: re(m.negated),
+    denied: re(m.denied),
+    claimed: re(m.claimed),
+    attributionVerbs: re(c.attribution_verbs),
+    monitors: new Set(c.monitors.map((s) => s.toLowerCase())),
+    partyOutlets: new Set(c.party_outlets.map((s) => s.toLowerCase())),
+    numberWords,
+    numberSource: String.raw`(\d{1,3}(?:,\d{3})+|\d+|${wordKeys.join('|')})`,
+    victimsSource: alt(c.numbers.victims),
+    deathSource: alt(c.numbers.death_words),
+    cumulative: re(c.numbers.cumulative),
+    civilians: re(c.numbers.civilians),
+    aircraft: re(c.aircraft),
+    durative: re(c.durative),
+  };
+}
+
+/** Loads and compiles the lexicon; call once, at stage construction. */
+export function loadLexicon(triggersPath = 'events/triggers.yaml', cuesPath = 'events/cues.yaml'): Lexicon {
+  const cuesData = loadDataFile(cuesPath, cuesSchema);
+  const rulesData = loadDataFile(triggersPath, z.object({ rules: z.array(ruleSchema).min(1) }));
+  const ids = new Set<string>();
+  for (const r of rulesData.rules) {
+    if (ids.has(r.id)) throw new TruceError('E009_DATA_FILE', { file: triggersPath, reason: `duplicate rule id ${r.id}` });
+    ids.add(r.id);
+  }
+  return { rules: rulesData.rules.map((r) => compileRule(r, cuesData.irregular_verbs)), cues: compileCues(cuesData) };
+}

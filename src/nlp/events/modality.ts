@@ -1,0 +1,34 @@
+/**
+ * Modality of an event from the words between its clause's start and its trigger: a deal's
+ * "would oblige Russia to prevent bombing" is hypothetical, "will attack" planned, "did not
+ * shell" negated, "denied that its forces shelled" denied. Claims are decided by the source.
+ */
+import type { Modality } from '../../core/taxonomy.js';
+import type { Cues } from './lexicon.js';
+
+export interface ModalityInput {
+  /** Text of the trigger's clause before the trigger. */
+  readonly clausePrefix: string;
+  /** Text of the whole sentence before the trigger. */
+  readonly sentencePrefix: string;
+  /** True when the source of the event is one of the parties to the conflict. */
+  readonly sourceIsParty: boolean;
+}
+
+/** The last `n` words of a text. */
+function lastWords(text: string, n: number): string {
+  const words = text.trim().split(/\s+/);
+  return words.slice(-n).join(' ');
+}
+
+export function modalityOf(input: ModalityInput, cues: Cues): Modality {
+  // "May" capitalised is a month or a name (Theresa May), not the modal verb.
+  const clause = input.clausePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
+  const sentence = input.sentencePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
+  if (cues.denied.test(sentence)) return 'denied';
+  if (cues.negated.test(lastWords(clause, 4))) return 'negated';
+  if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
+  if (cues.planned.test(clause)) return 'planned';
+  if (input.sourceIsParty || cues.claimed.test(sentence)) return 'claimed';
+  return 'asserted';
+}
