@@ -20,6 +20,7 @@ const DROPPED_PARSERS = new Set([
 ]);
 
 const FULL_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const TRAILING_PUNCTUATION = /[\s,;:)]+$/;
 const MONTH_COMMA_NUMBER = /^([A-Z][a-z]+\.?),\s*\d{1,2}$/;
 const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 
@@ -54,6 +55,8 @@ function notADateFilter(lexicon: DatesLexicon): Refiner {
         }
       }
       return results.filter((r) => {
+        // chrono keeps a trailing comma ("on Sunday,"); spans end on the date's last character.
+        r.text = r.text.replace(TRAILING_PUNCTUATION, '');
         // chrono reads "In September, 18 people..." as September 18: keep only the month.
         const monthComma = MONTH_COMMA_NUMBER.exec(r.text);
         if (monthComma && !r.start.isCertain('year')) {
@@ -65,7 +68,9 @@ function notADateFilter(lexicon: DatesLexicon): Refiner {
         if (lexicon.skipText.some((re) => re.test(r.text))) return false;
         const s = r.start;
         // A result with no day, weekday, month or relative tag only names a time.
-        const hasDate = ['day', 'weekday', 'month', 'year'].some((c) => s.isCertain(c as 'day')) || /\b(?:week|month)\b/i.test(r.text);
+        const hasDate =
+          ['day', 'weekday', 'month', 'year'].some((c) => s.isCertain(c as 'day')) ||
+          /\b(?:week|month)\b/i.test(r.text);
         if (!hasDate) return false;
         if (isBareMonth(r)) {
           const month = /[A-Za-z]+\.?$/.exec(r.text)?.[0] ?? '';

@@ -20,9 +20,14 @@ const PAIR_JOINER = /^\s*(?:and|or|to|through|until|till|-|–)\s*$/;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 
 /** "between September and December 2014": the bare first month borrows the second's stated year. */
-function pairedYear(text: string, r: ParsedResult, next: ParsedResult | undefined): { year: number; month: number } | undefined {
+function pairedYear(
+  text: string,
+  r: ParsedResult,
+  next: ParsedResult | undefined,
+): { year: number; month: number } | undefined {
   if (!next || r.start.isCertain('day') || r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
-  if (!PAIR_JOINER.test(text.slice(r.index + r.text.length, next.index)) || !STATED_YEAR.test(next.text)) return undefined;
+  if (!PAIR_JOINER.test(text.slice(r.index + r.text.length, next.index)) || !STATED_YEAR.test(next.text))
+    return undefined;
   const year = next.start.get('year');
   const month = next.start.get('month');
   return year !== null && month !== null && next.start.isCertain('year') ? { year, month } : undefined;
@@ -50,14 +55,29 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
           const future = () => isFutureContext(body, sentences.tokens, sentence, { start, end }, lexicon);
           const wordBefore = WORD_BEFORE.exec(text.slice(0, r.index))?.[1]?.toLowerCase();
           const yearHint = pairedYear(text, r, results[i + 1]);
-          const resolved = resolveReading(r, { published, future, futureToleranceDays: tolerance, wordBefore, yearHint });
-          if (resolved) dates.push({ start, end, text: body.slice(start, end), range: resolved.range, relative: resolved.relative });
+          const resolved = resolveReading(r, {
+            published,
+            future,
+            futureToleranceDays: tolerance,
+            wordBefore,
+            yearHint,
+          });
+          if (resolved)
+            dates.push({
+              start,
+              end,
+              text: body.slice(start, end),
+              range: resolved.range,
+              relative: resolved.relative,
+            });
         });
       }
       const unresolved = dates.filter((d) => d.range === null).length;
       const warnings =
         published === null && unresolved > 0
-          ? [`W301 No publication date: ${unresolved} relative date${unresolved === 1 ? '' : 's'} left unresolved (pass --published YYYY-MM-DD)`]
+          ? [
+              `W301 No publication date: ${unresolved} relative date${unresolved === 1 ? '' : 's'} left unresolved (pass --published YYYY-MM-DD)`,
+            ]
           : [];
       return { dates, warnings };
     },

@@ -5,9 +5,19 @@
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
 
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Patterns are checked here, so a bad one is reported with its line and field when the file loads.
 const rule = z.object({
   id: z.string().min(1),
-  pattern: z.string().min(1),
+  pattern: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression'),
   description: z.string().min(1),
   example: z.string().min(1),
 });
@@ -18,7 +28,9 @@ const schema = z.object({
     tenseWindow: z.number().int().min(1).max(40),
   }),
   triggers: z.array(rule.extend({ caseSensitive: z.boolean() })).min(1),
-  futureCues: z.array(z.object({ phrase: z.string().min(1), description: z.string().min(1), example: z.string().min(1) })),
+  futureCues: z.array(
+    z.object({ phrase: z.string().min(1), description: z.string().min(1), example: z.string().min(1) }),
+  ),
   pastForms: z.array(z.string().min(1)),
   monthPreceders: z.array(z.string().min(1)),
   exclude: z.array(rule),
@@ -26,6 +38,7 @@ const schema = z.object({
 });
 
 export type DatesData = z.infer<typeof schema>;
+export const datesDataSchema = schema;
 
 export interface DatesLexicon {
   readonly data: DatesData;
@@ -40,21 +53,13 @@ export interface DatesLexicon {
   readonly monthPreceders: ReadonlySet<string>;
 }
 
-function compile(pattern: string, flags: string, where: string): RegExp {
-  try {
-    return new RegExp(pattern, flags);
-  } catch (err) {
-    throw new Error(`data/dates/dates.yaml ${where}: ${(err as Error).message}`);
-  }
-}
-
 /** Builds the lexicon from already-validated data (tests pass their own). */
 export function buildLexicon(data: DatesData): DatesLexicon {
   const sensitive = data.triggers.filter((t) => t.caseSensitive).map((t) => `(?:${t.pattern})`);
   const insensitive = data.triggers.filter((t) => !t.caseSensitive).map((t) => `(?:${t.pattern})`);
   const never = /(?!)/;
-  const cs = sensitive.length ? compile(sensitive.join('|'), '', 'triggers') : never;
-  const ci = insensitive.length ? compile(insensitive.join('|'), 'i', 'triggers') : never;
+  const cs = sensitive.length ? new RegExp(sensitive.join('|')) : never;
+  const ci = insensitive.length ? new RegExp(insensitive.join('|'), 'i') : never;
   const futureCues = new Map<string, string[][]>();
   for (const cue of data.futureCues) {
     const words = cue.phrase.toLowerCase().split(/\s+/);
@@ -64,8 +69,8 @@ export function buildLexicon(data: DatesData): DatesLexicon {
   return {
     data,
     mayHoldDate: (text) => cs.test(text) || ci.test(text),
-    exclude: data.exclude.map((r) => compile(r.pattern, 'g', `exclude ${r.id}`)),
-    skipText: data.skipText.map((r) => compile(r.pattern, 'i', `skipText ${r.id}`)),
+    exclude: data.exclude.map((r) => new RegExp(r.pattern, 'g')),
+    skipText: data.skipText.map((r) => new RegExp(r.pattern, 'i')),
     futureCues,
     pastForms: new Set(data.pastForms.map((w) => w.toLowerCase())),
     monthPreceders: new Set(data.monthPreceders.map((w) => w.toLowerCase())),

@@ -89,12 +89,19 @@ function chronoDay(c: ParsedComponents): DayNumber | null {
 /** A day and month with no year: nearest in the past, or the next one for a future clause. */
 function yearlessDay(month: number, day: number, pub: DayNumber, future: boolean, tolerance: number): DayNumber | null {
   const year = new Date(pub * DAY_MS).getUTCFullYear();
-  const candidates = [year - 1, year, year + 1].map((y) => dayNumber(y, month, day)).filter((d): d is number => d !== null);
+  const candidates = [year - 1, year, year + 1]
+    .map((y) => dayNumber(y, month, day))
+    .filter((d): d is number => d !== null);
   const chosen = future ? candidates.find((d) => d >= pub) : candidates.filter((d) => d <= pub + tolerance).pop();
   return chosen ?? null;
 }
 
-function resolvePoint(text: string, c: ParsedComponents, pub: DayNumber | null, opts: ResolveOptions): Resolution | Range | null {
+function resolvePoint(
+  text: string,
+  c: ParsedComponents,
+  pub: DayNumber | null,
+  opts: ResolveOptions,
+): Resolution | Range | null {
   const t = text.toLowerCase();
   const hint = opts.yearHint;
   const explicitYear = EXPLICIT_YEAR.test(t) && c.isCertain('year');
@@ -106,11 +113,18 @@ function resolvePoint(text: string, c: ParsedComponents, pub: DayNumber | null, 
     if (/\bago\b/.test(t)) return { first: d - 3, last: d + 3, precision: 2 };
     if (/\b(?:past|last)\s+\S+\s+weeks\b/.test(t)) return span(d, pub);
     // A calendar week, Monday to Sunday; chrono puts "this week" on its first day, so count from publication.
-    const base = /\bthis\b/.test(t) ? pub : /\b(?:last|past|previous)\b/.test(t) ? pub - 7 : /\b(?:next|coming)\b/.test(t) ? pub + 7 : d;
+    const base = /\bthis\b/.test(t)
+      ? pub
+      : /\b(?:last|past|previous)\b/.test(t)
+        ? pub - 7
+        : /\b(?:next|coming)\b/.test(t)
+          ? pub + 7
+          : d;
     const monday = base - ((weekdayOf(base) + 6) % 7);
     return { first: monday, last: monday + 6, precision: 2 };
   }
-  if (/\b(?:past|last)\s+\S+\s+(?:hours|days|months)\b/.test(t)) return d === null || pub === null ? null : span(d, pub);
+  if (/\b(?:past|last)\s+\S+\s+(?:hours|days|months)\b/.test(t))
+    return d === null || pub === null ? null : span(d, pub);
   if (/\bmonths?\b/.test(t)) return monthOf(c.get('year')!, c.get('month')!);
   const month = c.isCertain('month') ? c.get('month')! : null;
   if (c.isCertain('day') && month !== null) {
@@ -160,7 +174,11 @@ export function resolveReading(reading: Reading, opts: ResolveOptions): Resoluti
   let range: Range = start;
   const end = reading.end ? resolvePoint(reading.text, reading.end, pub, opts) : null;
   if (end && isRange(end) && end.last >= start.first) {
-    range = { first: start.first, last: end.last, precision: Math.max(start.precision, precisionOfWidth(start.first, end.last)) as TimePrecision };
+    range = {
+      first: start.first,
+      last: end.last,
+      precision: Math.max(start.precision, precisionOfWidth(start.first, end.last)) as TimePrecision,
+    };
   }
   return { range: { first: toIso(range.first), last: toIso(range.last), precision: range.precision }, relative };
 }

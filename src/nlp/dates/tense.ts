@@ -9,7 +9,22 @@ import type { DatesLexicon } from './lexicon.js';
 // Quotes, semicolons, colons and dashes open a new clause with its own tense.
 const BOUNDARY = /^(?:[;:"“”()]|—|–|--)$/;
 // Words that may open a sentence before its date without carrying tense ("Late on Sunday, ...").
-const LEAD_IN = new Set(['on', 'in', 'by', 'since', 'early', 'late', 'later', 'earlier', 'and', 'but', 'then', 'until', 'from', ',']);
+const LEAD_IN = new Set([
+  'on',
+  'in',
+  'by',
+  'since',
+  'early',
+  'late',
+  'later',
+  'earlier',
+  'and',
+  'but',
+  'then',
+  'until',
+  'from',
+  ',',
+]);
 
 type Verdict = 'future' | 'past' | null;
 
@@ -34,7 +49,13 @@ function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: Da
 }
 
 /** True when the clause holding `mention` speaks of the time after publication. */
-export function isFutureContext(body: string, tokens: readonly Token[], sentence: Sentence, mention: Span, lexicon: DatesLexicon): boolean {
+export function isFutureContext(
+  body: string,
+  tokens: readonly Token[],
+  sentence: Sentence,
+  mention: Span,
+  lexicon: DatesLexicon,
+): boolean {
   const window = lexicon.data.settings.tenseWindow;
   const word: WordAt = (i) =>
     i >= sentence.tokenStart && i < sentence.tokenEnd ? body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase() : '';
