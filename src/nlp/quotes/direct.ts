@@ -9,7 +9,7 @@ import { tokenAt } from './context.js';
 import { isCueVerb, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { npStartingAt, subjectBefore } from './phrase.js';
+import { isParticiple, npEndingAt, npStartingAt, sentenceSubject, skipParenthesis, subjectBefore } from './phrase.js';
 import type { QuotedSpan } from './marks.js';
 
 interface FoundCue {
@@ -18,6 +18,7 @@ interface FoundCue {
 }
 
 const STOP = new Set(['.', '!', '?', ';']);
+const DASHES = new Set(['—', '―', '–']);
 /** How far before an opening mark a cue may stand ("Kerry told reporters on Sunday: "). */
 const BEFORE_WINDOW = 8;
 const APPOSITION = 16;
@@ -42,8 +43,9 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
   if (after) return { cue: after, subject: npStartingAt(ctx, after.end, hi) };
   const np = npStartingAt(ctx, t, hi);
   if (!np) return null;
-  let j = np.end;
-  if (ctx.words[j] === ',') {
+  let j = skipParenthesis(ctx, np.end, hi);
+  // Up to two appositions: "X, the attorney general of Ohio, one of the states suing, said".
+  for (let n = 0; n < 2 && ctx.words[j] === ','; n++) {
     let k = j + 1;
     while (k < hi && k < j + APPOSITION && ctx.words[k] !== ',' && !STOP.has(ctx.words[k]!)) k++;
     if (ctx.words[k] !== ',') return null;
@@ -58,12 +60,20 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
 /** A cue right before the opening mark: `Kerry said: "`, `he told reporters on Sunday, "`. */
 function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
   while (j >= lo && (ctx.words[j] === ':' || ctx.words[j] === ',' || ctx.words[j] === 'that')) j--;
+  // "Name — "quote"": a paragraph that opens with a name and a dash (interviews, vox pops).
+  if (j > lo && DASHES.has(ctx.words[j]!)) {
+    const np = npEndingAt(ctx, j - 1, lo);
+    return np && np.start === lo ? { cue: { start: j, end: j + 1 }, subject: np } : null;
+  }
   for (let k = j; k >= lo && k > j - BEFORE_WINDOW; k--) {
     if (ctx.inQuote[k] || STOP.has(ctx.words[k]!)) return null;
     if (isCueVerb(ctx, k)) {
-      const s = ctx.layer.sentences[ctx.sentenceOf[k]!];
+      const sentence = ctx.sentenceOf[k]!;
+      const s = ctx.layer.sentences[sentence];
+      const cue = { start: k, end: k + 1 };
+      if (isParticiple(ctx, k)) return { cue, subject: sentenceSubject(ctx, sentence, k) };
       const from = Math.max(lo, s ? s.tokenStart : lo);
-      return { cue: { start: k, end: k + 1 }, subject: subjectBefore(ctx, k, from) ?? npStartingAt(ctx, k + 1, j + 1) };
+      return { cue, subject: subjectBefore(ctx, k, from) ?? npStartingAt(ctx, k + 1, j + 1) };
     }
     const p = ctx.tokens[k]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;

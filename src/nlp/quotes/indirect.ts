@@ -7,7 +7,7 @@ import type { QuoteContext } from './context.js';
 import { isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { isPronoun, npStartingAt, subjectBefore } from './phrase.js';
+import { isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
@@ -94,6 +94,10 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: t, end: t + 1 };
+  if (isParticiple(ctx, t)) {
+    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t));
+    return after ? candidate(ctx, after, cue, sentenceSubject(ctx, s, t - 1), s) : null;
+  }
   const subject = subjectBefore(ctx, t, start);
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t));

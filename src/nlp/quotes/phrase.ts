@@ -38,9 +38,35 @@ function hasHead(ctx: QuoteContext, r: TokenRange): boolean {
   return false;
 }
 
+const MAX_PAREN = 8;
+
+function matchingOpen(ctx: QuoteContext, close: number, lo: number): number {
+  for (let k = close - 1; k >= lo && k > close - MAX_PAREN; k--) if (ctx.words[k] === '(') return k;
+  return -1;
+}
+
+/** The token after a parenthesis that opens at `open`, or `open` itself when there is none. */
+export function skipParenthesis(ctx: QuoteContext, open: number, hi: number): number {
+  if (ctx.words[open] !== '(') return open;
+  const close = matchingClose(ctx, open, hi);
+  return close < 0 ? open : close + 1;
+}
+
+function matchingClose(ctx: QuoteContext, open: number, hi: number): number {
+  for (let k = open + 1; k < hi && k < open + MAX_PAREN; k++) if (ctx.words[k] === ')') return k;
+  return -1;
+}
+
 /** The noun phrase that ends at token `j` (inclusive), scanning back no further than `lo`. */
 export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange | null {
   if (j < lo || ctx.inQuote[j]) return null;
+  // A parenthesis after a name is skipped: "Rep. Jane Doe (D-Ohio) said", "the Observatory (SOHR) said".
+  if (ctx.words[j] === ')') {
+    const open = matchingOpen(ctx, j, lo);
+    if (open < 0) return null;
+    j = open - 1;
+  }
+  if (j < lo) return null;
   if (isPronoun(ctx, j)) return { start: j, end: j + 1 };
   const end = j + 1;
   let start = end;
@@ -115,6 +141,10 @@ export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRan
       j++;
       continue;
     }
+    if (p === 'DET' && j > t && LINKS.has(ctx.words[j - 1]!)) {
+      j++;
+      continue;
+    }
     const next = pos(ctx, j + 1);
     if (LINKS.has(w) && j > t && j + 1 < hi && (next === 'PROPN' || next === 'NOUN' || next === 'DET')) {
       j++;
@@ -124,4 +154,18 @@ export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRan
   }
   const r = { start: t, end: j };
   return j > t && hasHead(ctx, r) ? r : null;
+}
+
+/** The subject of a sentence's main clause: its first noun phrase, before token `before`. */
+export function sentenceSubject(ctx: QuoteContext, sentence: number, before: number): TokenRange | null {
+  const s = ctx.layer.sentences[sentence];
+  if (!s) return null;
+  let t = s.tokenStart;
+  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
+  return npStartingAt(ctx, t, before);
+}
+
+/** True for a present participle cue ("..., saying", "..., adding"), whose subject is the clause's. */
+export function isParticiple(ctx: QuoteContext, t: number): boolean {
+  return ctx.words[t]!.endsWith('ing') && ctx.words[t - 1] === ',';
 }
