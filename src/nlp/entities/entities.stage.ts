@@ -1,0 +1,172 @@
+/**
+ * Entities stage: people, organisations and armed groups, resolved to canonical names, with the
+ * ACLED actor each stands for. Dictionary first (longest alias wins), then generic mentions
+ * resolved through the report's country context, then the rule-based recogniser, then coreference.
+ */
+import type { Doc, EntitiesLayer, Entity } from '../../core/document.js';
+import type { Stage } from '../stage.js';
+import { layer } from '../stage.js';
+import { pickContext, resolveGeneric, sponsored, type Resolved } from './context.js';
+import { DocMemory } from './coreference.js';
+import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
+import { tokenize, type Tok } from './fold.js';
+import type { Match } from './matcher.js';
+import { buildLexicon, recognise, type Lexicon } from './recogniser.js';
+
+const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
+
+interface SentenceScan {
+  readonly toks: Tok[];
+  readonly matches: Match<DictValue>[];
+}
+
+function countCountries(scans: readonly SentenceScan[], headline: SentenceScan | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (code: string | null) => code && counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const scan of headline ? [headline, ...scans] : scans) {
+    for (const m of scan.matches) {
+      if (m.value.kind === 'cue') bump(m.value.country);
+      else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
+    }
+  }
+  return counts;
+}
+
+function makeEntity(body: string, start: number, end: number, r: Resolved, via: Entity['via']): Entity {
+  return { start, end, text: body.slice(start, end), type: r.type, canonical: r.canonical, actor: r.actor, via };
+}
+
+/** A generic mention, with an adjacent demonym as its country or a "<Demonym>-backed" sponsor. */
+function genericEntity(body: string, scan: SentenceScan, mi: number, role: DictValue & { kind: 'generic' }, data: EntityData, context: string | null): Entity {
+  const { toks, matches } = scan;
+  const m = matches[mi]!;
+  const prev = mi > 0 ? matches[mi - 1]! : null;
+  let start = toks[m.from]!.start;
+  const end = toks[m.to - 1]!.end;
+  const verbTok = m.from > 0 ? toks[m.from - 1]! : null;
+  // "Turkish-backed rebels": cue, then a sponsor verb joined by a hyphen, then the generic phrase.
+  if (prev && prev.value.kind === 'cue' && prev.to === m.from - 1 && verbTok && SPONSOR_VERBS.has(verbTok.key) && body[verbTok.start - 1] === '-') {
+    const sponsor = body.slice(toks[prev.from]!.start, toks[prev.to - 1]!.end);
+    const base = resolveGeneric(data, role.role, context);
+    const r = role.role === 'military' || role.role === 'government' ? base : sponsored(base, sponsor, verbTok.key);
+    return makeEntity(body, toks[prev.from]!.start, end, r, 'rule');
+  }
+  // "Syrian rebels", "Iraqi militants": the demonym fixes the country whatever the context.
+  if (prev && prev.value.kind === 'cue' && prev.to === m.from && prev.value.form !== 'capital') {
+    start = toks[prev.from]!.start;
+    return makeEntity(body, start, end, resolveGeneric(data, role.role, prev.value.country), 'rule');
+  }
+  return makeEntity(body, start, end, resolveGeneric(data, role.role, context), 'rule');
+}
+
+/** POS of the wink token starting at `start` (binary search: only a few lookups per report). */
+function posOf(tokens: readonly { start: number; pos: string }[], start: number): string | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === start) return tokens[mid]!.pos;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
+function corefMentions(body: string, toks: readonly Tok[], claimed: readonly boolean[], cue: readonly boolean[], memory: DocMemory): Entity[] {
+  const out: Entity[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (claimed[i] || cue[i] || !t.word || t.shape < 1) continue;
+    const nextCap = i + 1 < toks.length && toks[i + 1]!.word && toks[i + 1]!.shape >= 1 && !claimed[i + 1];
+    const prevCap = i > 0 && toks[i - 1]!.word && toks[i - 1]!.shape >= 1 && !claimed[i - 1];
+    if (nextCap || prevCap) continue;
+    const person = memory.person(t.key);
+    const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
+    const canonical = person ?? org;
+    if (!canonical) continue;
+    out.push({ start: t.start, end: t.end, text: body.slice(t.start, t.end), type: person ? 'person' : 'organization', canonical, actor: null, via: 'coreference' });
+  }
+  return out;
+}
+
+function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<string>): EntitiesLayer {
+  const clean = layer(doc, 'clean');
+  const sentences = layer(doc, 'sentences');
+  if (!sentences.english) return { entities: [], warnings: [] };
+  const body = clean.body;
+  const posAt = (t: Tok) => posOf(sentences.tokens, t.start);
+
+  const scans: SentenceScan[] = sentences.sentences.map((s) => {
+    const toks = tokenize(body, s.start, s.end);
+    return { toks, matches: data.index.scan(toks) };
+  });
+  const headline = clean.headline ? (() => {
+    const toks = tokenize(clean.headline);
+    return { toks, matches: data.index.scan(toks) };
+  })() : null;
+  const context = pickContext(countCountries(scans, headline), conflict);
+
+  const entities: Entity[] = [];
+  const seen = new Set<string>();
+  const memory = new DocMemory();
+  for (const scan of scans) {
+    const { toks, matches } = scan;
+    const covered = new Array<boolean>(toks.length).fill(false);
+    const cue = new Array<boolean>(toks.length).fill(false);
+    const afterTitle = new Array<boolean>(toks.length).fill(false);
+    matches.forEach((m, mi) => {
+      const v = m.value;
+      if (v.kind === 'cue') {
+        for (let k = m.from; k < m.to; k++) cue[k] = true;
+        return;
+      }
+      for (let k = m.from; k < m.to; k++) covered[k] = true;
+      if (v.kind === 'title') {
+        if (m.to < toks.length) afterTitle[m.to] = true;
+        return;
+      }
+      if (v.kind === 'generic') {
+        entities.push(genericEntity(body, scan, mi, v, data, context));
+        return;
+      }
+      if (v.afterFull && !seen.has(v.canonical)) {
+        for (let k = m.from; k < m.to; k++) covered[k] = false;
+        return;
+      }
+      const start = toks[m.from]!.start;
+      const end = toks[m.to - 1]!.end;
+      // A bare surname goes to the person of that surname already named in this report.
+      const local = v.surnameOnly ? memory.person(toks[m.from]!.key) : undefined;
+      const canonical = local ?? v.canonical;
+      const via = v.afterFull || (local && local !== v.canonical) ? 'coreference' : 'dictionary';
+      entities.push({ start, end, text: body.slice(start, end), type: v.type, canonical, actor: v.actor, via });
+      seen.add(canonical);
+      if (v.type === 'person') memory.notePerson(canonical);
+      else memory.noteOrganization(canonical);
+    });
+    const claimed = covered.slice();
+    for (const c of recognise(toks, { covered, cue, afterTitle }, lex, posAt)) {
+      const start = toks[c.from]!.start;
+      const end = toks[c.to - 1]!.end;
+      const canonical = body.slice(start, end).replace(/\s+/g, ' ');
+      const known = c.to - c.from === 1 && c.type === 'person' ? memory.person(toks[c.from]!.key) : undefined;
+      const actor = c.type === 'group' ? { name: canonical, side: null, country: context, generic: false } : null;
+      entities.push({ start, end, text: body.slice(start, end), type: c.type, canonical: known ?? canonical, actor, via: known ? 'coreference' : 'rule' });
+      for (let k = c.from; k < c.to; k++) claimed[k] = true;
+      if (c.type === 'person') memory.notePerson(canonical);
+      else memory.noteOrganization(canonical);
+    }
+    entities.push(...corefMentions(body, toks, claimed, cue, memory));
+  }
+  entities.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities, warnings: [] };
+}
+
+export function createEntitiesStage(): Stage<'entities'> {
+  const data = loadEntityData();
+  const lex = buildLexicon(data.recogniser);
+  const conflict = new Set(data.generics.conflictCountries);
+  return { adds: 'entities', needs: ['clean', 'sentences'], run: (doc) => run(doc, data, lex, conflict) };
+}

@@ -1,0 +1,93 @@
+/**
+ * A small tokeniser shared by the alias index and the text, so both fold the same way:
+ * accents stripped, case folded, dots of abbreviations dropped ("U.S." -> "us"),
+ * hyphens treated as spaces ("al-Nusra" = "al Nusra"), a possessive "'s" kept as its own token.
+ */
+
+export interface Tok {
+  readonly start: number;
+  readonly end: number;
+  /** The folded key used for lookups. */
+  readonly key: string;
+  /** 0 = lowercase or punctuation, 1 = capitalised, 2 = all capitals (acronym-like). */
+  readonly shape: 0 | 1 | 2;
+  readonly word: boolean;
+}
+
+const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*|['’ʼ]s\b|[^\s\p{L}\p{M}\p{N}\-‐‑–—]/gu;
+const APOSTROPHES = new Set(["'", '’', 'ʼ']);
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+const ASCII_PLAIN_RE = /^[A-Za-z0-9]+$/;
+
+// Words repeat across reports, so folded keys are memoised (bounded, cleared when full).
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
+export function foldKey(raw: string): string {
+  const cached = foldCache.get(raw);
+  if (cached !== undefined) return cached;
+  const key = foldUncached(raw);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(raw, key);
+  return key;
+}
+
+function foldUncached(raw: string): string {
+  // Fast path: most tokens are plain ASCII words, which only need lowercasing.
+  if (ASCII_PLAIN_RE.test(raw)) return raw.toLowerCase();
+  return raw
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’ʼ]/g, "'")
+    .toLowerCase()
+    .replace(/(\p{L})\.(?=\p{L}|$)/gu, '$1')
+    .replace(/(\p{L})'(?=\p{L})/gu, '$1');
+}
+
+function shapeOf(raw: string): 0 | 1 | 2 {
+  const c = raw.charCodeAt(0);
+  if (c >= 97 && c <= 122) return 0; // a-z
+  if (c >= 65 && c <= 90 && ASCII_PLAIN_RE.test(raw)) {
+    if (raw.length < 2) return 1;
+    for (let i = 1; i < raw.length; i++) {
+      const d = raw.charCodeAt(i);
+      if (d >= 97 && d <= 122) return 1;
+    }
+    return 2;
+  }
+  const letters = raw.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return 0;
+  const first = letters[0]!;
+  if (first === first.toLowerCase()) return 0;
+  if (letters.length >= 2 && letters === letters.toUpperCase()) return 2;
+  return 1;
+}
+
+function push(out: Tok[], raw: string, start: number): void {
+  const key = foldKey(raw);
+  const word = raw.length > 1 || WORD_CHAR_RE.test(raw);
+  out.push({ start, end: start + raw.length, key, shape: shapeOf(raw), word });
+}
+
+/** Tokenises `text.slice(from, to)`; offsets are into `text`. */
+export function tokenize(text: string, from = 0, to = text.length): Tok[] {
+  const out: Tok[] = [];
+  const slice = text.slice(from, to);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    const raw = m[0];
+    const start = from + m.index;
+    const n = raw.length;
+    const poss = n > 2 && raw.charCodeAt(n - 1) === 115 && APOSTROPHES.has(raw[n - 2]!) ? n - 2 : -1;
+    if (poss > 0) {
+      push(out, raw.slice(0, poss), start);
+      out.push({ start: start + poss, end: start + raw.length, key: "'s", shape: 0, word: false });
+    } else if (n === 2 && raw.charCodeAt(1) === 115 && APOSTROPHES.has(raw[0]!)) {
+      out.push({ start, end: start + raw.length, key: "'s", shape: 0, word: false });
+    } else {
+      push(out, raw, start);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * Rule-based recogniser for names the dictionary lacks: capitalised runs (particles such as
+ * "al-" and "of" allowed inside) typed as organisation or group by a head word ("Ministry",
+ * "Brigade"), or as a person when there is person evidence (a title before it, a known given
+ * name, or a verb of speech next to a two-word name). Country names block the person reading.
+ */
+import type { Tok } from './fold.js';
+import type { RecogniserData } from './dictionary.schema.js';
+
+export interface Lexicon {
+  readonly titles: ReadonlySet<string>;
+  readonly speech: ReadonlySet<string>;
+  readonly orgCues: ReadonlySet<string>;
+  readonly groupCues: ReadonlySet<string>;
+  readonly connectors: ReadonlySet<string>;
+  readonly innerOnly: ReadonlySet<string>;
+  readonly stopwords: ReadonlySet<string>;
+  readonly givenNames: ReadonlySet<string>;
+}
+
+export function buildLexicon(data: RecogniserData): Lexicon {
+  const keys = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return {
+    titles: keys(data.titles),
+    speech: keys(data.speechVerbs),
+    orgCues: keys(data.organizationCues),
+    groupCues: keys(data.groupCues),
+    connectors: keys(data.connectors),
+    innerOnly: keys(data.innerOnly),
+    stopwords: keys(data.stopwords),
+    givenNames: keys(data.givenNames),
+  };
+}
+
+/** What the dictionary pass left for each token of one sentence. */
+export interface TokenMarks {
+  /** Covered by an entity, a generic phrase or a title: not part of any run. */
+  readonly covered: readonly boolean[];
+  /** Inside a country cue (name, demonym, capital). */
+  readonly cue: readonly boolean[];
+  /** The token just after a title ("President", "spokesman"). */
+  readonly afterTitle: readonly boolean[];
+}
+
+export interface Candidate {
+  /** Token indices [from, to) in the sentence. */
+  readonly from: number;
+  readonly to: number;
+  readonly type: 'person' | 'organization' | 'group';
+  /** 'title', 'given-name', 'speech' or 'head-word': why the run was typed so. */
+  readonly evidence: string;
+}
+
+function isCap(t: Tok): boolean {
+  return t.word && t.shape >= 1;
+}
+
+function startable(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, j: number): boolean {
+  const t = toks[j]!;
+  if (marks.covered[j]) return false;
+  if (isCap(t)) return true;
+  return lex.connectors.has(t.key) && !lex.innerOnly.has(t.key) && j + 1 < toks.length && isCap(toks[j + 1]!) && !marks.covered[j + 1];
+}
+
+/** Maximal capitalised runs over uncovered tokens, with particles allowed between capitals. */
+function runs(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!startable(toks, marks, lex, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length && !marks.covered[j]) {
+      const t = toks[j]!;
+      if (isCap(t)) j++;
+      else if (lex.connectors.has(t.key) && t.shape === 0 && j + 1 < toks.length && isCap(toks[j + 1]!) && !marks.covered[j + 1]) j++;
+      else break;
+    }
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
+function allProper(toks: readonly Tok[], a: number, b: number, lex: Lexicon, posAt: (t: Tok) => string | undefined): boolean {
+  for (let k = a; k < b; k++) {
+    const p = posAt(toks[k]!);
+    if (p !== undefined && p !== 'PROPN' && !lex.connectors.has(toks[k]!.key)) return false;
+  }
+  return true;
+}
+
+export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, posAt: (t: Tok) => string | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  const firstWord = toks.findIndex((t) => t.word);
+  for (const [a0, b] of runs(toks, marks, lex)) {
+    let a = a0;
+    while (a < b && lex.stopwords.has(toks[a]!.key)) a++;
+    if (a >= b) continue;
+    // A sentence-initial capital is weak evidence: drop it unless the tagger calls it a proper noun.
+    if (a === firstWord && b - a > 1 && posAt(toks[a]!) !== 'PROPN' && !lex.givenNames.has(toks[a]!.key) && !marks.cue[a]) a++;
+    const len = b - a;
+    let head: 'organization' | 'group' | null = null;
+    for (let k = a + 1; k < b; k++) {
+      const key = toks[k]!.key;
+      if (lex.groupCues.has(key)) head = 'group';
+      else if (lex.orgCues.has(key)) head = 'organization';
+    }
+    if (head === null && len >= 2 && lex.groupCues.has(toks[a]!.key)) head = 'group'; // "Jaish al-X", "Liwa Y"
+    if (head && len >= 2) {
+      out.push({ from: a, to: b, type: head, evidence: 'head-word' });
+      continue;
+    }
+    let hasCue = false;
+    for (let k = a; k < b; k++) if (marks.cue[k]) hasCue = true;
+    if (hasCue) continue;
+    const before = a > 0 ? toks[a - 1]! : null;
+    const after = b < toks.length ? toks[b]! : null;
+    let evidence: string | null = null;
+    if (marks.afterTitle[a]) evidence = 'title';
+    else if (len >= 2 && lex.givenNames.has(toks[a]!.key)) evidence = 'given-name';
+    else if (len >= 2 && allProper(toks, a, b, lex, posAt) && ((after && lex.speech.has(after.key)) || (before && lex.speech.has(before.key) && (!after || !after.word))))
+      evidence = 'speech';
+    if (evidence) out.push({ from: a, to: b, type: 'person', evidence });
+  }
+  return out;
+}
