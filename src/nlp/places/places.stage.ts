@@ -1,0 +1,164 @@
+/**
+ * The places stage: finds place names in the cleaned body, resolves each to one gazetteer entry
+ * (ranked by the report's country context, then our alias file, then size), and gives it
+ * coordinates, an ACLED geoPrecision and, for a capital acting as its government, a metonym.
+ */
+import type { CleanLayer, Doc, Entity, PlaceMention, PlacesLayer, SentencesLayer } from '../../core/document.js';
+import { byStart, overlaps } from '../../core/span.js';
+import type { GeoPrecision } from '../../core/taxonomy.js';
+import type { Stage } from '../stage.js';
+import { layer } from '../stage.js';
+import { fold } from './fold.js';
+import { loadGazetteer, type Gazetteer, type GazEntry, type Source } from './gazetteer.js';
+import { firstMatch, loadRules, type PlaceRules } from './rules.js';
+import { createScanner, type Candidate, type DemonymHit } from './scan.js';
+
+/** How far around a name the context rules look, in characters (within its sentence). */
+const WINDOW = 80;
+const BIG: ReadonlySet<Source> = new Set(['country', 'alias', 'capital', 'admin1-capital']);
+const SOURCE_SCORE: Record<Source, number> = { country: 60, alias: 50, capital: 40, 'admin1-capital': 30, city: 0, admin1: -10 };
+// Weights of the evidence that a report is about a country.
+const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
+const LOCATIVE_RE = /\b(?:in|near|at|outside|into|from|to|towards?|(?:city|town|village|port|province)\s+of)\s+(?:the\s+)?$/i;
+
+export interface PlacesInput {
+  readonly body: string;
+  readonly sentences: SentencesLayer;
+  readonly entities: readonly Entity[];
+  readonly dateline?: CleanLayer['dateline'];
+}
+
+export interface PlacesFinder {
+  find(input: PlacesInput): PlacesLayer;
+}
+
+function bump(ctx: Map<string, number>, country: string | null, by: number): void {
+  if (country) ctx.set(country, (ctx.get(country) ?? 0) + by);
+}
+
+function datelineCountry(gaz: Gazetteer, place: string | null | undefined): string | null {
+  if (!place) return null;
+  const parts = place.split(',').map((p) => gaz.byName.get(fold(p))?.[0]);
+  const country = parts.find((e) => e?.kind === 'country') ?? parts.find((e) => e && BIG.has(e.source));
+  return country?.country ?? null;
+}
+
+/** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
+function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boolean {
+  return entities.some((e) => e.type !== 'place' && overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
+}
+
+function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
+  let best = c.entries[0]!;
+  let bestScore = -Infinity;
+  for (const e of c.entries) {
+    // Our own entries with no country (regions) stand outside any country's context.
+    const inContext = e.country ? (ctx.get(e.country) ?? 0) : e.source === 'alias' ? 1 : 0;
+    const score = (inContext > 0 ? 100 + Math.min(inContext, 20) : 0) + SOURCE_SCORE[e.source];
+    if (score > bestScore) [best, bestScore] = [e, score];
+  }
+  return best;
+}
+
+/** Small gazetteer places need support: the report is about their country, or a locative cue and no rival. */
+function accepted(c: Candidate, e: GazEntry, gaz: Gazetteer, ctx: ReadonlyMap<string, number>, before: string): boolean {
+  if (e.source === 'country' || e.source === 'alias') return true;
+  if (gaz.stop.has(c.key)) return false;
+  if (c.initial && c.pos !== 'PROPN') return false;
+  if (BIG.has(e.source)) return true;
+  if (c.pos !== 'PROPN') return false;
+  if (e.country && (ctx.get(e.country) ?? 0) > 0) return true;
+  return c.entries.length === 1 && LOCATIVE_RE.test(before);
+}
+
+function mention(body: string, c: Candidate, e: GazEntry, gaz: Gazetteer, rules: PlaceRules, before: string, after: string): PlaceMention {
+  let entry = e;
+  if (e.kind === 'city' && firstMatch(rules.region, after)) {
+    entry = c.entries.find((x) => x.kind === 'admin1' && x.country === e.country) ?? { ...e, kind: 'admin1', name: e.admin1 ?? e.name };
+  }
+  const base: GeoPrecision = entry.kind === 'city' ? 1 : entry.kind === 'district' || entry.kind === 'facility' || entry.kind === 'route' ? 2 : 3;
+  const near = base === 1 && (firstMatch(rules.nearBefore, before) || firstMatch(rules.nearAfter, after));
+  const acts =
+    entry.metonymFor !== null &&
+    (firstMatch(rules.metonymPossessive, after) !== null || (firstMatch(rules.metonymSubject, after) !== null && !firstMatch(rules.metonymBlocked, before)));
+  return {
+    start: c.start,
+    end: c.end,
+    text: body.slice(c.start, c.end),
+    name: entry.kind === 'country' && entry.country ? (gaz.countryNames.get(entry.country) ?? entry.name) : entry.name,
+    kind: entry.kind,
+    country: entry.country,
+    countryName: entry.country ? (gaz.countryNames.get(entry.country) ?? null) : null,
+    admin1: entry.kind === 'country' ? null : entry.admin1,
+    latitude: entry.latitude,
+    longitude: entry.longitude,
+    geoPrecision: near ? 2 : base,
+    metonymFor: acts ? entry.metonymFor : null,
+  };
+}
+
+function countryMention(body: string, d: DemonymHit, gaz: Gazetteer): PlaceMention {
+  const name = gaz.countryNames.get(d.country) ?? d.country;
+  const entry = gaz.byName.get(fold(name))?.find((e) => e.kind === 'country' && e.country === d.country);
+  return {
+    start: d.start, end: d.end, text: body.slice(d.start, d.end), name, kind: 'country', country: d.country, countryName: name,
+    admin1: null, latitude: entry?.latitude ?? null, longitude: entry?.longitude ?? null, geoPrecision: 3, metonymFor: null,
+  };
+}
+
+export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: PlaceRules = loadRules()): PlacesFinder {
+  const scan = createScanner(gaz);
+  return {
+    find({ body, sentences, entities, dateline }) {
+      const candidates: Candidate[] = [];
+      const demonyms: DemonymHit[] = [];
+      for (const s of sentences.sentences) scan(body, s, sentences.tokens, candidates, demonyms);
+      const kept = candidates.filter((c) => !blockers(entities, c));
+      // First pass: context from what is unambiguous (countries, the dateline, demonyms, alias places).
+      const ctx = new Map<string, number>();
+      bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
+      for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
+      for (const c of kept) {
+        const top = c.entries[0]!;
+        if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);
+        else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country)) bump(ctx, top.country, 1);
+      }
+      const places: PlaceMention[] = [];
+      const warnings: string[] = [];
+      const about = new Map<string, number>(ctx);
+      for (const c of kept) {
+        const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+        const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+        const e = choose(c, ctx);
+        if (!accepted(c, e, gaz, ctx, before)) continue;
+        const m = mention(body, c, e, gaz, rules, before, after);
+        places.push(m);
+        if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
+        const rivals = new Set(c.entries.filter((x) => BIG.has(x.source) && x.country !== e.country).map((x) => x.country));
+        if (rivals.size > 0 && !(e.country && ctx.get(e.country))) {
+          warnings.push(`W201 "${m.text}" is ambiguous (${[e.country, ...rivals].join(', ')}); chose ${e.country ?? '?'} without support from the report's countries`);
+        }
+      }
+      for (const d of demonyms) {
+        const after = body.slice(d.end, Math.min(d.sentence.end, d.end + WINDOW));
+        if (!firstMatch(rules.demonymPlace, after) || blockers(entities, d)) continue;
+        places.push(countryMention(body, d, gaz));
+      }
+      places.sort(byStart);
+      const countryContext = [...about.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+      return { places, countryContext, warnings };
+    },
+  };
+}
+
+export function createPlacesStage(): Stage<'places'> {
+  const finder = createPlacesFinder();
+  return {
+    adds: 'places',
+    needs: ['clean', 'sentences', 'entities'],
+    run(doc: Doc): PlacesLayer {
+      const clean = layer(doc, 'clean');
+      return finder.find({ body: clean.body, sentences: layer(doc, 'sentences'), entities: layer(doc, 'entities').entities, dateline: clean.dateline });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Context rules from data/places/rules.yaml, compiled once: words around a name that make it
+ * "near" a town (geoPrecision 2), an admin1 region, or a capital acting as its government.
+ */
+import { loadDataFile } from '../../core/data-file.js';
+import { RulesFileSchema, type Rule } from './places.schema.js';
+
+export interface CompiledRule {
+  readonly rule: Rule;
+  readonly re: RegExp;
+}
+
+export interface PlaceRules {
+  readonly nearBefore: readonly CompiledRule[];
+  readonly nearAfter: readonly CompiledRule[];
+  readonly region: readonly CompiledRule[];
+  readonly demonymPlace: readonly CompiledRule[];
+  readonly metonymPossessive: readonly CompiledRule[];
+  readonly metonymSubject: readonly CompiledRule[];
+  readonly metonymBlocked: readonly CompiledRule[];
+}
+
+/** `before` rules are anchored at the end of the preceding text; `after` rules carry their own `^`. */
+function compile(rules: readonly Rule[], side: 'before' | 'after'): CompiledRule[] {
+  return rules.map((rule) => ({ rule, re: new RegExp(side === 'before' ? `(?:${rule.pattern})` : rule.pattern, 'iu') }));
+}
+
+export function loadRules(path = 'places/rules.yaml'): PlaceRules {
+  const file = loadDataFile(path, RulesFileSchema);
+  return {
+    nearBefore: compile(file.near.before, 'before'),
+    nearAfter: compile(file.near.after, 'after'),
+    region: compile(file.region, 'after'),
+    demonymPlace: compile(file.demonymPlace, 'after'),
+    metonymPossessive: compile(file.metonym.possessive, 'after'),
+    metonymSubject: compile(file.metonym.subject, 'after'),
+    metonymBlocked: compile(file.metonym.blockedBefore, 'before'),
+  };
+}
+
+export function firstMatch(rules: readonly CompiledRule[], text: string): CompiledRule | null {
+  for (const r of rules) if (r.re.test(text)) return r;
+  return null;
+}
