@@ -123,7 +123,8 @@ function resolvePoint(
     const monday = base - ((weekdayOf(base) + 6) % 7);
     return { first: monday, last: monday + 6, precision: 2 };
   }
-  if (/\b(?:past|last)\s+\S+\s+(?:hours|days|months)\b/.test(t))
+  if (/\bweekend\b/.test(t)) return weekend(t, pub!, opts);
+  if (/\b(?:past|last)\s+(?:\S+\s+)?(?:hours|hrs|days|months)\b/.test(t))
     return d === null || pub === null ? null : span(d, pub);
   if (/\bmonths?\b/.test(t)) return monthOf(c.get('year')!, c.get('month')!);
   const month = c.isCertain('month') ? c.get('month')! : null;
@@ -154,6 +155,18 @@ function resolvePoint(
     return dayOf(opts.future() ? pub! + ahead : pub! - back);
   }
   return null;
+}
+
+/** Saturday and Sunday: the weekend of publication, else the last one unless the clause is future. */
+function weekend(t: string, pub: DayNumber, opts: ResolveOptions): Range {
+  const wd = weekdayOf(pub);
+  const saturday = pub - ((wd + 1) % 7); // the Saturday on or before publication
+  const current = wd === 6 || wd === 0;
+  let first: DayNumber;
+  if (/\b(?:last|past|previous)\b/.test(t)) first = current ? saturday - 7 : saturday;
+  else if (/\b(?:next|coming)\b/.test(t)) first = saturday + 7;
+  else first = current ? saturday : opts.future() ? saturday + 7 : saturday;
+  return { first, last: first + 1, precision: 2 };
 }
 
 function dayOf(d: DayNumber): Range {

@@ -42,9 +42,12 @@ function cueEndsAt(word: WordAt, i: number, lexicon: DatesLexicon): boolean {
   return candidates.some((cue) => cue.every((w, k) => word(i - cue.length + 1 + k) === w));
 }
 
+// After these an -ed form is a passive participle ("will be sentenced"), which carries no tense.
+const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'get']);
+
 function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: DatesLexicon): Verdict {
   if (cueEndsAt(word, i, lexicon)) return 'future';
-  if (isPast(word(i), tokens[i]!, lexicon)) return 'past';
+  if (isPast(word(i), tokens[i]!, lexicon) && !(word(i).endsWith('ed') && PASSIVE.has(word(i - 1)))) return 'past';
   return null;
 }
 
