@@ -8,7 +8,9 @@ import type { Span } from '../../core/span.js';
 import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 
-const LOCATIVE_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|from|of|to|across|toward|towards|on)\s+(?:the\s+)?$/iu;
+const LOCATIVE_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
+/** "To the northeast of Aleppo": the event is somewhere else, only placed relative to it. */
+const RELATIVE_BEFORE = /(?<![\p{L}])(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$/iu;
 /** ACLED geo_precision 2: the event is near the place or in part of it, not in the town itself. */
 const NEAR_BEFORE = /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
 const NEAR_AFTER = /^['’]s\s+(?:[\p{L}-]+\s+)?(outskirts|suburbs|countryside)/iu;
@@ -17,20 +19,24 @@ const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
 };
 
 /** Places that can be an event's location: not an actor's name, not a capital standing for its government. */
-export function usablePlaces(body: string, places: readonly PlaceMention[], actors: readonly Entity[]): PlaceMention[] {
-  return places.filter((p) => {
+export function usablePlaces(body: string, places: readonly PlaceMention[], actors: readonly Entity[]): Usable[] {
+  const usable = places.filter((p) => {
     if (actors.some((e) => overlaps(e, p))) return false;
-    if (p.metonymFor !== null) return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 12), p.start));
+    // A capital standing for its government, or a country named as a party, is not where things happened.
+    if (p.metonymFor !== null || p.kind === 'country') return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start));
     return true;
   });
+  return usable.map((p) => (RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start)) ? { ...p, relative: true } : p));
 }
 
-function nearest(places: readonly PlaceMention[], trigger: Span): PlaceMention | null {
-  let best: PlaceMention | null = null;
+type Usable = PlaceMention & { readonly relative?: boolean };
+
+function nearest(places: readonly Usable[], trigger: Span): PlaceMention | null {
+  let best: Usable | null = null;
   let bestScore = Infinity;
   for (const p of places) {
     const distance = p.end <= trigger.start ? trigger.start - p.end : Math.max(0, p.start - trigger.end);
-    const score = distance + KIND_PENALTY[p.kind] + (p.latitude === null ? 30 : 0);
+    const score = distance + KIND_PENALTY[p.kind] + (p.latitude === null ? 30 : 0) + (p.geoPrecision - 1) * 15 + (p.relative ? 40 : 0);
     if (score < bestScore) {
       best = p;
       bestScore = score;
@@ -55,6 +61,10 @@ export function pickLocation(
       ? nearest(places.filter((p) => contains(previous, p)), { start: previous.end, end: previous.end })
       : null);
   if (!found) return null;
+  if ('relative' in found) {
+    const { relative: _r, ...plain } = found as Usable;
+    return plain.geoPrecision < 2 ? { ...plain, geoPrecision: 2 } : plain;
+  }
   const near = NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) || NEAR_AFTER.test(body.slice(found.end, found.end + 40));
   return near && found.geoPrecision < 2 ? { ...found, geoPrecision: 2 } : found;
 }
@@ -85,7 +95,8 @@ export function pickDate(dates: readonly DateMention[], clause: Span, sentence: 
 export function isBackground(date: DateRange | null, published: IsoDay | null, pluperfect: boolean): boolean {
   if (pluperfect) return true;
   if (!date || !published) return false;
-  return date.last < addDays(published, -7);
+  // "last month" in an early-September story: the whole month lies before the report.
+  return date.last < addDays(published, date.precision === 3 ? 0 : -7);
 }
 
 export interface SourcePick {

@@ -29,21 +29,26 @@ function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: nu
 /** Clause spans of one sentence, in order, covering it without gaps. */
 export function clausesOf(body: string, sentence: Sentence, tokens: readonly Token[]): Span[] {
   const cuts: number[] = [];
+  // "X and their allies recaptured" coordinates subjects: cut at "and" only once this clause has a verb.
+  let verbSinceCut = false;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
+    const cutsBefore = cuts.length;
     const word = body.slice(t.start, t.end).toLowerCase();
     const next = tokens[i + 1];
     const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end).toLowerCase() : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
-    } else if (word === ',' && next && (COMMA_OPENERS.has(nextWord) || (nextWord === 'and' && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))) {
+    } else if (word === ',' && next && (COMMA_OPENERS.has(nextWord) || (nextWord === 'and' && verbSinceCut && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))) {
       cuts.push(next.start);
     } else if (i > sentence.tokenStart && BARE_OPENERS.has(word)) {
       cuts.push(t.start);
-    } else if (i > sentence.tokenStart && SUBJECT_OPENERS.has(word) && newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)) {
+    } else if (i > sentence.tokenStart && SUBJECT_OPENERS.has(word) && (word !== 'and' || verbSinceCut) && newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)) {
       const prev = tokens[i - 1]!;
       if (body.slice(prev.start, prev.end) !== ',') cuts.push(t.start);
     }
+    if (cuts.length > cutsBefore) verbSinceCut = false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verbSinceCut = true;
   }
   const spans: Span[] = [];
   let start = sentence.start;

@@ -25,6 +25,8 @@ const MODALITY_WEIGHT: Record<Modality, number> = {
 };
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
+const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
+const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
 /** Every trigger match in the body, longest first where two overlap ("air strike" over "strike"). */
 function findHits(body: string, rules: readonly TriggerRule[]): Hit[] {
@@ -75,6 +77,37 @@ function resolveType(
   return base;
 }
 
+const PREP_OR_DET_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
+
+/** "Turkey mounted an incursion": a country or a capital in subject position acts through its forces. */
+function countriesAsActors(body: string, places: readonly PlaceMention[], named: readonly Entity[]): Entity[] {
+  return places
+    .filter((p) => p.countryName !== null && (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())))
+    .filter((p) => !named.some((e) => e.start < p.end && p.start < e.end))
+    .filter((p) => !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)))
+    .map((p) => ({
+      start: p.start, end: p.end, text: p.text, type: 'place' as const, canonical: p.countryName!, via: 'rule' as const,
+      actor: { name: `Military Forces of ${p.countryName}`, side: null, country: p.country, generic: false },
+    }));
+}
+
+/**
+ * "A recaptured areas which B had seized": two changes of hands in one sentence, each by a
+ * different side with no loser named, took the ground from each other.
+ */
+function pairTerritory(candidates: Candidate[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i]!;
+    if (!TERRITORY.includes(a.subEventType) || a.actor1 === null) continue;
+    for (let j = i + 1; j < candidates.length && candidates[j]!.sentenceIndex === a.sentenceIndex; j++) {
+      const b = candidates[j]!;
+      if (!TERRITORY.includes(b.subEventType) || b.actor1 === null || b.actor1 === a.actor1) continue;
+      if (a.actor2 === null) candidates[i] = { ...candidates[i]!, actor2: b.actor1 };
+      if (b.actor2 === null) candidates[j] = { ...b, actor2: a.actor1 };
+    }
+  }
+}
+
 function countryName(places: readonly PlaceMention[], location: PlaceMention | null, context: readonly string[]): string | null {
   if (location?.countryName) return location.countryName;
   const code = context[0];
@@ -95,7 +128,8 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   const placesLayer = layer(doc, 'places');
   const dates = layer(doc, 'dates').dates;
   const quotes = layer(doc, 'quotes').quotes;
-  const actors = entities.filter((e) => e.actor !== null).sort((a, b) => a.start - b.start);
+  const named = entities.filter((e) => e.actor !== null);
+  const actors = [...named, ...countriesAsActors(body, placesLayer.places, named)].sort((a, b) => a.start - b.start);
   const places = usablePlaces(body, placesLayer.places, actors);
   const published = doc.input.published ?? clean.published;
 
@@ -120,6 +154,8 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
       if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause)) continue;
       if (lex.cues.durative.test(clauseText)) continue;
+      // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
+      if (ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) && /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))) continue;
       if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
 
       const pick = pickActors(body, clause, hit, rule, actors);
@@ -132,8 +168,10 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       let actor1 = pick.actor1?.actor?.name ?? generic(rule.defaultActor1);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
       if (rule.requiresActor && !pick.actor1 && !pick.actor2) continue;
-      if (actor1 === null && actor2 !== null && pick.actor2) [actor1, actor2] = [actor2, null];
-      if (actor1 === null && location === null) continue;
+      // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
+      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory') [actor1, actor2] = [actor2, null];
+      // ACLED codes no event without a place; a trend ("fighting has escalated") has none either.
+      if (location === null) continue;
 
       const pluperfect = PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start));
       const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published);
@@ -169,6 +207,7 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
     }
   }
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
+  pairTerritory(candidates);
   const events: ConflictEvent[] = mergeEvents(candidates).map(({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e);
   const warnings = published ? [] : events.length ? ['W701 No publication date: events without a date in the text have no date'] : [];
   return { events, warnings };

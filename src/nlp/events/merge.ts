@@ -78,14 +78,18 @@ function combine(keep: Candidate, other: Candidate): Candidate {
 export function mergeEvents(events: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const e of events) {
-    // Within a sentence: one event per type, sub-type and actor1.
+    // Within a sentence: one event per type and pair of sides ("pushed IS out ... of an offensive").
     const twin = out.findIndex(
       (o) =>
-        (o.sentenceIndex === e.sentenceIndex && o.eventType === e.eventType && o.subEventType === e.subEventType && sameTags(o, e) && o.actor1 === e.actor1) ||
+        (o.sentenceIndex === e.sentenceIndex && o.eventType === e.eventType && sameTags(o, e) && o.modality === e.modality && o.background === e.background && (o.actor1 === e.actor1 || sameActors(o, e))) ||
         (o.sentenceIndex !== e.sentenceIndex && sameEvent(o, e)),
     );
     if (twin < 0) out.push(e);
-    else out[twin] = combine(out[twin]!, e);
+    else {
+      const o = out[twin]!;
+      // In one sentence the surer reading wins; across sentences the earliest sentence stays the evidence.
+      out[twin] = o.sentenceIndex === e.sentenceIndex && e.confidence > o.confidence ? combine(e, o) : combine(o, e);
+    }
   }
   return out;
 }
