@@ -9,7 +9,7 @@ import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { createChrono } from './chrono.js';
 import { loadDatesLexicon, type DatesLexicon } from './lexicon.js';
-import { resolveReading } from './resolve.js';
+import { resolveReading, type YearHint } from './resolve.js';
 import { isFutureContext } from './tense.js';
 
 // Any fixed instant works when there is no publication day: only dates that state their year resolve.
@@ -30,7 +30,18 @@ function pairedYear(
     return undefined;
   const year = next.start.get('year');
   const month = next.start.get('month');
-  return year !== null && month !== null && next.start.isCertain('year') ? { year, month } : undefined;
+  return year !== null && month !== null && next.start.isCertain('year') ? { year, month, relative: false } : undefined;
+}
+
+const YEAR_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
+
+/** "in February last year": chrono skips the year phrase after a bare month, so read it here. */
+function yearAfter(text: string, r: ParsedResult, instant: Date): YearHint | undefined {
+  if (r.start.isCertain('day') || r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
+  const m = YEAR_AFTER.exec(text.slice(r.index + r.text.length));
+  if (!m || instant === NO_REFERENCE) return undefined;
+  const year = instant.getUTCFullYear() + ({ last: -1, this: 0, next: 1 } as const)[m[1]!.toLowerCase() as 'last'];
+  return { year, month: 12, relative: true };
 }
 
 export interface DateFinder {
@@ -54,7 +65,7 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
           const end = start + r.text.length;
           const future = () => isFutureContext(body, sentences.tokens, sentence, { start, end }, lexicon);
           const wordBefore = WORD_BEFORE.exec(text.slice(0, r.index))?.[1]?.toLowerCase();
-          const yearHint = pairedYear(text, r, results[i + 1]);
+          const yearHint = pairedYear(text, r, results[i + 1]) ?? yearAfter(text, r, instant);
           const resolved = resolveReading(r, {
             published,
             future,

@@ -29,6 +29,7 @@ const ROWS: Array<[string, string, Found[], string?]> = [
   ['Two towns were shelled at the weekend.', '2016-09-07', [['weekend', '2016-09-03', SUN, 2]]],
   ['Talks will resume at the weekend.', '2016-09-07', [['weekend', '2016-09-10', '2016-09-11', 2]]],
   ['Militants regrouped last weekend.', SUN, [['last weekend', '2016-08-27', '2016-08-28', 2]]],
+  ['Gunmen attacked a synagogue in February last year.', SUN, [['February', '2015-02-01', '2015-02-28', 3]]],
   ['Elections are planned for October.', SUN, [['October', '2016-10-01', '2016-10-31', 3]]],
   ['The vote will take place next January.', SUN, [['January', '2017-01-01', '2017-01-31', 3]]],
   ['Last July, the group seized the dam.', '2016-07-20', [['July', '2015-07-01', '2015-07-31', 3]]],

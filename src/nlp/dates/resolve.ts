@@ -25,6 +25,13 @@ export interface Resolution {
   readonly relative: boolean;
 }
 
+export interface YearHint {
+  readonly year: number;
+  readonly month: number;
+  /** True when the year itself was counted from publication ("in February last year"). */
+  readonly relative: boolean;
+}
+
 export interface ResolveOptions {
   readonly published: IsoDay | null;
   /** Whether the clause speaks of the future; asked only when a bare month, weekday or yearless day needs it. */
@@ -33,7 +40,7 @@ export interface ResolveOptions {
   /** The word just before the mention, lower case ("last" in "last July", which chrono leaves out). */
   readonly wordBefore?: string | undefined;
   /** The year stated by the next date in a pair ("between September and December 2014"). */
-  readonly yearHint?: { readonly year: number; readonly month: number } | undefined;
+  readonly yearHint?: YearHint | undefined;
 }
 
 interface Range {
@@ -105,7 +112,7 @@ function resolvePoint(
   const t = text.toLowerCase();
   const hint = opts.yearHint;
   const explicitYear = EXPLICIT_YEAR.test(t) && c.isCertain('year');
-  const relative = !explicitYear && !hint;
+  const relative = !explicitYear && (!hint || hint.relative);
   if (relative && pub === null) return { range: null, relative: true };
   const d = chronoDay(c);
   if (/\bweeks?\b/.test(t)) {
@@ -180,7 +187,9 @@ function isRange(x: Resolution | Range): x is Range {
 /** Resolves a chrono reading; null when it is not a date an event can carry (a year, a duration). */
 export function resolveReading(reading: Reading, opts: ResolveOptions): Resolution | null {
   const pub = opts.published === null ? null : fromIso(opts.published);
-  const relative = !(EXPLICIT_YEAR.test(reading.text) && reading.start.isCertain('year')) && !opts.yearHint;
+  const relative =
+    !(EXPLICIT_YEAR.test(reading.text) && reading.start.isCertain('year')) &&
+    (!opts.yearHint || opts.yearHint.relative);
   const start = resolvePoint(reading.text, reading.start, pub, opts);
   if (start === null) return null;
   if (!isRange(start)) return start;
