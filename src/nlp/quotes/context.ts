@@ -19,6 +19,8 @@ export interface QuoteContext {
   /** Token index -> index into `quoted` + 1 when the token lies inside marks (marks included), else 0. */
   readonly inQuote: Int32Array;
   readonly quoted: readonly QuotedSpan[];
+  /** Part of speech per token, with capitalised words inside a sentence read as proper nouns. */
+  readonly pos: readonly string[];
   /** Lower-cased token texts, computed once. */
   readonly words: readonly string[];
   /** Phrase cues per sentence index, found once and shared by the direct and indirect finders. */
@@ -61,8 +63,31 @@ export function buildContext(
   });
   // Lower-case the body once; token texts are then cheap slices of it.
   const lowered = body.toLowerCase();
-  const words = lowered.length === body.length ? tokens.map((tok) => lowered.slice(tok.start, tok.end)) : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
-  return { body, layer, tokens, entities, lex, sentenceOf, entityOf, inQuote, quoted, words, phraseCache: new Map() };
+  const words =
+    lowered.length === body.length
+      ? tokens.map((tok) => lowered.slice(tok.start, tok.end))
+      : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
+  // The lite model tags some name parts as verbs or adjectives ("the Red Cross/VERB").
+  const pos = tokens.map((tok, i) => {
+    const c = body.charCodeAt(tok.start);
+    const upper = c >= 65 && c <= 90;
+    const first = i === 0 || layer.sentences[sentenceOf[i]!]?.tokenStart === i;
+    return upper && !first && (tok.pos === 'VERB' || tok.pos === 'ADJ' || tok.pos === 'NOUN') ? 'PROPN' : tok.pos;
+  });
+  return {
+    body,
+    layer,
+    tokens,
+    entities,
+    lex,
+    sentenceOf,
+    entityOf,
+    inQuote,
+    quoted,
+    words,
+    pos,
+    phraseCache: new Map(),
+  };
 }
 
 /** Index of the first token starting at or after `offset`. */

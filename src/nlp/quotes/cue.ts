@@ -12,9 +12,11 @@ export type PhraseHit = PhraseHitLike;
  */
 export function isCueVerb(ctx: QuoteContext, t: number): boolean {
   const w = ctx.words[t];
-  if (w === undefined || !ctx.lex.verbs.has(w) || ctx.tokens[t]!.pos !== 'VERB' || ctx.inQuote[t]) return false;
+  if (w === undefined || !ctx.lex.verbs.has(w) || ctx.inQuote[t]) return false;
   const prev = ctx.words[t - 1] ?? '';
-  if (BE.has(prev) || ctx.tokens[t - 1]?.pos === 'DET') return false;
+  // The lite model sometimes tags a reporting verb as an adjective ("alleged"); "that" after it settles it.
+  if (ctx.pos[t] !== 'VERB' && !(ctx.pos[t] === 'ADJ' && ctx.words[t + 1] === 'that')) return false;
+  if (BE.has(prev) || ctx.pos[t - 1] === 'DET') return false;
   if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
   if (prev === 'to') return false;

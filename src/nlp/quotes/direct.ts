@@ -30,7 +30,11 @@ function phraseAt(ctx: QuoteContext, t: number, side: 'before' | 'after'): Token
 }
 
 function skipAdverbsForward(ctx: QuoteContext, j: number, hi: number): number {
-  while (j < hi && (ctx.lex.adverbs.has(ctx.words[j]!) || (ctx.tokens[j]!.pos === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))) j++;
+  while (
+    j < hi &&
+    (ctx.lex.adverbs.has(ctx.words[j]!) || (ctx.pos[j] === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))
+  )
+    j++;
   return j;
 }
 
@@ -75,7 +79,7 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       const from = Math.max(lo, s ? s.tokenStart : lo);
       return { cue, subject: subjectBefore(ctx, k, from) ?? npStartingAt(ctx, k + 1, j + 1) };
     }
-    const p = ctx.tokens[k]!.pos;
+    const p = ctx.pos[k];
     if (p === 'VERB' || p === 'AUX') return null;
   }
   return null;

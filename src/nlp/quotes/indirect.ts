@@ -10,6 +10,8 @@ import type { TokenRange } from './phrase.js';
 import { isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
+/** Words that open a reported clause and are left out of it. */
+const COMPLEMENTIZER = new Set(['that', 'whether', 'if']);
 const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
 /** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
 const ADDRESSED = new Set(['tell']);
@@ -29,26 +31,28 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string): 
   // Adverbs and up to two prepositional phrases: "said earlier", "said in a statement on Sunday".
   for (let guard = 0; guard < 4 && t < end; guard++) {
     const w = ctx.words[t]!;
-    const p = ctx.tokens[t]!.pos;
+    const p = ctx.pos[t];
     if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w))) {
       t++;
-    } else if (p === 'ADP' && w !== 'that') {
+    } else if (p === 'ADP' && !COMPLEMENTIZER.has(w)) {
       const np = npStartingAt(ctx, t + 1, end);
       if (!np) break;
       t = np.end;
     } else break;
   }
   if (ctx.words[t] === ',') t++;
-  if (ctx.words[t] === 'that') t++;
+  if (COMPLEMENTIZER.has(ctx.words[t]!)) t++;
   return clauseFrom(ctx, t, end);
 }
 
 function clauseFrom(ctx: QuoteContext, t: number, end: number): TokenRange | null {
   let e = clauseEnd(ctx, t, end);
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
-  if (e - t < 3 || !CLAUSE_START.has(ctx.tokens[t]!.pos) || ctx.inQuote[t]) return null;
+  const first = ctx.pos[t]!;
+  const gerund = first === 'VERB' && ctx.words[t]!.endsWith('ing');
+  if (e - t < 3 || (!CLAUSE_START.has(first) && !gerund) || ctx.inQuote[t]) return null;
   let verb = false;
-  for (let k = t; k < e && !verb; k++) verb = ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX';
+  for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   return verb ? { start: t, end: e } : null;
 }
 
@@ -60,7 +64,13 @@ function clauseBefore(ctx: QuoteContext, start: number, comma: number): TokenRan
   return clauseFrom(ctx, s, comma);
 }
 
-function candidate(ctx: QuoteContext, content: TokenRange, cue: TokenRange, subject: TokenRange | null, s: number): Candidate {
+function candidate(
+  ctx: QuoteContext,
+  content: TokenRange,
+  cue: TokenRange,
+  subject: TokenRange | null,
+  s: number,
+): Candidate {
   const tokens = ctx.tokens;
   return {
     kind: 'indirect',
@@ -87,7 +97,10 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   // "according to X, CLAUSE" or "CLAUSE, according to X".
   const subject = npStartingAt(ctx, hit.end, end);
   if (!subject) return null;
-  const content = hit.start <= start + 1 ? clauseFrom(ctx, ctx.words[subject.end] === ',' ? subject.end + 1 : subject.end, end) : clauseBefore(ctx, start, hit.start - 1);
+  const content =
+    hit.start <= start + 1
+      ? clauseFrom(ctx, ctx.words[subject.end] === ',' ? subject.end + 1 : subject.end, end)
+      : clauseBefore(ctx, start, hit.start - 1);
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
@@ -115,7 +128,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
 /** After a final cue only adverbs and short phrases may follow ("..., he said on Sunday."). */
 function restIsFrame(ctx: QuoteContext, t: number, end: number): boolean {
   for (let k = t; k < end; k++) {
-    const p = ctx.tokens[k]!.pos;
+    const p = ctx.pos[k];
     if (p === 'VERB' || p === 'AUX' || ctx.inQuote[k]) return false;
   }
   return true;

@@ -47,7 +47,10 @@ const MAX_TITLE_WORDS = 8;
 
 /** True for a quoted title or name: every word capitalised apart from short function words. */
 function isTitle(body: string, span: Span): boolean {
-  const words = body.slice(span.start, span.end).replace(/[.,!?:;]+$/, '').split(/\s+/);
+  const words = body
+    .slice(span.start, span.end)
+    .replace(/[.,!?:;]+$/, '')
+    .split(/\s+/);
   return words.length <= MAX_TITLE_WORDS && words.every((w) => TITLE_WORD.test(w));
 }
 
@@ -58,7 +61,8 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
     let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number } | null = null;
     const push = (start: number, end: number, close: number, runsOn: boolean): void => {
       const content = trimmed(body, start, end);
-      if (wordCount(body, content) >= MIN_QUOTE_WORDS && !isTitle(body, content)) out.push({ open: start - 1, close, content, paragraph: index, runsOn });
+      if (wordCount(body, content) >= MIN_QUOTE_WORDS && !isTitle(body, content))
+        out.push({ open: start - 1, close, content, paragraph: index, runsOn });
     };
     MARK.lastIndex = para.start;
     for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {

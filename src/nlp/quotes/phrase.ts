@@ -19,7 +19,7 @@ const RELATIVE = new Set(['who', 'which', 'that']);
 const MAX_APPOSITION = 16;
 const MAX_NP = 12;
 
-const pos = (ctx: QuoteContext, t: number): string => ctx.tokens[t]?.pos ?? '';
+const pos = (ctx: QuoteContext, t: number): string => ctx.pos[t] ?? '';
 
 export function isPronoun(ctx: QuoteContext, t: number): boolean {
   const w = ctx.words[t] ?? '';
@@ -28,14 +28,19 @@ export function isPronoun(ctx: QuoteContext, t: number): boolean {
 
 /** Skips words that may stand between a subject and its cue ("also", "has", "earlier"), backwards. */
 export function skipAdverbsBack(ctx: QuoteContext, j: number, lo: number): number {
-  while (j >= lo && (ctx.lex.adverbs.has(ctx.words[j]!) || (pos(ctx, j) === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))) j--;
+  while (
+    j >= lo &&
+    (ctx.lex.adverbs.has(ctx.words[j]!) || (pos(ctx, j) === 'ADV' && !ctx.lex.negators.has(ctx.words[j]!)))
+  )
+    j--;
   return j;
 }
 
 /** True when a noun phrase may start at token t (used to tell a clause from a prepositional phrase). */
 function hasHead(ctx: QuoteContext, r: TokenRange): boolean {
   for (let k = r.start; k < r.end; k++) if (HEAD.has(pos(ctx, k)) || ctx.entityOf[k]! >= 0) return true;
-  return false;
+  // An adjective after a determiner heads a phrase too ("the general", "the wounded").
+  return r.end - r.start >= 2 && pos(ctx, r.end - 1) === 'ADJ' && ctx.lex.determiners.has(ctx.words[r.start]!);
 }
 
 const MAX_PAREN = 8;
@@ -79,7 +84,12 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
     }
     const w = ctx.words[j]!;
     const p = pos(ctx, j);
-    if (NOMINAL.has(p) || (POSSESSIVE.has(w) && start < end) || w === '-' || (w === '.' && start < end && j > lo && pos(ctx, j - 1) === 'PROPN')) {
+    if (
+      NOMINAL.has(p) ||
+      (POSSESSIVE.has(w) && start < end) ||
+      w === '-' ||
+      (w === '.' && start < end && j > lo && pos(ctx, j - 1) === 'PROPN')
+    ) {
       start = j--;
       continue;
     }
@@ -161,7 +171,8 @@ export function sentenceSubject(ctx: QuoteContext, sentence: number, before: num
   const s = ctx.layer.sentences[sentence];
   if (!s) return null;
   let t = s.tokenStart;
-  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
+  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t]))
+    t++;
   return npStartingAt(ctx, t, before);
 }
 

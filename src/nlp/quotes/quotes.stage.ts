@@ -34,7 +34,12 @@ function continued(c: Candidate, history: readonly Resolved[], lastDirect: Resol
   return last && last.paragraph >= c.paragraph - 1 ? last : null;
 }
 
-export function findQuotes(body: string, sentences: SentencesLayer, entities: readonly Entity[], lex: QuoteLexicon): Quote[] {
+export function findQuotes(
+  body: string,
+  sentences: SentencesLayer,
+  entities: readonly Entity[],
+  lex: QuoteLexicon,
+): Quote[] {
   const quoted = findQuotedSpans(body, sentences.paragraphs);
   const ctx = buildContext(body, sentences, entities, quoted, lex);
   const consumed = new Set<number>();
@@ -50,7 +55,12 @@ export function findQuotes(body: string, sentences: SentencesLayer, entities: re
       resolved = from && { ...from, paragraph: c.paragraph, token: c.order };
     } else {
       const named = c.subject ? nameSpeaker(ctx, c.subject, history) : { speaker: null, person: false };
-      resolved = { ...named, paragraph: c.paragraph, token: c.order, mention: c.subject ? spanOf(ctx, c.subject) : null };
+      resolved = {
+        ...named,
+        paragraph: c.paragraph,
+        token: c.order,
+        mention: c.subject ? spanOf(ctx, c.subject) : null,
+      };
     }
     if (!resolved) continue;
     history.push(resolved);

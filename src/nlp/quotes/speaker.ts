@@ -102,7 +102,7 @@ function organisationNamed(ctx: QuoteContext, noun: string, t: number): Entity |
 
 export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly Attribution[]): NamedSpeaker {
   const { lex, words, body, tokens } = ctx;
-  if (np.end - np.start === 1 && tokens[np.start]!.pos === 'PRON') {
+  if (np.end - np.start === 1 && ctx.pos[np.start] === 'PRON') {
     const w = words[np.start]!;
     if (lex.personPronouns.has(w)) return resolvePersonPronoun(ctx, np.start, history);
     return resolveOtherPronoun(ctx, np.start, history);
@@ -122,7 +122,7 @@ export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly
     for (let k = np.start; k < np.end; k++) {
       const w = words[k]!;
       if (ctx.entityOf[k]! >= 0 || lex.determiners.has(w) || UNNAMED.has(w) || POSSESSIVE.has(w)) continue;
-      if (tokens[k]!.pos === 'PROPN') continue;
+      if (ctx.pos[k] === 'PROPN') continue;
       kept.push(body.slice(tokens[k]!.start, tokens[k]!.end));
     }
     return { speaker: `${org.canonical} (unnamed ${kept.join(' ')})`, person: false };
@@ -135,6 +135,6 @@ export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly
   }
   // A name the entity layer missed reads as a person ("Ahmed Hassan said").
   let allProper = true;
-  for (let k = np.start; k < np.end; k++) if (tokens[k]!.pos !== 'PROPN') allProper = false;
+  for (let k = np.start; k < np.end; k++) if (ctx.pos[k] !== 'PROPN') allProper = false;
   return { speaker: body.slice(tokens[np.start]!.start, tokens[head]!.end), person: allProper };
 }

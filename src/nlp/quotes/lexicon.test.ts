@@ -1,0 +1,28 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotes } from './quotes.stage.js';
+import { loadCues, loadLexicon } from './lexicon.js';
+import { docParts } from './test-doc.js';
+
+const lex = loadLexicon();
+const cues = loadCues();
+
+// Every cue in data/quotes/cues.yaml must find speech in its own example sentence.
+describe('cues.yaml: each entry on its own example', () => {
+  for (const entry of cues.verbs) {
+    it(`verb ${entry.forms[0]}`, () => {
+      const { body, sentences, entities } = docParts([entry.example], []);
+      const quotes = findQuotes(body, sentences, entities, lex);
+      assert.equal(quotes.length, 1, `no quote in "${entry.example}"`);
+      assert.ok(entry.forms.includes(quotes[0]!.cue!.text.toLowerCase()));
+    });
+  }
+  for (const entry of cues.phrases) {
+    it(`phrase ${entry.id}`, () => {
+      const { body, sentences, entities } = docParts([entry.example], []);
+      const quotes = findQuotes(body, sentences, entities, lex);
+      assert.equal(quotes.length, 1, `no quote in "${entry.example}"`);
+      assert.match(quotes[0]!.cue!.text, new RegExp(entry.pattern, 'i'));
+    });
+  }
+});
