@@ -20,11 +20,7 @@ const PAIR_JOINER = /^\s*(?:and|or|to|through|until|till|-|–)\s*$/;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 
 /** "between September and December 2014": the bare first month borrows the second's stated year. */
-function pairedYear(
-  text: string,
-  r: ParsedResult,
-  next: ParsedResult | undefined,
-): { year: number; month: number } | undefined {
+function pairedYear(text: string, r: ParsedResult, next: ParsedResult | undefined): YearHint | undefined {
   if (!next || r.start.isCertain('day') || r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   if (!PAIR_JOINER.test(text.slice(r.index + r.text.length, next.index)) || !STATED_YEAR.test(next.text))
     return undefined;
