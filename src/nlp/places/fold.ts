@@ -10,7 +10,7 @@ const MARKS = /[\u0300-\u036f]/g;
 // Apostrophes, ayn/hamza signs and periods vanish ("Ra'i" = "Rai", "U.S." = "US").
 const VANISH = /['’‘`ʼʻʿʾ.]/g;
 const SEPARATORS = /[\s\-‐‑–—_/]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-cases, strips diacritics, apostrophes and periods; hyphens and spaces become one space. */
 export function normalise(name: string): string {

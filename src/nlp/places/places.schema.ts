@@ -46,7 +46,7 @@ export const RulesFileSchema = z
     /** Words around a town that make the location "near it or part of it" (geoPrecision 2). */
     near: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words after a name that make it the admin1 region ("Idlib province"). */
-    region: z.array(RuleSchema),
+    region: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words after a demonym that make it name its country as a place ("the Chinese city of"). */
     demonymPlace: z.array(RuleSchema),
     /** Words around a capital that make it act as its government ("Moscow has backed"). */

@@ -19,7 +19,11 @@ const BIG: ReadonlySet<Source> = new Set(['country', 'alias', 'capital', 'admin1
 const SOURCE_SCORE: Record<Source, number> = { country: 60, alias: 50, capital: 40, 'admin1-capital': 30, city: 0, admin1: -10 };
 // Weights of the evidence that a report is about a country.
 const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
-const LOCATIVE_RE = /\b(?:in|near|at|outside|into|from|to|towards?|(?:city|town|village|port|province)\s+of)\s+(?:the\s+)?$/i;
+// A locative cue ("in X", "the town of X") is what lets a small gazetteer place count as a place.
+const LOCATIVE_RE = /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$/i;
+// "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
+const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
+const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|countryside|village|town|city)\b/i;
 
 export interface PlacesInput {
   readonly body: string;
@@ -54,26 +58,35 @@ function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
   for (const e of c.entries) {
     // Our own entries with no country (regions) stand outside any country's context.
     const inContext = e.country ? (ctx.get(e.country) ?? 0) : e.source === 'alias' ? 1 : 0;
-    const score = (inContext > 0 ? 100 + Math.min(inContext, 20) : 0) + SOURCE_SCORE[e.source];
+    // Context decides among big places; a small place in context still loses to a capital elsewhere
+    // ("Vienna" is Austria's even in a story about the United States).
+    const bonus = inContext > 0 ? (BIG.has(e.source) ? 100 : 20) + Math.min(inContext, 20) / 100 : 0;
+    const score = bonus + SOURCE_SCORE[e.source];
     if (score > bestScore) [best, bestScore] = [e, score];
   }
   return best;
 }
 
 /** Small gazetteer places need support: the report is about their country, or a locative cue and no rival. */
-function accepted(c: Candidate, e: GazEntry, gaz: Gazetteer, ctx: ReadonlyMap<string, number>, before: string): boolean {
+function accepted(c: Candidate, e: GazEntry, gaz: Gazetteer, ctx: ReadonlyMap<string, number>, before: string, after: string): boolean {
+  // "Bab al-Salama" is not "al-Bab": an Arabic name that runs on is another name.
+  if (c.continuesArabic) return false;
   if (e.source === 'country' || e.source === 'alias') return true;
-  if (gaz.stop.has(c.key)) return false;
+  if (gaz.stop.has(c.key) || gaz.demonyms.has(c.key)) return false;
   if (c.initial && c.pos !== 'PROPN') return false;
-  if (BIG.has(e.source)) return true;
-  if (c.pos !== 'PROPN') return false;
-  if (e.country && (ctx.get(e.country) ?? 0) > 0) return true;
-  return c.entries.length === 1 && LOCATIVE_RE.test(before);
+  if (e.source === 'capital') return true;
+  // An admin1 capital abroad inside a longer name is usually a person ("Andreas Rinke").
+  if (e.source === 'admin1-capital') return !c.inLongerName || (e.country !== null && (ctx.get(e.country) ?? 0) > 0);
+  // Small places: a proper noun standing alone, after a locative cue, in a country the report is about
+  // (or the only place of that name anywhere).
+  if (c.pos !== 'PROPN' || c.inLongerName) return false;
+  if ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)) return false;
+  return (e.country !== null && (ctx.get(e.country) ?? 0) > 0) || c.entries.length === 1;
 }
 
 function mention(body: string, c: Candidate, e: GazEntry, gaz: Gazetteer, rules: PlaceRules, before: string, after: string): PlaceMention {
   let entry = e;
-  if (e.kind === 'city' && firstMatch(rules.region, after)) {
+  if (e.kind === 'city' && (firstMatch(rules.regionAfter, after) || firstMatch(rules.regionBefore, before))) {
     entry = c.entries.find((x) => x.kind === 'admin1' && x.country === e.country) ?? { ...e, kind: 'admin1', name: e.admin1 ?? e.name };
   }
   const base: GeoPrecision = entry.kind === 'city' ? 1 : entry.kind === 'district' || entry.kind === 'facility' || entry.kind === 'route' ? 2 : 3;
@@ -130,7 +143,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
         const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
         const e = choose(c, ctx);
-        if (!accepted(c, e, gaz, ctx, before)) continue;
+        if (!accepted(c, e, gaz, ctx, before, after)) continue;
         const m = mention(body, c, e, gaz, rules, before, after);
         places.push(m);
         if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);

@@ -13,7 +13,8 @@ export interface CompiledRule {
 export interface PlaceRules {
   readonly nearBefore: readonly CompiledRule[];
   readonly nearAfter: readonly CompiledRule[];
-  readonly region: readonly CompiledRule[];
+  readonly regionBefore: readonly CompiledRule[];
+  readonly regionAfter: readonly CompiledRule[];
   readonly demonymPlace: readonly CompiledRule[];
   readonly metonymPossessive: readonly CompiledRule[];
   readonly metonymSubject: readonly CompiledRule[];
@@ -30,7 +31,8 @@ export function loadRules(path = 'places/rules.yaml'): PlaceRules {
   return {
     nearBefore: compile(file.near.before, 'before'),
     nearAfter: compile(file.near.after, 'after'),
-    region: compile(file.region, 'after'),
+    regionBefore: compile(file.region.before, 'before'),
+    regionAfter: compile(file.region.after, 'after'),
     demonymPlace: compile(file.demonymPlace, 'after'),
     metonymPossessive: compile(file.metonym.possessive, 'after'),
     metonymSubject: compile(file.metonym.subject, 'after'),

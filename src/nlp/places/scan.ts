@@ -16,6 +16,10 @@ export interface Candidate {
   readonly initial: boolean;
   /** wink-nlp's POS of the name's last word ("PROPN" for most real names). */
   readonly pos: string;
+  /** True when capitalised words run on before or after the name ("Aaron Stein", "Energy Agency"). */
+  readonly inLongerName: boolean;
+  /** True when an article and a capitalised word follow ("Bab" in "Bab al-Salama"). */
+  readonly continuesArabic: boolean;
 }
 
 /** A demonym ("Syrian") in the text; it weighs the country context and may name the country. */
@@ -118,11 +122,18 @@ function scanSentence(
     const norms = words.slice(i, last + 1).map((x) => x.norm);
     for (let j = last; j >= i; j--) {
       const end = words[j]!;
-      if (!end.upper) continue;
+      // A name ends on a capitalised word that is not an article ("Syria An aid convoy").
+      if (!end.upper || (j > i && isArticle(end))) continue;
       const key = foldWords(j === last ? norms : norms.slice(0, j - i + 1));
       const entries = gaz.byName.get(key);
       if (!entries) continue;
-      out.push({ start: w.start, end: end.end, key, entries, sentence, initial: !/\p{L}/u.test(body.slice(sentence.start, w.start)), pos: posAt(tokens, end.start) });
+      const prev = words[i - 1];
+      const after = words[j + 1];
+      const inLongerName = (prev !== undefined && prev.upper && joined(prev, w)) || (after !== undefined && after.upper && joined(end, after));
+      const initial = !/\p{L}/u.test(body.slice(sentence.start, w.start));
+      const after2 = words[j + 2];
+      const continuesArabic = after !== undefined && isArticle(after) && joined(end, after) && after2 !== undefined && after2.upper && joined(after, after2);
+      out.push({ start: w.start, end: end.end, key, entries, sentence, initial, pos: posAt(tokens, end.start), inLongerName, continuesArabic });
       matched = j;
       break;
     }
