@@ -42,6 +42,8 @@ export interface CueValue {
 }
 export interface TitleValue {
   readonly kind: 'title';
+  /** Capitalised titles ("President") can stand before a lone surname; "official" cannot. */
+  readonly strong: boolean;
 }
 export type DictValue = EntityValue | GenericValue | CueValue | TitleValue;
 
@@ -108,7 +110,7 @@ export function loadEntityData(): EntityData {
   for (const rule of generics.rules) {
     for (const phrase of rule.phrases) index.add(phrase, { kind: 'generic', role: rule.role });
   }
-  for (const title of recogniser.titles) index.add(title, { kind: 'title' });
+  for (const title of recogniser.titles) index.add(title, { kind: 'title', strong: /^\p{Lu}/u.test(title) });
   for (const c of countryList) {
     for (const n of c.names) index.add(n, { kind: 'cue', country: c.code, form: 'name' });
     for (const d of c.demonyms) index.add(d, { kind: 'cue', country: c.code, form: 'demonym' });

@@ -74,13 +74,14 @@ function posOf(tokens: readonly { start: number; pos: string }[], start: number)
 }
 
 /** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
-function corefMentions(body: string, toks: readonly Tok[], claimed: readonly boolean[], cue: readonly boolean[], memory: DocMemory): Entity[] {
+function corefMentions(body: string, toks: readonly Tok[], claimed: readonly boolean[], cue: readonly boolean[], memory: DocMemory, stopwords: ReadonlySet<string>): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (claimed[i] || cue[i] || !t.word || t.shape < 1) continue;
-    const nextCap = i + 1 < toks.length && toks[i + 1]!.word && toks[i + 1]!.shape >= 1 && !claimed[i + 1];
-    const prevCap = i > 0 && toks[i - 1]!.word && toks[i - 1]!.shape >= 1 && !claimed[i - 1];
+    const capital = (k: number) => toks[k]!.word && toks[k]!.shape >= 1 && !claimed[k] && !stopwords.has(toks[k]!.key);
+    const nextCap = i + 1 < toks.length && capital(i + 1);
+    const prevCap = i > 0 && capital(i - 1);
     if (nextCap || prevCap) continue;
     const person = memory.person(t.key);
     const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
@@ -115,7 +116,7 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
     const { toks, matches } = scan;
     const covered = new Array<boolean>(toks.length).fill(false);
     const cue = new Array<boolean>(toks.length).fill(false);
-    const afterTitle = new Array<boolean>(toks.length).fill(false);
+    const afterTitle = new Array<number>(toks.length).fill(0);
     matches.forEach((m, mi) => {
       const v = m.value;
       if (v.kind === 'cue') {
@@ -124,10 +125,17 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       }
       for (let k = m.from; k < m.to; k++) covered[k] = true;
       if (v.kind === 'title') {
-        if (m.to < toks.length) afterTitle[m.to] = true;
+        if (m.to < toks.length) afterTitle[m.to] = v.strong ? 2 : 1;
         return;
       }
       if (v.kind === 'generic') {
+        // "the Air Force Technical College": a capitalised phrase that runs on is part of a name.
+        const last = toks[m.to - 1]!;
+        const next = toks[m.to];
+        if (last.shape >= 1 && next && next.word && next.shape >= 1) {
+          for (let k = m.from; k < m.to; k++) covered[k] = false;
+          return;
+        }
         entities.push(genericEntity(body, scan, mi, v, data, context));
         return;
       }
@@ -158,7 +166,7 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       if (c.type === 'person') memory.notePerson(canonical);
       else memory.noteOrganization(canonical);
     }
-    entities.push(...corefMentions(body, toks, claimed, cue, memory));
+    entities.push(...corefMentions(body, toks, claimed, cue, memory, lex.stopwords));
   }
   entities.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, warnings: [] };

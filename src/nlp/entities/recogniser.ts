@@ -38,8 +38,8 @@ export interface TokenMarks {
   readonly covered: readonly boolean[];
   /** Inside a country cue (name, demonym, capital). */
   readonly cue: readonly boolean[];
-  /** The token just after a title ("President", "spokesman"). */
-  readonly afterTitle: readonly boolean[];
+  /** The token just after a title: 2 after "President", 1 after a lowercase one ("spokesman"), else 0. */
+  readonly afterTitle: readonly number[];
 }
 
 export interface Candidate {
@@ -102,12 +102,22 @@ export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon,
     // A sentence-initial capital is weak evidence: drop it unless the tagger calls it a proper noun.
     if (a === firstWord && b - a > 1 && posAt(toks[a]!) !== 'PROPN' && !lex.givenNames.has(toks[a]!.key) && !marks.cue[a]) a++;
     const len = b - a;
-    let head: 'organization' | 'group' | null = null;
+    let allCue = true;
+    for (let k = a; k < b; k++) if (!marks.cue[k]) allCue = false;
+    if (allCue) continue; // "Russian Federation", "United States": the places stage's
+    // The head noun is the last word before an "of"/"for" complement ("Ministry of Defence"),
+    // else the last word: "Air Force Academy" is a facility, not a force.
+    let h = b - 1;
     for (let k = a + 1; k < b; k++) {
-      const key = toks[k]!.key;
-      if (lex.groupCues.has(key)) head = 'group';
-      else if (lex.orgCues.has(key)) head = 'organization';
+      if (lex.innerOnly.has(toks[k]!.key)) {
+        h = k - 1;
+        break;
+      }
     }
+    const headKey = toks[h]!.key;
+    let head: 'organization' | 'group' | null = null;
+    if (h > a && lex.groupCues.has(headKey)) head = 'group';
+    else if (h > a && lex.orgCues.has(headKey)) head = 'organization';
     if (head === null && len >= 2 && lex.groupCues.has(toks[a]!.key)) head = 'group'; // "Jaish al-X", "Liwa Y"
     if (head && len >= 2) {
       out.push({ from: a, to: b, type: head, evidence: 'head-word' });
@@ -119,9 +129,9 @@ export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon,
     const before = a > 0 ? toks[a - 1]! : null;
     const after = b < toks.length ? toks[b]! : null;
     let evidence: string | null = null;
-    if (marks.afterTitle[a]) evidence = 'title';
+    if (marks.afterTitle[a] === 2 || (marks.afterTitle[a] === 1 && len >= 2)) evidence = 'title';
     else if (len >= 2 && lex.givenNames.has(toks[a]!.key)) evidence = 'given-name';
-    else if (len >= 2 && allProper(toks, a, b, lex, posAt) && ((after && lex.speech.has(after.key)) || (before && lex.speech.has(before.key) && (!after || !after.word))))
+    else if (len >= 2 && !lex.connectors.has(toks[a]!.key) && allProper(toks, a, b, lex, posAt) && ((after && lex.speech.has(after.key)) || (before && lex.speech.has(before.key) && (!after || !after.word))))
       evidence = 'speech';
     if (evidence) out.push({ from: a, to: b, type: 'person', evidence });
   }

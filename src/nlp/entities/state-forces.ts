@@ -47,6 +47,35 @@ function uniq(xs: readonly string[]): string[] {
 
 /** Country facts for every country in world-countries, with the overrides applied. */
 export function buildCountries(data: StateForcesData): CountryInfo[] {
+  return ownForms(rawCountries(data), data);
+}
+
+/**
+ * Territories share demonyms and names with their state ("American" is also the demonym of
+ * Guam): each form goes to one country, one whose override lists it, else a UN member, else the largest.
+ */
+function ownForms(list: CountryInfo[], data: StateForcesData): CountryInfo[] {
+  const overrides = new Map(data.overrides.map((o) => [o.code, o]));
+  const facts = new Map(countries.map((c) => [c.cca2, c]));
+  const rank = (c: CountryInfo, form: string): number => {
+    const o = overrides.get(c.code);
+    const listed = [...(o?.countries ?? []), ...(o?.demonyms ?? []), ...(o?.capitals ?? [])].includes(form);
+    const f = facts.get(c.code);
+    return (listed ? 1e12 : 0) + (f?.unMember ? 1e11 : 0) + (f?.area ?? 0);
+  };
+  const owner = new Map<string, CountryInfo>();
+  for (const c of list) {
+    for (const form of [...c.names, ...c.demonyms, ...c.capitals]) {
+      const key = form.toLowerCase();
+      const current = owner.get(key);
+      if (!current || rank(c, form) > rank(current, form)) owner.set(key, c);
+    }
+  }
+  const mine = (c: CountryInfo) => (form: string) => owner.get(form.toLowerCase()) === c;
+  return list.map((c) => ({ ...c, names: c.names.filter(mine(c)), demonyms: c.demonyms.filter(mine(c)), capitals: c.capitals.filter(mine(c)) }));
+}
+
+function rawCountries(data: StateForcesData): CountryInfo[] {
   const overrides = new Map(data.overrides.map((o) => [o.code, o]));
   return countries.map((c) => {
     const o = overrides.get(c.cca2);
