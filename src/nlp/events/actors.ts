@@ -13,7 +13,7 @@ export interface ActorPick {
   readonly actor2: Entity | null;
 }
 
-const PREP_BEFORE = /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|for|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const PREP_BEFORE = /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const BY_BEFORE = /(?<![\p{L}])by\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const AND_BEFORE = /(?<![\p{L}])(and|&)\s+(?:(?:the|their|its)\s+)?$/iu;
 const PASSIVE_BEFORE = /(?<![\p{L}])(was|were|been|being|is|are|be|got|get)\s+(?:[\p{L}]+ly\s+)?$/iu;

@@ -32,6 +32,8 @@ export const WORLD: DocSpec = {
     'government forces': { ...gov('Syria', 'SY', 'syrian'), generic: true },
     'Government forces': { ...gov('Syria', 'SY', 'syrian'), generic: true },
     'the army': { ...gov('Syria', 'SY', 'syrian'), generic: true },
+    'The army': { ...gov('Syria', 'SY', 'syrian'), generic: true },
+    Rebels: { name: 'Syrian opposition rebels', side: 'syrian-opposition', generic: true },
     'the rebels': { name: 'Syrian opposition rebels', side: 'syrian-opposition', generic: true },
     rebels: { name: 'Syrian opposition rebels', side: 'syrian-opposition', generic: true },
     'Turkish-backed rebels': { name: 'Turkish-backed Syrian rebels', side: 'syrian-opposition' },

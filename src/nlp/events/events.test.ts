@@ -1,0 +1,101 @@
+// Actors, sub-types, place, date, merging and spans of whole events, on documents built by hand.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { loadLexicon } from './lexicon.js';
+import { createFatalityMatcher } from './fatalities.js';
+import { createEventsStage, extractEvents } from './events.stage.js';
+import { buildDoc } from './testing.js';
+import { WORLD } from './world.fixture.js';
+
+const lexicon = loadLexicon();
+const deaths = createFatalityMatcher(lexicon.cues);
+const events = (text: string, spec = WORLD) => extractEvents(buildDoc(text, spec), lexicon, deaths).events;
+
+type Row = [string, Record<string, unknown>, { todo?: string }?];
+const rows: Row[] = [
+  // territory: who took it decides the sub-type
+  ['Government forces captured Jarablus from the rebels.', { subEventType: 'Government regains territory', actor1: 'Military Forces of Syria', actor2: 'Syrian opposition rebels' }],
+  ['The rebels recaptured Jarablus from government forces.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Syrian opposition rebels' }],
+  ['Turkish-backed rebels drove Islamic State out of Jarablus.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Turkish-backed Syrian rebels', actor2: 'Islamic State' }],
+  ['Jarablus was captured by Islamic State on Tuesday.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Islamic State' }],
+  // fighting without a change of hands
+  ['Government forces and the rebels clashed near Hama.', { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Syrian opposition rebels' }],
+  ['Heavy clashes between government forces and Islamic State raged in Homs.', { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Islamic State' }],
+  // allies: "X and their allies", "X and Y" on one side
+  ['Government forces and Nusra Front fighters seized Hama.', { actor1: 'Military Forces of Syria', assocActor1: 'Jabhat Fatah al-Sham' }],
+  // air power: an ambiguous bombing is an air strike only with aircraft or an air-capable actor
+  ['The rebels bombarded Aleppo on Monday.', { subEventType: 'Shelling/artillery/missile attack' }],
+  ['Heavy bombardment by warplanes hit Idlib.', { subEventType: 'Air/drone strike' }],
+  ['Russian forces bombed Idlib.', { subEventType: 'Air/drone strike' }],
+  // victims
+  ['Islamic State militants killed 8 civilians in Homs.', { eventType: 'Violence against civilians', actor2: 'Civilians (Syria)', fatalities: 8 }],
+  ['Government forces killed 20 Islamic State militants in Homs.', { eventType: 'Battles', subEventType: 'Armed clash', fatalities: 20 }],
+  // place: nearest precise place, relative directions, metonyms
+  ['To the east of Aleppo, rebels captured Jarablus from Islamic State.', { location: 'Jarablus' }],
+  ['Moscow said government forces shelled Homs.', { location: 'Homs' }],
+  ['Government forces shelled the outskirts of Homs.', { location: 'Homs', geoPrecision: 2 }],
+  // date: stated, else the publication week
+  ['Government forces shelled Homs on Friday.', { date: { first: '2016-09-02', last: '2016-09-02', precision: 1 } }],
+  ['Government forces shelled Homs.', { date: { first: '2016-09-04', last: '2016-09-04', precision: 2 } }],
+  ['Islamic State had seized Jarablus last month.', { background: true, date: { first: '2016-08-01', last: '2016-08-31', precision: 3 } }],
+  // cumulative tolls are not events
+  ['The war has killed more than 250,000 people in Syria.', { none: true }],
+  ['Rebels have shelled Aleppo for nearly a year.', { none: true }],
+  ['Fighting has escalated across the country.', { none: true }],
+];
+
+const SPEC = {
+  ...WORLD,
+  dates: {
+    'on Friday': { first: '2016-09-02', last: '2016-09-02', precision: 1 },
+    'On Friday': { first: '2016-09-02', last: '2016-09-02', precision: 1 },
+    'last month': { first: '2016-08-01', last: '2016-08-31', precision: 3 },
+    'on Tuesday': { first: '2016-08-30', last: '2016-08-30', precision: 1 },
+    'on Monday': { first: '2016-08-29', last: '2016-08-29', precision: 1 },
+  },
+} as typeof WORLD;
+
+for (const [text, expected, opts] of rows) {
+  test(`event: ${text}`, { todo: opts?.todo }, () => {
+    const found = events(text, SPEC);
+    if (expected.none) return assert.deepEqual(found.map((e) => e.trigger.text), []);
+    assert.equal(found.length, 1, `expected one event, got ${JSON.stringify(found.map((e) => [e.subEventType, e.trigger.text]))}`);
+    const e = found[0]!;
+    const view: Record<string, unknown> = { ...e, location: e.location?.name ?? null, geoPrecision: e.location?.geoPrecision ?? null };
+    for (const [k, v] of Object.entries(expected)) assert.deepEqual(view[k], v, k);
+  });
+}
+
+test('two sentences telling one event merge into one, evidence from the first', () => {
+  const text =
+    'Government forces recaptured Jarablus from the rebels, a monitor said.\n\nOn Friday, government forces recaptured Jarablus from the rebels after heavy fighting.';
+  const found = events(text, SPEC).filter((e) => e.subEventType === 'Government regains territory');
+  assert.equal(found.length, 1, JSON.stringify(found.map((e) => [e.text, e.actor1, e.actor2, e.location?.name, e.date, e.modality])));
+  assert.ok(found[0]!.text.startsWith('Government forces recaptured Jarablus from the rebels, a monitor'));
+  assert.equal(found[0]!.date?.precision, 1);
+});
+
+test('the stage declares its needs and reads only its layers', () => {
+  const stage = createEventsStage(lexicon);
+  assert.deepEqual(stage.needs, ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes']);
+  assert.equal(stage.run(buildDoc('Government forces shelled Homs.', WORLD)).events.length, 1);
+});
+
+const WORDS = ['Government forces', 'rebels', 'Islamic State', 'shelled', 'recaptured', 'Homs', 'Aleppo', 'from', 'the', 'killing 5 people', 'would', 'air strikes', 'hit', 'in', ',', '.', 'and', 'clashed with', 'near', 'on Friday'];
+test('property: every span slices out its own text and lies in the body', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }), fc.boolean(), (words, breaks) => {
+      const body = words.join(' ').replace(/ \. /g, breaks ? '.\n\n' : '. ');
+      for (const e of events(body, SPEC)) {
+        for (const s of [e, e.trigger, ...(e.location ? [e.location] : [])]) {
+          assert.ok(s.start >= 0 && s.end <= body.length && s.start <= s.end);
+          assert.equal(body.slice(s.start, s.end), s.text);
+        }
+        assert.ok(e.start <= e.trigger.start && e.trigger.end <= e.end);
+        assert.ok(e.confidence >= 0 && e.confidence <= 1);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,0 +1,37 @@
+// Fatalities follow ACLED: most conservative stated deaths, injuries never, cumulative tolls never.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLexicon } from './lexicon.js';
+import { createFatalityMatcher } from './fatalities.js';
+
+const deaths = createFatalityMatcher(loadLexicon().cues);
+
+const rows: [string, number | null, { todo?: string }?][] = [
+  ['The strike hit a bakery, killing at least 12 people.', 12],
+  ['Between 10 and 15 fighters were killed in the ambush.', 10],
+  ['Two soldiers died when the mortar landed.', 2],
+  ['A dozen civilians were killed in the raid.', 12],
+  ['Dozens of people were killed, medics said.', 12],
+  ['Several villagers were killed overnight.', 10],
+  ['Hundreds of people died in the siege.', 100],
+  ['The blast killed 1,200 people.', 1200],
+  ['The shelling killed four and wounded 30.', 4],
+  ['Fifteen people were wounded in the attack.', null],
+  ['The attack left 20 people injured.', null],
+  ['Seven people were killed or wounded.', null],
+  ['The war has killed more than 250,000 people.', null],
+  ['At least 400 civilians have been killed since 2011.', null],
+  ['So far this year 90 people have died in such attacks.', null],
+  ['The death toll from the bombing rose to 35.', null],
+  ['In total, 60 fighters were killed during the campaign.', null],
+  ['The gunmen executed 9 prisoners.', 9],
+  ['There was no word on casualties.', null],
+  ['Scores of people were killed in the market.', 20],
+  ['The bomb killed a policeman.', 1, { todo: 'singular victims ("a policeman") are not in the victims list' }],
+];
+
+for (const [text, expected, opts] of rows) {
+  test(`fatalities: ${text}`, { todo: opts?.todo }, () => {
+    assert.equal(deaths.count(text), expected);
+  });
+}

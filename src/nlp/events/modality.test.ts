@@ -1,0 +1,61 @@
+// Modality decides whether a sentence tells an event: a deal's terms must never become events.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Modality } from '../../core/taxonomy.js';
+import { loadLexicon } from './lexicon.js';
+import { createFatalityMatcher } from './fatalities.js';
+import { extractEvents } from './events.stage.js';
+import { buildDoc } from './testing.js';
+import { WORLD } from './world.fixture.js';
+
+const lexicon = loadLexicon();
+const deaths = createFatalityMatcher(lexicon.cues);
+const modalities = (text: string): Modality[] => extractEvents(buildDoc(text, WORLD), lexicon, deaths).events.map((e) => e.modality);
+
+const rows: [string, Modality | 'none', { todo?: string }?][] = [
+  // deal terms: hypothetical
+  ['The draft deal would require government forces to stop shelling Homs.', 'hypothetical'],
+  ['The agreement obliges Moscow to prevent government warplanes from bombing areas near Idlib.', 'hypothetical'],
+  ['Under the plan, the army would pull back from roads around Aleppo.', 'hypothetical'],
+  ['The proposal calls for the army to withdraw from Hama.', 'hypothetical'],
+  ['The truce would allow convoys to reach Madaya.', 'hypothetical'],
+  ['The ceasefire is aimed at stopping air strikes on Idlib.', 'hypothetical'],
+  ['If the rebels attack Hama, the army could respond.', 'hypothetical'],
+  ['Officials fear that rebels might attack Homs.', 'hypothetical'],
+  // planned
+  ['The army will launch an offensive on Idlib next week.', 'planned'],
+  ['Government forces plan to storm Aleppo.', 'planned'],
+  ['Rebels threatened to attack Homs.', 'planned'],
+  ['The army is expected to recapture Jarablus.', 'planned'],
+  // negated
+  ['The army did not shell Homs on Monday.', 'negated'],
+  ['There were no air strikes on Idlib overnight.', 'negated'],
+  ['The rebels failed to capture Hama.', 'negated'],
+  // denied
+  ['The army denied that its forces shelled Homs.', 'denied'],
+  // claimed: a party tells it
+  ['The army said it shelled rebel positions in Homs.', 'claimed'],
+  ['Rebels said they captured Jarablus from Islamic State.', 'claimed'],
+  // asserted: a monitor or the agency tells it
+  ['Government forces shelled Homs on Monday, the Syrian Observatory for Human Rights said.', 'asserted'],
+  ['Government forces recaptured Jarablus from Islamic State.', 'asserted'],
+  ['Rebels shelled Aleppo, according to the Observatory.', 'asserted'],
+];
+
+for (const [text, expected, opts] of rows) {
+  test(`modality: ${text}`, { todo: opts?.todo }, () => {
+    const found = modalities(text);
+    if (expected === 'none') assert.deepEqual(found, []);
+    else {
+      assert.ok(found.length > 0, 'no event');
+      assert.ok(found.every((m) => m === expected), `got ${found.join(',')}`);
+    }
+  });
+}
+
+test('a claim inside a quote takes its speaker as source', () => {
+  const text = 'The army shelled rebel positions in Homs, a military source said.';
+  const doc = buildDoc(text, { ...WORLD, quotes: [{ text: 'The army shelled rebel positions in Homs', speaker: 'Military Forces of Syria' }] });
+  const [event] = extractEvents(doc, lexicon, deaths).events;
+  assert.equal(event?.source, 'Military Forces of Syria');
+});
