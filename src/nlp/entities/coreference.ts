@@ -15,7 +15,8 @@ export class DocMemory {
     const words = canonical.split(/\s+/);
     if (words.length < 2) return;
     const last = words[words.length - 1]!;
-    for (const form of [last, last.replace(PARTICLE_RE, '')]) this.people.set(foldKey(form).replace(/-/g, ' '), canonical);
+    for (const form of [last, last.replace(PARTICLE_RE, '')])
+      this.people.set(foldKey(form).replace(/-/g, ' '), canonical);
   }
 
   /** Remembers an organisation named in full under its head word ("Ministry", "Observatory"). */

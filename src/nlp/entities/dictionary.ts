@@ -65,7 +65,12 @@ export function surnamesOf(person: PeopleData['people'][number]): string[] {
   return PARTICLE_RE.test(last) ? [last, last.replace(PARTICLE_RE, '')] : [last];
 }
 
-function entity(type: EntityValue['type'], canonical: string, actor: ActorRef | null, extra: Partial<EntityValue> = {}): EntityValue {
+function entity(
+  type: EntityValue['type'],
+  canonical: string,
+  actor: ActorRef | null,
+  extra: Partial<EntityValue> = {},
+): EntityValue {
   return { kind: 'entity', type, canonical, actor, afterFull: false, surnameOnly: false, ...extra };
 }
 
@@ -92,7 +97,8 @@ export function loadEntityData(): EntityData {
   for (const o of orgs.organizations) {
     const actor = o.actor ? { name: o.actor, side: o.side ?? null, country: o.country ?? null, generic: false } : null;
     for (const alias of [o.canonical, ...o.aliases]) index.add(alias, entity('organization', o.canonical, actor));
-    for (const alias of o.afterFull ?? []) index.add(alias, entity('organization', o.canonical, actor, { afterFull: true }));
+    for (const alias of o.afterFull ?? [])
+      index.add(alias, entity('organization', o.canonical, actor, { afterFull: true }));
   }
   for (const g of groups.groups) {
     const type = g.type ?? 'group';

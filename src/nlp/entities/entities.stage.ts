@@ -37,7 +37,14 @@ function makeEntity(body: string, start: number, end: number, r: Resolved, via: 
 }
 
 /** A generic mention, with an adjacent demonym as its country or a "<Demonym>-backed" sponsor. */
-function genericEntity(body: string, scan: SentenceScan, mi: number, role: DictValue & { kind: 'generic' }, data: EntityData, context: string | null): Entity {
+function genericEntity(
+  body: string,
+  scan: SentenceScan,
+  mi: number,
+  role: DictValue & { kind: 'generic' },
+  data: EntityData,
+  context: string | null,
+): Entity {
   const { toks, matches } = scan;
   const m = matches[mi]!;
   const prev = mi > 0 ? matches[mi - 1]! : null;
@@ -45,7 +52,14 @@ function genericEntity(body: string, scan: SentenceScan, mi: number, role: DictV
   const end = toks[m.to - 1]!.end;
   const verbTok = m.from > 0 ? toks[m.from - 1]! : null;
   // "Turkish-backed rebels": cue, then a sponsor verb joined by a hyphen, then the generic phrase.
-  if (prev && prev.value.kind === 'cue' && prev.to === m.from - 1 && verbTok && SPONSOR_VERBS.has(verbTok.key) && body[verbTok.start - 1] === '-') {
+  if (
+    prev &&
+    prev.value.kind === 'cue' &&
+    prev.to === m.from - 1 &&
+    verbTok &&
+    SPONSOR_VERBS.has(verbTok.key) &&
+    body[verbTok.start - 1] === '-'
+  ) {
     const sponsor = body.slice(toks[prev.from]!.start, toks[prev.to - 1]!.end);
     const base = resolveGeneric(data, role.role, context);
     const r = role.role === 'military' || role.role === 'government' ? base : sponsored(base, sponsor, verbTok.key);
@@ -74,7 +88,14 @@ function posOf(tokens: readonly { start: number; pos: string }[], start: number)
 }
 
 /** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
-function corefMentions(body: string, toks: readonly Tok[], claimed: readonly boolean[], cue: readonly boolean[], memory: DocMemory, stopwords: ReadonlySet<string>): Entity[] {
+function corefMentions(
+  body: string,
+  toks: readonly Tok[],
+  claimed: readonly boolean[],
+  cue: readonly boolean[],
+  memory: DocMemory,
+  stopwords: ReadonlySet<string>,
+): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -87,7 +108,15 @@ function corefMentions(body: string, toks: readonly Tok[], claimed: readonly boo
     const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
     const canonical = person ?? org;
     if (!canonical) continue;
-    out.push({ start: t.start, end: t.end, text: body.slice(t.start, t.end), type: person ? 'person' : 'organization', canonical, actor: null, via: 'coreference' });
+    out.push({
+      start: t.start,
+      end: t.end,
+      text: body.slice(t.start, t.end),
+      type: person ? 'person' : 'organization',
+      canonical,
+      actor: null,
+      via: 'coreference',
+    });
   }
   return out;
 }
@@ -103,10 +132,12 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
     const toks = tokenize(body, s.start, s.end);
     return { toks, matches: data.index.scan(toks) };
   });
-  const headline = clean.headline ? (() => {
-    const toks = tokenize(clean.headline);
-    return { toks, matches: data.index.scan(toks) };
-  })() : null;
+  const headline = clean.headline
+    ? (() => {
+        const toks = tokenize(clean.headline);
+        return { toks, matches: data.index.scan(toks) };
+      })()
+    : null;
   const context = pickContext(countCountries(scans, headline), conflict);
 
   const entities: Entity[] = [];
@@ -161,7 +192,15 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       const canonical = body.slice(start, end).replace(/\s+/g, ' ');
       const known = c.to - c.from === 1 && c.type === 'person' ? memory.person(toks[c.from]!.key) : undefined;
       const actor = c.type === 'group' ? { name: canonical, side: null, country: context, generic: false } : null;
-      entities.push({ start, end, text: body.slice(start, end), type: c.type, canonical: known ?? canonical, actor, via: known ? 'coreference' : 'rule' });
+      entities.push({
+        start,
+        end,
+        text: body.slice(start, end),
+        type: c.type,
+        canonical: known ?? canonical,
+        actor,
+        via: known ? 'coreference' : 'rule',
+      });
       for (let k = c.from; k < c.to; k++) claimed[k] = true;
       if (c.type === 'person') memory.notePerson(canonical);
       else memory.noteOrganization(canonical);

@@ -41,30 +41,114 @@ const DICTIONARY_ROWS: Row[] = [
   ['Assad has ruled out any transition.', 'Assad', 'Bashar al-Assad', 'person', null],
   ['Erdogan warned the militia to withdraw.', 'Erdogan', 'Tayyip Erdogan', 'person', null],
   ['Putin spoke by phone with Obama.', 'Obama', 'Barack Obama', 'person', null],
-  ['The Nusra Front shelled the town of Idlib.', 'Nusra Front', 'Jabhat Fatah al-Sham', 'group', 'Jabhat Fateh al Sham'],
-  ['Fighters of Jabhat al-Nusra held the hill.', 'Jabhat al-Nusra', 'Jabhat Fatah al-Sham', 'group', 'Jabhat Fateh al Sham'],
+  [
+    'The Nusra Front shelled the town of Idlib.',
+    'Nusra Front',
+    'Jabhat Fatah al-Sham',
+    'group',
+    'Jabhat Fateh al Sham',
+  ],
+  [
+    'Fighters of Jabhat al-Nusra held the hill.',
+    'Jabhat al-Nusra',
+    'Jabhat Fatah al-Sham',
+    'group',
+    'Jabhat Fateh al Sham',
+  ],
   ['Daesh claimed the attack in Raqqa.', 'Daesh', 'Islamic State', 'group', 'IS: Islamic State'],
   ['The strikes were aimed at IS and its allies.', 'IS', 'Islamic State', 'group', 'IS: Islamic State'],
   ['The fighters of ISIL lost ground near the city.', 'ISIL', 'Islamic State', 'group', 'IS: Islamic State'],
   ['The Houthis fired a missile at Marib.', 'Houthis', 'Houthis', 'group', 'Ansar Allah (Houthis)'],
   ['Ansar Allah rejected the offer.', 'Ansar Allah', 'Houthis', 'group', 'Ansar Allah (Houthis)'],
-  ['The Haqqani network was blamed for the bombing in Kabul.', 'Haqqani network', 'Haqqani network', 'group', 'Haqqani Network'],
-  ['ISIS-K claimed the blast at the airport.', 'ISIS-K', 'Islamic State Khorasan', 'group', 'IS: Islamic State (Khorasan Province)'],
-  ['Fighters of the Donetsk People\'s Republic shelled the village.', "Donetsk People's Republic", "Donetsk People's Republic", 'group', "DPR: Donetsk People's Republic"],
-  ['Peshmerga fighters entered the village near Mosul.', 'Peshmerga', 'Peshmerga', 'group', 'Peshmerga (Kurdistan Regional Government)'],
+  [
+    'The Haqqani network was blamed for the bombing in Kabul.',
+    'Haqqani network',
+    'Haqqani network',
+    'group',
+    'Haqqani Network',
+  ],
+  [
+    'ISIS-K claimed the blast at the airport.',
+    'ISIS-K',
+    'Islamic State Khorasan',
+    'group',
+    'IS: Islamic State (Khorasan Province)',
+  ],
+  [
+    "Fighters of the Donetsk People's Republic shelled the village.",
+    "Donetsk People's Republic",
+    "Donetsk People's Republic",
+    'group',
+    "DPR: Donetsk People's Republic",
+  ],
+  [
+    'Peshmerga fighters entered the village near Mosul.',
+    'Peshmerga',
+    'Peshmerga',
+    'group',
+    'Peshmerga (Kurdistan Regional Government)',
+  ],
   ['The State Department declined to comment.', 'State Department', 'U.S. Department of State', 'organization', null],
   ['The SOHR counted 40 air strikes.', 'SOHR', 'Syrian Observatory for Human Rights', 'organization', null],
   ['The Kremlin denied the report.', 'Kremlin', 'Kremlin', 'organization', 'Government of Russia'],
-  ['Al-Qaeda\'s branch in Yemen was weakened.', 'Al-Qaeda', 'al Qaeda', 'group', 'Al Qaeda'],
-  ['The Syrian army advanced on Palmyra.', 'Syrian army', 'Military Forces of Syria', 'group', 'Military Forces of Syria'],
-  ['Russian warplanes struck the town of Saraqeb.', 'Russian warplanes', 'Military Forces of Russia', 'group', 'Military Forces of Russia'],
-  ['Iraq\'s army retook the district.', "Iraq's army", 'Military Forces of Iraq', 'group', 'Military Forces of Iraq'],
-  ['Damascus\'s forces withdrew from the road.', "Damascus's forces", 'Military Forces of Syria', 'group', 'Military Forces of Syria'],
-  ['Assad\'s forces shelled the suburb.', "Assad's forces", 'Military Forces of Syria', 'group', 'Military Forces of Syria'],
-  ['Turkish troops crossed the border at Jarablus.', 'Turkish troops', 'Military Forces of Turkey', 'group', 'Military Forces of Turkey'],
-  ['American troops trained the unit.', 'American troops', 'Military Forces of the United States', 'group', 'Military Forces of the United States'],
-  ['Nigerian police dispersed the crowd in Abuja.', 'Nigerian police', 'Police Forces of Nigeria', 'group', 'Police Forces of Nigeria'],
-  ['The Malian government signed the accord.', 'Malian government', 'Government of Mali', 'organization', 'Government of Mali'],
+  ["Al-Qaeda's branch in Yemen was weakened.", 'Al-Qaeda', 'al Qaeda', 'group', 'Al Qaeda'],
+  [
+    'The Syrian army advanced on Palmyra.',
+    'Syrian army',
+    'Military Forces of Syria',
+    'group',
+    'Military Forces of Syria',
+  ],
+  [
+    'Russian warplanes struck the town of Saraqeb.',
+    'Russian warplanes',
+    'Military Forces of Russia',
+    'group',
+    'Military Forces of Russia',
+  ],
+  ["Iraq's army retook the district.", "Iraq's army", 'Military Forces of Iraq', 'group', 'Military Forces of Iraq'],
+  [
+    "Damascus's forces withdrew from the road.",
+    "Damascus's forces",
+    'Military Forces of Syria',
+    'group',
+    'Military Forces of Syria',
+  ],
+  [
+    "Assad's forces shelled the suburb.",
+    "Assad's forces",
+    'Military Forces of Syria',
+    'group',
+    'Military Forces of Syria',
+  ],
+  [
+    'Turkish troops crossed the border at Jarablus.',
+    'Turkish troops',
+    'Military Forces of Turkey',
+    'group',
+    'Military Forces of Turkey',
+  ],
+  [
+    'American troops trained the unit.',
+    'American troops',
+    'Military Forces of the United States',
+    'group',
+    'Military Forces of the United States',
+  ],
+  [
+    'Nigerian police dispersed the crowd in Abuja.',
+    'Nigerian police',
+    'Police Forces of Nigeria',
+    'group',
+    'Police Forces of Nigeria',
+  ],
+  [
+    'The Malian government signed the accord.',
+    'Malian government',
+    'Government of Mali',
+    'organization',
+    'Government of Mali',
+  ],
 ];
 
 describe('entities: dictionary table', () => {
@@ -94,7 +178,10 @@ describe('entities: case and word boundaries', () => {
     assert.ok(!entitiesOf('Rebels shelled the Air Force Academy in Aleppo.').some((e) => e.text.includes('Air Force')));
   });
   it('folds accents: Médecins Sans Frontières', () => {
-    assert.equal(find('Médecins Sans Frontières said the hospital was hit.', 'Médecins Sans Frontières')?.canonical, 'Doctors Without Borders');
+    assert.equal(
+      find('Médecins Sans Frontières said the hospital was hit.', 'Médecins Sans Frontières')?.canonical,
+      'Doctors Without Borders',
+    );
   });
 });
 
@@ -146,14 +233,56 @@ describe('entities: coreference', () => {
 describe('entities: generic mentions resolved through context', () => {
   const syria = 'Fighting continued across Syria. In Syria, the war goes on.';
   const rows: Array<[string, string, string, string, boolean]> = [
-    [`${syria} Government forces shelled the town.`, 'Government forces', 'Military Forces of Syria', 'syrian-government', true],
-    [`${syria} Regime forces advanced overnight.`, 'Regime forces', 'Military Forces of Syria', 'syrian-government', true],
+    [
+      `${syria} Government forces shelled the town.`,
+      'Government forces',
+      'Military Forces of Syria',
+      'syrian-government',
+      true,
+    ],
+    [
+      `${syria} Regime forces advanced overnight.`,
+      'Regime forces',
+      'Military Forces of Syria',
+      'syrian-government',
+      true,
+    ],
     [`${syria} Rebels fired mortars.`, 'Rebels', 'Opposition Rebels (Syria)', 'syrian-opposition', true],
-    [`${syria} Opposition fighters held the hill.`, 'Opposition fighters', 'Opposition Rebels (Syria)', 'syrian-opposition', true],
-    [`${syria} Turkish-backed rebels took the village.`, 'Turkish-backed rebels', 'Turkish-backed Opposition Rebels (Syria)', 'syrian-opposition', true],
-    [`${syria} U.S.-backed Kurdish forces advanced.`, 'U.S.-backed Kurdish forces', 'U.S.-backed Kurdish Forces (Syria)', 'kurdish', true],
-    [`${syria} Syrian government forces and their allies advanced.`, 'Syrian government forces', 'Military Forces of Syria', 'syrian-government', false],
-    ['Iraq said the talks failed. In Iraq, the army advanced on the city.', 'the army', 'Military Forces of Iraq', 'iraqi-government', true],
+    [
+      `${syria} Opposition fighters held the hill.`,
+      'Opposition fighters',
+      'Opposition Rebels (Syria)',
+      'syrian-opposition',
+      true,
+    ],
+    [
+      `${syria} Turkish-backed rebels took the village.`,
+      'Turkish-backed rebels',
+      'Turkish-backed Opposition Rebels (Syria)',
+      'syrian-opposition',
+      true,
+    ],
+    [
+      `${syria} U.S.-backed Kurdish forces advanced.`,
+      'U.S.-backed Kurdish forces',
+      'U.S.-backed Kurdish Forces (Syria)',
+      'kurdish',
+      true,
+    ],
+    [
+      `${syria} Syrian government forces and their allies advanced.`,
+      'Syrian government forces',
+      'Military Forces of Syria',
+      'syrian-government',
+      false,
+    ],
+    [
+      'Iraq said the talks failed. In Iraq, the army advanced on the city.',
+      'the army',
+      'Military Forces of Iraq',
+      'iraqi-government',
+      true,
+    ],
     ['In Afghanistan, insurgents attacked a checkpoint in Kunduz.', 'insurgents', 'Taliban', 'taliban', true],
   ];
   for (const [text, mention, actor, side, generic] of rows) {
@@ -166,7 +295,10 @@ describe('entities: generic mentions resolved through context', () => {
     });
   }
   it('canonical keeps the sponsor: Turkish-backed Syrian rebels', () => {
-    assert.equal(find(`${syria} Turkish-backed rebels took the village.`, 'Turkish-backed rebels')?.canonical, 'Turkish-backed Syrian rebels');
+    assert.equal(
+      find(`${syria} Turkish-backed rebels took the village.`, 'Turkish-backed rebels')?.canonical,
+      'Turkish-backed Syrian rebels',
+    );
   });
   it('a demonym before the generic fixes its country', () => {
     assert.equal(find(`${syria} Iraqi rebels crossed the border.`, 'Iraqi rebels')?.actor?.country, 'IQ');
@@ -189,7 +321,35 @@ describe('entities: every generic rule runs on its own example', () => {
 
 describe('entities: spans', () => {
   it('every span slices out its own text, in order, without overlap', () => {
-    const words = ['Kerry', 'said', 'rebels', 'IS', 'is', 'the', 'army', 'Syrian', 'government', 'forces', 'Aleppo', 'al-Rai', 'President', 'Ali', 'Haddad', 'Turkish-backed', 'Nusra', 'Front', "Damascus's", '.', ',', '\n\n', 'Observatory', 'Ministry', 'Council', 'é', '’s'];
+    const words = [
+      'Kerry',
+      'said',
+      'rebels',
+      'IS',
+      'is',
+      'the',
+      'army',
+      'Syrian',
+      'government',
+      'forces',
+      'Aleppo',
+      'al-Rai',
+      'President',
+      'Ali',
+      'Haddad',
+      'Turkish-backed',
+      'Nusra',
+      'Front',
+      "Damascus's",
+      '.',
+      ',',
+      '\n\n',
+      'Observatory',
+      'Ministry',
+      'Council',
+      'é',
+      '’s',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (parts) => {
         const body = parts.join(' ');

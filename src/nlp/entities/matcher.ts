@@ -72,7 +72,7 @@ export class AliasIndex<T> {
   /** All non-overlapping longest matches, left to right. */
   scan(toks: readonly Tok[], accept?: (v: T) => boolean): Match<T>[] {
     const out: Match<T>[] = [];
-    for (let i = 0; i < toks.length; ) {
+    for (let i = 0; i < toks.length;) {
       const m = this.matchAt(toks, i, accept);
       if (m) {
         out.push(m);

@@ -59,7 +59,13 @@ function startable(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, j: num
   const t = toks[j]!;
   if (marks.covered[j]) return false;
   if (isCap(t)) return true;
-  return lex.connectors.has(t.key) && !lex.innerOnly.has(t.key) && j + 1 < toks.length && isCap(toks[j + 1]!) && !marks.covered[j + 1];
+  return (
+    lex.connectors.has(t.key) &&
+    !lex.innerOnly.has(t.key) &&
+    j + 1 < toks.length &&
+    isCap(toks[j + 1]!) &&
+    !marks.covered[j + 1]
+  );
 }
 
 /** Maximal capitalised runs over uncovered tokens, with particles allowed between capitals. */
@@ -75,7 +81,14 @@ function runs(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon): Array<[num
     while (j < toks.length && !marks.covered[j]) {
       const t = toks[j]!;
       if (isCap(t)) j++;
-      else if (lex.connectors.has(t.key) && t.shape === 0 && j + 1 < toks.length && isCap(toks[j + 1]!) && !marks.covered[j + 1]) j++;
+      else if (
+        lex.connectors.has(t.key) &&
+        t.shape === 0 &&
+        j + 1 < toks.length &&
+        isCap(toks[j + 1]!) &&
+        !marks.covered[j + 1]
+      )
+        j++;
       else break;
     }
     out.push([i, j]);
@@ -84,7 +97,13 @@ function runs(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon): Array<[num
   return out;
 }
 
-function allProper(toks: readonly Tok[], a: number, b: number, lex: Lexicon, posAt: (t: Tok) => string | undefined): boolean {
+function allProper(
+  toks: readonly Tok[],
+  a: number,
+  b: number,
+  lex: Lexicon,
+  posAt: (t: Tok) => string | undefined,
+): boolean {
   for (let k = a; k < b; k++) {
     const p = posAt(toks[k]!);
     if (p !== undefined && p !== 'PROPN' && !lex.connectors.has(toks[k]!.key)) return false;
@@ -92,7 +111,12 @@ function allProper(toks: readonly Tok[], a: number, b: number, lex: Lexicon, pos
   return true;
 }
 
-export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, posAt: (t: Tok) => string | undefined): Candidate[] {
+export function recognise(
+  toks: readonly Tok[],
+  marks: TokenMarks,
+  lex: Lexicon,
+  posAt: (t: Tok) => string | undefined,
+): Candidate[] {
   const out: Candidate[] = [];
   const firstWord = toks.findIndex((t) => t.word);
   for (const [a0, b] of runs(toks, marks, lex)) {
@@ -100,7 +124,14 @@ export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon,
     while (a < b && lex.stopwords.has(toks[a]!.key)) a++;
     if (a >= b) continue;
     // A sentence-initial capital is weak evidence: drop it unless the tagger calls it a proper noun.
-    if (a === firstWord && b - a > 1 && posAt(toks[a]!) !== 'PROPN' && !lex.givenNames.has(toks[a]!.key) && !marks.cue[a]) a++;
+    if (
+      a === firstWord &&
+      b - a > 1 &&
+      posAt(toks[a]!) !== 'PROPN' &&
+      !lex.givenNames.has(toks[a]!.key) &&
+      !marks.cue[a]
+    )
+      a++;
     const len = b - a;
     let allCue = true;
     for (let k = a; k < b; k++) if (!marks.cue[k]) allCue = false;
@@ -131,7 +162,12 @@ export function recognise(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon,
     let evidence: string | null = null;
     if (marks.afterTitle[a] === 2 || (marks.afterTitle[a] === 1 && len >= 2)) evidence = 'title';
     else if (len >= 2 && lex.givenNames.has(toks[a]!.key)) evidence = 'given-name';
-    else if (len >= 2 && !lex.connectors.has(toks[a]!.key) && allProper(toks, a, b, lex, posAt) && ((after && lex.speech.has(after.key)) || (before && lex.speech.has(before.key) && (!after || !after.word))))
+    else if (
+      len >= 2 &&
+      !lex.connectors.has(toks[a]!.key) &&
+      allProper(toks, a, b, lex, posAt) &&
+      ((after && lex.speech.has(after.key)) || (before && lex.speech.has(before.key) && (!after || !after.word)))
+    )
       evidence = 'speech';
     if (evidence) out.push({ from: a, to: b, type: 'person', evidence });
   }

@@ -72,7 +72,12 @@ function ownForms(list: CountryInfo[], data: StateForcesData): CountryInfo[] {
     }
   }
   const mine = (c: CountryInfo) => (form: string) => owner.get(form.toLowerCase()) === c;
-  return list.map((c) => ({ ...c, names: c.names.filter(mine(c)), demonyms: c.demonyms.filter(mine(c)), capitals: c.capitals.filter(mine(c)) }));
+  return list.map((c) => ({
+    ...c,
+    names: c.names.filter(mine(c)),
+    demonyms: c.demonyms.filter(mine(c)),
+    capitals: c.capitals.filter(mine(c)),
+  }));
 }
 
 function rawCountries(data: StateForcesData): CountryInfo[] {
@@ -113,7 +118,11 @@ export function buildStateForces(data: StateForcesData, list: readonly CountryIn
     for (const kind of ['military', 'police', 'government'] as const) {
       const template = data.templates[kind];
       const canonical = template.canonical.replace('{country}', c.acledName);
-      const aliases = uniq([canonical, ...template.aliases.flatMap((t) => expand(t, c)), ...(overrides.get(c.code)?.[kind] ?? [])]);
+      const aliases = uniq([
+        canonical,
+        ...template.aliases.flatMap((t) => expand(t, c)),
+        ...(overrides.get(c.code)?.[kind] ?? []),
+      ]);
       out.push({
         kind,
         country: c,
