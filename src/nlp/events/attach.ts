@@ -61,9 +61,10 @@ export function pickLocation(
       ? nearest(places.filter((p) => contains(previous, p)), { start: previous.end, end: previous.end })
       : null);
   if (!found) return null;
-  if ('relative' in found) {
-    const { relative: _r, ...plain } = found as Usable;
-    return plain.geoPrecision < 2 ? { ...plain, geoPrecision: 2 } : plain;
+  if ((found as Usable).relative) {
+    const plain: Usable = { ...found, geoPrecision: Math.max(2, found.geoPrecision) as 2 | 3 };
+    delete (plain as { relative?: boolean }).relative;
+    return plain;
   }
   const near = NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) || NEAR_AFTER.test(body.slice(found.end, found.end + 40));
   return near && found.geoPrecision < 2 ? { ...found, geoPrecision: 2 } : found;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { loadLexicon } from './lexicon.js';
 import { createFatalityMatcher } from './fatalities.js';
 import { createEventsStage, extractEvents } from './events.stage.js';
-import { buildDoc } from './testing.js';
+import { buildDoc, type DocSpec } from './testing.js';
 import { WORLD } from './world.fixture.js';
 
 const lexicon = loadLexicon();
@@ -45,7 +45,7 @@ const rows: Row[] = [
   ['Fighting has escalated across the country.', { none: true }],
 ];
 
-const SPEC = {
+const SPEC: DocSpec = {
   ...WORLD,
   dates: {
     'on Friday': { first: '2016-09-02', last: '2016-09-02', precision: 1 },
@@ -54,7 +54,7 @@ const SPEC = {
     'on Tuesday': { first: '2016-08-30', last: '2016-08-30', precision: 1 },
     'on Monday': { first: '2016-08-29', last: '2016-08-29', precision: 1 },
   },
-} as typeof WORLD;
+};
 
 for (const [text, expected, opts] of rows) {
   test(`event: ${text}`, { todo: opts?.todo }, () => {

@@ -22,7 +22,7 @@ export interface DocSpec {
   readonly actors?: Readonly<Record<string, Partial<ActorRef> & { name: string }>>;
   readonly others?: Readonly<Record<string, string>>;
   readonly places?: Readonly<Record<string, PlaceSpec>>;
-  readonly dates?: Readonly<Record<string, DateRange>>;
+  readonly dates?: Readonly<Record<string, { first: string; last: string; precision: 1 | 2 | 3 }>>;
   readonly quotes?: readonly { text: string; speaker: string }[];
   readonly agency?: string;
 }
@@ -65,7 +65,7 @@ export function buildDoc(body: string, spec: DocSpec = {}): Doc {
       admin1: null, latitude: p.lat, longitude: p.lon, geoPrecision: p.precision ?? 1, metonymFor: p.metonymFor ?? null };
   });
   const dates: DateMention[] = occurrences(body, Object.keys(spec.dates ?? {}), []).map((o) => ({
-    ...textSpan(body, o.start, o.end), range: spec.dates![o.key]!, relative: true,
+    ...textSpan(body, o.start, o.end), range: spec.dates![o.key]! as DateRange, relative: true,
   }));
   const quotes: Quote[] = (spec.quotes ?? []).map((q) => {
     const i = body.indexOf(q.text);
