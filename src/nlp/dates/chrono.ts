@@ -38,6 +38,10 @@ function isBareMonth(r: ParsingResult): boolean {
   return r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('year') && !/\d/.test(r.text);
 }
 
+function isBareWeekday(r: ParsingResult): boolean {
+  return r.start.isCertain('weekday') && !r.start.isCertain('day') && /^[A-Z]/.test(r.text);
+}
+
 function overlapsAny(start: number, end: number, spans: readonly [number, number][]): boolean {
   return spans.some(([s, e]) => start < e && s < end);
 }
@@ -78,6 +82,11 @@ function notADateFilter(lexicon: DatesLexicon): Refiner {
           if (!FULL_MONTH.test(month)) return false;
           const before = WORD_BEFORE.exec(context.text.slice(0, r.index + r.text.length - month.length))?.[1];
           if (!before || !lexicon.monthPreceders.has(before.toLowerCase())) return false;
+        }
+        // "Ruby Tuesday", "Bloody Sunday": a bare weekday after a capitalised word that is not a lead-in is a name.
+        if (isBareWeekday(r)) {
+          const before = WORD_BEFORE.exec(context.text.slice(0, r.index))?.[1];
+          if (before && /^[A-Z]/.test(before) && !lexicon.monthPreceders.has(before.toLowerCase())) return false;
         }
         return true;
       });

@@ -131,7 +131,7 @@ function resolvePoint(
     return { first: monday, last: monday + 6, precision: 2 };
   }
   if (/\bweekend\b/.test(t)) return weekend(t, pub!, opts);
-  if (/\b(?:past|last)\s+(?:\S+\s+)?(?:hours|hrs|days|months)\b/.test(t))
+  if (/\b(?:past|last)\s+(?:\S+\s+){0,2}(?:hours|hrs|days|months)\b/.test(t))
     return d === null || pub === null ? null : span(d, pub);
   if (/\bmonths?\b/.test(t)) return monthOf(c.get('year')!, c.get('month')!);
   const month = c.isCertain('month') ? c.get('month')! : null;
