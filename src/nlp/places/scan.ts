@@ -43,7 +43,9 @@ interface Word {
 const UPPER_WORD = String.raw`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’ʼ‘](?!s\b)[\p{L}\p{M}]+)*`;
 
 function wordRegex(lowers: Iterable<string>): RegExp {
-  const alternatives = [...lowers].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...lowers]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`${UPPER_WORD}|(?<![\\p{L}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}])`, 'gu');
 }
 const SPACE = new Set([' ', '\u00a0']);
@@ -57,7 +59,12 @@ function wordsOf(body: string, s: Sentence, re: RegExp): Word[] {
   const words: Word[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    words.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, norm: normaliseWord(m[0]), upper: UPPER_RE.test(m[0]) });
+    words.push({
+      start: s.start + m.index,
+      end: s.start + m.index + m[0].length,
+      norm: normaliseWord(m[0]),
+      upper: UPPER_RE.test(m[0]),
+    });
   }
   return words;
 }
@@ -75,7 +82,13 @@ function posAt(tokens: readonly Token[], offset: number): string {
   return '';
 }
 
-export type SentenceScanner = (body: string, sentence: Sentence, tokens: readonly Token[], out: Candidate[], demonyms: DemonymHit[]) => void;
+export type SentenceScanner = (
+  body: string,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  out: Candidate[],
+  demonyms: DemonymHit[],
+) => void;
 
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
@@ -110,14 +123,22 @@ function scanSentence(
     }
     const next = words[i + 1];
     const hyphenArticle = isArticle(w) && next !== undefined && body[w.end] === '-';
-    const canStart = w.upper ? !(ENGLISH_ARTICLES.has(w.norm) && next !== undefined && body[w.end] === ' ') : hyphenArticle || gaz.lowerLeads.has(w.norm);
+    const canStart = w.upper
+      ? !(ENGLISH_ARTICLES.has(w.norm) && next !== undefined && body[w.end] === ' ')
+      : hyphenArticle || gaz.lowerLeads.has(w.norm);
     if (!canStart) {
       i++;
       continue;
     }
     // Extend the run as far as names can go, then try the longest span first.
     let last = i;
-    while (last + 1 < words.length && last - i < gaz.maxWords + 2 && nameish(words[last + 1]!) && joined(words[last]!, words[last + 1]!)) last++;
+    while (
+      last + 1 < words.length &&
+      last - i < gaz.maxWords + 2 &&
+      nameish(words[last + 1]!) &&
+      joined(words[last]!, words[last + 1]!)
+    )
+      last++;
     let matched = -1;
     const norms = words.slice(i, last + 1).map((x) => x.norm);
     for (let j = last; j >= i; j--) {
@@ -129,11 +150,29 @@ function scanSentence(
       if (!entries) continue;
       const prev = words[i - 1];
       const after = words[j + 1];
-      const inLongerName = (prev !== undefined && prev.upper && joined(prev, w)) || (after !== undefined && after.upper && joined(end, after));
+      const inLongerName =
+        (prev !== undefined && prev.upper && joined(prev, w)) ||
+        (after !== undefined && after.upper && joined(end, after));
       const initial = !/\p{L}/u.test(body.slice(sentence.start, w.start));
       const after2 = words[j + 2];
-      const continuesArabic = after !== undefined && isArticle(after) && joined(end, after) && after2 !== undefined && after2.upper && joined(after, after2);
-      out.push({ start: w.start, end: end.end, key, entries, sentence, initial, pos: posAt(tokens, end.start), inLongerName, continuesArabic });
+      const continuesArabic =
+        after !== undefined &&
+        isArticle(after) &&
+        joined(end, after) &&
+        after2 !== undefined &&
+        after2.upper &&
+        joined(after, after2);
+      out.push({
+        start: w.start,
+        end: end.end,
+        key,
+        entries,
+        sentence,
+        initial,
+        pos: posAt(tokens, end.start),
+        inLongerName,
+        continuesArabic,
+      });
       matched = j;
       break;
     }

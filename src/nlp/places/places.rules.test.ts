@@ -1,0 +1,30 @@
+/** Every rule of data/places/rules.yaml runs on its own example. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadDataFile } from '../../core/data-file.js';
+import { RulesFileSchema, type Rule } from './places.schema.js';
+import { marked, placesOf } from './test-helpers.js';
+
+const rules = loadDataFile('places/rules.yaml', RulesFileSchema);
+
+function placeAt(example: string) {
+  const { body, start, end } = marked(example);
+  const place = placesOf(body).places.find((p) => p.start === start && p.end === end);
+  assert.ok(place, `no place at the bracketed span of: ${example}`);
+  return place;
+}
+
+function each(group: string, list: readonly Rule[], check: (example: string) => void): void {
+  describe(group, () => {
+    for (const rule of list) it(`${rule.id}: ${rule.example}`, () => check(rule.example));
+  });
+}
+
+each('near (before)', rules.near.before, (ex) => assert.equal(placeAt(ex).geoPrecision, 2));
+each('near (after)', rules.near.after, (ex) => assert.equal(placeAt(ex).geoPrecision, 2));
+each('region (before)', rules.region.before, (ex) => assert.equal(placeAt(ex).kind, 'admin1'));
+each('region (after)', rules.region.after, (ex) => assert.equal(placeAt(ex).kind, 'admin1'));
+each('demonym place', rules.demonymPlace, (ex) => assert.equal(placeAt(ex).kind, 'country'));
+each('metonym (possessive)', rules.metonym.possessive, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
+each('metonym (subject)', rules.metonym.subject, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
+each('metonym blocked', rules.metonym.blockedBefore, (ex) => assert.equal(placeAt(ex).metonymFor, null));
