@@ -11,6 +11,8 @@ export interface ActorPick {
   readonly actor1: Entity | null;
   readonly assoc1: Entity | null;
   readonly actor2: Entity | null;
+  /** The trigger is a passive verb ("was captured"): its subject is the patient. */
+  readonly passive: boolean;
 }
 
 const PREP_BEFORE = /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
@@ -33,7 +35,7 @@ function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {
  * Picks actor1, its associate and actor2 for a trigger from the actor entities of its clause
  * (`actors` sorted by start, all with `actor !== null`).
  */
-export function pickActors(body: string, clause: Span, trigger: Span, rule: TriggerRule, actors: readonly Entity[]): ActorPick {
+export function pickActors(body: string, clause: Span, trigger: Span, rule: TriggerRule, actors: readonly Entity[], nominal = false): ActorPick {
   const inClause = actors.filter((e) => e.start >= clause.start && e.end <= clause.end);
   const pre = inClause.filter((e) => e.end <= trigger.start);
   const inside = inClause.filter((e) => e.start >= trigger.start && e.end <= trigger.end);
@@ -59,6 +61,12 @@ export function pickActors(body: string, clause: Span, trigger: Span, rule: Trig
     break;
   }
 
+  // "an Islamic State suicide bomber", "a U.S. drone strike": an actor naming the act's noun is its agent.
+  const modifier = pre.length ? pre[pre.length - 1]! : null;
+  if (nominal && modifier && trigger.start - modifier.end <= 2 && !passive) {
+    subject = modifier;
+    assoc = null;
+  }
   if (rule.agent === 'object') {
     agent = post[0] ?? inside[0] ?? null;
   } else if (passive) {
@@ -83,5 +91,5 @@ export function pickActors(body: string, clause: Span, trigger: Span, rule: Trig
     assoc = null;
   }
   if (patient && agent && patient.actor?.name === agent.actor?.name) patient = null;
-  return { actor1: agent, assoc1: assoc, actor2: rule.patient === 'none' ? null : patient };
+  return { actor1: agent, assoc1: assoc, actor2: rule.patient === 'none' ? null : patient, passive };
 }

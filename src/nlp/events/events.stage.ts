@@ -2,7 +2,7 @@
  * The events stage: trigger words from the lexicon, then actors, place, date, fatalities,
  * source and modality attached from the trigger's clause or sentence (see README.md).
  */
-import type { ConflictEvent, Doc, Entity, EventsLayer, PlaceMention, Sentence } from '../../core/document.js';
+import type { ConflictEvent, Doc, Entity, EventsLayer, PlaceMention, Sentence, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import type { Modality, SubEventType, EventType } from '../../core/taxonomy.js';
@@ -44,6 +44,15 @@ function findHits(body: string, rules: readonly TriggerRule[]): Hit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const PROGRESSIVE_BEFORE = /(?<![\p{L}])(is|are|am|been|be)\s+(?:[\p{L}]+ly\s+)?$/iu;
+
+/** A present or perfect progressive ("are fighting"), or a participle right after a noun ("rebels fighting"). */
+function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span): boolean {
+  if (PROGRESSIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 20), hit.start))) return true;
+  const prev = tokens.findLast((t) => t.end <= hit.start && t.start >= clause.start);
+  return prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && body.slice(prev.end, hit.start).trim() === '';
+}
+
 function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -67,8 +76,11 @@ function resolveType(
   }
   if (rule.resolve === 'bombing') {
     const airNamed = lex.cues.aircraft.test(sentenceText);
-    const airCapable = (isStateActor(actor1) || AIR_CAPABLE_SIDE.test(actor1?.actor?.name ?? '')) && !/bombard/i.test(triggerText);
-    return { ...base, subEventType: airNamed || airCapable ? 'Air/drone strike' : 'Shelling/artillery/missile attack' };
+    const bombard = /bombard/i.test(triggerText);
+    const airCapable = (isStateActor(actor1) || AIR_CAPABLE_SIDE.test(actor1?.actor?.name ?? '')) && !bombard;
+    if (airNamed || airCapable) return { ...base, subEventType: 'Air/drone strike' };
+    // Without aircraft, "a bombing" in a town is a planted or thrown explosive; a bombardment is artillery.
+    return { ...base, subEventType: bombard ? 'Shelling/artillery/missile attack' : 'Remote explosive/landmine/IED' };
   }
   if (rule.resolve === 'victims') {
     if (!actor2 && lex.cues.civilians.test(objectText)) return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
@@ -84,7 +96,7 @@ function countriesAsActors(body: string, places: readonly PlaceMention[], named:
   return places
     .filter((p) => p.countryName !== null && (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())))
     .filter((p) => !named.some((e) => e.start < p.end && p.start < e.end))
-    .filter((p) => !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)))
+    .filter((p) => !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)) && !/^['’]s\b/u.test(body.slice(p.end, p.end + 3)))
     .map((p) => ({
       start: p.start, end: p.end, text: p.text, type: 'place' as const, canonical: p.countryName!, via: 'rule' as const,
       actor: { name: `Military Forces of ${p.countryName}`, side: null, country: p.country, generic: false },
@@ -152,13 +164,17 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       const clause = clauseOf(hit);
       const clauseText = body.slice(clause.start, clause.end);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause)) continue;
+      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause)) continue;
+      if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act')) continue;
+      // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sents.tokens, hit, clause)) continue;
       if (lex.cues.durative.test(clauseText)) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) && /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))) continue;
       if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
 
-      const pick = pickActors(body, clause, hit, rule, actors);
+      const head = sents.tokens.find((t) => t.start >= hit.start && t.start < hit.end);
+      const pick = pickActors(body, clause, hit, rule, actors, head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ'));
       const objectText = body.slice(hit.start, Math.min(clause.end, hit.end + 60));
       const type = resolveType(rule, pick.actor1, pick.actor2, sentenceText, objectText, body.slice(hit.start, hit.end), lex);
       const location = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
@@ -169,7 +185,7 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
       if (rule.requiresActor && !pick.actor1 && !pick.actor2) continue;
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
-      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory') [actor1, actor2] = [actor2, null];
+      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive) [actor1, actor2] = [actor2, null];
       // ACLED codes no event without a place; a trend ("fighting has escalated") has none either.
       if (location === null) continue;
 

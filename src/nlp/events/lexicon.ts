@@ -18,7 +18,7 @@ const ruleSchema = z
     sub_event_type: z.string(),
     tag: z.string().refine(isTruceTag, 'unknown truce tag').optional(),
     resolve: z.enum(['territory', 'bombing', 'victims']).optional(),
-    role: z.enum(['act', 'outcome']).default('act'),
+    role: z.enum(['act', 'outcome', 'generic']).default('act'),
     agent: z.enum(['subject', 'object']),
     patient: z.enum(['object', 'none']),
     symmetric: z.boolean().default(false),
@@ -69,7 +69,7 @@ export interface TriggerRule {
   readonly subEventType: SubEventType;
   readonly tag: TruceTag | null;
   readonly resolve: 'territory' | 'bombing' | 'victims' | null;
-  readonly role: 'act' | 'outcome';
+  readonly role: 'act' | 'outcome' | 'generic';
   readonly agent: 'subject' | 'object';
   readonly patient: 'object' | 'none';
   readonly symmetric: boolean;
