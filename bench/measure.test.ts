@@ -24,6 +24,7 @@ const peer = (name: string, seen: string[]): Peer => ({ name, does: 'test', run:
 
 test('measureCorpus: per-report stage medians in pipeline order, peers on the cleaned texts, every round', () => {
   const calls = { read: 0, present: 0 };
+  let collected = 0;
   const seen: string[] = [];
   const corpus = {
     name: 'test',
@@ -33,9 +34,14 @@ test('measureCorpus: per-report stage medians in pipeline order, peers on the cl
     ],
     texts: ['clean a', 'clean b'],
   };
-  const figures = measureCorpus(standIn(calls), [peer('p1', seen), peer('p2', [])], corpus, { rounds: 3, warmup: 1 });
+  const figures = measureCorpus(standIn(calls), [peer('p1', seen), peer('p2', [])], corpus, {
+    rounds: 3,
+    warmup: 1,
+    collect: () => collected++,
+  });
   assert.equal(calls.read, 8); // (1 warm-up + 3 rounds) x 2 reports
   assert.equal(calls.present, 8);
+  assert.equal(collected, 12); // before each of the 3 sides, in 4 rounds
   assert.deepEqual(seen.slice(0, 2), ['clean a', 'clean b']);
   assert.equal(figures.reports, 2);
   assert.equal(figures.rounds, 3);

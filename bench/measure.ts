@@ -69,18 +69,29 @@ function timePeer(peer: Peer, corpus: PreparedCorpus): number {
   return performance.now() - started;
 }
 
+export interface MeasureOptions {
+  readonly rounds: number;
+  readonly warmup: number;
+  /** A full garbage collection, run (untimed) before each side, so no side pays for another's garbage. */
+  readonly collect?: () => void;
+}
+
 function runRound(
   pipeline: PipelineUnderTest | null,
   peers: readonly Peer[],
   corpus: PreparedCorpus,
   index: number,
+  collect: () => void,
 ): Round {
   const round: Round = { pipelineMs: Number.NaN, cpuMs: Number.NaN, presentMs: 0, stages: new Map(), peerMs: [] };
   const jobs: Array<() => void> = [
     ...(pipeline ? [() => timePipeline(pipeline, corpus, round)] : []),
     ...peers.map((peer, i) => () => void (round.peerMs[i] = timePeer(peer, corpus))),
   ];
-  for (let k = 0; k < jobs.length; k++) jobs[(index + k) % jobs.length]!();
+  for (let k = 0; k < jobs.length; k++) {
+    collect();
+    jobs[(index + k) % jobs.length]!();
+  }
   return round;
 }
 
@@ -88,10 +99,11 @@ export function measureCorpus(
   pipeline: PipelineUnderTest | null,
   peers: readonly Peer[],
   corpus: PreparedCorpus,
-  options: { readonly rounds: number; readonly warmup: number },
+  options: MeasureOptions,
 ): CorpusFigures {
-  for (let i = 0; i < options.warmup; i++) runRound(pipeline, peers, corpus, i);
-  const rounds = Array.from({ length: options.rounds }, (_, i) => runRound(pipeline, peers, corpus, i));
+  const collect = options.collect ?? (() => {});
+  for (let i = 0; i < options.warmup; i++) runRound(pipeline, peers, corpus, i, collect);
+  const rounds = Array.from({ length: options.rounds }, (_, i) => runRound(pipeline, peers, corpus, i, collect));
   const n = corpus.inputs.length;
   const perReport = (pick: (r: Round) => number, count = n) => median(rounds.map(pick)) / count;
   const stageNames = [...new Set(rounds.flatMap((r) => [...r.stages.keys()]))];

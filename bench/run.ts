@@ -5,6 +5,8 @@
  * per round (both sides ran back to back), which is what the targets are about.
  */
 import { cpus, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable } from '../eval/table.js';
@@ -37,6 +39,10 @@ if (!(rounds >= 1) || !(warmup >= 0) || !['examples', 'reuters', 'all'].includes
   console.error('usage: npm run bench -- [--rounds N>=1] [--warmup N>=0] [--corpus examples|reuters|all]');
   process.exit(2);
 }
+
+// A full GC between timed blocks and before reading memory, so "heap used" is live data, not garbage.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
@@ -176,6 +182,7 @@ async function main(): Promise<void> {
   const rssAtStart = process.memoryUsage().rss;
   const loaded = await loadPipeline();
   const pipelineReady = typeof loaded !== 'string';
+  collect();
   const afterBuild = process.memoryUsage();
   if (pipelineReady) {
     console.log('');
@@ -218,7 +225,7 @@ async function main(): Promise<void> {
   for (const corpus of corpora) {
     const prepared = prepare(corpus.title, corpus.reports, pipelineReady ? loaded : null);
     const meanWords = prepared.texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0) / prepared.texts.length;
-    const figures = measureCorpus(pipelineReady ? loaded.pipeline : null, peers, prepared, { rounds, warmup });
+    const figures = measureCorpus(pipelineReady ? loaded.pipeline : null, peers, prepared, { rounds, warmup, collect });
     printCorpus(
       `${corpus.title}; ${figures.reports} measured, mean ${Math.round(meanWords)} words of cleaned text`,
       figures,
@@ -227,6 +234,8 @@ async function main(): Promise<void> {
     );
   }
 
+  const beforeGc = process.memoryUsage();
+  collect();
   const end = process.memoryUsage();
   console.log('');
   console.log(
@@ -241,7 +250,15 @@ async function main(): Promise<void> {
           mb(afterBuild.heapTotal),
           mb(afterBuild.external),
         ],
-        ['after the run (peers loaded too)', mb(end.rss), mb(end.heapUsed), mb(end.heapTotal), mb(end.external)],
+        [
+          'after the run (peers loaded too)',
+          mb(beforeGc.rss),
+          mb(beforeGc.heapUsed),
+          mb(beforeGc.heapTotal),
+          mb(beforeGc.external),
+        ],
+        ['after the run, after a full GC (live)', mb(end.rss), mb(end.heapUsed), mb(end.heapTotal), mb(end.external)],
+        ['peak rss of the process', mb(process.resourceUsage().maxRSS * 1024), '', '', ''],
       ],
     ),
   );
