@@ -147,7 +147,8 @@ export function pickSource(
     const phrase = /^(?:the\s+|a\s+)?([\p{L}][\p{L} .'’-]{1,40}?)(?=[,.;]|$)/u.exec(body.slice(at, sentence.end));
     if (phrase?.[1]) return { source: phrase[1].trim(), entity: null, fromText: true };
   }
-  const verbs = new RegExp(cues.attributionVerbs.source, 'giu');
+  const verbs = cues.attributionAll;
+  verbs.lastIndex = 0;
   for (let m = verbs.exec(text); m; m = verbs.exec(text)) {
     const vStart = sentence.start + m.index;
     const vEnd = vStart + m[0].length;

@@ -31,9 +31,12 @@ const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state
 /** Every trigger match in the body, longest first where two overlap ("air strike" over "strike"). */
 function findHits(body: string, rules: readonly TriggerRule[]): Hit[] {
   const all: Hit[] = [];
+  // Lower-casing keeps offsets for all but a few exotic letters ("İ"); then match as written.
+  const lower = body.toLowerCase();
+  const text = lower.length === body.length ? lower : body;
   for (const rule of rules) {
     rule.regex.lastIndex = 0;
-    for (let m = rule.regex.exec(body); m; m = rule.regex.exec(body)) {
+    for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
       if (m[0].length === 0) { rule.regex.lastIndex++; continue; }
       all.push({ rule, start: m.index, end: m.index + m[0].length });
     }
@@ -142,7 +145,9 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   const quotes = layer(doc, 'quotes').quotes;
   const named = entities.filter((e) => e.actor !== null);
   const actors = [...named, ...countriesAsActors(body, placesLayer.places, named)].sort((a, b) => a.start - b.start);
-  const places = usablePlaces(body, placesLayer.places, actors);
+  // A dateline names where the reporter filed from, not where the events happened.
+  const dateline = clean.dateline;
+  const places = usablePlaces(body, placesLayer.places, actors).filter((p) => !dateline || p.end <= dateline.start || p.start >= dateline.end);
   const published = doc.input.published ?? clean.published;
 
   const bySentence = new Map<number, Hit[]>();
@@ -167,13 +172,14 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause)) continue;
       if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act')) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sents.tokens, hit, clause)) continue;
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd), hit, clause)) continue;
       if (lex.cues.durative.test(clauseText)) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) && /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))) continue;
       if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
 
-      const head = sents.tokens.find((t) => t.start >= hit.start && t.start < hit.end);
+      const sentenceTokens = sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+      const head = sentenceTokens.find((t) => t.start >= hit.start && t.start < hit.end);
       const pick = pickActors(body, clause, hit, rule, actors, head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ'));
       const objectText = body.slice(hit.start, Math.min(clause.end, hit.end + 60));
       const type = resolveType(rule, pick.actor1, pick.actor2, sentenceText, objectText, body.slice(hit.start, hit.end), lex);

@@ -13,7 +13,7 @@ const deaths = createFatalityMatcher(lexicon.cues);
 for (const rule of lexicon.rules) {
   test(`rule ${rule.id}: ${rule.example}`, () => {
     rule.regex.lastIndex = 0;
-    assert.ok(rule.regex.test(rule.example), `the rule's own patterns must match its example`);
+    assert.ok(rule.regex.test(rule.example.toLowerCase()), `the rule's own patterns must match its example`);
     const { events } = extractEvents(buildDoc(rule.example, WORLD), lexicon, deaths);
     const event = events.find((e) => e.subEventType === rule.expect.sub_event_type && (!rule.tag || e.tags.includes(rule.tag)));
     assert.ok(event, `no ${rule.expect.sub_event_type} event in ${JSON.stringify(events.map((e) => [e.subEventType, e.trigger.text]))}`);
