@@ -21,12 +21,17 @@ export interface PreparedCorpus {
   readonly texts: readonly string[];
 }
 
-interface Round {
-  pipelineMs: number;
+/** Wall and CPU milliseconds of one side over the whole corpus in one round. */
+interface Cost {
+  wallMs: number;
   cpuMs: number;
+}
+
+interface Round {
+  pipeline: Cost;
   presentMs: number;
   stages: Map<string, number>;
-  peerMs: number[];
+  peers: Cost[];
 }
 
 export interface CorpusFigures {
@@ -34,39 +39,49 @@ export interface CorpusFigures {
   readonly rounds: number;
   /** Median per-report milliseconds of each stage, in pipeline order, plus 'present'. */
   readonly stageMs: ReadonlyMap<string, number>;
+  /** Median per-report time outside the stages (the pipeline loop and timing itself). */
+  readonly loopMs: number;
   readonly pipelineMs: number;
   readonly pipelineMinMs: number;
   readonly pipelineMaxMs: number;
+  /** CPU time of the process (all threads, so garbage-collector helpers too) per report. */
   readonly cpuMs: number;
   readonly peerMs: readonly number[];
-  /** Median over rounds of pipeline time / peer time. */
+  /** Median over rounds of pipeline time / peer time, on wall time and on CPU time. */
   readonly ratioToPeer: readonly number[];
-  /** Same, leaving out the named stage (e.g. HTML cleaning, which the peers are spared). */
+  readonly cpuRatioToPeer: readonly number[];
+  /** Wall-time ratio leaving out the named stage (e.g. HTML cleaning, which the peers are spared). */
   readonly ratioToPeerWithout: (stage: string) => readonly number[];
 }
 
 let sink = 0; // results flow here so no work can be skipped
 
-function timePipeline(pipeline: PipelineUnderTest, corpus: PreparedCorpus, round: Round): void {
-  const timings: StageTiming[] = [];
+function timed(work: () => void): Cost {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  for (const input of corpus.inputs) {
-    const doc = pipeline.read(input, timings);
-    const t = performance.now();
-    sink += pipeline.present(doc) ? 1 : 0;
-    round.presentMs += performance.now() - t;
-  }
-  round.pipelineMs = performance.now() - started;
+  work();
+  const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  round.cpuMs = (used.user + used.system) / 1000;
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function timePipeline(pipeline: PipelineUnderTest, corpus: PreparedCorpus, round: Round): void {
+  const timings: StageTiming[] = [];
+  round.pipeline = timed(() => {
+    for (const input of corpus.inputs) {
+      const doc = pipeline.read(input, timings);
+      const t = performance.now();
+      sink += pipeline.present(doc) ? 1 : 0;
+      round.presentMs += performance.now() - t;
+    }
+  });
   sumByStage(timings, round.stages);
 }
 
-function timePeer(peer: Peer, corpus: PreparedCorpus): number {
-  const started = performance.now();
-  for (const text of corpus.texts) sink += peer.run(text);
-  return performance.now() - started;
+function timePeer(peer: Peer, corpus: PreparedCorpus): Cost {
+  return timed(() => {
+    for (const text of corpus.texts) sink += peer.run(text);
+  });
 }
 
 export interface MeasureOptions {
@@ -83,10 +98,11 @@ function runRound(
   index: number,
   collect: () => void,
 ): Round {
-  const round: Round = { pipelineMs: Number.NaN, cpuMs: Number.NaN, presentMs: 0, stages: new Map(), peerMs: [] };
+  const none = { wallMs: Number.NaN, cpuMs: Number.NaN };
+  const round: Round = { pipeline: none, presentMs: 0, stages: new Map(), peers: [] };
   const jobs: Array<() => void> = [
     ...(pipeline ? [() => timePipeline(pipeline, corpus, round)] : []),
-    ...peers.map((peer, i) => () => void (round.peerMs[i] = timePeer(peer, corpus))),
+    ...peers.map((peer, i) => () => void (round.peers[i] = timePeer(peer, corpus))),
   ];
   for (let k = 0; k < jobs.length; k++) {
     collect();
@@ -113,26 +129,28 @@ export function measureCorpus(
       'present',
       perReport((r) => r.presentMs),
     );
-  const pipelineTimes = rounds.map((r) => r.pipelineMs);
-  const peerMs = peers.map((_, i) => perReport((r) => r.peerMs[i]!, corpus.texts.length));
-  const ratios = (numerator: (r: Round) => number) =>
+  const staged = (r: Round) => [...r.stages.values()].reduce((a, b) => a + b, 0) + r.presentMs;
+  const wall = rounds.map((r) => r.pipeline.wallMs);
+  const ratios = (numerator: (r: Round) => number, side: keyof Cost = 'wallMs') =>
     peers.map((_, i) =>
       medianRatio(
         rounds.map(numerator),
-        rounds.map((r) => r.peerMs[i]!),
+        rounds.map((r) => r.peers[i]![side]),
       ),
     );
   return {
     reports: n,
     rounds: rounds.length,
     stageMs,
-    pipelineMs: perReport((r) => r.pipelineMs),
-    pipelineMinMs: Math.min(...pipelineTimes) / n,
-    pipelineMaxMs: Math.max(...pipelineTimes) / n,
-    cpuMs: perReport((r) => r.cpuMs),
-    peerMs,
-    ratioToPeer: ratios((r) => r.pipelineMs),
-    ratioToPeerWithout: (stage) => ratios((r) => r.pipelineMs - (r.stages.get(stage) ?? 0)),
+    loopMs: perReport((r) => r.pipeline.wallMs - staged(r)),
+    pipelineMs: perReport((r) => r.pipeline.wallMs),
+    pipelineMinMs: Math.min(...wall) / n,
+    pipelineMaxMs: Math.max(...wall) / n,
+    cpuMs: perReport((r) => r.pipeline.cpuMs),
+    peerMs: peers.map((_, i) => perReport((r) => r.peers[i]!.wallMs, corpus.texts.length)),
+    ratioToPeer: ratios((r) => r.pipeline.wallMs),
+    cpuRatioToPeer: ratios((r) => r.pipeline.cpuMs, 'cpuMs'),
+    ratioToPeerWithout: (stage) => ratios((r) => r.pipeline.wallMs - (r.stages.get(stage) ?? 0)),
   };
 }
 
