@@ -10,7 +10,10 @@ import { loadDataFile } from '../../core/data-file.js';
 const RuleSchema = z.object({
   id: z.string().min(1),
   pattern: z.string().min(1),
-  flags: z.string().regex(/^[imsu]*$/).default('iu'),
+  flags: z
+    .string()
+    .regex(/^[imsu]*$/)
+    .default('iu'),
   reason: z.string().min(1),
   description: z.string().min(1),
   example: z.string().min(1),
@@ -106,7 +109,7 @@ function classify(rules: ChromeRules, text: string): Verdict {
 function cutFragments(rules: ChromeRules, text: string, removed: RemovedPiece[]): { from: number; to: number } {
   let from = 0;
   let to = text.length;
-  for (let changed = true; changed && from < to; ) {
+  for (let changed = true; changed && from < to;) {
     changed = false;
     for (const rule of rules.fragmentRules) {
       const rest = text.slice(from, to);
@@ -165,7 +168,8 @@ export function trimChrome(rules: ChromeRules, units: readonly string[]): TrimRe
     const v = verdicts[i]!;
     const edge = i < head || i >= tail;
     if (empty[i]) reasons[i] = '';
-    else if (edge) reasons[i] = v.rule?.reason ?? (i >= (restStart ?? n) ? restReason(rules, texts, restStart!) : 'chrome block');
+    else if (edge)
+      reasons[i] = v.rule?.reason ?? (i >= (restStart ?? n) ? restReason(rules, texts, restStart!) : 'chrome block');
     else if (v.rule && v.rule.where === 'anywhere' && (v.rule.evenProse || !looksLikeProse(texts[i]!, v.words))) {
       reasons[i] = v.rule.reason;
     }
@@ -190,7 +194,12 @@ function restReason(rules: ChromeRules, texts: readonly string[], start: number)
 }
 
 /** First related-links header after which every unit is short or chrome, or null. */
-function findRestStart(rules: ChromeRules, texts: readonly string[], verdicts: readonly Verdict[], head: number): number | null {
+function findRestStart(
+  rules: ChromeRules,
+  texts: readonly string[],
+  verdicts: readonly Verdict[],
+  head: number,
+): number | null {
   if (rules.restRules.length === 0) return null;
   let allShortAfter = true;
   let found: number | null = null;

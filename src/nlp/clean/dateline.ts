@@ -18,10 +18,19 @@ const WITH_DASH = new RegExp(`^(${PLACE})(?:, (${REGION}))?(?:, (${DATE}))? ${DA
 
 /** "HANGZHOU" -> "Hangzhou", "AL-RAI" -> "Al-Rai"; words already in mixed case are kept. */
 export function titleCase(text: string): string {
-  return text.replace(/\p{L}[\p{L}'’]*/gu, (w) => (w === w.toUpperCase() && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+  return text.replace(/\p{L}[\p{L}'’]*/gu, (w) =>
+    w === w.toUpperCase() && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w,
+  );
 }
 
-function build(body: string, start: number, length: number, place: string, region: string | undefined, agency: string | null): Dateline {
+function build(
+  body: string,
+  start: number,
+  length: number,
+  place: string,
+  region: string | undefined,
+  agency: string | null,
+): Dateline {
   const end = start + length;
   const name = titleCase(place) + (region ? `, ${region}` : '');
   return { start, end, text: body.slice(start, end), place: name, agency };

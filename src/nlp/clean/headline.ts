@@ -52,6 +52,9 @@ export function parseByline(line: string): string | null {
 /** Tidies a byline found in page metadata: drops a leading "By". */
 export function tidyByline(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = value.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
+  const text = value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^by\s+/i, '');
   return text.length > 0 && text.length <= 200 ? text : null;
 }

@@ -5,16 +5,19 @@
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
 import { wordCount } from './chrome.js';
-import { paragraphsOfHtml, parseDocument, type DomDocument } from './html-text.js';
+import { nestsDeeperThan, paragraphsOf, paragraphsOfHtml, parseDocument, type DomDocument } from './html-text.js';
 
 export interface Extraction {
   readonly paragraphs: readonly string[];
-  readonly extractor: 'defuddle' | 'readability' | 'none';
+  readonly extractor: 'defuddle' | 'readability' | 'page-text' | 'none';
   readonly title: string | null;
   readonly byline: string | null;
   readonly published: string | null;
   readonly site: string | null;
 }
+
+/** Real pages nest 20-60 elements deep; far beyond that the extractors take seconds. */
+const MAX_EXTRACT_DEPTH = 150;
 
 /** Below this many words defuddle's result is checked against Readability's. */
 const TOO_LITTLE_WORDS = 80;
@@ -27,9 +30,30 @@ function nonEmpty(value: string | null | undefined): string | null {
   return value && value.trim() ? value.trim() : null;
 }
 
-function runDefuddle(doc: DomDocument, url: string | undefined): Extraction | null {
+/** Runs `fn` with console.error/warn muted: the libraries log every malformed page they meet. */
+function quietly<T>(fn: () => T): T {
+  const { error, warn } = console;
+  console.error = () => {};
+  console.warn = () => {};
   try {
-    const r = new DefuddleClass(doc as never, { url: url ?? 'about:blank', useAsync: false, removeImages: true }).parse();
+    return fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+function runDefuddle(doc: DomDocument, url: string | undefined): Extraction | null {
+  return quietly(() => defuddle(doc, url));
+}
+
+function defuddle(doc: DomDocument, url: string | undefined): Extraction | null {
+  try {
+    const r = new DefuddleClass(doc as never, {
+      url: url ?? 'about:blank',
+      useAsync: false,
+      removeImages: true,
+    }).parse();
     return {
       paragraphs: paragraphsOfHtml(r.content ?? ''),
       extractor: 'defuddle',
@@ -44,6 +68,10 @@ function runDefuddle(doc: DomDocument, url: string | undefined): Extraction | nu
 }
 
 function runReadability(html: string): Extraction | null {
+  return quietly(() => readability(html));
+}
+
+function readability(html: string): Extraction | null {
   try {
     const r = new Readability(parseDocument(html) as never).parse();
     if (!r) return null;
@@ -62,9 +90,22 @@ function runReadability(html: string): Extraction | null {
 
 /** Extracts the article from `doc` (which it mutates); `html` rebuilds a DOM for the fallback. */
 export function extractArticle(doc: DomDocument, html: string, url?: string): Extraction {
+  // Both extractors slow down sharply with nesting depth; a pathological page gets the plain text.
+  if (nestsDeeperThan(doc, MAX_EXTRACT_DEPTH)) {
+    return {
+      paragraphs: paragraphsOf(doc.body ?? doc),
+      extractor: 'page-text',
+      title: null,
+      byline: null,
+      published: null,
+      site: null,
+    };
+  }
   const first = runDefuddle(doc, url);
   if (first && words(first.paragraphs) >= TOO_LITTLE_WORDS) return first;
   const second = runReadability(html);
-  const best = [first, second].filter((e): e is Extraction => e !== null).sort((a, b) => words(b.paragraphs) - words(a.paragraphs))[0];
+  const best = [first, second]
+    .filter((e): e is Extraction => e !== null)
+    .sort((a, b) => words(b.paragraphs) - words(a.paragraphs))[0];
   return best ?? { paragraphs: [], extractor: 'none', title: null, byline: null, published: null, site: null };
 }

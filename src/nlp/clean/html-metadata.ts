@@ -57,7 +57,9 @@ function jsonLd(doc: DomDocument): Record<string, unknown>[] {
     out.push(obj);
     if (obj['@graph']) visit(obj['@graph'], depth + 1);
   };
-  for (const script of Array.from<{ textContent: string | null }>(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from<{ textContent: string | null }>(
+    doc.querySelectorAll('script[type="application/ld+json"]'),
+  )) {
     try {
       visit(JSON.parse(script.textContent ?? ''), 0);
     } catch {
@@ -83,7 +85,12 @@ function ldAuthor(value: unknown): string | null {
 export function readMetadata(doc: DomDocument): PageMetadata {
   const ld = jsonLd(doc);
   const h1 = doc.querySelector('h1')?.textContent;
-  const titles = [attr(doc, 'meta[property="og:title"]'), h1 ? squash(h1) : null, attr(doc, 'meta[name="twitter:title"]'), squash(doc.querySelector('title')?.textContent ?? '') || null]
+  const titles = [
+    attr(doc, 'meta[property="og:title"]'),
+    h1 ? squash(h1) : null,
+    attr(doc, 'meta[name="twitter:title"]'),
+    squash(doc.querySelector('title')?.textContent ?? '') || null,
+  ]
     .concat(ld.map((o) => (typeof o.headline === 'string' ? squash(o.headline) : null)))
     .filter((t): t is string => !!t);
 

@@ -72,7 +72,10 @@ export function cleanHtml(input: ReportInput, rules: ChromeRules): CleanLayer {
   const bodyText = body.toString();
 
   const metaDay = meta.published ?? toIsoDay(extraction.published);
-  const warnings: string[] = [];
+  const warnings =
+    extraction.extractor === 'page-text'
+      ? ['W003 The HTML page nests too deeply for main-content extraction; its whole text was used']
+      : [];
   return {
     body: bodyText,
     headline,

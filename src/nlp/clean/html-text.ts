@@ -6,11 +6,15 @@ import { parseHTML } from 'linkedom';
 
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCK = new Set(
-  'address article aside blockquote br dd details div dl dt fieldset footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote br dd details div dl dt fieldset footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 /** Elements whose text is never article prose. */
 const SKIP = new Set(
-  'button canvas embed figcaption head iframe input link math meta noscript object option script select style svg template textarea title video audio picture'.split(' '),
+  'button canvas embed figcaption head iframe input link math meta noscript object option script select style svg template textarea title video audio picture'.split(
+    ' ',
+  ),
 );
 
 /** Collapses runs of whitespace (including no-break spaces) into one space. */
@@ -90,4 +94,16 @@ export function paragraphsOf(root: unknown): string[] {
 export function paragraphsOfHtml(html: string): string[] {
   const doc = parseDocument(html);
   return paragraphsOf(doc.body ?? doc);
+}
+
+/** True when elements nest deeper than `limit` (stops walking as soon as they do). */
+export function nestsDeeperThan(root: unknown, limit: number): boolean {
+  const stack: Array<[NodeLike, number]> = [[root as NodeLike, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
+  }
+  return false;
 }

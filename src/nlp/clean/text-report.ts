@@ -37,10 +37,17 @@ export function cleanText(input: ReportInput, rules: ChromeRules): CleanLayer {
   const norm = normalise(input.raw);
   const text = norm.text;
   const lines = linesOf(text);
-  const trimmed = trimChrome(rules, lines.map((l) => text.slice(l.start, l.end)));
+  const trimmed = trimChrome(
+    rules,
+    lines.map((l) => text.slice(l.start, l.end)),
+  );
   const removed: RemovedPiece[] = [...trimmed.removed];
   // Kept ranges in `text`, with the index of the line they came from.
-  let kept = trimmed.kept.map((k) => ({ index: k.index, start: lines[k.index]!.start + k.from, end: lines[k.index]!.start + k.to }));
+  let kept = trimmed.kept.map((k) => ({
+    index: k.index,
+    start: lines[k.index]!.start + k.from,
+    end: lines[k.index]!.start + k.to,
+  }));
 
   let headline: string | null = null;
   const first = kept[0];
