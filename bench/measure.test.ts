@@ -39,8 +39,8 @@ test('measureCorpus: per-report stage medians in pipeline order, peers on the cl
     warmup: 1,
     collect: () => collected++,
   });
-  assert.equal(calls.read, 8); // (1 warm-up + 3 rounds) x 2 reports
-  assert.equal(calls.present, 8);
+  assert.equal(calls.read, 16); // (1 warm-up + 3 rounds) x (2 re-warming reads + 2 timed reads)
+  assert.equal(calls.present, 16);
   assert.equal(collected, 12); // before each of the 3 sides, in 4 rounds
   assert.deepEqual(seen.slice(0, 2), ['clean a', 'clean b']);
   assert.equal(figures.reports, 2);
