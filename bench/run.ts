@@ -56,7 +56,7 @@ interface LoadedPipeline {
   readonly buildMs: number;
 }
 
-/** Imports and builds the pipeline, timing the one-off costs; null (with the reason) while stages are missing. */
+/** Imports and builds the pipeline, timing the one-off costs; the reason as a string while stages are missing. */
 async function loadPipeline(): Promise<LoadedPipeline | string> {
   try {
     const started = performance.now();
