@@ -45,7 +45,9 @@ export function printError(name: string, err: unknown): void {
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
-    .description('Read reports (plain text or HTML; a file, a folder, or - for standard input) and print what they say happened')
+    .description(
+      'Read reports (plain text or HTML; a file, a folder, or - for standard input) and print what they say happened',
+    )
     .argument('[inputs...]', 'files, folders or - (standard input)')
     .option('--published <date>', 'publication date YYYY-MM-DD, used to resolve "on Sunday", "last month"')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -59,7 +61,11 @@ export function registerAnalyze(program: Command): void {
         ...(flags.manifest ? loadManifest(flags.manifest) : []),
         ...expandInputs(inputs).map((path) => ({ path })),
       ];
-      if (entries.length === 0) throw new TruceError('E007_BAD_OPTION', { option: 'inputs', reason: 'give at least one file, folder, - or --manifest' });
+      if (entries.length === 0)
+        throw new TruceError('E007_BAD_OPTION', {
+          option: 'inputs',
+          reason: 'give at least one file, folder, - or --manifest',
+        });
       const service = new AnalyzeService();
       let failed = 0;
       for (const entry of entries) {

@@ -50,7 +50,10 @@ export const AnalysisSchema = z.strictObject({
       latitude: z.number().min(-90).max(90).nullable(),
       longitude: z.number().min(-180).max(180).nullable(),
       geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
-      event_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      event_date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
       time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
       fatalities: z.number().int().nonnegative().nullable(),
       modality: z.enum(MODALITIES),

@@ -7,7 +7,8 @@ export const ERRORS = {
   E002_INPUT_EMPTY: { status: 400, message: 'Input is empty: {what} has no text to analyse' },
   E003_INPUT_TOO_LARGE: {
     status: 413,
-    message: 'Input is too large: {what} is {size} bytes; the limit is {limit} bytes (set TRUCE_MAX_INPUT_BYTES to change it)',
+    message:
+      'Input is too large: {what} is {size} bytes; the limit is {limit} bytes (set TRUCE_MAX_INPUT_BYTES to change it)',
   },
   E004_INPUT_BINARY: {
     status: 415,
@@ -15,13 +16,17 @@ export const ERRORS = {
   },
   E005_INPUT_ENCODING: {
     status: 400,
-    message: 'Input is not valid {encoding}: {what} has an invalid byte sequence at byte {offset}. Pass --encoding (e.g. latin1) if the file uses another encoding',
+    message:
+      'Input is not valid {encoding}: {what} has an invalid byte sequence at byte {offset}. Pass --encoding (e.g. latin1) if the file uses another encoding',
   },
   E006_BAD_DATE: { status: 400, message: 'Invalid date for {field}: "{value}" (expected YYYY-MM-DD)' },
   E007_BAD_OPTION: { status: 400, message: 'Invalid value for {option}: {reason}' },
   E008_NO_ARTICLE: { status: 422, message: 'No article text found in {what}: {reason}' },
   E009_DATA_FILE: { status: 500, message: 'Invalid data file {file}: {reason}' },
-  E010_PIPELINE_ORDER: { status: 500, message: 'Pipeline stage "{stage}" needs layer "{layer}", which no earlier stage adds' },
+  E010_PIPELINE_ORDER: {
+    status: 500,
+    message: 'Pipeline stage "{stage}" needs layer "{layer}", which no earlier stage adds',
+  },
   E011_UNKNOWN_ENCODING: { status: 400, message: 'Unknown text encoding "{encoding}"' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

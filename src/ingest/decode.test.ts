@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TruceError } from '../core/errors.js';
-import { decodeReportBytes, maxInputBytes, sniffMediaType } from './decode.js';
+import { decodeReportBytes, firstInvalidUtf8, maxInputBytes, sniffMediaType } from './decode.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -27,7 +27,12 @@ test('decodeReportBytes refuses what is not a text report, naming the problem', 
     ['invalid UTF-8', bytes(0x41, 0x42, 0xc3, 0x28, 0x43), 'E005_INPUT_ENCODING'],
     ['lone continuation byte', bytes(0x41, 0x80), 'E005_INPUT_ENCODING'],
   ];
-  for (const [name, input, expected] of rows) assert.equal(codeOf(() => decodeReportBytes(input, { what: name })), expected, name);
+  for (const [name, input, expected] of rows)
+    assert.equal(
+      codeOf(() => decodeReportBytes(input, { what: name })),
+      expected,
+      name,
+    );
 });
 
 test('the invalid UTF-8 error names the byte offset', () => {
@@ -36,7 +41,10 @@ test('the invalid UTF-8 error names the byte offset', () => {
 
 test('a named encoding decodes legacy text instead of failing', () => {
   assert.equal(decodeReportBytes(bytes(0x63, 0x61, 0x66, 0xe9), { what: 'x', encoding: 'latin1' }), 'café');
-  assert.equal(codeOf(() => decodeReportBytes(utf8('x'), { what: 'x', encoding: 'klingon-8' })), 'E011_UNKNOWN_ENCODING');
+  assert.equal(
+    codeOf(() => decodeReportBytes(utf8('x'), { what: 'x', encoding: 'klingon-8' })),
+    'E011_UNKNOWN_ENCODING',
+  );
 });
 
 test('UTF-8 and UTF-16 byte-order marks are honoured and stripped', () => {
@@ -45,7 +53,10 @@ test('UTF-8 and UTF-16 byte-order marks are honoured and stripped', () => {
 });
 
 test('inputs above the limit are refused before decoding', () => {
-  assert.equal(codeOf(() => decodeReportBytes(utf8('x'.repeat(101)), { what: 'x', maxBytes: 100 })), 'E003_INPUT_TOO_LARGE');
+  assert.equal(
+    codeOf(() => decodeReportBytes(utf8('x'.repeat(101)), { what: 'x', maxBytes: 100 })),
+    'E003_INPUT_TOO_LARGE',
+  );
   assert.equal(maxInputBytes({ TRUCE_MAX_INPUT_BYTES: '2048' }), 2048);
   assert.equal(maxInputBytes({ TRUCE_MAX_INPUT_BYTES: 'lots' }), 10 * 1024 * 1024);
 });
@@ -58,4 +69,19 @@ test('sniffMediaType tells HTML from plain text', () => {
     ['plain words', 'page.htm', 'text/html'],
   ];
   for (const [text, name, expected] of rows) assert.equal(sniffMediaType(text, name), expected, text);
+});
+
+test('firstInvalidUtf8 finds where the first bad sequence starts', () => {
+  const rows: Array<[number[], number]> = [
+    [[0x61, 0x62], -1],
+    [[0xc3, 0xa9], -1],
+    [[0xf0, 0x9f, 0x99, 0x82], -1],
+    [[0x61, 0xe9, 0x20], 1],
+    [[0x61, 0xc3], 1],
+    [[0xc0, 0xaf], 0],
+    [[0xed, 0xa0, 0x80], 0],
+    [[0x61, 0x62, 0x80], 2],
+  ];
+  for (const [input, expected] of rows)
+    assert.equal(firstInvalidUtf8(Uint8Array.from(input)), expected, input.join(','));
 });

@@ -34,24 +34,39 @@ function binaryReason(bytes: Uint8Array): string | null {
     if (b === 0) return 'it contains NUL bytes';
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
-  return head.length > 0 && control / head.length > 0.1 ? `${Math.round((control / head.length) * 100)}% of its first bytes are control characters` : null;
+  return head.length > 0 && control / head.length > 0.1
+    ? `${Math.round((control / head.length) * 100)}% of its first bytes are control characters`
+    : null;
 }
 
-/** Byte offset of the first invalid UTF-8 sequence (decoding a prefix until it fails). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+/** Lead-byte ranges of UTF-8 sequences: how many continuation bytes follow, the smallest code point. */
+const SEQUENCES = [
+  { lo: 0x00, hi: 0x7f, extra: 0, min: 0 },
+  { lo: 0xc2, hi: 0xdf, extra: 1, min: 0x80 },
+  { lo: 0xe0, hi: 0xef, extra: 2, min: 0x800 },
+  { lo: 0xf0, hi: 0xf4, extra: 3, min: 0x10000 },
+] as const;
+
+/** Byte offset where the first invalid UTF-8 sequence starts (-1 when the bytes are valid). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const shape = SEQUENCES.find((q) => b >= q.lo && b <= q.hi);
+    if (!shape) return i;
+    const { extra, min } = shape;
+    if (i + extra >= bytes.length && extra > 0) return i;
+    let code = extra === 0 ? b : b & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
     }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid too.
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return i;
+    i += extra + 1;
   }
-  return lo;
+  return -1;
 }
 
 function makeDecoder(encoding: string): TextDecoder {

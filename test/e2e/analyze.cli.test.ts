@@ -19,12 +19,16 @@ test('analyze --format json prints the Analysis contract for a text report', () 
   const analysis = AnalysisSchema.parse(JSON.parse(r.stdout));
   assert.equal(analysis.report.published, '2016-09-20');
   assert.ok(analysis.events.length > 0);
-  for (const e of [...analysis.entities, ...analysis.quotes]) assert.equal(analysis.report.body.slice(e.start, e.end), e.text);
+  for (const e of [...analysis.entities, ...analysis.quotes])
+    assert.equal(analysis.report.body.slice(e.start, e.end), e.text);
   for (const e of analysis.events) assert.equal(analysis.report.body.slice(e.start, e.end), e.evidence);
 });
 
 test('analyze reads standard input with -', () => {
-  const r = runCli(['analyze', '-', '--format', 'json', '--published', '2020-03-10'], 'Police arrested two men in Kabul on Monday.\n');
+  const r = runCli(
+    ['analyze', '-', '--format', 'json', '--published', '2020-03-10'],
+    'Police arrested two men in Kabul on Monday.\n',
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.equal(AnalysisSchema.parse(JSON.parse(r.stdout)).report.published, '2020-03-10');
 });
@@ -55,7 +59,11 @@ test('bad input gets a clear error naming what is wrong, and other inputs still 
     ['50 MB file', big, /E003.*52428800 bytes; the limit is 10485760/],
     ['invalid UTF-8', file('latin.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61])), /E005.*byte 3/],
     ['missing file', join(dir, 'nope.txt'), /E001.*not found/],
-    ['HTML with no article', file('empty.html', '<html><head><title>x</title></head><body><nav>Home</nav></body></html>'), /E008/],
+    [
+      'HTML with no article',
+      file('empty.html', '<html><head><title>x</title></head><body><nav>Home</nav></body></html>'),
+      /E008/,
+    ],
   ];
   for (const [name, path, expected] of rows) {
     const r = runCli(['analyze', path, 'examples/helmand-roadside-bomb.txt', '--published', '2020-03-10']);
@@ -85,7 +93,10 @@ test('a report in another language gets a warning, not invented events', () => {
 });
 
 test('control characters in a report cannot reach the terminal raw', () => {
-  const hostile = file('hostile.txt', 'Militants \u001b[2J\u001b]0;pwned\u0007attacked a checkpoint in Kabul on Monday, police said.\n');
+  const hostile = file(
+    'hostile.txt',
+    'Militants \u001b[2J\u001b]0;pwned\u0007attacked a checkpoint in Kabul on Monday, police said.\n',
+  );
   const r = runCli(['analyze', hostile, '--published', '2020-03-10']);
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!r.stdout.includes('\u001b[2J'));

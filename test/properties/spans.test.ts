@@ -8,8 +8,39 @@ import { parseIsoDay } from '../../src/core/date.js';
 // Invariant of the whole pipeline: whatever the text, every span slices out its own text and
 // lies inside the body, and the pipeline never throws.
 const reader = createReader();
-const words = ['Aleppo', 'rebels', 'government forces', 'shelled', 'killed', '12', 'people', 'on Monday', 'said', '“', '”', '"', 'Kerry', 'al-Rai', 'Islamic State', 'withdrew', 'from', 'near', ',', '.', '\n\n', 'U.S.', 'é', '🙂', 'the', 'convoy', 'would', 'not'];
-const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 80 }).map((parts) => parts.join(' '));
+const words = [
+  'Aleppo',
+  'rebels',
+  'government forces',
+  'shelled',
+  'killed',
+  '12',
+  'people',
+  'on Monday',
+  'said',
+  '“',
+  '”',
+  '"',
+  'Kerry',
+  'al-Rai',
+  'Islamic State',
+  'withdrew',
+  'from',
+  'near',
+  ',',
+  '.',
+  '\n\n',
+  'U.S.',
+  'é',
+  '🙂',
+  'the',
+  'convoy',
+  'would',
+  'not',
+];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 80 })
+  .map((parts) => parts.join(' '));
 
 test('every span of every layer slices out its own text', () => {
   fc.assert(

@@ -15,7 +15,8 @@ export interface ActorPick {
   readonly passive: boolean;
 }
 
-const PREP_BEFORE = /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const PREP_BEFORE =
+  /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const BY_BEFORE = /(?<![\p{L}])by\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const AND_BEFORE = /(?<![\p{L}])(and|&)\s+(?:(?:the|their|its)\s+)?$/iu;
 const PASSIVE_BEFORE = /(?<![\p{L}])(was|were|been|being|is|are|be|got|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
@@ -35,7 +36,14 @@ function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {
  * Picks actor1, its associate and actor2 for a trigger from the actor entities of its clause
  * (`actors` sorted by start, all with `actor !== null`).
  */
-export function pickActors(body: string, clause: Span, trigger: Span, rule: TriggerRule, actors: readonly Entity[], nominal = false): ActorPick {
+export function pickActors(
+  body: string,
+  clause: Span,
+  trigger: Span,
+  rule: TriggerRule,
+  actors: readonly Entity[],
+  nominal = false,
+): ActorPick {
   const inClause = actors.filter((e) => e.start >= clause.start && e.end <= clause.end);
   const pre = inClause.filter((e) => e.end <= trigger.start);
   const inside = inClause.filter((e) => e.start >= trigger.start && e.end <= trigger.end);
@@ -78,7 +86,8 @@ export function pickActors(body: string, clause: Span, trigger: Span, rule: Trig
     const objects = [...inside, ...post].filter((e) => e !== byAgent && e.actor?.name !== agent?.actor?.name);
     // "recaptured X from the rebels": a subject-less prepositional actor before the trigger can be the patient too.
     const prepPre = pre.filter((e) => e !== agent && e !== assoc && e.actor?.name !== agent?.actor?.name);
-    if (rule.patient === 'object') patient = objects[0] ?? (rule.symmetric ? null : (prepPre[prepPre.length - 1] ?? null));
+    if (rule.patient === 'object')
+      patient = objects[0] ?? (rule.symmetric ? null : (prepPre[prepPre.length - 1] ?? null));
     if (agent === null && rule.symmetric && objects.length >= 2) {
       // "clashes between X and Y"
       agent = objects[0]!;

@@ -8,14 +8,22 @@ import type { Span } from '../../core/span.js';
 import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 
-const LOCATIVE_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
+const LOCATIVE_BEFORE =
+  /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
 /** "To the northeast of Aleppo": the event is somewhere else, only placed relative to it. */
 const RELATIVE_BEFORE = /(?<![\p{L}])(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$/iu;
 /** ACLED geo_precision 2: the event is near the place or in part of it, not in the town itself. */
-const NEAR_BEFORE = /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
+const NEAR_BEFORE =
+  /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
 const NEAR_AFTER = /^['’]s\s+(?:[\p{L}-]+\s+)?(outskirts|suburbs|countryside)/iu;
 const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
-  facility: 0, district: 0, city: 0, route: 10, region: 60, admin1: 80, country: 200,
+  facility: 0,
+  district: 0,
+  city: 0,
+  route: 10,
+  region: 60,
+  admin1: 80,
+  country: 200,
 };
 
 /** Places that can be an event's location: not an actor's name, not a capital standing for its government. */
@@ -23,10 +31,13 @@ export function usablePlaces(body: string, places: readonly PlaceMention[], acto
   const usable = places.filter((p) => {
     if (actors.some((e) => overlaps(e, p))) return false;
     // A capital standing for its government, or a country named as a party, is not where things happened.
-    if (p.metonymFor !== null || p.kind === 'country') return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start));
+    if (p.metonymFor !== null || p.kind === 'country')
+      return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start));
     return true;
   });
-  return usable.map((p) => (RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start)) ? { ...p, relative: true } : p));
+  return usable.map((p) =>
+    RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start)) ? { ...p, relative: true } : p,
+  );
 }
 
 type Usable = PlaceMention & { readonly relative?: boolean };
@@ -36,7 +47,12 @@ function nearest(places: readonly Usable[], trigger: Span): PlaceMention | null 
   let bestScore = Infinity;
   for (const p of places) {
     const distance = p.end <= trigger.start ? trigger.start - p.end : Math.max(0, p.start - trigger.end);
-    const score = distance + KIND_PENALTY[p.kind] + (p.latitude === null ? 30 : 0) + (p.geoPrecision - 1) * 15 + (p.relative ? 40 : 0);
+    const score =
+      distance +
+      KIND_PENALTY[p.kind] +
+      (p.latitude === null ? 30 : 0) +
+      (p.geoPrecision - 1) * 15 +
+      (p.relative ? 40 : 0);
     if (score < bestScore) {
       best = p;
       bestScore = score;
@@ -55,10 +71,19 @@ export function pickLocation(
   trigger: Span,
 ): PlaceMention | null {
   const found =
-    nearest(places.filter((p) => contains(clause, p)), trigger) ??
-    nearest(places.filter((p) => contains(sentence, p)), trigger) ??
+    nearest(
+      places.filter((p) => contains(clause, p)),
+      trigger,
+    ) ??
+    nearest(
+      places.filter((p) => contains(sentence, p)),
+      trigger,
+    ) ??
     (previous && previous.paragraph === sentence.paragraph
-      ? nearest(places.filter((p) => contains(previous, p)), { start: previous.end, end: previous.end })
+      ? nearest(
+          places.filter((p) => contains(previous, p)),
+          { start: previous.end, end: previous.end },
+        )
       : null);
   if (!found) return null;
   if ((found as Usable).relative) {
@@ -66,7 +91,9 @@ export function pickLocation(
     delete (plain as { relative?: boolean }).relative;
     return plain;
   }
-  const near = NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) || NEAR_AFTER.test(body.slice(found.end, found.end + 40));
+  const near =
+    NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) ||
+    NEAR_AFTER.test(body.slice(found.end, found.end + 40));
   return near && found.geoPrecision < 2 ? { ...found, geoPrecision: 2 } : found;
 }
 
@@ -80,7 +107,14 @@ export interface DatePick {
  * The date mention in the clause nearest the trigger, else one in the sentence that no other
  * trigger's clause owns; else the publication date at precision 2 (within the week of the report).
  */
-export function pickDate(dates: readonly DateMention[], clause: Span, sentence: Span, busy: readonly Span[], trigger: Span, published: IsoDay | null): DatePick {
+export function pickDate(
+  dates: readonly DateMention[],
+  clause: Span,
+  sentence: Span,
+  busy: readonly Span[],
+  trigger: Span,
+  published: IsoDay | null,
+): DatePick {
   const usable = dates.filter((d) => d.range !== null);
   const dist = (d: Span) => (d.end <= trigger.start ? trigger.start - d.end : d.start - trigger.end);
   const inClause = usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a) - dist(b))[0];
@@ -168,6 +202,7 @@ export function isParty(source: SourcePick, cues: Cues): boolean {
   if (!source.fromText || source.source === null) return false;
   const name = source.source.toLowerCase();
   if (cues.partyOutlets.has(name)) return true;
-  if (cues.monitors.has(name) || (source.entity && cues.monitors.has(source.entity.canonical.toLowerCase()))) return false;
+  if (cues.monitors.has(name) || (source.entity && cues.monitors.has(source.entity.canonical.toLowerCase())))
+    return false;
   return source.entity?.actor != null;
 }

@@ -39,11 +39,21 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
     const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end).toLowerCase() : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
-    } else if (word === ',' && next && (COMMA_OPENERS.has(nextWord) || (nextWord === 'and' && verbSinceCut && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))) {
+    } else if (
+      word === ',' &&
+      next &&
+      (COMMA_OPENERS.has(nextWord) ||
+        (nextWord === 'and' && verbSinceCut && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))
+    ) {
       cuts.push(next.start);
     } else if (i > sentence.tokenStart && BARE_OPENERS.has(word)) {
       cuts.push(t.start);
-    } else if (i > sentence.tokenStart && SUBJECT_OPENERS.has(word) && (word !== 'and' || verbSinceCut) && newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)) {
+    } else if (
+      i > sentence.tokenStart &&
+      SUBJECT_OPENERS.has(word) &&
+      (word !== 'and' || verbSinceCut) &&
+      newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)
+    ) {
       const prev = tokens[i - 1]!;
       if (body.slice(prev.start, prev.end) !== ',') cuts.push(t.start);
     }

@@ -21,7 +21,12 @@ interface Hit extends Span {
 }
 
 const MODALITY_WEIGHT: Record<Modality, number> = {
-  asserted: 1, claimed: 0.9, denied: 0.75, negated: 0.75, planned: 0.8, hypothetical: 0.8,
+  asserted: 1,
+  claimed: 0.9,
+  denied: 0.75,
+  negated: 0.75,
+  planned: 0.8,
+  hypothetical: 0.8,
 };
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
@@ -37,7 +42,10 @@ function findHits(body: string, rules: readonly TriggerRule[]): Hit[] {
   for (const rule of rules) {
     rule.regex.lastIndex = 0;
     for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
-      if (m[0].length === 0) { rule.regex.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        rule.regex.lastIndex++;
+        continue;
+      }
       all.push({ rule, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -53,7 +61,9 @@ const PROGRESSIVE_BEFORE = /(?<![\p{L}])(is|are|am|been|be)\s+(?:[\p{L}]+ly\s+)?
 function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span): boolean {
   if (PROGRESSIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 20), hit.start))) return true;
   const prev = tokens.findLast((t) => t.end <= hit.start && t.start >= clause.start);
-  return prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && body.slice(prev.end, hit.start).trim() === '';
+  return (
+    prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && body.slice(prev.end, hit.start).trim() === ''
+  );
 }
 
 function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
@@ -71,11 +81,20 @@ function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
 
 /** ACLED sub-type that depends on who acted (territory, air power, civilian victims). */
 function resolveType(
-  rule: TriggerRule, actor1: Entity | null, actor2: Entity | null, sentenceText: string, objectText: string, triggerText: string, lex: Lexicon,
+  rule: TriggerRule,
+  actor1: Entity | null,
+  actor2: Entity | null,
+  sentenceText: string,
+  objectText: string,
+  triggerText: string,
+  lex: Lexicon,
 ): { eventType: EventType; subEventType: SubEventType; civilians: boolean } {
   const base = { eventType: rule.eventType, subEventType: rule.subEventType, civilians: false };
   if (rule.resolve === 'territory' && actor1) {
-    return { ...base, subEventType: isStateActor(actor1) ? 'Government regains territory' : 'Non-state actor overtakes territory' };
+    return {
+      ...base,
+      subEventType: isStateActor(actor1) ? 'Government regains territory' : 'Non-state actor overtakes territory',
+    };
   }
   if (rule.resolve === 'bombing') {
     const airNamed = lex.cues.aircraft.test(sentenceText);
@@ -86,22 +105,37 @@ function resolveType(
     return { ...base, subEventType: bombard ? 'Shelling/artillery/missile attack' : 'Remote explosive/landmine/IED' };
   }
   if (rule.resolve === 'victims') {
-    if (!actor2 && lex.cues.civilians.test(objectText)) return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
+    if (!actor2 && lex.cues.civilians.test(objectText))
+      return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
     if (actor2) return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
   }
   return base;
 }
 
-const PREP_OR_DET_BEFORE = /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
+const PREP_OR_DET_BEFORE =
+  /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
 
 /** "Turkey mounted an incursion": a country or a capital in subject position acts through its forces. */
 function countriesAsActors(body: string, places: readonly PlaceMention[], named: readonly Entity[]): Entity[] {
   return places
-    .filter((p) => p.countryName !== null && (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())))
+    .filter(
+      (p) =>
+        p.countryName !== null &&
+        (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())),
+    )
     .filter((p) => !named.some((e) => e.start < p.end && p.start < e.end))
-    .filter((p) => !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)) && !/^['’]s\b/u.test(body.slice(p.end, p.end + 3)))
+    .filter(
+      (p) =>
+        !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)) &&
+        !/^['’]s\b/u.test(body.slice(p.end, p.end + 3)),
+    )
     .map((p) => ({
-      start: p.start, end: p.end, text: p.text, type: 'place' as const, canonical: p.countryName!, via: 'rule' as const,
+      start: p.start,
+      end: p.end,
+      text: p.text,
+      type: 'place' as const,
+      canonical: p.countryName!,
+      via: 'rule' as const,
       actor: { name: `Military Forces of ${p.countryName}`, side: null, country: p.country, generic: false },
     }));
 }
@@ -123,14 +157,24 @@ function pairTerritory(candidates: Candidate[]): void {
   }
 }
 
-function countryName(places: readonly PlaceMention[], location: PlaceMention | null, context: readonly string[]): string | null {
+function countryName(
+  places: readonly PlaceMention[],
+  location: PlaceMention | null,
+  context: readonly string[],
+): string | null {
   if (location?.countryName) return location.countryName;
   const code = context[0];
   return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
 }
 
 function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasActor1: boolean): number {
-  const raw = 0.45 * rule.strength + (hasActor1 ? 0.2 : 0) + (c.actor2 ? 0.08 : 0) + (c.location ? 0.15 : 0) + (c.dateStated ? 0.05 : 0) + (c.sourceFromText ? 0.05 : 0);
+  const raw =
+    0.45 * rule.strength +
+    (hasActor1 ? 0.2 : 0) +
+    (c.actor2 ? 0.08 : 0) +
+    (c.location ? 0.15 : 0) +
+    (c.dateStated ? 0.05 : 0) +
+    (c.sourceFromText ? 0.05 : 0);
   return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
 }
 
@@ -147,7 +191,9 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   const actors = [...named, ...countriesAsActors(body, placesLayer.places, named)].sort((a, b) => a.start - b.start);
   // A dateline names where the reporter filed from, not where the events happened.
   const dateline = clean.dateline;
-  const places = usablePlaces(body, placesLayer.places, actors).filter((p) => !dateline || p.end <= dateline.start || p.start >= dateline.end);
+  const places = usablePlaces(body, placesLayer.places, actors).filter(
+    (p) => !dateline || p.end <= dateline.start || p.start >= dateline.end,
+  );
   const published = doc.input.published ?? clean.published;
 
   const bySentence = new Map<number, Hit[]>();
@@ -169,20 +215,44 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       const clause = clauseOf(hit);
       const clauseText = body.slice(clause.start, clause.end);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause)) continue;
+      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause))
+        continue;
       if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act')) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd), hit, clause)) continue;
+      if (
+        /ing$/i.test(body.slice(hit.start, hit.end)) &&
+        ongoing(body, sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd), hit, clause)
+      )
+        continue;
       if (lex.cues.durative.test(clauseText)) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
-      if (ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) && /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))) continue;
+      if (
+        ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
+        /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))
+      )
+        continue;
       if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
 
       const sentenceTokens = sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
       const head = sentenceTokens.find((t) => t.start >= hit.start && t.start < hit.end);
-      const pick = pickActors(body, clause, hit, rule, actors, head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ'));
+      const pick = pickActors(
+        body,
+        clause,
+        hit,
+        rule,
+        actors,
+        head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ'),
+      );
       const objectText = body.slice(hit.start, Math.min(clause.end, hit.end + 60));
-      const type = resolveType(rule, pick.actor1, pick.actor2, sentenceText, objectText, body.slice(hit.start, hit.end), lex);
+      const type = resolveType(
+        rule,
+        pick.actor1,
+        pick.actor2,
+        sentenceText,
+        objectText,
+        body.slice(hit.start, hit.end),
+        lex,
+      );
       const location = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
       const generic = (role: string | null) => (role ? (country ? `${role} (${country})` : role) : null);
@@ -191,7 +261,8 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
       if (rule.requiresActor && !pick.actor1 && !pick.actor2) continue;
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
-      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive) [actor1, actor2] = [actor2, null];
+      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive)
+        [actor1, actor2] = [actor2, null];
       // ACLED codes no event without a place; a trend ("fighting has escalated") has none either.
       if (location === null) continue;
 
@@ -201,7 +272,11 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
       const source = pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues);
       const modality = modalityOf(
-        { clausePrefix: body.slice(clause.start, hit.start), sentencePrefix: body.slice(sentence.start, hit.start), sourceIsParty: isParty(source, lex.cues) },
+        {
+          clausePrefix: body.slice(clause.start, hit.start),
+          sentencePrefix: body.slice(sentence.start, hit.start),
+          sourceIsParty: isParty(source, lex.cues),
+        },
         lex.cues,
       );
       const span = textSpan(body, sentence.start, sentence.end);
@@ -230,8 +305,14 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   }
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
-  const events: ConflictEvent[] = mergeEvents(candidates).map(({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e);
-  const warnings = published ? [] : events.length ? ['W701 No publication date: events without a date in the text have no date'] : [];
+  const events: ConflictEvent[] = mergeEvents(candidates).map(
+    ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
+  );
+  const warnings = published
+    ? []
+    : events.length
+      ? ['W701 No publication date: events without a date in the text have no date']
+      : [];
   return { events, warnings };
 }
 
@@ -244,4 +325,3 @@ export function createEventsStage(lexicon: Lexicon = loadLexicon()): Stage<'even
     run: (doc) => extractEvents(doc, lexicon, deaths),
   };
 }
-

@@ -15,22 +15,57 @@ const events = (text: string, spec = WORLD) => extractEvents(buildDoc(text, spec
 type Row = [string, Record<string, unknown>, { todo?: string }?];
 const rows: Row[] = [
   // territory: who took it decides the sub-type
-  ['Government forces captured Jarablus from the rebels.', { subEventType: 'Government regains territory', actor1: 'Military Forces of Syria', actor2: 'Syrian opposition rebels' }],
-  ['The rebels recaptured Jarablus from government forces.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Syrian opposition rebels' }],
-  ['Turkish-backed rebels drove Islamic State out of Jarablus.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Turkish-backed Syrian rebels', actor2: 'Islamic State' }],
-  ['Jarablus was captured by Islamic State on Tuesday.', { subEventType: 'Non-state actor overtakes territory', actor1: 'Islamic State' }],
+  [
+    'Government forces captured Jarablus from the rebels.',
+    {
+      subEventType: 'Government regains territory',
+      actor1: 'Military Forces of Syria',
+      actor2: 'Syrian opposition rebels',
+    },
+  ],
+  [
+    'The rebels recaptured Jarablus from government forces.',
+    { subEventType: 'Non-state actor overtakes territory', actor1: 'Syrian opposition rebels' },
+  ],
+  [
+    'Turkish-backed rebels drove Islamic State out of Jarablus.',
+    {
+      subEventType: 'Non-state actor overtakes territory',
+      actor1: 'Turkish-backed Syrian rebels',
+      actor2: 'Islamic State',
+    },
+  ],
+  [
+    'Jarablus was captured by Islamic State on Tuesday.',
+    { subEventType: 'Non-state actor overtakes territory', actor1: 'Islamic State' },
+  ],
   // fighting without a change of hands
-  ['Government forces and the rebels clashed near Hama.', { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Syrian opposition rebels' }],
-  ['Heavy clashes between government forces and Islamic State raged in Homs.', { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Islamic State' }],
+  [
+    'Government forces and the rebels clashed near Hama.',
+    { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Syrian opposition rebels' },
+  ],
+  [
+    'Heavy clashes between government forces and Islamic State raged in Homs.',
+    { subEventType: 'Armed clash', actor1: 'Military Forces of Syria', actor2: 'Islamic State' },
+  ],
   // allies: "X and their allies", "X and Y" on one side
-  ['Government forces and Nusra Front fighters seized Hama.', { actor1: 'Military Forces of Syria', assocActor1: 'Jabhat Fatah al-Sham' }],
+  [
+    'Government forces and Nusra Front fighters seized Hama.',
+    { actor1: 'Military Forces of Syria', assocActor1: 'Jabhat Fatah al-Sham' },
+  ],
   // air power: an ambiguous bombing is an air strike only with aircraft or an air-capable actor
   ['The rebels bombarded Aleppo on Monday.', { subEventType: 'Shelling/artillery/missile attack' }],
   ['Heavy bombardment by warplanes hit Idlib.', { subEventType: 'Air/drone strike' }],
   ['Russian forces bombed Idlib.', { subEventType: 'Air/drone strike' }],
   // victims
-  ['Islamic State militants killed 8 civilians in Homs.', { eventType: 'Violence against civilians', actor2: 'Civilians (Syria)', fatalities: 8 }],
-  ['Government forces killed 20 Islamic State militants in Homs.', { eventType: 'Battles', subEventType: 'Armed clash', fatalities: 20 }],
+  [
+    'Islamic State militants killed 8 civilians in Homs.',
+    { eventType: 'Violence against civilians', actor2: 'Civilians (Syria)', fatalities: 8 },
+  ],
+  [
+    'Government forces killed 20 Islamic State militants in Homs.',
+    { eventType: 'Battles', subEventType: 'Armed clash', fatalities: 20 },
+  ],
   // place: nearest precise place, relative directions, metonyms
   ['To the east of Aleppo, rebels captured Jarablus from Islamic State.', { location: 'Jarablus' }],
   ['Moscow said government forces shelled Homs.', { location: 'Homs' }],
@@ -38,7 +73,10 @@ const rows: Row[] = [
   // date: stated, else the publication week
   ['Government forces shelled Homs on Friday.', { date: { first: '2016-09-02', last: '2016-09-02', precision: 1 } }],
   ['Government forces shelled Homs.', { date: { first: '2016-09-04', last: '2016-09-04', precision: 2 } }],
-  ['Islamic State had seized Jarablus last month.', { background: true, date: { first: '2016-08-01', last: '2016-08-31', precision: 3 } }],
+  [
+    'Islamic State had seized Jarablus last month.',
+    { background: true, date: { first: '2016-08-01', last: '2016-08-31', precision: 3 } },
+  ],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],
@@ -59,10 +97,22 @@ const SPEC: DocSpec = {
 for (const [text, expected, opts] of rows) {
   test(`event: ${text}`, { todo: opts?.todo }, () => {
     const found = events(text, SPEC);
-    if (expected.none) return assert.deepEqual(found.map((e) => e.trigger.text), []);
-    assert.equal(found.length, 1, `expected one event, got ${JSON.stringify(found.map((e) => [e.subEventType, e.trigger.text]))}`);
+    if (expected.none)
+      return assert.deepEqual(
+        found.map((e) => e.trigger.text),
+        [],
+      );
+    assert.equal(
+      found.length,
+      1,
+      `expected one event, got ${JSON.stringify(found.map((e) => [e.subEventType, e.trigger.text]))}`,
+    );
     const e = found[0]!;
-    const view: Record<string, unknown> = { ...e, location: e.location?.name ?? null, geoPrecision: e.location?.geoPrecision ?? null };
+    const view: Record<string, unknown> = {
+      ...e,
+      location: e.location?.name ?? null,
+      geoPrecision: e.location?.geoPrecision ?? null,
+    };
     for (const [k, v] of Object.entries(expected)) assert.deepEqual(view[k], v, k);
   });
 }
@@ -71,7 +121,11 @@ test('two sentences telling one event merge into one, evidence from the first', 
   const text =
     'Government forces recaptured Jarablus from the rebels, a monitor said.\n\nOn Friday, government forces recaptured Jarablus from the rebels after heavy fighting.';
   const found = events(text, SPEC).filter((e) => e.subEventType === 'Government regains territory');
-  assert.equal(found.length, 1, JSON.stringify(found.map((e) => [e.text, e.actor1, e.actor2, e.location?.name, e.date, e.modality])));
+  assert.equal(
+    found.length,
+    1,
+    JSON.stringify(found.map((e) => [e.text, e.actor1, e.actor2, e.location?.name, e.date, e.modality])),
+  );
   assert.ok(found[0]!.text.startsWith('Government forces recaptured Jarablus from the rebels, a monitor'));
   assert.equal(found[0]!.date?.precision, 1);
 });
@@ -82,7 +136,28 @@ test('the stage declares its needs and reads only its layers', () => {
   assert.equal(stage.run(buildDoc('Government forces shelled Homs.', WORLD)).events.length, 1);
 });
 
-const WORDS = ['Government forces', 'rebels', 'Islamic State', 'shelled', 'recaptured', 'Homs', 'Aleppo', 'from', 'the', 'killing 5 people', 'would', 'air strikes', 'hit', 'in', ',', '.', 'and', 'clashed with', 'near', 'on Friday'];
+const WORDS = [
+  'Government forces',
+  'rebels',
+  'Islamic State',
+  'shelled',
+  'recaptured',
+  'Homs',
+  'Aleppo',
+  'from',
+  'the',
+  'killing 5 people',
+  'would',
+  'air strikes',
+  'hit',
+  'in',
+  ',',
+  '.',
+  'and',
+  'clashed with',
+  'near',
+  'on Friday',
+];
 test('property: every span slices out its own text and lies in the body', () => {
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }), fc.boolean(), (words, breaks) => {

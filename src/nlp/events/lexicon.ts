@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
 import { TruceError } from '../../core/errors.js';
-import { EVENT_TYPES, isSubEventTypeOf, isTruceTag, type EventType, type SubEventType, type TruceTag } from '../../core/taxonomy.js';
+import {
+  EVENT_TYPES,
+  isSubEventTypeOf,
+  isTruceTag,
+  type EventType,
+  type SubEventType,
+  type TruceTag,
+} from '../../core/taxonomy.js';
 
 const eventTypeSchema = z.enum(Object.keys(EVENT_TYPES) as [EventType, ...EventType[]]);
 
@@ -161,7 +168,10 @@ export function compilePattern(pattern: string, irregular: Readonly<Record<strin
       out += String.raw`(?:\s+[^\s;.!?]+){0,4}?`;
       return;
     }
-    const piece = part.replace(/@([a-z-]+)/g, (_, verb: string) => `(?:${inflect(verb, irregular).map(escape).join('|')})`);
+    const piece = part.replace(
+      /@([a-z-]+)/g,
+      (_, verb: string) => `(?:${inflect(verb, irregular).map(escape).join('|')})`,
+    );
     out += (i === 0 ? '' : String.raw`\s+`) + piece;
   });
   return out;
@@ -225,7 +235,8 @@ export function loadLexicon(triggersPath = 'events/triggers.yaml', cuesPath = 'e
   const rulesData = loadDataFile(triggersPath, z.object({ rules: z.array(ruleSchema).min(1) }));
   const ids = new Set<string>();
   for (const r of rulesData.rules) {
-    if (ids.has(r.id)) throw new TruceError('E009_DATA_FILE', { file: triggersPath, reason: `duplicate rule id ${r.id}` });
+    if (ids.has(r.id))
+      throw new TruceError('E009_DATA_FILE', { file: triggersPath, reason: `duplicate rule id ${r.id}` });
     ids.add(r.id);
   }
   return { rules: rulesData.rules.map((r) => compileRule(r, cuesData.irregular_verbs)), cues: compileCues(cuesData) };

@@ -56,7 +56,8 @@ function combine(keep: Candidate, other: Candidate): Candidate {
   const swapped = keep.actor1 !== other.actor1;
   const otherActor2 = swapped ? other.actor1 : other.actor2;
   const betterDate = other.date && (!keep.date || other.date.precision < keep.date.precision) ? other : keep;
-  const betterPlace = other.location && (!keep.location || other.location.geoPrecision < keep.location.geoPrecision) ? other : keep;
+  const betterPlace =
+    other.location && (!keep.location || other.location.geoPrecision < keep.location.geoPrecision) ? other : keep;
   const deaths = [keep.fatalities, other.fatalities].filter((n): n is number => n !== null);
   const betterSource = keep.sourceFromText || !other.sourceFromText ? keep : other;
   return {
@@ -81,7 +82,12 @@ export function mergeEvents(events: readonly Candidate[]): Candidate[] {
     // Within a sentence: one event per type and pair of sides ("pushed IS out ... of an offensive").
     const twin = out.findIndex(
       (o) =>
-        (o.sentenceIndex === e.sentenceIndex && o.eventType === e.eventType && sameTags(o, e) && o.modality === e.modality && o.background === e.background && (o.actor1 === e.actor1 || sameActors(o, e))) ||
+        (o.sentenceIndex === e.sentenceIndex &&
+          o.eventType === e.eventType &&
+          sameTags(o, e) &&
+          o.modality === e.modality &&
+          o.background === e.background &&
+          (o.actor1 === e.actor1 || sameActors(o, e))) ||
         (o.sentenceIndex !== e.sentenceIndex && sameEvent(o, e)),
     );
     if (twin < 0) out.push(e);

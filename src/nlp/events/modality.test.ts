@@ -10,7 +10,8 @@ import { WORLD } from './world.fixture.js';
 
 const lexicon = loadLexicon();
 const deaths = createFatalityMatcher(lexicon.cues);
-const modalities = (text: string): Modality[] => extractEvents(buildDoc(text, WORLD), lexicon, deaths).events.map((e) => e.modality);
+const modalities = (text: string): Modality[] =>
+  extractEvents(buildDoc(text, WORLD), lexicon, deaths).events.map((e) => e.modality);
 
 const rows: [string, Modality | 'none', { todo?: string }?][] = [
   // deal terms: hypothetical
@@ -48,14 +49,20 @@ for (const [text, expected, opts] of rows) {
     if (expected === 'none') assert.deepEqual(found, []);
     else {
       assert.ok(found.length > 0, 'no event');
-      assert.ok(found.every((m) => m === expected), `got ${found.join(',')}`);
+      assert.ok(
+        found.every((m) => m === expected),
+        `got ${found.join(',')}`,
+      );
     }
   });
 }
 
 test('a claim inside a quote takes its speaker as source', () => {
   const text = 'The army shelled rebel positions in Homs, a military source said.';
-  const doc = buildDoc(text, { ...WORLD, quotes: [{ text: 'The army shelled rebel positions in Homs', speaker: 'Military Forces of Syria' }] });
+  const doc = buildDoc(text, {
+    ...WORLD,
+    quotes: [{ text: 'The army shelled rebel positions in Homs', speaker: 'Military Forces of Syria' }],
+  });
   const [event] = extractEvents(doc, lexicon, deaths).events;
   assert.equal(event?.source, 'Military Forces of Syria');
 });

@@ -28,7 +28,11 @@ export interface DocSpec {
 }
 
 /** Every non-overlapping occurrence of the table's keys, longest keys first. */
-function occurrences(body: string, keys: readonly string[], taken: { start: number; end: number }[]): { key: string; start: number; end: number }[] {
+function occurrences(
+  body: string,
+  keys: readonly string[],
+  taken: { start: number; end: number }[],
+): { key: string; start: number; end: number }[] {
   const found: { key: string; start: number; end: number }[] = [];
   for (const key of [...keys].sort((a, b) => b.length - a.length)) {
     for (let i = body.indexOf(key); i >= 0; i = body.indexOf(key, i + 1)) {
@@ -45,32 +49,66 @@ function occurrences(body: string, keys: readonly string[], taken: { start: numb
 export function buildDoc(body: string, spec: DocSpec = {}): Doc {
   const published = (spec.published ?? null) as IsoDay | null;
   const clean: CleanLayer = {
-    body, headline: null, byline: null, published, publishedFrom: published ? 'input' : null, removed: [], offsets: [], warnings: [],
+    body,
+    headline: null,
+    byline: null,
+    published,
+    publishedFrom: published ? 'input' : null,
+    removed: [],
+    offsets: [],
+    warnings: [],
     dateline: spec.agency ? { ...textSpan(body, 0, 0), place: null, agency: spec.agency } : null,
   };
   const taken: { start: number; end: number }[] = [];
   const entities: Entity[] = [
     ...occurrences(body, Object.keys(spec.actors ?? {}), taken).map((o) => {
       const a = spec.actors![o.key]!;
-      return { ...textSpan(body, o.start, o.end), type: 'group' as const, canonical: a.name, via: 'dictionary' as const,
-        actor: { name: a.name, side: a.side ?? null, country: a.country ?? null, generic: a.generic ?? false } };
+      return {
+        ...textSpan(body, o.start, o.end),
+        type: 'group' as const,
+        canonical: a.name,
+        via: 'dictionary' as const,
+        actor: { name: a.name, side: a.side ?? null, country: a.country ?? null, generic: a.generic ?? false },
+      };
     }),
     ...occurrences(body, Object.keys(spec.others ?? {}), taken).map((o) => ({
-      ...textSpan(body, o.start, o.end), type: 'organization' as const, canonical: spec.others![o.key]!, via: 'dictionary' as const, actor: null,
+      ...textSpan(body, o.start, o.end),
+      type: 'organization' as const,
+      canonical: spec.others![o.key]!,
+      via: 'dictionary' as const,
+      actor: null,
     })),
   ].sort((a, b) => a.start - b.start);
   const places: PlaceMention[] = occurrences(body, Object.keys(spec.places ?? {}), []).map((o) => {
     const p = spec.places![o.key]!;
-    return { ...textSpan(body, o.start, o.end), name: o.key, kind: p.kind ?? 'city', country: p.country, countryName: p.countryName,
-      admin1: null, latitude: p.lat, longitude: p.lon, geoPrecision: p.precision ?? 1, metonymFor: p.metonymFor ?? null };
+    return {
+      ...textSpan(body, o.start, o.end),
+      name: o.key,
+      kind: p.kind ?? 'city',
+      country: p.country,
+      countryName: p.countryName,
+      admin1: null,
+      latitude: p.lat,
+      longitude: p.lon,
+      geoPrecision: p.precision ?? 1,
+      metonymFor: p.metonymFor ?? null,
+    };
   });
   const dates: DateMention[] = occurrences(body, Object.keys(spec.dates ?? {}), []).map((o) => ({
-    ...textSpan(body, o.start, o.end), range: spec.dates![o.key]! as DateRange, relative: true,
+    ...textSpan(body, o.start, o.end),
+    range: spec.dates![o.key]! as DateRange,
+    relative: true,
   }));
   const quotes: Quote[] = (spec.quotes ?? []).map((q) => {
     const i = body.indexOf(q.text);
     if (i < 0) throw new Error(`quote not in body: ${q.text}`);
-    return { ...textSpan(body, i, i + q.text.length), kind: 'indirect', speaker: q.speaker, speakerMention: null, cue: null };
+    return {
+      ...textSpan(body, i, i + q.text.length),
+      kind: 'indirect',
+      speaker: q.speaker,
+      speakerMention: null,
+      cue: null,
+    };
   });
   const countryContext = [...new Set(places.map((p) => p.country).filter((c): c is string => c !== null))];
   return {

@@ -15,8 +15,13 @@ for (const rule of lexicon.rules) {
     rule.regex.lastIndex = 0;
     assert.ok(rule.regex.test(rule.example.toLowerCase()), `the rule's own patterns must match its example`);
     const { events } = extractEvents(buildDoc(rule.example, WORLD), lexicon, deaths);
-    const event = events.find((e) => e.subEventType === rule.expect.sub_event_type && (!rule.tag || e.tags.includes(rule.tag)));
-    assert.ok(event, `no ${rule.expect.sub_event_type} event in ${JSON.stringify(events.map((e) => [e.subEventType, e.trigger.text]))}`);
+    const event = events.find(
+      (e) => e.subEventType === rule.expect.sub_event_type && (!rule.tag || e.tags.includes(rule.tag)),
+    );
+    assert.ok(
+      event,
+      `no ${rule.expect.sub_event_type} event in ${JSON.stringify(events.map((e) => [e.subEventType, e.trigger.text]))}`,
+    );
     if (rule.expect.tag) assert.deepEqual(event.tags, [rule.expect.tag]);
     if (rule.expect.actor1) assert.equal(event.actor1, rule.expect.actor1);
     if (rule.expect.actor2) assert.equal(event.actor2, rule.expect.actor2);

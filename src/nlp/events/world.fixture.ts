@@ -4,8 +4,18 @@
  */
 import type { DocSpec, PlaceSpec } from './testing.js';
 
-const gov = (country: string, code: string, side: string) => ({ name: `Military Forces of ${country}`, side: `${side}-government`, country: code });
-const p = (country: string, countryName: string, lat: number, lon: number, extra: Partial<PlaceSpec> = {}): PlaceSpec => ({ country, countryName, lat, lon, ...extra });
+const gov = (country: string, code: string, side: string) => ({
+  name: `Military Forces of ${country}`,
+  side: `${side}-government`,
+  country: code,
+});
+const p = (
+  country: string,
+  countryName: string,
+  lat: number,
+  lon: number,
+  extra: Partial<PlaceSpec> = {},
+): PlaceSpec => ({ country, countryName, lat, lon, ...extra });
 
 export const WORLD: DocSpec = {
   published: '2016-09-04',
@@ -44,7 +54,10 @@ export const WORLD: DocSpec = {
     Soldiers: gov('South Sudan', 'SS', 'south-sudanese'),
     'Nusra Front': { name: 'Jabhat Fatah al-Sham', side: 'jfs' },
   },
-  others: { 'Syrian Observatory for Human Rights': 'Syrian Observatory for Human Rights', Observatory: 'Syrian Observatory for Human Rights' },
+  others: {
+    'Syrian Observatory for Human Rights': 'Syrian Observatory for Human Rights',
+    Observatory: 'Syrian Observatory for Human Rights',
+  },
   places: {
     'Imam Gharbi': p('IQ', 'Iraq', 35.9, 43.2),
     Buqda: p('SO', 'Somalia', 4.1, 44.2),

@@ -6,7 +6,9 @@ const FunctionWordsSchema = z.strictObject({ words: z.array(z.string().min(1)).m
 
 /** Loads the function-word list once; a set of lowercase words. */
 export function loadFunctionWords(): ReadonlySet<string> {
-  return new Set(loadDataFile('sentences/english-function-words.yaml', FunctionWordsSchema).words.map((w) => w.toLowerCase()));
+  return new Set(
+    loadDataFile('sentences/english-function-words.yaml', FunctionWordsSchema).words.map((w) => w.toLowerCase()),
+  );
 }
 
 /** Share of word tokens that are common English function words (0..1). */

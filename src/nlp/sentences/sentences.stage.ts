@@ -55,11 +55,20 @@ function readParagraph(body: string, para: Span, index: number, tokens: Token[],
     const first = tokens[firstToken + a];
     const last = tokens[firstToken + b];
     if (!first || !last) return;
-    sentences.push({ start: first.start, end: last.end, paragraph: index, tokenStart: firstToken + a, tokenEnd: firstToken + b + 1 });
+    sentences.push({
+      start: first.start,
+      end: last.end,
+      paragraph: index,
+      tokenStart: firstToken + a,
+      tokenEnd: firstToken + b + 1,
+    });
   });
 }
 
-export function readSentences(body: string, functionWords: ReadonlySet<string> = defaultFunctionWords()): SentencesLayer {
+export function readSentences(
+  body: string,
+  functionWords: ReadonlySet<string> = defaultFunctionWords(),
+): SentencesLayer {
   const paragraphs = paragraphsOf(body);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];

@@ -11,7 +11,11 @@ test('sentences: splits paragraphs and sentences, keeps abbreviations whole', ()
   ];
   for (const [body, expected] of rows) {
     const layer = readSentences(body);
-    assert.deepEqual(layer.sentences.map((s) => body.slice(s.start, s.end)), expected, body);
+    assert.deepEqual(
+      layer.sentences.map((s) => body.slice(s.start, s.end)),
+      expected,
+      body,
+    );
   }
 });
 
@@ -23,9 +27,13 @@ test('paragraphsOf trims blank space and ignores empty paragraphs', () => {
 });
 
 test('language: English passes, other languages are flagged with a warning', () => {
-  const english = readSentences('The army said that the rebels had withdrawn from the town and that the road was open.');
+  const english = readSentences(
+    'The army said that the rebels had withdrawn from the town and that the road was open.',
+  );
   assert.equal(english.english, true);
-  const french = readSentences("L'armée a déclaré que les rebelles s'étaient retirés de la ville et que la route était ouverte.");
+  const french = readSentences(
+    "L'armée a déclaré que les rebelles s'étaient retirés de la ville et que la route était ouverte.",
+  );
   assert.equal(french.english, false);
   assert.match(french.warnings[0] ?? '', /^W101/);
 });
@@ -37,7 +45,9 @@ test('tokenising loses no character: tokens are in order, in range, and cover al
       let last = 0;
       for (const t of layer.tokens) {
         assert.ok(t.start >= last && t.end > t.start && t.end <= body.length);
-        assert.ok(body.slice(last, t.start).trim() === '' || !layer.paragraphs.some((p) => p.start <= last && t.start <= p.end));
+        assert.ok(
+          body.slice(last, t.start).trim() === '' || !layer.paragraphs.some((p) => p.start <= last && t.start <= p.end),
+        );
         last = t.end;
       }
       for (const s of layer.sentences) assert.ok(s.start < s.end && s.end <= body.length);
