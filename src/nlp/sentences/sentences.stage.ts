@@ -2,7 +2,7 @@
  * Sentences and tokens, with wink-nlp's lite English model (fast, keeps "U.S." whole).
  * wink-nlp reproduces the text exactly, so offsets are recovered by walking token lengths.
  */
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
@@ -10,7 +10,8 @@ import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { englishScore, loadFunctionWords } from './language.js';
 
-const nlp = winkNLP(model);
+// Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 /** Below this share of English function words a report is treated as not English. */
@@ -35,26 +36,29 @@ export function paragraphsOf(body: string): Span[] {
 
 /** Tokenises one paragraph with wink-nlp and appends its tokens and sentences. */
 function readParagraph(body: string, para: Span, index: number, tokens: Token[], sentences: Sentence[]): void {
-  const text = body.slice(para.start, para.end);
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(body.slice(para.start, para.end));
+  // Reading each property for all tokens at once is much cheaper than three calls per token.
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const tags = all.out(its.pos) as string[];
   const firstToken = tokens.length;
   let offset = para.start;
-  doc.tokens().each((t: ItemToken) => {
-    const value = t.out();
-    offset += (t.out(its.precedingSpaces) as string).length;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    offset += spaces[i]!.length;
     // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
-    if (body.startsWith(value, offset) === false) {
+    if (!body.startsWith(value, offset)) {
       const found = body.indexOf(value, offset);
       if (found >= 0 && found < para.end) offset = found;
     }
-    tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string });
+    tokens.push({ start: offset, end: offset + value.length, pos: tags[i]! });
     offset += value.length;
-  });
-  doc.sentences().each((s: ItemSentence) => {
-    const [a, b] = s.out(its.span) as unknown as [number, number];
+  }
+  for (const [a, b] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
     const first = tokens[firstToken + a];
     const last = tokens[firstToken + b];
-    if (!first || !last) return;
+    if (!first || !last) continue;
     sentences.push({
       start: first.start,
       end: last.end,
@@ -62,7 +66,7 @@ function readParagraph(body: string, para: Span, index: number, tokens: Token[],
       tokenStart: firstToken + a,
       tokenEnd: firstToken + b + 1,
     });
-  });
+  }
 }
 
 export function readSentences(
