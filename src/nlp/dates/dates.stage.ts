@@ -2,7 +2,7 @@
  * Dates stage: finds date expressions with chrono-node, sentence by sentence, and resolves each to
  * a range with an ACLED time precision relative to the publication day (clean.published).
  */
-import type { DateMention, DatesLayer, SentencesLayer } from '../../core/document.js';
+import type { DateMention, DatesLayer, Sentence, SentencesLayer } from '../../core/document.js';
 import type { ParsedResult } from 'chrono-node';
 import type { IsoDay } from '../../core/date.js';
 import type { Stage } from '../stage.js';
@@ -15,12 +15,15 @@ import { isFutureContext } from './tense.js';
 // Any fixed instant works when there is no publication day: only dates that state their year resolve.
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
+/** A chrono result with its index local to its sentence. */
+type Local = Pick<ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
 const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 const PAIR_JOINER = /^\s*(?:and|or|to|through|until|till|-|–)\s*$/;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 
 /** "between September and December 2014": the bare first month borrows the second's stated year. */
-function pairedYear(text: string, r: ParsedResult, next: ParsedResult | undefined): YearHint | undefined {
+function pairedYear(text: string, r: Local, next: Local | undefined): YearHint | undefined {
   if (!next || r.start.isCertain('day') || r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   if (!PAIR_JOINER.test(text.slice(r.index + r.text.length, next.index)) || !STATED_YEAR.test(next.text))
     return undefined;
@@ -32,7 +35,7 @@ function pairedYear(text: string, r: ParsedResult, next: ParsedResult | undefine
 const YEAR_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
 
 /** "in February last year": chrono skips the year phrase after a bare month, so read it here. */
-function yearAfter(text: string, r: ParsedResult, instant: Date): YearHint | undefined {
+function yearAfter(text: string, r: Local, instant: Date): YearHint | undefined {
   if (r.start.isCertain('day') || r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   const m = YEAR_AFTER.exec(text.slice(r.index + r.text.length));
   if (!m || instant === NO_REFERENCE) return undefined;
@@ -44,6 +47,30 @@ export interface DateFinder {
   find(body: string, sentences: SentencesLayer, published: IsoDay | null): DatesLayer;
 }
 
+// Joins the candidate sentences for one chrono call: ";" between newlines is matched by none of
+// chrono's patterns or its merge/suffix refiners, so no result bridges two sentences.
+const SEPARATOR = '\n;\n';
+
+interface Candidate {
+  readonly sentence: Sentence;
+  readonly text: string;
+  /** Where the sentence starts in the joined text. */
+  readonly at: number;
+}
+
+/** The results of each candidate, with indices local to its sentence; null if one crosses a separator. */
+function splitResults(results: readonly ParsedResult[], candidates: readonly Candidate[]): Local[][] | null {
+  const grouped: Local[][] = candidates.map(() => []);
+  let k = 0;
+  for (const r of results) {
+    while (k < candidates.length - 1 && r.index >= candidates[k + 1]!.at) k++;
+    const c = candidates[k]!;
+    if (r.index < c.at || r.index + r.text.length > c.at + c.text.length) return null;
+    grouped[k]!.push({ index: r.index - c.at, text: r.text, start: r.start, end: r.end });
+  }
+  return grouped;
+}
+
 export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): DateFinder {
   const parser = createChrono(lexicon);
   const tolerance = lexicon.data.settings.futureToleranceDays;
@@ -51,11 +78,24 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
     find(body, sentences, published) {
       // Noon UTC keeps chrono's arithmetic on the publication day whatever the machine's time zone.
       const instant = published ? new Date(`${published}T12:00:00Z`) : NO_REFERENCE;
-      const dates: DateMention[] = [];
+      const reference = { instant, timezone: 0 };
+      const candidates: Candidate[] = [];
+      let at = 0;
       for (const sentence of sentences.sentences) {
         const text = body.slice(sentence.start, sentence.end);
         if (!lexicon.mayHoldDate(text)) continue;
-        const results = parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+        candidates.push({ sentence, text, at });
+        at += text.length + SEPARATOR.length;
+      }
+      // One chrono call per report: its fixed cost per call is most of its time on short sentences.
+      const joined = candidates.map((c) => c.text).join(SEPARATOR);
+      const grouped = candidates.length
+        ? (splitResults(parser.parse(joined, reference, { forwardDate: false }), candidates) ??
+          candidates.map((c) => parser.parse(c.text, reference, { forwardDate: false })))
+        : [];
+      const dates: DateMention[] = [];
+      candidates.forEach(({ sentence, text }, k) => {
+        const results = grouped[k]!;
         results.forEach((r, i) => {
           const start = sentence.start + r.index;
           const end = start + r.text.length;
@@ -78,7 +118,7 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
               relative: resolved.relative,
             });
         });
-      }
+      });
       const unresolved = dates.filter((d) => d.range === null).length;
       const warnings =
         published === null && unresolved > 0
