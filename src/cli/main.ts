@@ -2,6 +2,9 @@
 /** `truce <command>`: the command-line interface. */
 import { Command, Option } from 'commander';
 import { printError, registerAnalyze } from './analyze.command.js';
+import { registerTag } from './tag.command.js';
+import { registerClassify } from './classify.command.js';
+import { registerQuotes } from './quotes.command.js';
 
 const program = new Command();
 program
@@ -10,6 +13,9 @@ program
   .showHelpAfterError();
 
 registerAnalyze(program);
+registerTag(program);
+registerClassify(program);
+registerQuotes(program);
 program.addOption(new Option('--no-color', 'plain output without colours'));
 
 try {
