@@ -6,27 +6,49 @@ import { foldKey } from './fold.js';
 
 const PARTICLE_RE = /^(?:al|el|as|ash|ad|ar|az|an)-/i;
 
+// The keys derived from a canonical name never change: computed once per name, across reports.
+const surnameKeys = new Map<string, readonly string[]>();
+const headKeys = new Map<string, string | null>();
+
+function surnamesOf(canonical: string): readonly string[] {
+  let keys = surnameKeys.get(canonical);
+  if (keys === undefined) {
+    const words = canonical.split(/\s+/);
+    const last = words[words.length - 1]!;
+    keys = words.length < 2 ? [] : [last, last.replace(PARTICLE_RE, '')].map((f) => foldKey(f).replace(/-/g, ' '));
+    if (surnameKeys.size > 20_000) surnameKeys.clear();
+    surnameKeys.set(canonical, keys);
+  }
+  return keys;
+}
+
+function headOf(canonical: string): string | null {
+  let key = headKeys.get(canonical);
+  if (key === undefined) {
+    const words = canonical.split(/\s+/);
+    // The head is the last capitalised word before any "of"/"for" complement.
+    const cut = words.findIndex((w, i) => i > 0 && /^(?:of|for)$/i.test(w));
+    const head = words[(cut > 0 ? cut : words.length) - 1]!;
+    key = words.length >= 2 && /^\p{Lu}/u.test(head) ? foldKey(head) : null;
+    if (headKeys.size > 20_000) headKeys.clear();
+    headKeys.set(canonical, key);
+  }
+  return key;
+}
+
 export class DocMemory {
   private readonly people = new Map<string, string>();
   private readonly heads = new Map<string, string>();
 
   /** Remembers a person named in full (two words or more) under the keys of their surname. */
   notePerson(canonical: string): void {
-    const words = canonical.split(/\s+/);
-    if (words.length < 2) return;
-    const last = words[words.length - 1]!;
-    for (const form of [last, last.replace(PARTICLE_RE, '')])
-      this.people.set(foldKey(form).replace(/-/g, ' '), canonical);
+    for (const key of surnamesOf(canonical)) this.people.set(key, canonical);
   }
 
   /** Remembers an organisation named in full under its head word ("Ministry", "Observatory"). */
   noteOrganization(canonical: string): void {
-    const words = canonical.split(/\s+/);
-    if (words.length < 2) return;
-    // The head is the last capitalised word before any "of"/"for" complement.
-    const cut = words.findIndex((w, i) => i > 0 && /^(?:of|for)$/i.test(w));
-    const head = words[(cut > 0 ? cut : words.length) - 1]!;
-    if (/^\p{Lu}/u.test(head)) this.heads.set(foldKey(head), canonical);
+    const key = headOf(canonical);
+    if (key !== null) this.heads.set(key, canonical);
   }
 
   person(key: string): string | undefined {

@@ -9,7 +9,7 @@ import { layer } from '../stage.js';
 import { pickContext, resolveGeneric, sponsored, type Resolved } from './context.js';
 import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
-import { tokenize, type Tok } from './fold.js';
+import { tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
 import { buildLexicon, recognise, type Lexicon } from './recogniser.js';
 
@@ -73,37 +73,30 @@ function genericEntity(
   return makeEntity(body, start, end, resolveGeneric(data, role.role, context), 'rule');
 }
 
-/** POS of the wink token starting at `start` (binary search: only a few lookups per report). */
-function posOf(tokens: readonly { start: number; pos: string }[], start: number): string | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = tokens[mid]!.start;
-    if (s === start) return tokens[mid]!.pos;
-    if (s < start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+/** POS carried over from the sentence layer's token (undefined in the headline). */
+const posOf = (t: Tok): string | undefined => t.pos;
+
+/** A capitalised word no earlier pass took: a neighbour like this makes a lone word part of a longer name. */
+function freeCapital(toks: readonly Tok[], k: number, claimed: Uint8Array, stopwords: ReadonlySet<string>): boolean {
+  if (k < 0 || k >= toks.length) return false;
+  const t = toks[k]!;
+  return t.word && t.shape >= 1 && !claimed[k] && !stopwords.has(t.key);
 }
 
 /** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
 function corefMentions(
   body: string,
   toks: readonly Tok[],
-  claimed: readonly boolean[],
-  cue: readonly boolean[],
+  claimed: Uint8Array,
+  cue: Uint8Array,
   memory: DocMemory,
   stopwords: ReadonlySet<string>,
-): Entity[] {
-  const out: Entity[] = [];
+  out: Entity[],
+): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (claimed[i] || cue[i] || !t.word || t.shape < 1) continue;
-    const capital = (k: number) => toks[k]!.word && toks[k]!.shape >= 1 && !claimed[k] && !stopwords.has(toks[k]!.key);
-    const nextCap = i + 1 < toks.length && capital(i + 1);
-    const prevCap = i > 0 && capital(i - 1);
-    if (nextCap || prevCap) continue;
+    if (freeCapital(toks, i + 1, claimed, stopwords) || freeCapital(toks, i - 1, claimed, stopwords)) continue;
     const person = memory.person(t.key);
     const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
     const canonical = person ?? org;
@@ -118,7 +111,6 @@ function corefMentions(
       via: 'coreference',
     });
   }
-  return out;
 }
 
 function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<string>): EntitiesLayer {
@@ -126,10 +118,8 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
   const sentences = layer(doc, 'sentences');
   if (!sentences.english) return { entities: [], warnings: [] };
   const body = clean.body;
-  const posAt = (t: Tok) => posOf(sentences.tokens, t.start);
-
   const scans: SentenceScan[] = sentences.sentences.map((s) => {
-    const toks = tokenize(body, s.start, s.end);
+    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd);
     return { toks, matches: data.index.scan(toks) };
   });
   const headline = clean.headline
@@ -145,34 +135,36 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
   const memory = new DocMemory();
   for (const scan of scans) {
     const { toks, matches } = scan;
-    const covered = new Array<boolean>(toks.length).fill(false);
-    const cue = new Array<boolean>(toks.length).fill(false);
-    const afterTitle = new Array<number>(toks.length).fill(0);
-    matches.forEach((m, mi) => {
+    // Flags per token as typed arrays: zero-filled on allocation, cheaper than boolean[].
+    const covered = new Uint8Array(toks.length);
+    const cue = new Uint8Array(toks.length);
+    const afterTitle = new Uint8Array(toks.length);
+    for (let mi = 0; mi < matches.length; mi++) {
+      const m = matches[mi]!;
       const v = m.value;
       if (v.kind === 'cue') {
-        for (let k = m.from; k < m.to; k++) cue[k] = true;
-        return;
+        for (let k = m.from; k < m.to; k++) cue[k] = 1;
+        continue;
       }
-      for (let k = m.from; k < m.to; k++) covered[k] = true;
+      for (let k = m.from; k < m.to; k++) covered[k] = 1;
       if (v.kind === 'title') {
         if (m.to < toks.length) afterTitle[m.to] = v.strong ? 2 : 1;
-        return;
+        continue;
       }
       if (v.kind === 'generic') {
         // "the Air Force Technical College": a capitalised phrase that runs on is part of a name.
         const last = toks[m.to - 1]!;
         const next = toks[m.to];
         if (last.shape >= 1 && next && next.word && next.shape >= 1) {
-          for (let k = m.from; k < m.to; k++) covered[k] = false;
-          return;
+          for (let k = m.from; k < m.to; k++) covered[k] = 0;
+          continue;
         }
         entities.push(genericEntity(body, scan, mi, v, data, context));
-        return;
+        continue;
       }
       if (v.afterFull && !seen.has(v.canonical)) {
-        for (let k = m.from; k < m.to; k++) covered[k] = false;
-        return;
+        for (let k = m.from; k < m.to; k++) covered[k] = 0;
+        continue;
       }
       const start = toks[m.from]!.start;
       const end = toks[m.to - 1]!.end;
@@ -184,9 +176,9 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       seen.add(canonical);
       if (v.type === 'person') memory.notePerson(canonical);
       else memory.noteOrganization(canonical);
-    });
+    }
     const claimed = covered.slice();
-    for (const c of recognise(toks, { covered, cue, afterTitle }, lex, posAt)) {
+    for (const c of recognise(toks, { covered, cue, afterTitle }, lex, posOf)) {
       const start = toks[c.from]!.start;
       const end = toks[c.to - 1]!.end;
       const canonical = body.slice(start, end).replace(/\s+/g, ' ');
@@ -201,11 +193,11 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
         actor,
         via: known ? 'coreference' : 'rule',
       });
-      for (let k = c.from; k < c.to; k++) claimed[k] = true;
+      for (let k = c.from; k < c.to; k++) claimed[k] = 1;
       if (c.type === 'person') memory.notePerson(canonical);
       else memory.noteOrganization(canonical);
     }
-    entities.push(...corefMentions(body, toks, claimed, cue, memory, lex.stopwords));
+    corefMentions(body, toks, claimed, cue, memory, lex.stopwords, entities);
   }
   entities.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, warnings: [] };

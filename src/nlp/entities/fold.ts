@@ -12,6 +12,8 @@ export interface Tok {
   /** 0 = lowercase or punctuation, 1 = capitalised, 2 = all capitals (acronym-like). */
   readonly shape: 0 | 1 | 2;
   readonly word: boolean;
+  /** wink-nlp POS of the sentence-layer token this came from (absent for the headline and aliases). */
+  readonly pos?: string;
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*|['’ʼ]s\b|[^\s\p{L}\p{M}\p{N}\-‐‑–—]/gu;
@@ -88,6 +90,64 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
     } else {
       push(out, raw, start);
     }
+  }
+  return out;
+}
+
+/** Plain ASCII letters/digits: 0 = no, else 1 + shape, or 4 for shape 0 with no capital (one pass, no regex). */
+function plainShape(text: string, start: number, end: number): number {
+  let lower = false;
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c < 48 || c > 57) return 0;
+  }
+  const c0 = text.charCodeAt(start);
+  if (!(c0 >= 65 && c0 <= 90)) return upper ? 1 : 4; // 4: already lowercase, no folding needed
+  return upper && !lower && end - start >= 2 ? 3 : 2;
+}
+
+function isDash(c: number): boolean {
+  return c === 45 || (c >= 0x2010 && c <= 0x2014);
+}
+
+/**
+ * Our tokens for one sentence, from the sentence layer's wink tokens (never re-tokenised): plain words
+ * are folded with one toLowerCase; the rare odd token ("U.S.", "Lt.", "al-Nusra", "Médecins") is split
+ * and folded as the alias index folds its aliases, so both sides agree.
+ */
+export function tokensFromLayer(
+  body: string,
+  tokens: readonly { start: number; end: number; pos: string }[],
+  from: number,
+  to: number,
+): Tok[] {
+  const out: Tok[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const { start, end, pos } = t;
+    const n = end - start;
+    const plain = plainShape(body, start, end);
+    if (plain > 0) {
+      const raw = body.slice(start, end);
+      if (plain === 4) {
+        out.push({ start, end, key: raw, shape: 0, word: true, pos });
+        continue;
+      }
+      const c0 = raw.charCodeAt(0);
+      const shape = c0 >= 48 && c0 <= 57 ? shapeOf(raw) : ((plain - 1) as 0 | 1 | 2);
+      out.push({ start, end, key: raw.toLowerCase(), shape, word: true, pos });
+      continue;
+    }
+    const c = body.charCodeAt(start);
+    if (n === 1 && c < 128) {
+      // ASCII punctuation; a lone hyphen joins words and is not a token of its own.
+      if (!isDash(c) && c !== 32) out.push({ start, end, key: body[start]!, shape: 0, word: false, pos });
+      continue;
+    }
+    for (const sub of tokenize(body, start, end)) out.push({ ...sub, pos });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
- * Alias index: a Map keyed by the folded first token, each bucket holding aliases longest first,
- * so a scan is one Map lookup per token and the longest alias wins.
+ * Alias index: a trie of Maps keyed by folded tokens (the first level is the Map of first tokens),
+ * so a scan is one Map lookup per token that starts no alias, and the longest alias wins.
  */
 import { tokenize, type Tok } from './fold.js';
 
@@ -24,9 +24,22 @@ function requiredShape(tok: Tok, raw: string): 0 | 1 | 2 {
   return tok.shape === 0 ? 0 : 1;
 }
 
+/** A trie over folded tokens: a match walks as deep as the text allows, then takes the deepest alias that fits. */
+interface Node<T> {
+  next: Map<string, Node<T>> | null;
+  /** Aliases ending here, in insertion order (curated entries first win ties). */
+  ends: Alias<T>[] | null;
+}
+
+function shapeOk(t: Tok, need: 0 | 1 | 2): boolean {
+  return need === 0 || (need === 1 ? t.shape >= 1 : t.shape === 2);
+}
+
 export class AliasIndex<T> {
-  private readonly buckets = new Map<string, Alias<T>[]>();
-  private sorted = true;
+  private readonly root = new Map<string, Node<T>>();
+  private count = 0;
+  // Scratch stack of the nodes passed by one match, reused to avoid allocation per token.
+  private readonly path: Node<T>[] = [];
 
   /** Adds an alias; returns false when it has no word to match. */
   add(surface: string, value: T): boolean {
@@ -37,34 +50,42 @@ export class AliasIndex<T> {
       shapes: toks.map((t) => requiredShape(t, surface.slice(t.start, t.end))),
       value,
     };
-    const first = alias.keys[0]!;
-    const bucket = this.buckets.get(first);
-    if (bucket) bucket.push(alias);
-    else this.buckets.set(first, [alias]);
-    this.sorted = false;
+    let level = this.root;
+    let node: Node<T> | undefined;
+    for (let k = 0; k < alias.keys.length; k++) {
+      node = level.get(alias.keys[k]!);
+      if (!node) {
+        node = { next: null, ends: null };
+        level.set(alias.keys[k]!, node);
+      }
+      if (k < alias.keys.length - 1) level = node.next ??= new Map();
+    }
+    (node!.ends ??= []).push(alias);
+    this.count++;
     return true;
-  }
-
-  private sort(): void {
-    for (const bucket of this.buckets.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
-    this.sorted = true;
   }
 
   /** Longest alias starting at token `i`, or null. `accept` may veto a candidate. */
   matchAt(toks: readonly Tok[], i: number, accept?: (v: T) => boolean): Match<T> | null {
-    if (!this.sorted) this.sort();
-    const bucket = this.buckets.get(toks[i]!.key);
-    if (!bucket) return null;
-    for (const alias of bucket) {
-      const n = alias.keys.length;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      for (let k = 0; k < n && ok; k++) {
-        const t = toks[i + k]!;
-        const need = alias.shapes[k]!;
-        ok = t.key === alias.keys[k] && (need === 0 || (need === 1 ? t.shape >= 1 : t.shape === 2));
+    let node = this.root.get(toks[i]!.key);
+    if (!node) return null;
+    const path = this.path;
+    path.length = 0;
+    for (let j = i + 1; ; j++) {
+      path.push(node);
+      if (!node.next || j >= toks.length) break;
+      const child: Node<T> | undefined = node.next.get(toks[j]!.key);
+      if (!child) break;
+      node = child;
+    }
+    for (let d = path.length - 1; d >= 0; d--) {
+      const ends = path[d]!.ends;
+      if (!ends) continue;
+      for (const alias of ends) {
+        let ok = true;
+        for (let k = 0; k <= d && ok; k++) ok = shapeOk(toks[i + k]!, alias.shapes[k]!);
+        if (ok && (!accept || accept(alias.value))) return { from: i, to: i + d + 1, value: alias.value };
       }
-      if (ok && (!accept || accept(alias.value))) return { from: i, to: i + n, value: alias.value };
     }
     return null;
   }
@@ -83,8 +104,6 @@ export class AliasIndex<T> {
   }
 
   get size(): number {
-    let n = 0;
-    for (const b of this.buckets.values()) n += b.length;
-    return n;
+    return this.count;
   }
 }

@@ -35,11 +35,11 @@ export function buildLexicon(data: RecogniserData): Lexicon {
 /** What the dictionary pass left for each token of one sentence. */
 export interface TokenMarks {
   /** Covered by an entity, a generic phrase or a title: not part of any run. */
-  readonly covered: readonly boolean[];
+  readonly covered: ArrayLike<number>;
   /** Inside a country cue (name, demonym, capital). */
-  readonly cue: readonly boolean[];
+  readonly cue: ArrayLike<number>;
   /** The token just after a title: 2 after "President", 1 after a lowercase one ("spokesman"), else 0. */
-  readonly afterTitle: readonly number[];
+  readonly afterTitle: ArrayLike<number>;
 }
 
 export interface Candidate {
@@ -118,7 +118,8 @@ export function recognise(
   posAt: (t: Tok) => string | undefined,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const firstWord = toks.findIndex((t) => t.word);
+  let firstWord = 0;
+  while (firstWord < toks.length && !toks[firstWord]!.word) firstWord++;
   for (const [a0, b] of runs(toks, marks, lex)) {
     let a = a0;
     while (a < b && lex.stopwords.has(toks[a]!.key)) a++;
