@@ -1,0 +1,82 @@
+/** Task `quotes`: PolNeAR dev attributions against the quotes stage (via the `truce quotes` service). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QuotesService } from '../../src/services/quotes.service.js';
+import { fingerprint, missing } from '../lib/data.js';
+import { addCounts, prf, zeroCounts, type Counts } from '../lib/prf.js';
+import { OURS, type ScoreRow, type Skipped, type TaskResult } from '../lib/task.js';
+import { isDirectContent, scoreAttributions, type GoldAttribution, type PredictedAttribution, type Range } from './score.js';
+
+interface PolnearPart {
+  readonly spans: Array<[number, number]>;
+  readonly text: string;
+}
+interface PolnearRecord {
+  readonly doc_id: string;
+  readonly text: string;
+  readonly attributions: Array<{ source: PolnearPart[]; content: PolnearPart[] }>;
+}
+
+const KINDS = ['direct', 'indirect', 'all'] as const;
+
+export function runQuotes(root: string): TaskResult | Skipped {
+  const path = join(root, 'polnear-quotes', 'dev.jsonl');
+  const absent = missing([path]);
+  if (absent) return { task: 'quotes', skipped: `data not found: ${absent}` };
+  const all = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as PolnearRecord);
+  // Articles annotated by several annotators appear once per annotator: keep the first annotation.
+  const seen = new Set<string>();
+  const records = all.filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id));
+
+  const service = new QuotesService();
+  const totals = Object.fromEntries(KINDS.map((k) => [k, { content: zeroCounts(), withSpeaker: zeroCounts() }])) as Record<
+    (typeof KINDS)[number],
+    { content: Counts; withSpeaker: Counts }
+  >;
+  for (const record of records) {
+    const gold: GoldAttribution[] = record.attributions
+      .filter((a) => a.content.length > 0)
+      .map((a) => ({
+        content: a.content.flatMap((c) => c.spans) as Range[],
+        source: a.source.flatMap((s) => s.spans) as Range[],
+        direct: isDirectContent(a.content[0]!.text),
+      }));
+    const predicted: PredictedAttribution[] = service.attributions(record.text).map((a) => ({
+      content: [a.content.start, a.content.end],
+      speaker: a.speaker_span ? [a.speaker_span.start, a.speaker_span.end] : null,
+      direct: a.kind === 'direct',
+    }));
+    for (const kind of KINDS) {
+      const keep = (x: { direct: boolean }) => kind === 'all' || x.direct === (kind === 'direct');
+      const c = scoreAttributions(gold.filter(keep), predicted.filter(keep));
+      addCounts(totals[kind].content, c.content);
+      addCounts(totals[kind].withSpeaker, c.withSpeaker);
+    }
+  }
+  const rows: ScoreRow[] = [];
+  const floors: Record<string, number> = {};
+  const targets = { direct: 'F1 >= 0.90', indirect: '', all: 'F1 >= 0.75' };
+  for (const kind of KINDS) {
+    const sp = prf(totals[kind].withSpeaker);
+    const ct = prf(totals[kind].content);
+    const n = totals[kind].content.tp + totals[kind].content.fn;
+    rows.push({ measure: `${kind} (${n} gold): speaker + content`, system: OURS, p: sp.p, r: sp.r, score: sp.f1, target: targets[kind] });
+    rows.push({ measure: `${kind}: content only`, system: OURS, p: ct.p, r: ct.r, score: ct.f1 });
+    floors[`${kind}.speaker.f1`] = sp.f1;
+  }
+  return {
+    task: 'quotes',
+    title: `attributions, PolNeAR dev (${records.length} articles)`,
+    fingerprint: fingerprint([path], { firstAnnotatorOnly: true }),
+    rows,
+    floors,
+    notes: [
+      'match = content spans overlap (one-to-one); speaker right = predicted mention overlaps a gold source span',
+      'direct = gold content opens with a quotation mark / our kind "direct"; no peer system figures are published for this split',
+      `${all.length - records.length} extra annotations of already-counted articles left out`,
+    ],
+  };
+}
