@@ -3,6 +3,7 @@
  * which tokens lie inside quotation marks, and offset -> token lookup. Built in linear time.
  */
 import type { Entity, SentencesLayer, Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 
@@ -23,6 +24,8 @@ export interface QuoteContext {
   readonly pos: readonly string[];
   /** Lower-cased token texts, computed once. */
   readonly words: readonly string[];
+  /** First token after the dateline (0 when there is none): reported content never starts before it. */
+  readonly contentFloor: number;
   /** Phrase cues per sentence index, found once and shared by the direct and indirect finders. */
   readonly phraseCache: Map<number, readonly PhraseHitLike[]>;
 }
@@ -40,6 +43,7 @@ export function buildContext(
   entities: readonly Entity[],
   quoted: readonly QuotedSpan[],
   lex: QuoteLexicon,
+  dateline: Span | null = null,
 ): QuoteContext {
   const tokens = layer.tokens;
   const n = tokens.length;
@@ -58,6 +62,8 @@ export function buildContext(
   const inQuote = new Int32Array(n);
   t = 0;
   quoted.forEach((q, qi) => {
+    // Scare-quoted terms and titles stay ordinary words for the cue and phrase finders.
+    if (q.weak) return;
     while (t < n && tokens[t]!.end <= q.open) t++;
     for (let k = t; k < n && tokens[k]!.start < q.close; k++) inQuote[k] = qi + 1;
   });
@@ -86,17 +92,22 @@ export function buildContext(
     quoted,
     words,
     pos,
+    contentFloor: dateline ? firstTokenFrom(tokens, dateline.end) : 0,
     phraseCache: new Map(),
   };
 }
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenAt(ctx: QuoteContext, offset: number): number {
+  return firstTokenFrom(ctx.tokens, offset);
+}
+
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
   let lo = 0;
-  let hi = ctx.tokens.length;
+  let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,6 +1,7 @@
 /** Recognises speech cues: single reporting verbs and the multi-word phrases of cues.yaml. */
 import type { PhraseHitLike, QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
+import type { CueClass } from './lexicon.js';
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
 
@@ -10,9 +11,11 @@ export type PhraseHit = PhraseHitLike;
  * True when token t is a reporting verb used as one: tagged a verb, not "the said", not passive
  * ("was told"), not negated ("did not say", "declined to say").
  */
-export function isCueVerb(ctx: QuoteContext, t: number): boolean {
+export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): boolean {
   const w = ctx.words[t];
   if (w === undefined || !ctx.lex.verbs.has(w) || ctx.inQuote[t]) return false;
+  // Beliefs and intentions ("X thinks", "X wants") introduce reported content, never a direct quote.
+  if (speechOnly && ctx.lex.verbClass.get(w) !== 'speech') return false;
   const prev = ctx.words[t - 1] ?? '';
   // The lite model sometimes tags a reporting verb as an adjective ("alleged"); "that" after it settles it.
   if (ctx.pos[t] !== 'VERB' && !(ctx.pos[t] === 'ADJ' && ctx.words[t + 1] === 'that')) return false;
@@ -21,6 +24,10 @@ export function isCueVerb(ctx: QuoteContext, t: number): boolean {
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
   if (prev === 'to') return false;
   return true;
+}
+
+export function classOf(ctx: QuoteContext, t: number): CueClass {
+  return ctx.lex.verbClass.get(ctx.words[t]!) ?? 'speech';
 }
 
 export function lemmaOf(ctx: QuoteContext, t: number): string {

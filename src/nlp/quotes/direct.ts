@@ -40,6 +40,13 @@ function skipAdverbsForward(ctx: QuoteContext, j: number, hi: number): number {
 
 /** A cue right after the closing mark: `, he said`, `said Kerry`, `according to X`. */
 function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
+  // "“...” ― Name": a dash and a name closing the paragraph sign the quote (vox pops, epigraphs).
+  if (DASHES.has(ctx.words[t] ?? '')) {
+    const np = npStartingAt(ctx, t + 1, hi);
+    let e = np ? np.end : t;
+    while (e < hi && ctx.pos[e] === 'PUNCT') e++;
+    if (np && e >= hi) return { cue: { start: t, end: t + 1 }, subject: np };
+  }
   while (t < hi && (ctx.words[t] === ',' || ctx.words[t] === '—')) t++;
   if (t >= hi || ctx.inQuote[t]) return null;
   if (isCueVerb(ctx, t)) return { cue: { start: t, end: t + 1 }, subject: npStartingAt(ctx, t + 1, hi) };
@@ -100,6 +107,24 @@ export function findDirect(ctx: QuoteContext, consumed: Set<number>): Candidate[
     const paraFirst = tokenAt(ctx, para.start);
     const paraEnd = tokenAt(ctx, para.end);
     const openTok = tokenAt(ctx, q.open);
+    if (q.weak) {
+      // A short quote is speech only when it is the whole clause before its cue: "“Never,” he said."
+      const sentence = ctx.layer.sentences[ctx.sentenceOf[openTok]!];
+      const opensSentence = sentence?.tokenStart === openTok || ctx.words[openTok - 1] === ':';
+      const short = opensSentence ? cueAfter(ctx, tokenAt(ctx, q.close), paraEnd) : null;
+      if (short && !ctx.lex.determiners.has(ctx.words[short.cue.start]!)) {
+        for (let k = short.cue.start; k < short.cue.end; k++) consumed.add(k);
+        out.push({
+          kind: 'direct',
+          content: q.content,
+          paragraph: q.paragraph,
+          order: openTok,
+          ...short,
+          continuation: null,
+        });
+      }
+      return;
+    }
     let found = cueAfter(ctx, tokenAt(ctx, q.close), paraEnd);
     if (!found) {
       // A paragraph that opens with the quote may be introduced by the previous one ending in ':'.

@@ -4,7 +4,7 @@
  * the sentence end or a semicolon. A cue already used by a direct quote is not read again.
  */
 import type { QuoteContext } from './context.js';
-import { isCueVerb, lemmaOf, phrasesIn } from './cue.js';
+import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
 import { isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
@@ -23,7 +23,7 @@ function clauseEnd(ctx: QuoteContext, from: number, end: number): number {
 }
 
 /** Token range of the content clause starting at or after t, or null when no clause follows. */
-function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string): TokenRange | null {
+function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, intention = false): TokenRange | null {
   if (ADDRESSED.has(lemma)) {
     const object = npStartingAt(ctx, t, end);
     if (object && object.end - object.start <= 4) t = object.end;
@@ -41,16 +41,20 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string): 
     } else break;
   }
   if (ctx.words[t] === ',') t++;
+  // An intention's content may be a to-infinitive: "the envoy wants to reopen the road".
+  if (intention && ctx.words[t] === 'to' && ctx.pos[t + 1] === 'VERB') return clauseFrom(ctx, t, end, true);
   if (COMPLEMENTIZER.has(ctx.words[t]!)) t++;
   return clauseFrom(ctx, t, end);
 }
 
-function clauseFrom(ctx: QuoteContext, t: number, end: number): TokenRange | null {
+function clauseFrom(ctx: QuoteContext, t: number, end: number, infinitive = false): TokenRange | null {
+  // A dateline ("ALEPPO, Syria (Agency) -") is not part of what the source said.
+  if (t < ctx.contentFloor && ctx.contentFloor < end) t = ctx.contentFloor;
   let e = clauseEnd(ctx, t, end);
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
   const first = ctx.pos[t]!;
   const gerund = first === 'VERB' && ctx.words[t]!.endsWith('ing');
-  if (e - t < 3 || (!CLAUSE_START.has(first) && !gerund) || ctx.inQuote[t]) return null;
+  if (e - t < 3 || (!CLAUSE_START.has(first) && !gerund && !infinitive) || ctx.inQuote[t]) return null;
   let verb = false;
   for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   return verb ? { start: t, end: e } : null;
@@ -107,13 +111,14 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: t, end: t + 1 };
+  const intention = classOf(ctx, t) === 'intention';
   if (isParticiple(ctx, t)) {
-    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t));
+    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     return after ? candidate(ctx, after, cue, sentenceSubject(ctx, s, t - 1), s) : null;
   }
   const subject = subjectBefore(ctx, t, start);
   if (subject) {
-    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t));
+    const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, after, cue, subject, s);
     const before = clauseBefore(ctx, start, subject.start - 1);
     return before && restIsFrame(ctx, t + 1, end) ? candidate(ctx, before, cue, subject, s) : null;
@@ -146,7 +151,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Set<number>): Candidat
       if (c) out.push(c);
     }
     for (let t = tokenStart; t < tokenEnd; t++) {
-      if (consumed.has(t) || !isCueVerb(ctx, t)) continue;
+      if (consumed.has(t) || !isCueVerb(ctx, t, false)) continue;
       const c = fromVerb(ctx, s, t);
       if (!c) continue;
       consumed.add(t);

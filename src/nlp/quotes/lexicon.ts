@@ -8,7 +8,18 @@ import { loadDataFile } from '../../core/data-file.js';
 const words = z.array(z.string().min(1));
 
 const CuesSchema = z.object({
-  verbs: z.array(z.object({ forms: words.min(1), description: z.string(), example: z.string() })).min(1),
+  verbs: z
+    .array(
+      z.object({
+        forms: words.min(1),
+        /** speech: direct and indirect quotes; belief: "X thinks/knows (that) ..." only as indirect;
+         * intention: like belief, and the content may be a to-infinitive ("X wants to ..."). */
+        class: z.enum(['speech', 'belief', 'intention']).default('speech'),
+        description: z.string(),
+        example: z.string(),
+      }),
+    )
+    .min(1),
   phrases: z.array(
     z.object({
       id: z.string(),
@@ -26,11 +37,14 @@ const SpeakersSchema = z.object({
   pronouns: z.object({ description: z.string(), person: words, other: words, example: z.string() }),
   roles: z.object({ description: z.string(), words, example: z.string() }),
   institutions: z.object({ description: z.string(), words, example: z.string() }),
+  documents: z.object({ description: z.string(), words, example: z.string() }),
   determiners: words,
 });
 
 export type CuesData = z.infer<typeof CuesSchema>;
 export type SpeakersData = z.infer<typeof SpeakersSchema>;
+
+export type CueClass = 'speech' | 'belief' | 'intention';
 
 export interface PhraseCue {
   readonly id: string;
@@ -41,6 +55,8 @@ export interface PhraseCue {
 export interface QuoteLexicon {
   /** Lower-cased verb form -> the entry's first form (its lemma). */
   readonly verbs: ReadonlyMap<string, string>;
+  /** Lower-cased verb form -> its cue class. */
+  readonly verbClass: ReadonlyMap<string, CueClass>;
   readonly phrases: readonly PhraseCue[];
   readonly adverbs: ReadonlySet<string>;
   readonly negators: ReadonlySet<string>;
@@ -48,6 +64,8 @@ export interface QuoteLexicon {
   readonly otherPronouns: ReadonlySet<string>;
   readonly roles: ReadonlySet<string>;
   readonly institutions: ReadonlySet<string>;
+  /** Nouns for documents that can be a source ("the letter said"). */
+  readonly documents: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
 }
 
@@ -55,10 +73,16 @@ const lower = (list: readonly string[]): Set<string> => new Set(list.map((w) => 
 
 export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexicon {
   const verbs = new Map<string, string>();
-  for (const entry of cues.verbs) for (const form of entry.forms) verbs.set(form.toLowerCase(), entry.forms[0]!);
+  const verbClass = new Map<string, CueClass>();
+  for (const entry of cues.verbs)
+    for (const form of entry.forms) {
+      verbs.set(form.toLowerCase(), entry.forms[0]!);
+      verbClass.set(form.toLowerCase(), entry.class);
+    }
   const phrases = cues.phrases.map((p) => ({ id: p.id, re: new RegExp(p.pattern, 'gi'), speaker: p.speaker }));
   return {
     verbs,
+    verbClass,
     phrases,
     adverbs: lower(cues.adverbs),
     negators: lower(cues.negators),
@@ -66,6 +90,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     otherPronouns: lower(speakers.pronouns.other),
     roles: lower(speakers.roles.words),
     institutions: lower(speakers.institutions.words),
+    documents: lower(speakers.documents.words),
     determiners: lower(speakers.determiners),
   };
 }

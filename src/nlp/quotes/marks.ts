@@ -15,9 +15,15 @@ export interface QuotedSpan {
   readonly paragraph: number;
   /** True when the mark is not closed in its paragraph (a quote that runs into the next one). */
   readonly runsOn: boolean;
+  /**
+   * True for a quote of one or two words or a title-cased one: a scare-quoted term or a title unless
+   * it opens its sentence and a speech cue follows ("“Never,” he said.").
+   */
+  readonly weak: boolean;
 }
 
-const MARK = /[“”"«»‘’]/g;
+// `''` and `` stand for double marks in ASCII news copy (''We will stay,'' he said).
+const MARK = /''|``|[“”"«»‘’]/g;
 const LETTER = /[\p{L}\p{N}]/u;
 /** A quote needs at least this many words to count as speech, not a scare-quoted term. */
 export const MIN_QUOTE_WORDS = 3;
@@ -58,33 +64,38 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
   const out: QuotedSpan[] = [];
   paragraphs.forEach((para, index) => {
     // The open mark's kind and offset; single marks are only tracked outside double ones.
-    let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number } | null = null;
+    let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number; len: number } | null = null;
     const push = (start: number, end: number, close: number, runsOn: boolean): void => {
       const content = trimmed(body, start, end);
-      if (wordCount(body, content) >= MIN_QUOTE_WORDS && !isTitle(body, content))
-        out.push({ open: start - 1, close, content, paragraph: index, runsOn });
+      const words = wordCount(body, content);
+      if (words === 0) return;
+      const weak = words < MIN_QUOTE_WORDS || isTitle(body, content);
+      out.push({ open: open!.at, close, content, paragraph: index, runsOn, weak });
     };
     MARK.lastIndex = para.start;
     for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {
       const at = m.index;
-      const ch = m[0];
+      const len = m[0].length;
+      const ch = m[0] === "''" ? '"' : m[0] === '``' ? '“' : m[0];
       const before = at > 0 ? body[at - 1]! : ' ';
       const after = at + 1 < body.length ? body[at + 1]! : ' ';
       if (ch === '“' || ch === '«') {
-        if (!open || open.kind === 'single') open = { kind: ch === '“' ? 'double' : 'guillemet', at };
+        // `` opens what '' closes, so it is tracked as a straight mark.
+        const kind = m[0] === '``' ? 'straight' : ch === '“' ? 'double' : 'guillemet';
+        if (!open || open.kind === 'single') open = { kind, at, len };
       } else if (ch === '"') {
         if (open?.kind === 'straight') {
-          push(open.at + 1, at, at + 1, false);
+          push(open.at + open.len, at, at + len, false);
           open = null;
-        } else if (!open || open.kind === 'single') open = { kind: 'straight', at };
+        } else if (!open || open.kind === 'single') open = { kind: 'straight', at, len };
       } else if (ch === '”' || ch === '»') {
         const kind = ch === '”' ? 'double' : 'guillemet';
         if (open?.kind === kind) {
-          push(open.at + 1, at, at + 1, false);
+          push(open.at + open.len, at, at + len, false);
           open = null;
         }
       } else if (ch === '‘') {
-        if (!open && !LETTER.test(before)) open = { kind: 'single', at };
+        if (!open && !LETTER.test(before)) open = { kind: 'single', at, len };
       } else if (ch === '’') {
         if (open?.kind === 'single' && !LETTER.test(after) && !/\s/.test(before)) {
           push(open.at + 1, at, at + 1, false);
@@ -93,7 +104,7 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
       }
     }
     // A double quote left open runs to the paragraph end (the next paragraph reopens it).
-    if (open && open.kind !== 'single') push(open.at + 1, para.end, para.end, true);
+    if (open && open.kind !== 'single') push(open.at + open.len, para.end, para.end, true);
   });
   return out;
 }

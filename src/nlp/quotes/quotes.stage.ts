@@ -5,7 +5,7 @@
  */
 import type { Doc, Entity, Quote, QuotesLayer, SentencesLayer } from '../../core/document.js';
 import { textSpan } from '../../core/span.js';
-import type { TextSpan } from '../../core/span.js';
+import type { Span, TextSpan } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import type { Candidate } from './candidate.js';
@@ -39,9 +39,10 @@ export function findQuotes(
   sentences: SentencesLayer,
   entities: readonly Entity[],
   lex: QuoteLexicon,
+  dateline: Span | null = null,
 ): Quote[] {
   const quoted = findQuotedSpans(body, sentences.paragraphs);
-  const ctx = buildContext(body, sentences, entities, quoted, lex);
+  const ctx = buildContext(body, sentences, entities, quoted, lex, dateline);
   const consumed = new Set<number>();
   const candidates = [...findDirect(ctx, consumed), ...findIndirect(ctx, consumed)];
   candidates.sort((a, b) => a.order - b.order || a.content.start - b.content.start);
@@ -82,10 +83,14 @@ export function createQuotesStage(): Stage<'quotes'> {
     adds: 'quotes',
     needs: ['clean', 'sentences', 'entities'],
     run(doc: Doc): QuotesLayer {
-      const body = layer(doc, 'clean').body;
+      const clean = layer(doc, 'clean');
+      const body = clean.body;
       const sentences = layer(doc, 'sentences');
       if (!sentences.english) return { quotes: [], warnings: [] };
-      return { quotes: findQuotes(body, sentences, layer(doc, 'entities').entities, lex), warnings: [] };
+      return {
+        quotes: findQuotes(body, sentences, layer(doc, 'entities').entities, lex, clean.dateline),
+        warnings: [],
+      };
     },
   };
 }

@@ -152,10 +152,55 @@ const ROWS: Row[] = [
     expected: [['the plan was', 'John Kerry', 'indirect']],
   },
   {
+    name: 'a letter speaks for its named author',
+    paragraphs: [
+      'A letter from Staffan de Mistura reached both delegations on Friday.',
+      'The talks would resume in Geneva next week, the letter dated March 2 said.',
+    ],
+    expected: [['The talks would resume', 'Staffan de Mistura', 'indirect']],
+  },
+  {
+    name: 'a letter with no author named is "letter", without its date',
+    paragraphs: ['The talks would resume in Geneva next week, the letter dated March 2 said.'],
+    expected: [['The talks would resume', 'letter', 'indirect']],
+  },
+  {
+    name: 'short quote opening its sentence, with a cue',
+    paragraphs: ['“Never again,” Kerry said. “We will not give up the road.”'],
+    expected: [
+      ['Never again', 'John Kerry', 'direct'],
+      ['We will not give up', 'John Kerry', 'direct'],
+    ],
+  },
+  {
+    name: 'scare quotes inside a sentence are not speech',
+    paragraphs: ['The “humanitarian pause” began on Monday, Kerry said.'],
+    expected: [['The “humanitarian pause” began', 'John Kerry', 'indirect']],
+  },
+  {
+    name: "ASCII '' marks",
+    paragraphs: ["''The convoy will leave at dawn,'' Lavrov said."],
+    expected: [['The convoy will leave at dawn', 'Sergei Lavrov', 'direct']],
+  },
+  {
+    name: 'quote signed with a dash at the paragraph end',
+    paragraphs: ['“We have had no bread for a week.” ― Angela Merkel'],
+    expected: [['We have had no bread', 'Angela Merkel', 'direct']],
+  },
+  {
+    name: 'belief verb: indirect only',
+    paragraphs: ['Kerry believes the truce will hold until the end of the month.'],
+    expected: [['the truce will hold', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'intention verb with a to-infinitive',
+    paragraphs: ['Lavrov wants to reopen the road to Aleppo before winter.'],
+    expected: [['to reopen the road', 'Sergei Lavrov', 'indirect']],
+  },
+  {
     name: 'they said with no earlier attribution',
     paragraphs: ['Ahrar al-Sham fighters entered the village. They said the army had withdrawn before dawn.'],
     expected: [['the army had withdrawn', 'Ahrar al-Sham', 'indirect']],
-    todo: '"they" resolves only to a previous attribution, not to a group mentioned before',
   },
 ];
 
@@ -206,6 +251,17 @@ describe('quotes stage: spans and cues', () => {
     const stage = createQuotesStage();
     assert.deepEqual(stage.needs, ['clean', 'sentences', 'entities']);
     assert.equal(stage.run(doc).quotes[0]?.speaker, 'Sergei Lavrov');
+  });
+
+  it('reported content starts after the dateline', () => {
+    const { body, sentences, entities } = docParts(
+      ['IDLIB, Syria (Example Wire) - Jets struck a market in the old city on Monday, the Observatory said.'],
+      ENTITIES,
+    );
+    const dateline = { start: 0, end: body.indexOf(' - ') + 2 };
+    const [q] = findQuotes(body, sentences, entities, lex, dateline);
+    assert.ok(q?.text.startsWith('Jets struck a market'), q?.text);
+    assert.equal(q?.speaker, 'Syrian Observatory for Human Rights');
   });
 
   it('every span slices out its own text (property)', () => {

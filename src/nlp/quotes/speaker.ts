@@ -80,12 +80,61 @@ function resolvePersonPronoun(ctx: QuoteContext, t: number, history: readonly At
   return { speaker: null, person: true };
 }
 
-/** "it", "they": only the previous attribution's speaker (a statement, a ministry, a group). */
+/**
+ * "it", "they": the previous attribution's speaker in this or the previous paragraph; else, for
+ * "they", the last group or organisation named in this paragraph or the one before.
+ */
 function resolveOtherPronoun(ctx: QuoteContext, t: number, history: readonly Attribution[]): NamedSpeaker {
   const para = paragraphOfToken(ctx, t);
   const last = history[history.length - 1];
   if (last && last.speaker && last.paragraph >= para - 1) return { speaker: last.speaker, person: last.person };
+  if (ctx.words[t] === 'they') {
+    const group = lastGroupBefore(ctx, t, para - 1);
+    if (group) return { speaker: group.canonical, person: false };
+  }
   return { speaker: null, person: false };
+}
+
+/** The last group or organisation entity before token t, no earlier than paragraph `fromPara`. */
+function lastGroupBefore(ctx: QuoteContext, t: number, fromPara: number): Entity | null {
+  for (let k = t - 1; k >= 0 && paragraphOfToken(ctx, k) >= fromPara; k--) {
+    const e = ctx.entityOf[k]!;
+    if (e < 0 || ctx.inQuote[k]) continue;
+    const entity = ctx.entities[e]!;
+    if (entity.type === 'group' || entity.type === 'organization') return entity;
+  }
+  return null;
+}
+
+/** How far back (in tokens) the author of "the letter" is looked for. */
+const AUTHOR_WINDOW = 400;
+const AUTHOR_LINK = new Set(['from', 'by']);
+
+/**
+ * A document as source ("the letter said"): its author when the text named one before
+ * ("a letter from X", "X's letter"), else the document noun alone, without dates or other modifiers.
+ */
+function documentSpeaker(ctx: QuoteContext, np: TokenRange): NamedSpeaker | null {
+  let noun = -1;
+  // A document whose phrase names its author ("a report by the UN") is the author's, read as usual.
+  for (let k = np.start; k < np.end; k++) if (ctx.entityOf[k]! >= 0) return null;
+  for (let k = np.start; k < np.end && noun < 0; k++) if (ctx.lex.documents.has(ctx.words[k]!)) noun = k;
+  if (noun < 0) return null;
+  const word = ctx.words[noun]!;
+  for (let k = np.start - 1; k >= 0 && k > np.start - AUTHOR_WINDOW; k--) {
+    if (ctx.words[k] !== word || ctx.inQuote[k]) continue;
+    // "a letter from the envoy X" (the author follows) or "X's letter" (the author precedes).
+    if (AUTHOR_LINK.has(ctx.words[k + 1]!)) {
+      for (let j = k + 2; j < k + 8 && j < np.start; j++) {
+        const e = ctx.entityOf[j]!;
+        if (e >= 0 && ctx.entities[e]!.type !== 'place') return { speaker: ctx.entities[e]!.canonical, person: false };
+      }
+    }
+    const owner = ctx.entityOf[k - 2] ?? -1;
+    if (POSSESSIVE.has(ctx.words[k - 1]!) && owner >= 0 && ctx.entities[owner]!.type !== 'place')
+      return { speaker: ctx.entities[owner]!.canonical, person: false };
+  }
+  return { speaker: word, person: false };
 }
 
 /** The last organisation or group before token `t` whose name contains `noun` ("the ministry"). */
@@ -107,6 +156,8 @@ export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly
     if (lex.personPronouns.has(w)) return resolvePersonPronoun(ctx, np.start, history);
     return resolveOtherPronoun(ctx, np.start, history);
   }
+  const document = documentSpeaker(ctx, np);
+  if (document) return document;
   const head = np.end - 1;
   const headWord = words[head]!;
   const found = entitiesIn(ctx, np);
