@@ -2,7 +2,7 @@
  * Context rules from data/places/rules.yaml, compiled once: words around a name that make it
  * "near" a town (geoPrecision 2), an admin1 region, or a capital acting as its government.
  */
-import { loadDataFile } from '../../core/data-file.js';
+import { loadCachedDataFile } from './cache.js';
 import { RulesFileSchema, type Rule } from './places.schema.js';
 
 export interface CompiledRule {
@@ -30,7 +30,7 @@ function compile(rules: readonly Rule[], side: 'before' | 'after'): CompiledRule
 }
 
 export function loadRules(path = 'places/rules.yaml'): PlaceRules {
-  const file = loadDataFile(path, RulesFileSchema);
+  const file = loadCachedDataFile(path, RulesFileSchema);
   return {
     nearBefore: compile(file.near.before, 'before'),
     nearAfter: compile(file.near.after, 'after'),
