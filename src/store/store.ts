@@ -1,0 +1,75 @@
+/**
+ * The store the services use. Async from the start so the embedded SQLite store and the
+ * PostgreSQL server store satisfy the same contract (test/contract/store.contract.ts, ADR 0003).
+ */
+import type {
+  EventFilter,
+  ImportResult,
+  IncidentGrade,
+  NewAnalysis,
+  NewImportedEvent,
+  NewIncident,
+  NewQuarantine,
+  NewReport,
+  NewReportEvent,
+  PutReportResult,
+  QuarantineEntry,
+  ReportHit,
+  SourceKind,
+  SourceRecord,
+  StoredAnalysis,
+  StoredEvent,
+  StoredIncident,
+  StoredReport,
+} from './types.js';
+
+export interface SearchOptions {
+  readonly limit?: number;
+}
+
+export interface Store {
+  /** Which backend this is, for messages and ADR-documented differences. */
+  readonly kind: 'sqlite' | 'postgres';
+
+  /**
+   * Writes a report, its analysis and its events in ONE transaction, keyed by the content hash.
+   * The same content again is a duplicate (nothing written) unless the analysis comes from a newer
+   * pipeline version, which replaces the analysis and the events (status `reanalysed`).
+   */
+  putReport(report: NewReport, analysis: NewAnalysis, events: readonly NewReportEvent[]): Promise<PutReportResult>;
+  getReport(id: number): Promise<StoredReport | null>;
+  getReportByHash(contentHash: string): Promise<StoredReport | null>;
+  getAnalysis(reportId: number): Promise<StoredAnalysis | null>;
+  /** Links a syndicated copy or older version to its canonical report (null unlinks). */
+  setCanonical(reportId: number, canonicalReportId: number | null): Promise<void>;
+  /**
+   * Full-text search over headline and body. The query language is small and the same on every
+   * backend: words, "phrases", prefix*, AND, OR, NOT, parentheses (see search-query.ts).
+   * A malformed query throws TruceError E007 naming the problem.
+   */
+  searchReports(query: string, options?: SearchOptions): Promise<ReportHit[]>;
+
+  /** Imports dataset rows (ACLED, UCDP, GDELT) in one transaction; idempotent on (dataset, sourceId). */
+  putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult>;
+  /** Events matching every filter given, ordered by id; `limit` defaults to 1000. */
+  listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** Every matching event, fetched in pages so memory stays flat whatever the count (exports). */
+  iterateEvents(filter?: EventFilter, pageSize?: number): AsyncIterable<StoredEvent>;
+  countEvents(filter?: EventFilter): Promise<number>;
+
+  putSource(name: string, kind?: SourceKind, url?: string | null): Promise<SourceRecord>;
+  listSources(): Promise<SourceRecord[]>;
+
+  /** Creates an incident, or replaces one (grade, fatalities and links) when `id` is given. */
+  putIncident(incident: NewIncident): Promise<number>;
+  getIncident(id: number): Promise<StoredIncident | null>;
+  listIncidents(filter?: { grade?: IncidentGrade; limit?: number }): Promise<StoredIncident[]>;
+  deleteIncident(id: number): Promise<void>;
+
+  quarantine(entry: NewQuarantine): Promise<number>;
+  listQuarantine(options?: { limit?: number }): Promise<QuarantineEntry[]>;
+
+  close(): Promise<void>;
+}
+
+export type * from './types.js';
