@@ -8,6 +8,7 @@ import type { IsoDay } from '../../core/date.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { createChrono } from './chrono.js';
+import { createFastReader, type Components } from './fast.js';
 import { loadDatesLexicon, type DatesLexicon } from './lexicon.js';
 import { resolveReading, type YearHint } from './resolve.js';
 import { isFutureContext } from './tense.js';
@@ -15,8 +16,13 @@ import { isFutureContext } from './tense.js';
 // Any fixed instant works when there is no publication day: only dates that state their year resolve.
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
-/** A chrono result with its index local to its sentence. */
-type Local = Pick<ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+/** A reading (chrono's or the fast reader's) with its index local to its sentence. */
+interface Local {
+  readonly index: number;
+  readonly text: string;
+  readonly start: Components;
+  readonly end?: Components | undefined;
+}
 
 const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 const PAIR_JOINER = /^\s*(?:and|or|to|through|until|till|-|–)\s*$/;
@@ -73,6 +79,7 @@ function splitResults(results: readonly ParsedResult[], candidates: readonly Can
 
 export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): DateFinder {
   const parser = createChrono(lexicon);
+  const fast = createFastReader(lexicon);
   const tolerance = lexicon.data.settings.futureToleranceDays;
   return {
     find(body, sentences, published) {
@@ -80,10 +87,16 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
       const instant = published ? new Date(`${published}T12:00:00Z`) : NO_REFERENCE;
       const reference = { instant, timezone: 0 };
       const candidates: Candidate[] = [];
+      const read: { sentence: Sentence; text: string; results: readonly Local[] }[] = [];
       let at = 0;
       for (const sentence of sentences.sentences) {
         const text = body.slice(sentence.start, sentence.end);
         if (!lexicon.mayHoldDate(text)) continue;
+        const quick = fast.read(text);
+        if (quick) {
+          read.push({ sentence, text, results: quick });
+          continue;
+        }
         candidates.push({ sentence, text, at });
         at += text.length + SEPARATOR.length;
       }
@@ -93,9 +106,10 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
         ? (splitResults(parser.parse(joined, reference, { forwardDate: false }), candidates) ??
           candidates.map((c) => parser.parse(c.text, reference, { forwardDate: false })))
         : [];
+      candidates.forEach(({ sentence, text }, k) => read.push({ sentence, text, results: grouped[k]! }));
+      read.sort((a, b) => a.sentence.start - b.sentence.start);
       const dates: DateMention[] = [];
-      candidates.forEach(({ sentence, text }, k) => {
-        const results = grouped[k]!;
+      for (const { sentence, text, results } of read) {
         results.forEach((r, i) => {
           const start = sentence.start + r.index;
           const end = start + r.text.length;
@@ -118,7 +132,7 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
               relative: resolved.relative,
             });
         });
-      });
+      }
       const unresolved = dates.filter((d) => d.range === null).length;
       const warnings =
         published === null && unresolved > 0

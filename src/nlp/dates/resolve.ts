@@ -3,7 +3,7 @@
  * publication day. chrono finds the expression and its components; the news conventions are ours:
  * a bare month or weekday lies in the past unless the clause is future, a week is a calendar week.
  */
-import type { ParsedComponents } from 'chrono-node';
+import type { Components as ParsedComponents } from './fast.js';
 import type { DateRange, IsoDay, TimePrecision } from '../../core/date.js';
 
 const DAY_MS = 86_400_000;
