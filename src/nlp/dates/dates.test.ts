@@ -81,7 +81,7 @@ const ROWS: Array<[string, string, Found[], string?]> = [
   ['The rebels retreated and troops entered the town the next day.', SUN, []],
   ['He received a 12-1/2 year sentence.', SUN, []],
   ['The militants now control the road.', SUN, []],
-  // Known misses, kept in the table.
+  // A to-infinitive after agree/vow/plan... looks ahead, even after a past verb.
   [
     'Kerry and Lavrov agreed on Friday to meet on Monday.',
     '2016-09-03',
@@ -89,8 +89,18 @@ const ROWS: Array<[string, string, Found[], string?]> = [
       ['on Friday', '2016-09-02', '2016-09-02', 1],
       ['on Monday', '2016-09-05', '2016-09-05', 1],
     ],
-    'an infinitive after a past verb ("agreed to meet") is not read as future',
   ],
+  [
+    'Rebel leaders vowed on Saturday to retake the town on Tuesday.',
+    SUN,
+    [
+      ['on Saturday', '2016-09-03', '2016-09-03', 1],
+      ['on Tuesday', '2016-09-06', '2016-09-06', 1],
+    ],
+  ],
+  ['The army began to withdraw on Tuesday.', SUN, [['on Tuesday', '2016-08-30', '2016-08-30', 1]]],
+  ['The envoys agreed to a truce on Tuesday.', SUN, [['on Tuesday', '2016-08-30', '2016-08-30', 1]]],
+  // Known misses, kept in the table (none open at the moment; 'fine' rows run as normal tests).
   ['The town was retaken two days later.', SUN, [], 'fine'],
 ];
 

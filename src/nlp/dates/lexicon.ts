@@ -32,6 +32,7 @@ const schema = z.object({
     z.object({ phrase: z.string().min(1), description: z.string().min(1), example: z.string().min(1) }),
   ),
   pastForms: z.array(z.string().min(1)),
+  infinitiveFutureVerbs: z.array(z.string().min(1)),
   monthPreceders: z.array(z.string().min(1)),
   exclude: z.array(rule),
   skipText: z.array(rule),
@@ -50,6 +51,8 @@ export interface DatesLexicon {
   /** Future cues as token sequences, indexed by their last token for a backward walk. */
   readonly futureCues: ReadonlyMap<string, readonly (readonly string[])[]>;
   readonly pastForms: ReadonlySet<string>;
+  /** Verbs whose to-infinitive speaks of a later time (agreed to meet). */
+  readonly infinitiveFutureVerbs: ReadonlySet<string>;
   readonly monthPreceders: ReadonlySet<string>;
 }
 
@@ -73,6 +76,7 @@ export function buildLexicon(data: DatesData): DatesLexicon {
     skipText: data.skipText.map((r) => new RegExp(r.pattern, 'i')),
     futureCues,
     pastForms: new Set(data.pastForms.map((w) => w.toLowerCase())),
+    infinitiveFutureVerbs: new Set(data.infinitiveFutureVerbs.map((w) => w.toLowerCase())),
     monthPreceders: new Set(data.monthPreceders.map((w) => w.toLowerCase())),
   };
 }

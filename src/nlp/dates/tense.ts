@@ -44,6 +44,7 @@ function cueEndsAt(word: WordAt, i: number, lexicon: DatesLexicon): boolean {
 
 // After these an -ed form is a passive participle ("will be sentenced"), which carries no tense.
 const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'get']);
+const VERBAL = new Set(['VERB', 'AUX']);
 
 function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: DatesLexicon): Verdict {
   if (cueEndsAt(word, i, lexicon)) return 'future';
@@ -66,8 +67,12 @@ export function isFutureContext(
   while (first < sentence.tokenEnd && tokens[first]!.end <= mention.start) first++;
   // Backwards from the mention to the clause boundary.
   let onlyLeadIn = true;
+  // Set once the walk passes "to" + verb: the date sits in an infinitive clause ("to meet on Monday").
+  let infinitive = false;
   for (let i = first - 1, n = 0; i >= sentence.tokenStart && n < window; i--, n++) {
     if (BOUNDARY.test(word(i))) break;
+    if (word(i) === 'to' && i + 1 < first && VERBAL.has(tokens[i + 1]!.pos)) infinitive = true;
+    if (infinitive && lexicon.infinitiveFutureVerbs.has(word(i))) return true;
     const verdict = classify(word, tokens, i, lexicon);
     if (verdict) return verdict === 'future';
     if (!LEAD_IN.has(word(i))) onlyLeadIn = false;
