@@ -53,3 +53,9 @@ export function sample(
     events,
   ];
 }
+
+export function omit<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const copy: Partial<T> = { ...value };
+  for (const k of keys) delete copy[k];
+  return copy as Omit<T, K>;
+}

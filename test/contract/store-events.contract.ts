@@ -5,7 +5,7 @@ import { TruceError } from '../../src/core/errors.js';
 import { distanceKm } from '../../src/store/geo.js';
 import type { Store } from '../../src/store/store.js';
 import type { EventFilter, NewImportedEvent, StoredEvent } from '../../src/store/types.js';
-import { event, sample } from './fixtures.js';
+import { event, omit, sample } from './fixtures.js';
 
 const SYRIA = 'Military Forces of Syria (2000-2024)';
 
@@ -64,7 +64,7 @@ const PLACES = {
 };
 
 function acledRow(n: number, overrides: Partial<NewImportedEvent> = {}): NewImportedEvent {
-  const { start: _s, end: _e, ...fields } = event({ evidence: `On ${n} September, an air strike hit a village.` });
+  const fields = omit(event({ evidence: `On ${n} September, an air strike hit a village.` }), ['start', 'end']);
   return {
     ...fields,
     provenance: { kind: 'import', dataset: 'acled', file: 'export.csv', row: n, sourceId: `SYR${1000 + n}` },

@@ -1,0 +1,418 @@
+/**
+ * The server store: PostgreSQL through `pg`, satisfying the same contract as the SQLite store.
+ * Each write is one transaction on one pooled client; every value goes through a $n placeholder.
+ */
+import pg from 'pg';
+import { TruceError } from '../../core/errors.js';
+import { eventValues, eventWhere, EVENT_COLUMNS, rowToEvent } from '../event-sql.js';
+import { compareVersions, contentHash } from '../identity.js';
+import { loadMigrations, pendingMigrations, type AppliedMigration } from '../migrations.js';
+import {
+  clampLimit,
+  linksByIncident,
+  pageEvents,
+  parseReport,
+  rowToIncident,
+  rowToQuarantine,
+  rowToReport,
+  rowToSource,
+} from '../rows.js';
+import { parseSearchQuery, toTsquery } from '../search-query.js';
+import type { SearchOptions, Store } from '../store.js';
+import type {
+  EventFields,
+  EventFilter,
+  ImportResult,
+  IncidentGrade,
+  NewAnalysis,
+  NewImportedEvent,
+  NewIncident,
+  NewQuarantine,
+  NewReport,
+  NewReportEvent,
+  PutReportResult,
+  Provenance,
+  QuarantineEntry,
+  ReportHit,
+  SourceKind,
+  SourceRecord,
+  StoredAnalysis,
+  StoredEvent,
+  StoredIncident,
+  StoredReport,
+} from '../types.js';
+
+export interface PostgresStoreOptions {
+  /** e.g. postgres://postgres@127.0.0.1:5432/truce (TRUCE_PG_URL). */
+  readonly url: string;
+  /** Schema to use (created if missing); default `public`. Tests use a fresh one per run. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+type Row = Record<string, unknown>;
+type Client = pg.PoolClient;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const REPORT_SELECT = `SELECT r.*, s.name AS source_name FROM reports r LEFT JOIN sources s ON s.id = r.source_id`;
+/** Rows per multi-row INSERT, well under PostgreSQL's 65,535 parameters per statement. */
+const EVENTS_PER_INSERT = 1000;
+
+// Ids (int8) as numbers, and DATE as its 'YYYY-MM-DD' text, never a Date shifted by the local zone.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+    if (oid === pg.types.builtins.DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const schema = options.schema ?? 'public';
+  if (!SCHEMA_NAME.test(schema))
+    throw new TruceError('E007_BAD_OPTION', { option: 'schema', reason: 'use lower-case letters, digits and _' });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
+    types,
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+    return new PostgresStore(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+async function migrate(c: Client): Promise<void> {
+  await c.query('BEGIN');
+  try {
+    // Two processes opening the same schema at once migrate one after the other.
+    await c.query(`SELECT pg_advisory_xact_lock(hashtext('truce_migrations:' || current_schema()))`);
+    await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
+    const applied = (await c.query('SELECT version, checksum FROM schema_migrations')).rows as AppliedMigration[];
+    for (const m of pendingMigrations(loadMigrations('postgres'), applied)) {
+      await c.query(m.sql);
+      await c.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, now())', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
+    }
+    await c.query('COMMIT');
+  } catch (error) {
+    await c.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** One multi-row INSERT per chunk; `suffix` adds e.g. an ON CONFLICT clause. Returns rows inserted. */
+async function insertEvents(
+  c: Client,
+  rows: readonly { fields: EventFields; provenance: Provenance }[],
+  suffix = '',
+): Promise<number> {
+  let inserted = 0;
+  const width = EVENT_COLUMNS.length;
+  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) {
+    const chunk = rows.slice(i, i + EVENTS_PER_INSERT);
+    const values = chunk.flatMap((r) => eventValues(r.fields, r.provenance));
+    const tuples = chunk.map((_, k) => `(${EVENT_COLUMNS.map((__, j) => `$${k * width + j + 1}`).join(', ')})`);
+    const res = await c.query(
+      `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`,
+      values,
+    );
+    inserted += res.rowCount ?? 0;
+  }
+  return inserted;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  private async tx<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (error) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  async putReport(
+    report: NewReport,
+    analysis: NewAnalysis,
+    events: readonly NewReportEvent[],
+  ): Promise<PutReportResult> {
+    const r = parseReport(report, analysis);
+    const hash = contentHash(r.raw);
+    const version = analysis.pipelineVersion;
+    return this.tx(async (c) => {
+      const findExisting = async () =>
+        (
+          await c.query(
+            `SELECT r.id, a.pipeline_version AS version FROM reports r LEFT JOIN analyses a ON a.report_id = r.id
+             WHERE r.content_hash = $1 FOR UPDATE OF r`,
+            [hash],
+          )
+        ).rows[0] as { id: number; version: string | null } | undefined;
+      let existing = await findExisting();
+      let id: number;
+      let status: PutReportResult['status'] = 'new';
+      if (existing === undefined) {
+        const sourceId =
+          r.sourceName === null
+            ? null
+            : (
+                (
+                  await c.query(
+                    `INSERT INTO sources (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
+                    [r.sourceName],
+                  )
+                ).rows[0] as { id: number }
+              ).id;
+        const inserted = await c.query(
+          `INSERT INTO reports (content_hash, raw, media_type, url, published, source_id, visibility, ingested_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+          [hash, r.raw, r.mediaType, r.url, r.published, sourceId, r.visibility, new Date().toISOString()],
+        );
+        // Another writer may have stored the same content since our SELECT: then it is not new.
+        if (inserted.rows[0] === undefined) existing = await findExisting();
+        id = existing?.id ?? (inserted.rows[0] as { id: number }).id;
+      } else id = existing.id;
+      if (existing !== undefined) {
+        if (existing.version !== null && compareVersions(version, existing.version) <= 0)
+          return { id, status: 'duplicate' };
+        await c.query('DELETE FROM events WHERE report_id = $1', [id]);
+        status = 'reanalysed';
+      }
+      await c.query(
+        `INSERT INTO analyses (report_id, pipeline_version, analysis, analysed_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (report_id) DO UPDATE SET pipeline_version = excluded.pipeline_version,
+           analysis = excluded.analysis, analysed_at = excluded.analysed_at`,
+        [id, version, JSON.stringify(analysis.analysis)],
+      );
+      await c.query(
+        `INSERT INTO report_text (report_id, headline, body) VALUES ($1, $2, $3)
+         ON CONFLICT (report_id) DO UPDATE SET headline = excluded.headline, body = excluded.body`,
+        [id, analysis.analysis.report.headline, analysis.analysis.report.body],
+      );
+      const rows = events.map((e) => ({
+        fields: e,
+        provenance: { kind: 'report', reportId: id, pipelineVersion: version, start: e.start, end: e.end } as const,
+      }));
+      await insertEvents(c, rows);
+      return { id, status };
+    });
+  }
+
+  async getReport(id: number): Promise<StoredReport | null> {
+    const [row] = await this.rows(`${REPORT_SELECT} WHERE r.id = $1`, [id]);
+    return row ? rowToReport(row) : null;
+  }
+
+  async getReportByHash(hash: string): Promise<StoredReport | null> {
+    const [row] = await this.rows(`${REPORT_SELECT} WHERE r.content_hash = $1`, [hash]);
+    return row ? rowToReport(row) : null;
+  }
+
+  async getAnalysis(reportId: number): Promise<StoredAnalysis | null> {
+    const [row] = await this.rows('SELECT * FROM analyses WHERE report_id = $1', [reportId]);
+    if (!row) return null;
+    return {
+      reportId,
+      pipelineVersion: row.pipeline_version as string,
+      analysis: row.analysis as StoredAnalysis['analysis'],
+      analysedAt: (row.analysed_at as Date).toISOString(),
+    };
+  }
+
+  async setCanonical(reportId: number, canonicalReportId: number | null): Promise<void> {
+    if (canonicalReportId === reportId)
+      throw new TruceError('E007_BAD_OPTION', {
+        option: 'canonicalReportId',
+        reason: 'a report cannot be its own copy',
+      });
+    const res = await this.pool.query('UPDATE reports SET canonical_report_id = $1 WHERE id = $2', [
+      canonicalReportId,
+      reportId,
+    ]);
+    if (res.rowCount === 0)
+      throw new TruceError('E007_BAD_OPTION', { option: 'reportId', reason: `no report ${reportId}` });
+  }
+
+  async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {
+    const tsquery = toTsquery(parseSearchQuery(query));
+    const limit = clampLimit(options.limit, 50);
+    let rows: Row[];
+    try {
+      rows = await this.rows(
+        `SELECT r.id, t.headline, r.published, s.name AS source_name, ts_rank(t.tsv, q) AS score
+         FROM to_tsquery('english', $1) q, report_text t
+           JOIN reports r ON r.id = t.report_id LEFT JOIN sources s ON s.id = r.source_id
+         WHERE t.tsv @@ q ORDER BY score DESC, r.id LIMIT $2`,
+        [tsquery, limit],
+      );
+    } catch (error) {
+      // The rendered query is always valid tsquery; this is a guard, not a path users should meet.
+      throw new TruceError('E007_BAD_OPTION', { option: 'search query', reason: (error as Error).message });
+    }
+    return rows.map((r) => ({
+      id: Number(r.id),
+      headline: (r.headline as string | null) ?? null,
+      published: (r.published as string | null) ?? null,
+      sourceName: (r.source_name as string | null) ?? null,
+      score: Number(r.score),
+    }));
+  }
+
+  async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {
+    const rows = events.map((e) => ({ fields: e, provenance: e.provenance }));
+    const inserted = await this.tx((c) =>
+      insertEvents(
+        c,
+        rows,
+        'ON CONFLICT (import_dataset, import_source_id) WHERE import_dataset IS NOT NULL DO NOTHING',
+      ),
+    );
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const w = eventWhere(filter, 'postgres', 1000);
+    const rows = await this.rows(`SELECT e.* FROM events e ${w.sql} ORDER BY e.id LIMIT $${w.params.length + 1}`, [
+      ...w.params,
+      w.limit,
+    ]);
+    return rows.map(rowToEvent);
+  }
+
+  iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
+    return pageEvents((f) => this.listEvents(f), filter, pageSize);
+  }
+
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    const w = eventWhere({ ...filter, limit: undefined }, 'postgres', null);
+    const [row] = await this.rows(`SELECT count(*) AS n FROM events e ${w.sql}`, w.params);
+    return Number(row?.n);
+  }
+
+  async putSource(name: string, kind: SourceKind = 'news', url: string | null = null): Promise<SourceRecord> {
+    const [row] = await this.rows(
+      `INSERT INTO sources (name, kind, url) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = coalesce(excluded.url, sources.url) RETURNING *`,
+      [name, kind, url],
+    );
+    return rowToSource(row as Row);
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    return (await this.rows('SELECT * FROM sources ORDER BY name COLLATE "C"')).map(rowToSource);
+  }
+
+  async putIncident(incident: NewIncident): Promise<number> {
+    return this.tx(async (c) => {
+      const values = [incident.grade, incident.fatalitiesLow, incident.fatalitiesBest, incident.fatalitiesHigh];
+      let id: number;
+      if (incident.id === undefined) {
+        const res = await c.query(
+          `INSERT INTO incidents (grade, fatalities_low, fatalities_best, fatalities_high, updated_at)
+           VALUES ($1, $2, $3, $4, now()) RETURNING id`,
+          values,
+        );
+        id = (res.rows[0] as { id: number }).id;
+      } else {
+        id = incident.id;
+        const res = await c.query(
+          `UPDATE incidents SET grade = $1, fatalities_low = $2, fatalities_best = $3, fatalities_high = $4,
+             updated_at = now() WHERE id = $5`,
+          [...values, id],
+        );
+        if (res.rowCount === 0)
+          throw new TruceError('E007_BAD_OPTION', { option: 'incident.id', reason: `no incident ${id}` });
+        await c.query('DELETE FROM incident_events WHERE incident_id = $1', [id]);
+      }
+      const eventIds = [...new Set(incident.eventIds)];
+      if (eventIds.length > 0)
+        await c.query('INSERT INTO incident_events (incident_id, event_id) SELECT $1, unnest($2::bigint[])', [
+          id,
+          eventIds,
+        ]);
+      return id;
+    });
+  }
+
+  async getIncident(id: number): Promise<StoredIncident | null> {
+    const [row] = await this.rows('SELECT * FROM incidents WHERE id = $1', [id]);
+    if (!row) return null;
+    const links = await this.rows('SELECT event_id FROM incident_events WHERE incident_id = $1 ORDER BY event_id', [
+      id,
+    ]);
+    return rowToIncident(
+      row,
+      links.map((l) => Number(l.event_id)),
+    );
+  }
+
+  async listIncidents(filter: { grade?: IncidentGrade; limit?: number } = {}): Promise<StoredIncident[]> {
+    const limit = clampLimit(filter.limit, 1000);
+    const rows = await this.rows(
+      'SELECT * FROM incidents WHERE ($1::text IS NULL OR grade = $1) ORDER BY id LIMIT $2',
+      [filter.grade ?? null, limit],
+    );
+    if (rows.length === 0) return [];
+    const links = linksByIncident(
+      await this.rows(
+        'SELECT incident_id, event_id FROM incident_events WHERE incident_id = ANY($1::bigint[]) ORDER BY incident_id, event_id',
+        [rows.map((r) => Number(r.id))],
+      ),
+    );
+    return rows.map((r) => rowToIncident(r, links.get(Number(r.id)) ?? []));
+  }
+
+  async deleteIncident(id: number): Promise<void> {
+    await this.pool.query('DELETE FROM incidents WHERE id = $1', [id]);
+  }
+
+  async quarantine(entry: NewQuarantine): Promise<number> {
+    const [row] = await this.rows(
+      'INSERT INTO quarantine (what, reason, detail, created_at) VALUES ($1, $2, $3, now()) RETURNING id',
+      [entry.what, entry.reason, entry.detail ?? null],
+    );
+    return Number(row?.id);
+  }
+
+  async listQuarantine(options: { limit?: number } = {}): Promise<QuarantineEntry[]> {
+    return (await this.rows('SELECT * FROM quarantine ORDER BY id LIMIT $1', [clampLimit(options.limit, 1000)])).map(
+      rowToQuarantine,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
