@@ -4,6 +4,7 @@
  * they are read from ../shared and never copied; without ../shared nothing is scored.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createCleanStage } from '../../src/nlp/clean/clean.stage.js';
 import {
@@ -27,7 +28,9 @@ const dir = resolve(
 );
 const postsPath = resolve(dir, 'posts.jsonl');
 if (!existsSync(postsPath)) {
-  console.log(`eval:dedupe: ../shared is absent (no ${postsPath}); set TRUCE_SHARED_DATA to its data folder. Nothing scored.`);
+  console.log(
+    `eval:dedupe: ../shared is absent (no ${postsPath}); set TRUCE_SHARED_DATA to its data folder. Nothing scored.`,
+  );
   process.exit(0);
 }
 
@@ -40,9 +43,12 @@ const posts = readFileSync(postsPath, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as { post_path: string; raw_body_html: string });
 const bodies = new Map<string, string>();
-for (const p of posts) bodies.set(p.post_path, clean.run({ input: { raw: p.raw_body_html, mediaType: 'text/html' } }).body);
+for (const p of posts)
+  bodies.set(p.post_path, clean.run({ input: { raw: p.raw_body_html, mediaType: 'text/html' } }).body);
 const words = [...bodies.values()].reduce((n, b) => n + b.split(/\s+/).length, 0);
-console.log(`Corpus: ${postsPath}\n${bodies.size} posts cleaned, ${Math.round(words / bodies.size)} words on average\n`);
+console.log(
+  `Corpus: ${postsPath}\n${bodies.size} posts cleaned, ${Math.round(words / bodies.size)} words on average\n`,
+);
 
 const labels = readLabels();
 const missing = labels.pairs.filter((p) => !bodies.has(p.a) || !bodies.has(p.b));
@@ -65,15 +71,21 @@ for (const p of labels.pairs) {
   classified.push({ gold: p.label, predicted: c.relation });
   endToEnd.push({ gold: p.label, predicted: isCandidate(p.a, p.b) ? c.relation : 'distinct' });
   if (c.relation !== p.label) {
-    errors.push(`${p.label} -> ${c.relation}  J=${c.jaccard.toFixed(3)} C=${c.containment.toFixed(3)}  ${p.a} | ${p.b}`);
+    errors.push(
+      `${p.label} -> ${c.relation}  J=${c.jaccard.toFixed(3)} C=${c.containment.toFixed(3)}  ${p.a} | ${p.b}`,
+    );
   }
 }
 const counts = (l: string) => labels.pairs.filter((p) => p.label === l).length;
 console.log(
   `Labels: ${labels.pairs.length} pairs (${counts('copy')} copy, ${counts('version')} version, ${counts('distinct')} distinct), labelled ${labels.labelled.slice(0, 10)}`,
 );
-console.log(`Signature k=${DEFAULT_PARAMS.k} P=${DEFAULT_PARAMS.permutations} format ${SIGNATURE_FORMAT}; LSH ${DEFAULT_BANDS.bands} bands x ${DEFAULT_BANDS.rows} rows`);
-console.log(`Thresholds: copy J>=${t.copy.jaccard}; version J>=${t.version.jaccard} or (C>=${t.version.containment} and J>=${t.version.containmentMinJaccard})\n`);
+console.log(
+  `Signature k=${DEFAULT_PARAMS.k} P=${DEFAULT_PARAMS.permutations} format ${SIGNATURE_FORMAT}; LSH ${DEFAULT_BANDS.bands} bands x ${DEFAULT_BANDS.rows} rows`,
+);
+console.log(
+  `Thresholds: copy J>=${t.copy.jaccard}; version J>=${t.version.jaccard} or (C>=${t.version.containment} and J>=${t.version.containmentMinJaccard})\n`,
+);
 const row = (name: string, rows: Scored[], pos: (r: string) => boolean) => {
   const s = binaryScore(rows, pos as never);
   return [name, s.tp, s.fp, s.fn, pct(s.precision), pct(s.recall), pct(s.f1)];
@@ -112,9 +124,17 @@ for (const p of labels.pairs) {
   absErr += Math.abs(compare(sigs.get(p.a)!, sigs.get(p.b)!, t).jaccard - j);
   n++;
 }
-console.log(`\nMinHash estimate vs exact Jaccard (${n} labelled pairs with exact J >= 0.05): mean absolute error ${absErr / n >= 0 ? (absErr / n).toFixed(3) : '-'}`);
+console.log(
+  `\nMinHash estimate vs exact Jaccard (${n} labelled pairs with exact J >= 0.05): mean absolute error ${absErr / n >= 0 ? (absErr / n).toFixed(3) : '-'}`,
+);
 
-const layouts: BandLayout[] = [DEFAULT_BANDS, { bands: 64, rows: 2 }, { bands: 42, rows: 3 }, { bands: 16, rows: 8 }];
+const layouts: BandLayout[] = [
+  DEFAULT_BANDS,
+  { bands: 64, rows: 2 },
+  { bands: 64, rows: 4 },
+  { bands: 32, rows: 4 },
+  { bands: 85, rows: 3 },
+];
 const same = labels.pairs.filter((p) => p.label !== 'distinct');
 console.log(
   `\n${formatTable(
@@ -123,7 +143,8 @@ console.log(
       const ix = new DuplicateIndex<string>(l);
       for (const [path, sig] of sigs) ix.add(path, sig);
       const found = same.filter((p) => ix.candidates(sigs.get(p.a)!).includes(p.b)).length;
-      const mean = [...sigs].reduce((s, [path, sig]) => s + ix.candidates(sig).filter((x) => x !== path).length, 0) / sigs.size;
+      const mean =
+        [...sigs].reduce((s, [path, sig]) => s + ix.candidates(sig).filter((x) => x !== path).length, 0) / sigs.size;
       return [`${l.bands} x ${l.rows}`, `${found}/${same.length}`, mean.toFixed(2)];
     }),
   )}`,
@@ -155,4 +176,5 @@ const lookupMs = (performance.now() - start) / (10 * sigs.size);
 console.log(
   `\nTiming (one core): signature ${sigMs.toFixed(3)} ms per report (${Math.round(1000 / sigMs)} signatures/s, ${Math.round(words / bodies.size)} words);` +
     ` index add ${(addMs * 1000).toFixed(1)} us (incl. making a random signature); lookup in an index of ${size.toLocaleString('en')} ${(lookupMs * 1000).toFixed(1)} us (${hits} spurious hits)`,
+  `\nMachine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: timings on a busy machine are upper bounds.`,
 );

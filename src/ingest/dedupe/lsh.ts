@@ -12,8 +12,8 @@ export interface BandLayout {
   readonly rows: number;
 }
 
-/** 32 x 4 over 128 slots: about 50% recall at Jaccard 0.42, 87% at 0.5 and 99% at 0.6. */
-export const DEFAULT_BANDS: BandLayout = { bands: 32, rows: 4 };
+/** 128 x 2 over 256 slots: finds a pair with Jaccard 0.13 with p = 0.89, 0.2 with 0.99; 0.05 with 0.27. */
+export const DEFAULT_BANDS: BandLayout = { bands: 128, rows: 2 };
 
 /** Probability that a pair with Jaccard s shares at least one band. */
 export function candidateProbability(s: number, layout: BandLayout = DEFAULT_BANDS): number {
@@ -83,7 +83,9 @@ export class DuplicateIndex<Id extends string | number = string> {
     const { minima, shingles } = signatureInfo(sig);
     const { bands, rows } = this.layout;
     if (bands * rows > minima.length) {
-      throw new RangeError(`${bands} bands x ${rows} rows need ${bands * rows} slots; the signature has ${minima.length}`);
+      throw new RangeError(
+        `${bands} bands x ${rows} rows need ${bands * rows} slots; the signature has ${minima.length}`,
+      );
     }
     if (shingles === 0) return new Uint32Array(0);
     const keys = new Uint32Array(bands);

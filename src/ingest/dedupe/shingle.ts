@@ -12,14 +12,18 @@ export function shingleHashes(text: string, k: number): Uint32Array {
   const wordHashes = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) wordHashes[i] = fnv1a32(words[i]!);
   const width = Math.min(k, words.length);
-  const distinct = new Set<number>();
-  for (let start = 0; start + width <= words.length; start++) {
+  const all = new Uint32Array(words.length - width + 1);
+  for (let start = 0; start < all.length; start++) {
     let h = width;
     for (let j = start; j < start + width; j++) {
       // Rotate before mixing so "a b" and "b a" hash differently.
       h = Math.imul(((h << 13) | (h >>> 19)) ^ wordHashes[j]!, 0x5bd1e995);
     }
-    distinct.add(fmix32(h));
+    all[start] = fmix32(h);
   }
-  return Uint32Array.from(distinct);
+  // Sort and squeeze out repeats: cheaper than a Set for a few thousand numbers.
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.slice(0, n);
 }
