@@ -3,18 +3,86 @@
  * "government forces" in a Syria story are the Military Forces of Syria.
  */
 import type { ActorRef, EntityType } from '../../core/document.js';
-import type { EntityData } from './dictionary.js';
+import type { DictValue, EntityData } from './dictionary.js';
+import type { Match } from './matcher.js';
 import type { Role } from './dictionary.schema.js';
 
-/** Most-mentioned conflict country, else most-mentioned country; ties go to the first mentioned. */
+/** Country mentions of the report: names, demonyms, capitals, and state actors; the headline counts too. */
+export function countCountries(
+  scans: readonly { readonly matches: readonly Match<DictValue>[] }[],
+  headline: { readonly matches: readonly Match<DictValue>[] } | null,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (code: string | null) => code && counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const scan of headline ? [headline, ...scans] : scans) {
+    for (const m of scan.matches) {
+      if (m.value.kind === 'cue') bump(m.value.country);
+      else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
+    }
+  }
+  return counts;
+}
+
+/** A conflict country ranks as if named this many times more often: it is likelier to be the scene. */
+const CONFLICT_WEIGHT = 1.5;
+
+/**
+ * The report's country: the most-mentioned one (conflict countries weighted up), only when it is clear:
+ * named at least twice (or the only country named) and ahead of the runner-up. Otherwise null: a
+ * generic mention then stays without a country, never a default one.
+ */
 export function pickContext(counts: ReadonlyMap<string, number>, conflict: ReadonlySet<string>): string | null {
   let best: string | null = null;
-  let bestConflict: string | null = null;
+  let bestScore = 0;
+  let second = 0;
   for (const [code, n] of counts) {
-    if (best === null || n > counts.get(best)!) best = code;
-    if (conflict.has(code) && (bestConflict === null || n > counts.get(bestConflict)!)) bestConflict = code;
+    const score = conflict.has(code) ? n * CONFLICT_WEIGHT : n;
+    if (score > bestScore) {
+      second = bestScore;
+      best = code;
+      bestScore = score;
+    } else if (score > second) second = score;
   }
-  return bestConflict ?? best;
+  if (best === null || bestScore === second) return null;
+  if (counts.get(best)! < 2 && counts.size > 1) return null;
+  return best;
+}
+
+/**
+ * Where the fighting is, for non-state roles ("rebels", "militants"): the most-mentioned conflict
+ * country, never the sponsor of the mention ("Turkish-backed rebels" fight elsewhere). A country at
+ * civil war (`atWar`: Syria) wins when named at least three quarters as often as the leader: a war
+ * reported from a neighbour is still that war. Null when no conflict country is named.
+ */
+export function pickFightingCountry(
+  counts: ReadonlyMap<string, number>,
+  conflict: ReadonlySet<string>,
+  atWar: (code: string) => boolean,
+  exclude: string | null = null,
+): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  let tie = false;
+  for (const [code, n] of counts) {
+    if (!conflict.has(code) || code === exclude) continue;
+    if (n > bestN) {
+      best = code;
+      bestN = n;
+      tie = false;
+    } else if (n === bestN) tie = true;
+  }
+  if (best === null) return null;
+  if (atWar(best) && !tie) return best;
+  let specific: string | null = null;
+  let specificN = 0;
+  for (const [code, n] of counts) {
+    if (!conflict.has(code) || code === exclude || !atWar(code)) continue;
+    if (n * 4 >= bestN * 3 && n > specificN) {
+      specific = code;
+      specificN = n;
+    }
+  }
+  return specific ?? (tie ? null : best);
 }
 
 export interface Resolved {

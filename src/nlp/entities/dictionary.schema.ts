@@ -39,6 +39,7 @@ export const genericsSchema = z.object({
     }),
   ),
   conflictCountries: z.array(code),
+  conflictPlaces: z.array(z.object({ code, places: z.array(z.string().min(1)).min(1) })),
   countries: z.array(
     z.object({
       code,

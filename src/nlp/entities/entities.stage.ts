@@ -6,7 +6,15 @@
 import type { Doc, EntitiesLayer, Entity } from '../../core/document.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { pickContext, resolveGeneric, sponsored, type Resolved } from './context.js';
+import {
+  countCountries,
+  pickContext,
+  pickFightingCountry,
+  resolveGeneric,
+  sponsored,
+  type Resolved,
+} from './context.js';
+import type { Role } from './dictionary.schema.js';
 import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
 import { tokenize, tokensFromLayer, type Tok } from './fold.js';
@@ -20,20 +28,44 @@ interface SentenceScan {
   readonly matches: Match<DictValue>[];
 }
 
-function countCountries(scans: readonly SentenceScan[], headline: SentenceScan | null): Map<string, number> {
-  const counts = new Map<string, number>();
-  const bump = (code: string | null) => code && counts.set(code, (counts.get(code) ?? 0) + 1);
-  for (const scan of headline ? [headline, ...scans] : scans) {
-    for (const m of scan.matches) {
-      if (m.value.kind === 'cue') bump(m.value.country);
-      else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
-    }
-  }
-  return counts;
-}
-
 function makeEntity(body: string, start: number, end: number, r: Resolved, via: Entity['via']): Entity {
   return { start, end, text: body.slice(start, end), type: r.type, canonical: r.canonical, actor: r.actor, via };
+}
+
+/** The report's country facts, and the country a generic role stands for in it. */
+interface ReportContext {
+  /** The report's own country (state roles: "security forces", "the government"). */
+  readonly country: string | null;
+  /** The country whose fighters a non-state role ("rebels") names, never the sponsor's. */
+  fighting(role: Role | null, sponsor: string | null): string | null;
+}
+
+function reportContext(
+  counts: ReadonlyMap<string, number>,
+  data: EntityData,
+  conflict: ReadonlySet<string>,
+): ReportContext {
+  const country = pickContext(counts, conflict);
+  // Countries with a known armed opposition are at civil war: their war is likelier the one reported.
+  const atWar = new Set(data.generics.countries.filter((c) => c.rebels).map((c) => c.code));
+  let top = 0;
+  let topConflict = 0;
+  for (const [code, n] of counts) {
+    top = Math.max(top, n);
+    if (conflict.has(code)) topConflict = Math.max(topConflict, n);
+  }
+  // A clear non-conflict country (a Jakarta attack story naming Syria in passing) is the scene itself,
+  // unless a conflict country is named often enough to be the war the story is about.
+  const scene = country && !conflict.has(country) && topConflict * 3 < top ? country : null;
+  return {
+    country,
+    fighting(role, sponsor) {
+      // Rebels and separatists imply a war; gunmen and militants may strike anywhere (Jakarta, Brussels).
+      const war = role === 'rebels' || role === 'kurdish';
+      if (scene && !war) return scene === sponsor ? null : scene;
+      return pickFightingCountry(counts, conflict, (code) => atWar.has(code), sponsor);
+    },
+  };
 }
 
 /** A generic mention, with an adjacent demonym as its country or a "<Demonym>-backed" sponsor. */
@@ -43,7 +75,7 @@ function genericEntity(
   mi: number,
   role: DictValue & { kind: 'generic' },
   data: EntityData,
-  context: string | null,
+  ctx: ReportContext,
 ): Entity {
   const { toks, matches } = scan;
   const m = matches[mi]!;
@@ -51,9 +83,11 @@ function genericEntity(
   let start = toks[m.from]!.start;
   const end = toks[m.to - 1]!.end;
   const verbTok = m.from > 0 ? toks[m.from - 1]! : null;
+  const state = role.role === 'military' || role.role === 'government';
+  const qualifier = prev && prev.value.kind === 'cue' && prev.value.form !== 'capital' && prev.value.form !== 'place';
   // "Turkish-backed rebels": cue, then a sponsor verb joined by a hyphen, then the generic phrase.
   if (
-    prev &&
+    qualifier &&
     prev.value.kind === 'cue' &&
     prev.to === m.from - 1 &&
     verbTok &&
@@ -61,16 +95,17 @@ function genericEntity(
     body[verbTok.start - 1] === '-'
   ) {
     const sponsor = body.slice(toks[prev.from]!.start, toks[prev.to - 1]!.end);
-    const base = resolveGeneric(data, role.role, context);
-    const r = role.role === 'military' || role.role === 'government' ? base : sponsored(base, sponsor, verbTok.key);
+    const base = resolveGeneric(data, role.role, state ? ctx.country : ctx.fighting(role.role, prev.value.country));
+    const r = state ? base : sponsored(base, sponsor, verbTok.key);
     return makeEntity(body, toks[prev.from]!.start, end, r, 'rule');
   }
   // "Syrian rebels", "Iraqi militants": the demonym fixes the country whatever the context.
-  if (prev && prev.value.kind === 'cue' && prev.to === m.from && prev.value.form !== 'capital') {
+  if (qualifier && prev.value.kind === 'cue' && prev.to === m.from) {
     start = toks[prev.from]!.start;
     return makeEntity(body, start, end, resolveGeneric(data, role.role, prev.value.country), 'rule');
   }
-  return makeEntity(body, start, end, resolveGeneric(data, role.role, context), 'rule');
+  const country = state ? ctx.country : ctx.fighting(role.role, null);
+  return makeEntity(body, start, end, resolveGeneric(data, role.role, country), 'rule');
 }
 
 /** POS carried over from the sentence layer's token (undefined in the headline). */
@@ -128,7 +163,10 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
         return { toks, matches: data.index.scan(toks) };
       })()
     : null;
-  const context = pickContext(countCountries(scans, headline), conflict);
+  const counts = countCountries(scans, headline);
+  const ctx = reportContext(counts, data, conflict);
+  // A named group found by rule fights in the war the report is about.
+  const groupCountry = ctx.fighting(null, null);
 
   const entities: Entity[] = [];
   const seen = new Set<string>();
@@ -159,7 +197,7 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
           for (let k = m.from; k < m.to; k++) covered[k] = 0;
           continue;
         }
-        entities.push(genericEntity(body, scan, mi, v, data, context));
+        entities.push(genericEntity(body, scan, mi, v, data, ctx));
         continue;
       }
       if (v.afterFull && !seen.has(v.canonical)) {
@@ -183,7 +221,7 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       const end = toks[c.to - 1]!.end;
       const canonical = body.slice(start, end).replace(/\s+/g, ' ');
       const known = c.to - c.from === 1 && c.type === 'person' ? memory.person(toks[c.from]!.key) : undefined;
-      const actor = c.type === 'group' ? { name: canonical, side: null, country: context, generic: false } : null;
+      const actor = c.type === 'group' ? { name: canonical, side: null, country: groupCountry, generic: false } : null;
       entities.push({
         start,
         end,
