@@ -34,7 +34,11 @@ describe('article-extraction-benchmark shingle metric', () => {
 
 describe('trafilatura must / must-not segments', () => {
   it('finds segments across whitespace differences', () => {
-    const c = segmentCounts('The army   said\nthe road is open.', ['army said the road', 'missing line'], ['Subscribe now', 'road is']);
+    const c = segmentCounts(
+      'The army   said\nthe road is open.',
+      ['army said the road', 'missing line'],
+      ['Subscribe now', 'road is'],
+    );
     assert.deepEqual(c, { tp: 1, fn: 1, fp: 1, tn: 1 });
   });
 });

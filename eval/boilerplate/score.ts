@@ -52,7 +52,11 @@ export function averagePr(pages: readonly PagePr[]): { p: number; r: number; f1:
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Segment counts for one page: `with` segments must be in the text, `without` ones must not. */
-export function segmentCounts(text: string, must: readonly string[], mustNot: readonly string[]): Counts & { tn: number } {
+export function segmentCounts(
+  text: string,
+  must: readonly string[],
+  mustNot: readonly string[],
+): Counts & { tn: number } {
   const body = squash(text);
   const found = (seg: string) => body.includes(squash(seg));
   const tp = must.filter(found).length;

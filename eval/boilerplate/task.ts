@@ -40,7 +40,10 @@ export function runBoilerplate(root: string): TaskResult | Skipped {
   const ids = Object.keys(truth).sort();
   const files = [truthPath, ...ids.map((id) => join(root, AEB, 'html', `${id}.html`))];
   const ours: PagePr[] = ids.map((id) =>
-    shinglePr(truth[id]!.articleBody, extract(readFileSync(join(root, AEB, 'html', `${id}.html`), 'utf8'), truth[id]!.url)),
+    shinglePr(
+      truth[id]!.articleBody,
+      extract(readFileSync(join(root, AEB, 'html', `${id}.html`), 'utf8'), truth[id]!.url),
+    ),
   );
   const target = 'F1 >= 0.96';
   const rows: ScoreRow[] = [];

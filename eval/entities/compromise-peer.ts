@@ -15,7 +15,11 @@ export function compromiseSpans(text: string): LabelledSpan[] {
       const start = m.offset.start;
       let end = start + m.offset.length;
       // compromise's offsets take in trailing punctuation ("Geneva."); a final period stays after a capital ("U.S.").
-      while (end > start && (/[\s,;:!?)"'\u2019\u201d]/.test(text[end - 1]!) || (text[end - 1] === '.' && !/[A-Z]/.test(text[end - 2] ?? ''))))
+      while (
+        end > start &&
+        (/[\s,;:!?)"'\u2019\u201d]/.test(text[end - 1]!) ||
+          (text[end - 1] === '.' && !/[A-Z]/.test(text[end - 2] ?? '')))
+      )
         end--;
       if (end > start) spans.push({ start, end, label });
     }

@@ -4,14 +4,28 @@ import { chunksOf, conllCounts, matchCounts, nonOverlapping, overlapCounts } fro
 
 describe('conlleval chunks', () => {
   const rows: Array<[string[], string[]]> = [
-    [['B-PER', 'I-PER', 'O', 'B-LOC'], ['PER:0-2', 'LOC:3-4']],
-    [['B-ORG', 'B-ORG'], ['ORG:0-1', 'ORG:1-2']],
+    [
+      ['B-PER', 'I-PER', 'O', 'B-LOC'],
+      ['PER:0-2', 'LOC:3-4'],
+    ],
+    [
+      ['B-ORG', 'B-ORG'],
+      ['ORG:0-1', 'ORG:1-2'],
+    ],
     [['I-MISC', 'I-MISC', 'O'], ['MISC:0-2']],
-    [['B-PER', 'I-LOC'], ['PER:0-1', 'LOC:1-2']],
+    [
+      ['B-PER', 'I-LOC'],
+      ['PER:0-1', 'LOC:1-2'],
+    ],
     [['O', 'O'], []],
   ];
   for (const [tags, expected] of rows) {
-    it(tags.join(' '), () => assert.deepEqual(chunksOf(tags).map((c) => `${c.type}:${c.start}-${c.end}`), expected));
+    it(tags.join(' '), () =>
+      assert.deepEqual(
+        chunksOf(tags).map((c) => `${c.type}:${c.start}-${c.end}`),
+        expected,
+      ),
+    );
   }
   it('scores exact typed chunks per type and overall', () => {
     const c = conllCounts([['B-PER', 'I-PER', 'O', 'B-LOC']], [['B-PER', 'O', 'O', 'B-LOC']]);
@@ -26,16 +40,30 @@ describe('span matching', () => {
     { start: 20, end: 30, type: 'place' },
   ];
   it('exact', () => {
-    const c = matchCounts(gold, [{ start: 0, end: 10, type: 'person' }, { start: 20, end: 25, type: 'place' }]);
+    const c = matchCounts(gold, [
+      { start: 0, end: 10, type: 'person' },
+      { start: 20, end: 25, type: 'place' },
+    ]);
     assert.deepEqual(c.get('person'), { tp: 1, fp: 0, fn: 0 });
     assert.deepEqual(c.get('place'), { tp: 0, fp: 1, fn: 1 });
   });
   it('overlap, one to one, same type', () => {
-    const pred = [{ start: 22, end: 25, type: 'place' }, { start: 24, end: 28, type: 'place' }, { start: 0, end: 3, type: 'place' }];
+    const pred = [
+      { start: 22, end: 25, type: 'place' },
+      { start: 24, end: 28, type: 'place' },
+      { start: 0, end: 3, type: 'place' },
+    ];
     assert.deepEqual(overlapCounts(gold, pred), { tp: 1, fp: 2, fn: 1 });
   });
   it('keeps the longer of two overlapping spans', () => {
-    const kept = nonOverlapping([{ start: 0, end: 4, type: 'a' }, { start: 0, end: 9, type: 'b' }, { start: 10, end: 12, type: 'c' }]);
-    assert.deepEqual(kept.map((k) => k.type), ['b', 'c']);
+    const kept = nonOverlapping([
+      { start: 0, end: 4, type: 'a' },
+      { start: 0, end: 9, type: 'b' },
+      { start: 10, end: 12, type: 'c' },
+    ]);
+    assert.deepEqual(
+      kept.map((k) => k.type),
+      ['b', 'c'],
+    );
   });
 });

@@ -19,7 +19,8 @@ export function chunksOf(tags: readonly string[]): Chunk[] {
     }
     if (prefix === 'B' || (prefix === 'I' && !open)) open = { start: i, type };
   });
-  if (open) out.push({ start: (open as { start: number }).start, end: tags.length, type: (open as { type: string }).type });
+  if (open)
+    out.push({ start: (open as { start: number }).start, end: tags.length, type: (open as { type: string }).type });
   return out;
 }
 
@@ -31,20 +32,29 @@ export function matchCounts(gold: readonly Chunk[], predicted: readonly Chunk[])
   const get = (t: string) => counts.get(t) ?? counts.set(t, zeroCounts()).get(t)!;
   const goldKeys = new Set(gold.map(key));
   const predKeys = new Set(predicted.map(key));
-  for (const p of predicted) (goldKeys.has(key(p)) ? get(p.type).tp++ : get(p.type).fp++);
+  for (const p of predicted) {
+    if (goldKeys.has(key(p))) get(p.type).tp++;
+    else get(p.type).fp++;
+  }
   for (const g of gold) if (!predKeys.has(key(g))) get(g.type).fn++;
   return counts;
 }
 
 /** conlleval over sentences of gold and predicted tags: counts by type and the total under "ALL". */
-export function conllCounts(gold: ReadonlyArray<readonly string[]>, predicted: ReadonlyArray<readonly string[]>): Map<string, Counts> {
+export function conllCounts(
+  gold: ReadonlyArray<readonly string[]>,
+  predicted: ReadonlyArray<readonly string[]>,
+): Map<string, Counts> {
   const total = new Map<string, Counts>();
   gold.forEach((g, i) => {
     for (const [type, c] of matchCounts(chunksOf(g), chunksOf(predicted[i] ?? []))) {
       addCounts(total.get(type) ?? total.set(type, zeroCounts()).get(type)!, c);
     }
   });
-  total.set('ALL', [...total.values()].reduce((a, c) => addCounts(a, c), zeroCounts()));
+  total.set(
+    'ALL',
+    [...total.values()].reduce((a, c) => addCounts(a, c), zeroCounts()),
+  );
   return total;
 }
 

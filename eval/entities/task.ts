@@ -11,7 +11,12 @@ import { conllCounts, matchCounts, nonOverlapping, overlapCounts, type Chunk } f
 
 const PEER = 'compromise 14';
 const RE3D_TYPES: Record<string, string> = { Person: 'person', Organisation: 'organisation', Location: 'place' };
-const FROM_CONLL: Record<LabelledSpan['label'], string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'misc' };
+const FROM_CONLL: Record<LabelledSpan['label'], string> = {
+  PER: 'person',
+  ORG: 'organisation',
+  LOC: 'place',
+  MISC: 'misc',
+};
 
 const row = (measure: string, system: string, c: Counts, target?: string): ScoreRow => {
   const s = prf(c);
@@ -32,9 +37,19 @@ function loadRe3d(dir: string): { docs: Re3dDoc[]; files: string[] } {
     const entPath = join(dir, folder, 'entities.jsonl');
     if (missing([docPath, entPath])) continue;
     files.push(docPath, entPath);
-    const lines = (p: string) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const lines = (p: string) =>
+      readFileSync(p, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l));
     const gold = new Map<string, Map<string, Chunk>>();
-    for (const e of lines(entPath) as Array<{ documentId: string; begin: number; end: number; type: string; confidence: number }>) {
+    for (const e of lines(entPath) as Array<{
+      documentId: string;
+      begin: number;
+      end: number;
+      type: string;
+      confidence: number;
+    }>) {
       const type = RE3D_TYPES[e.type];
       if (!type || e.confidence < 0.5) continue;
       const m = gold.get(e.documentId) ?? gold.set(e.documentId, new Map()).get(e.documentId)!;

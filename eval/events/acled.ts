@@ -10,7 +10,9 @@ import { parseAcledDate, type GoldEvent } from './score.js';
 const OldTypesSchema = z.record(z.string(), z.array(z.string()).min(1));
 
 /** Old event type (lower-cased) -> today's types, from the data file beside this loader. */
-export function loadOldTypes(path = resolve(import.meta.dirname, 'acled-old-event-types.yaml')): Map<string, readonly string[]> {
+export function loadOldTypes(
+  path = resolve(import.meta.dirname, 'acled-old-event-types.yaml'),
+): Map<string, readonly string[]> {
   const table = OldTypesSchema.parse(parse(readFileSync(path, 'utf8')));
   return new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
 }

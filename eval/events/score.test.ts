@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actorKey, dateWithin, goldSubType, parseAcledDate, scoreText, weekEnd, type GoldEvent, type PredictedEvent } from './score.js';
+import {
+  actorKey,
+  dateWithin,
+  goldSubType,
+  parseAcledDate,
+  scoreText,
+  weekEnd,
+  type GoldEvent,
+  type PredictedEvent,
+} from './score.js';
 
 const gold: GoldEvent = {
   types: ['Battles'],
@@ -30,7 +39,14 @@ describe('ACLED field scoring', () => {
     assert.equal(actorKey('Police Forces of India (1989-2016)'), 'police forces of india');
   });
   it('scores every field against the gold rows of the text', () => {
-    assert.deepEqual(scoreText([gold], pred), { type: true, actor1: true, actor2: false, location: true, fatalities: true, date: true });
+    assert.deepEqual(scoreText([gold], pred), {
+      type: true,
+      actor1: true,
+      actor2: false,
+      location: true,
+      fatalities: true,
+      date: true,
+    });
   });
   it('a field right for a second gold row counts', () => {
     const other = { ...gold, types: ['Explosions/Remote violence'], fatalities: 0 };

@@ -61,9 +61,15 @@ export function fieldMatches(field: Field, gold: GoldEvent, p: PredictedEvent): 
       return p.actor1 !== null && actorKey(p.actor1) === actorKey(gold.actor1);
     case 'actor2':
       // An event with no second actor is right when ACLED has none either.
-      return gold.actor2.trim() === '' ? p.actor2 === null : p.actor2 !== null && actorKey(p.actor2) === actorKey(gold.actor2);
+      return gold.actor2.trim() === ''
+        ? p.actor2 === null
+        : p.actor2 !== null && actorKey(p.actor2) === actorKey(gold.actor2);
     case 'location':
-      return p.latitude !== null && p.longitude !== null && kmBetween(gold.latitude, gold.longitude, p.latitude, p.longitude) <= 25;
+      return (
+        p.latitude !== null &&
+        p.longitude !== null &&
+        kmBetween(gold.latitude, gold.longitude, p.latitude, p.longitude) <= 25
+      );
     case 'fatalities':
       // ACLED codes 0 when no death is reported; our null means the same.
       return (p.fatalities ?? 0) === gold.fatalities;
@@ -74,7 +80,10 @@ export function fieldMatches(field: Field, gold: GoldEvent, p: PredictedEvent): 
 
 /** Per field: does our main event match some gold row of the text? No event = every field wrong. */
 export function scoreText(golds: readonly GoldEvent[], p: PredictedEvent | null): Record<Field, boolean> {
-  return Object.fromEntries(FIELDS.map((f) => [f, p !== null && golds.some((g) => fieldMatches(f, g, p))])) as Record<Field, boolean>;
+  return Object.fromEntries(FIELDS.map((f) => [f, p !== null && golds.some((g) => fieldMatches(f, g, p))])) as Record<
+    Field,
+    boolean
+  >;
 }
 
 /** The gold sub-type a text is scored against: ours when ACLED coded it for the text, else the first row's. */
@@ -90,7 +99,20 @@ export function weekEnd(day: string): string {
   return new Date(d.getTime() + toSunday * DAY).toISOString().slice(0, 10);
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** ACLED's date spellings: "21 March 2020", "2016-07-02", "01-February-2017". Null when unreadable. */
 export function parseAcledDate(value: string): string | null {

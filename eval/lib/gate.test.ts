@@ -3,8 +3,19 @@ import assert from 'node:assert/strict';
 import { compareToBaseline, pin, type Baseline } from './gate.js';
 import type { TaskResult } from './task.js';
 
-const baseline: Baseline = { margin: 0.005, measured: '2026-11-28', tasks: { t: { fingerprint: 'abc', floors: { f1: 0.5 } } } };
-const result = (f1: number, fingerprint = 'abc'): TaskResult => ({ task: 't', title: '', fingerprint, rows: [], floors: { f1 }, notes: [] });
+const baseline: Baseline = {
+  margin: 0.005,
+  measured: '2026-11-28',
+  tasks: { t: { fingerprint: 'abc', floors: { f1: 0.5 } } },
+};
+const result = (f1: number, fingerprint = 'abc'): TaskResult => ({
+  task: 't',
+  title: '',
+  fingerprint,
+  rows: [],
+  floors: { f1 },
+  notes: [],
+});
 const run = (r: TaskResult, update = false, acceptLower = false) =>
   compareToBaseline(baseline, [r], { update, acceptLower }, '2026-11-29');
 

@@ -50,7 +50,9 @@ export function compareToBaseline(
       continue;
     }
     if (old.fingerprint !== r.fingerprint) {
-      report.push(`${r.task}: the data or sampling changed (fingerprint ${old.fingerprint} -> ${r.fingerprint}); floors not comparable, re-pin with --update`);
+      report.push(
+        `${r.task}: the data or sampling changed (fingerprint ${old.fingerprint} -> ${r.fingerprint}); floors not comparable, re-pin with --update`,
+      );
       if (!options.update) failed = true;
       tasks[r.task] = { fingerprint: r.fingerprint, floors: measured };
       continue;
@@ -62,12 +64,16 @@ export function compareToBaseline(
         report.push(`${r.task}.${name}: new figure ${value.toFixed(4)}`);
         floors[name] = value;
       } else if (value < floor - baseline.margin) {
-        report.push(`${r.task}.${name}: DROPPED ${floor.toFixed(4)} -> ${value.toFixed(4)} (margin ${baseline.margin})`);
+        report.push(
+          `${r.task}.${name}: DROPPED ${floor.toFixed(4)} -> ${value.toFixed(4)} (margin ${baseline.margin})`,
+        );
         failed = true;
         if (options.update && !options.acceptLower) refused = true;
         if (options.acceptLower) floors[name] = value;
       } else if (value > floor) {
-        report.push(`${r.task}.${name}: ${floor.toFixed(4)} -> ${value.toFixed(4)}${options.update ? ' (floor raised)' : ''}`);
+        report.push(
+          `${r.task}.${name}: ${floor.toFixed(4)} -> ${value.toFixed(4)}${options.update ? ' (floor raised)' : ''}`,
+        );
         floors[name] = value;
       } else report.push(`${r.task}.${name}: ${value.toFixed(4)} (floor ${floor.toFixed(4)}) ok`);
     }

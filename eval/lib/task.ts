@@ -38,7 +38,14 @@ const fmt = (n: number | null) => (n === null ? '-' : n.toFixed(3));
 export function formatResult(r: TaskResult): string {
   const table = formatTable(
     ['measure', 'system', 'P', 'R', 'F1/acc', 'target'],
-    r.rows.map((row) => [row.measure, row.system, fmt(row.p), fmt(row.r), row.text ?? fmt(row.score), row.target ?? '']),
+    r.rows.map((row) => [
+      row.measure,
+      row.system,
+      fmt(row.p),
+      fmt(row.r),
+      row.text ?? fmt(row.score),
+      row.target ?? '',
+    ]),
   );
   const time = r.seconds === undefined ? '' : ` (${r.seconds.toFixed(1)} s)`;
   return [`== ${r.task}: ${r.title}${time}`, table, ...r.notes.map((n) => `  note: ${n}`)].join('\n');

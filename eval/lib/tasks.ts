@@ -21,7 +21,12 @@ export function runTask(name: string, dataRoot: string): TaskResult | Skipped {
 }
 
 /** Parses `[task] [--data PATH] [--flag ...]`; unknown tasks are an error message. */
-export function parseArgs(argv: readonly string[]): { tasks: string[]; data?: string; flags: Set<string>; error?: string } {
+export function parseArgs(argv: readonly string[]): {
+  tasks: string[];
+  data?: string;
+  flags: Set<string>;
+  error?: string;
+} {
   const flags = new Set<string>();
   const positional: string[] = [];
   let data: string | undefined;

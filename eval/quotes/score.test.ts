@@ -31,7 +31,10 @@ describe('attribution scoring', () => {
     assert.deepEqual(c.content, { tp: 1, fp: 1, fn: 1 });
   });
   it('no source in gold and none predicted is right', () => {
-    const c = scoreAttributions([{ content: [[0, 5]], source: [], direct: false }], [{ content: [0, 5], speaker: null, direct: false }]);
+    const c = scoreAttributions(
+      [{ content: [[0, 5]], source: [], direct: false }],
+      [{ content: [0, 5], speaker: null, direct: false }],
+    );
     assert.equal(c.withSpeaker.tp, 1);
   });
   it('direct content opens with a quotation mark', () => {

@@ -33,7 +33,10 @@ export function isDirectContent(text: string): boolean {
   return /^["\u201c\u201e\u00ab]/.test(text.trim());
 }
 
-export function scoreAttributions(gold: readonly GoldAttribution[], predicted: readonly PredictedAttribution[]): QuoteCounts {
+export function scoreAttributions(
+  gold: readonly GoldAttribution[],
+  predicted: readonly PredictedAttribution[],
+): QuoteCounts {
   const pairs: Array<{ g: number; p: number; size: number }> = [];
   predicted.forEach((p, pi) =>
     gold.forEach((g, gi) => {

@@ -5,7 +5,13 @@ import { QuotesService } from '../../src/services/quotes.service.js';
 import { fingerprint, missing } from '../lib/data.js';
 import { addCounts, prf, zeroCounts, type Counts } from '../lib/prf.js';
 import { OURS, type ScoreRow, type Skipped, type TaskResult } from '../lib/task.js';
-import { isDirectContent, scoreAttributions, type GoldAttribution, type PredictedAttribution, type Range } from './score.js';
+import {
+  isDirectContent,
+  scoreAttributions,
+  type GoldAttribution,
+  type PredictedAttribution,
+  type Range,
+} from './score.js';
 
 interface PolnearPart {
   readonly spans: Array<[number, number]>;
@@ -32,10 +38,9 @@ export function runQuotes(root: string): TaskResult | Skipped {
   const records = all.filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id));
 
   const service = new QuotesService();
-  const totals = Object.fromEntries(KINDS.map((k) => [k, { content: zeroCounts(), withSpeaker: zeroCounts() }])) as Record<
-    (typeof KINDS)[number],
-    { content: Counts; withSpeaker: Counts }
-  >;
+  const totals = Object.fromEntries(
+    KINDS.map((k) => [k, { content: zeroCounts(), withSpeaker: zeroCounts() }]),
+  ) as Record<(typeof KINDS)[number], { content: Counts; withSpeaker: Counts }>;
   for (const record of records) {
     const gold: GoldAttribution[] = record.attributions
       .filter((a) => a.content.length > 0)
@@ -63,7 +68,14 @@ export function runQuotes(root: string): TaskResult | Skipped {
     const sp = prf(totals[kind].withSpeaker);
     const ct = prf(totals[kind].content);
     const n = totals[kind].content.tp + totals[kind].content.fn;
-    rows.push({ measure: `${kind} (${n} gold): speaker + content`, system: OURS, p: sp.p, r: sp.r, score: sp.f1, target: targets[kind] });
+    rows.push({
+      measure: `${kind} (${n} gold): speaker + content`,
+      system: OURS,
+      p: sp.p,
+      r: sp.r,
+      score: sp.f1,
+      target: targets[kind],
+    });
     rows.push({ measure: `${kind}: content only`, system: OURS, p: ct.p, r: ct.r, score: ct.f1 });
     floors[`${kind}.speaker.f1`] = sp.f1;
   }

@@ -8,7 +8,9 @@ import { readRecords } from '../services/records.js';
 export function registerClassify(program: Command): void {
   program
     .command('classify')
-    .description('Classify short reports (TSV, CSV or JSONL with id and text): prints JSONL {id, event_type, sub_event_type, confidence}')
+    .description(
+      'Classify short reports (TSV, CSV or JSONL with id and text): prints JSONL {id, event_type, sub_event_type, confidence}',
+    )
     .argument('<file>', 'a .tsv, .csv or .jsonl file of records with an id and a text (or notes) field')
     .option('--published <date>', 'publication date YYYY-MM-DD, used to resolve relative dates')
     .action((file: string, flags: { published?: string }) => {

@@ -7,7 +7,9 @@ import { readRecords } from '../services/records.js';
 export function registerQuotes(program: Command): void {
   program
     .command('quotes')
-    .description('Find who said what: reads JSONL records with a text field, prints per record the attributions with offsets')
+    .description(
+      'Find who said what: reads JSONL records with a text field, prints per record the attributions with offsets',
+    )
     .argument('<file>', 'a .jsonl file of records with a text field (and optionally an id)')
     .action((file: string) => {
       let content: string;

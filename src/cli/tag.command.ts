@@ -6,7 +6,9 @@ import { TagService, parseConll } from '../services/tag.service.js';
 export function registerTag(program: Command): void {
   program
     .command('tag')
-    .description('Tag named entities in a CoNLL file (token per line): prints each token with its IOB2 tag (PER, ORG, LOC, MISC)')
+    .description(
+      'Tag named entities in a CoNLL file (token per line): prints each token with its IOB2 tag (PER, ORG, LOC, MISC)',
+    )
     .requiredOption('--conll <file>', 'CoNLL-style file: a token first on each line, blank lines between sentences')
     .action((flags: { conll: string }) => {
       let content: string;

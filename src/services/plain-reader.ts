@@ -26,7 +26,10 @@ export function cleanLayerOf(text: string, published: IsoDay | null = null): Cle
   };
 }
 
-export function createPlainReader(until: LayerName, stages: readonly Stage[] = createReadingPipeline().stages): PlainReader {
+export function createPlainReader(
+  until: LayerName,
+  stages: readonly Stage[] = createReadingPipeline().stages,
+): PlainReader {
   const order = stages.map((s) => s.adds);
   const last = order.indexOf(until);
   const used = stages.filter((s, i) => s.adds !== 'clean' && i <= last);

@@ -69,7 +69,10 @@ export class TagService {
   constructor(private readonly reader: PlainReader = createPlainReader('places')) {}
 
   /** Tags sentences given as token lists; the result has the same shape. */
-  tag(sentences: ReadonlyArray<readonly string[]>, spansOf: (text: string) => LabelledSpan[] = this.ourSpans): string[][] {
+  tag(
+    sentences: ReadonlyArray<readonly string[]>,
+    spansOf: (text: string) => LabelledSpan[] = this.ourSpans,
+  ): string[][] {
     const out: string[][] = [];
     for (const chunk of chunks(sentences, CHUNK_TOKENS)) {
       const joined = joinTokens(chunk);
