@@ -5,6 +5,7 @@
 import * as chrono from 'chrono-node';
 import type { ParsingResult } from 'chrono-node';
 import type { DatesLexicon } from './lexicon.js';
+import { wordBefore } from './word-before.js';
 
 type ChronoInstance = InstanceType<typeof chrono.en.Chrono>;
 type Refiner = ChronoInstance['refiners'][number];
@@ -22,7 +23,6 @@ const DROPPED_PARSERS = new Set([
 const FULL_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const TRAILING_PUNCTUATION = /[\s,;:)]+$/;
 const MONTH_COMMA_NUMBER = /^([A-Z][a-z]+\.?),\s*\d{1,2}$/;
-const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 
 /** "this morning", "this evening", "overnight": the day of publication, at day precision. */
 const thisPartOfDay: Parser = {
@@ -80,12 +80,12 @@ function notADateFilter(lexicon: DatesLexicon): Refiner {
           const month = /[A-Za-z]+\.?$/.exec(r.text)?.[0] ?? '';
           // "may", "march" and abbreviations alone are verbs, modals or parts of names ("Mar Elias").
           if (!FULL_MONTH.test(month)) return false;
-          const before = WORD_BEFORE.exec(context.text.slice(0, r.index + r.text.length - month.length))?.[1];
+          const before = wordBefore(context.text, r.index + r.text.length - month.length);
           if (!before || !lexicon.monthPreceders.has(before.toLowerCase())) return false;
         }
         // "Ruby Tuesday", "Bloody Sunday": a bare weekday after a capitalised word that is not a lead-in is a name.
         if (isBareWeekday(r)) {
-          const before = WORD_BEFORE.exec(context.text.slice(0, r.index))?.[1];
+          const before = wordBefore(context.text, r.index);
           if (before && /^[A-Z]/.test(before) && !lexicon.monthPreceders.has(before.toLowerCase())) return false;
         }
         return true;

@@ -12,6 +12,7 @@ import { createFastReader, type Components } from './fast.js';
 import { loadDatesLexicon, type DatesLexicon } from './lexicon.js';
 import { resolveReading, type YearHint } from './resolve.js';
 import { isFutureContext } from './tense.js';
+import { wordBefore } from './word-before.js';
 
 // Any fixed instant works when there is no publication day: only dates that state their year resolve.
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
@@ -24,7 +25,6 @@ interface Local {
   readonly end?: Components | undefined;
 }
 
-const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 const PAIR_JOINER = /^\s*(?:and|or|to|through|until|till|-|–)\s*$/;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 
@@ -114,13 +114,13 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
           const start = sentence.start + r.index;
           const end = start + r.text.length;
           const future = () => isFutureContext(body, sentences.tokens, sentence, { start, end }, lexicon);
-          const wordBefore = WORD_BEFORE.exec(text.slice(0, r.index))?.[1]?.toLowerCase();
+          const before = wordBefore(text, r.index)?.toLowerCase();
           const yearHint = pairedYear(text, r, results[i + 1]) ?? yearAfter(text, r, instant);
           const resolved = resolveReading(r, {
             published,
             future,
             futureToleranceDays: tolerance,
-            wordBefore,
+            wordBefore: before,
             yearHint,
           });
           if (resolved)

@@ -5,6 +5,7 @@
  * sentence holds any word chrono might read or merge; chrono then reads the sentence.
  */
 import type { DatesLexicon } from './lexicon.js';
+import { wordBefore } from './word-before.js';
 
 /** The part of chrono's ParsedComponents that resolve.ts and the stage read. */
 export interface Components {
@@ -51,7 +52,6 @@ const MERGING_GAP = /^[\s,\-–.:∙]*(?:to|until|through|till|at|on|of|and|or|T
 const RISKY_AFTER = /^\s*[,)）]?\s*(?:,?\s*\(?[A-Z]{2,4}\)?(?=\W|$)|(?:\(?(?:GMT|UTC)\s?)?[+-]\s*\d|\d)/;
 const RISKY_BEFORE = /[,(（]\s*$/;
 const TRAILING_PUNCTUATION = /[\s,;:)]+$/;
-const WORD_BEFORE = /([A-Za-z]+)[\s-]*$/;
 
 function weekdayComponents(weekday: number): Components {
   return {
@@ -107,7 +107,7 @@ export function createFastReader(lexicon: DatesLexicon): FastReader {
         if (isExcluded(text, r.index, r.index + r.text.length)) return false;
         if (lexicon.skipText.some((re) => re.test(r.text))) return false;
         if (/^[A-Z]/.test(r.text)) {
-          const before = WORD_BEFORE.exec(text.slice(0, r.index))?.[1];
+          const before = wordBefore(text, r.index);
           if (before && /^[A-Z]/.test(before) && !lexicon.monthPreceders.has(before.toLowerCase())) return false;
         }
         return true;
