@@ -114,10 +114,14 @@ export function pickDate(
   busy: readonly Span[],
   trigger: Span,
   published: IsoDay | null,
+  inherited: Span | null = null,
 ): DatePick {
-  const usable = dates.filter((d) => d.range !== null);
+  const usable = dates.filter((d) => d.range !== null && contains(sentence, d));
   const dist = (d: Span) => (d.end <= trigger.start ? trigger.start - d.end : d.start - trigger.end);
-  const inClause = usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a) - dist(b))[0];
+  // "X attacked on Tuesday night, and the army answered": a coordinated clause goes on in the same time.
+  const inClause =
+    usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a) - dist(b))[0] ??
+    (inherited ? usable.filter((d) => contains(inherited, d)).pop() : undefined);
   const inSentence = usable
     .filter((d) => contains(sentence, d) && !busy.some((c) => contains(c, d)))
     .sort((a, b) => dist(a) - dist(b))[0];
@@ -197,12 +201,54 @@ export function pickSource(
   return { source: fallback, entity: null, fromText: false };
 }
 
-/** A party speaks for itself: its statements are claims, a monitor's or an agency's are reports. */
-export function isParty(source: SourcePick, cues: Cues): boolean {
+/**
+ * A party speaks for itself: its statements are claims, a monitor's or an agency's are reports.
+ * State media of a party (SANA, IRNA, Amaq) are the party speaking, so their reports are claims too.
+ */
+export function isParty(source: SourcePick, cues: Cues, actorNames: ReadonlySet<string> = new Set()): boolean {
   if (!source.fromText || source.source === null) return false;
   const name = source.source.toLowerCase();
   if (cues.partyOutlets.has(name)) return true;
   if (cues.monitors.has(name) || (source.entity && cues.monitors.has(source.entity.canonical.toLowerCase())))
     return false;
-  return source.entity?.actor != null;
+  if (source.entity) return source.entity.actor != null;
+  // "Taliban (unnamed spokesman)": a speaker described as a party's member or spokesman.
+  const head = name.replace(/\s*\(.*\)\s*$/, '');
+  return actorNames.has(head);
+}
+
+/** "the village of Kafr Nabudah": a named place the gazetteer does not know, without coordinates. */
+const DESCRIPTOR_PLACE =
+  /(?<![\p{L}])(village|town|city|district|neighbou?rhood|hamlet|suburb|area)\s+of\s+((?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]+){0,3})/gu;
+
+export function descriptorPlace(
+  body: string,
+  clause: Span,
+  sentence: Span,
+  country: string | null,
+  countryName: string | null,
+): PlaceMention | null {
+  for (const span of [clause, sentence]) {
+    DESCRIPTOR_PLACE.lastIndex = 0;
+    const text = body.slice(span.start, span.end);
+    const m = DESCRIPTOR_PLACE.exec(text);
+    if (!m?.[2]) continue;
+    const start = span.start + m.index + m[0].length - m[2].length;
+    const kind = /district|neighbou?rhood|suburb|area/i.test(m[1]!) ? 'district' : 'city';
+    return {
+      start,
+      end: start + m[2].length,
+      text: m[2],
+      name: m[2],
+      kind,
+      country,
+      countryName,
+      admin1: null,
+      latitude: null,
+      longitude: null,
+      geoPrecision: 1,
+      metonymFor: null,
+    };
+  }
+  return null;
 }

@@ -2,23 +2,22 @@
  * The events stage: trigger words from the lexicon, then actors, place, date, fatalities,
  * source and modality attached from the trigger's clause or sentence (see README.md).
  */
-import type { ConflictEvent, Doc, Entity, EventsLayer, PlaceMention, Sentence, Token } from '../../core/document.js';
+import type { ConflictEvent, Doc, Entity, EventsLayer, PlaceMention, Token } from '../../core/document.js';
+import { actorList } from './actor-list.js';
+import { applyBlame } from './blame.js';
+import { buildTriggerIndex, findHits, type Hit, type TriggerIndex } from './scan.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import type { Modality, SubEventType, EventType } from '../../core/taxonomy.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { isParty, isBackground, pickDate, pickLocation, pickSource, usablePlaces } from './attach.js';
+import { descriptorPlace, isParty, isBackground, pickDate, pickLocation, pickSource, usablePlaces } from './attach.js';
 import { isStateActor, pickActors } from './actors.js';
 import { clausesOf } from './clauses.js';
 import { createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
 import { loadLexicon, type Lexicon, type TriggerRule } from './lexicon.js';
 import { mergeEvents, type Candidate } from './merge.js';
 import { modalityOf } from './modality.js';
-
-interface Hit extends Span {
-  readonly rule: TriggerRule;
-}
 
 const MODALITY_WEIGHT: Record<Modality, number> = {
   asserted: 1,
@@ -33,28 +32,6 @@ const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
-/** Every trigger match in the body, longest first where two overlap ("air strike" over "strike"). */
-function findHits(body: string, rules: readonly TriggerRule[]): Hit[] {
-  const all: Hit[] = [];
-  // Lower-casing keeps offsets for all but a few exotic letters ("İ"); then match as written.
-  const lower = body.toLowerCase();
-  const text = lower.length === body.length ? lower : body;
-  for (const rule of rules) {
-    rule.regex.lastIndex = 0;
-    for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
-      if (m[0].length === 0) {
-        rule.regex.lastIndex++;
-        continue;
-      }
-      all.push({ rule, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Hit[] = [];
-  for (const h of all) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
-}
-
 const PROGRESSIVE_BEFORE = /(?<![\p{L}])(is|are|am|been|be)\s+(?:[\p{L}]+ly\s+)?$/iu;
 
 /** A present or perfect progressive ("are fighting"), or a participle right after a noun ("rebels fighting"). */
@@ -66,26 +43,13 @@ function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span
   );
 }
 
-function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** ACLED sub-type that depends on who acted (territory, air power, civilian victims). */
 function resolveType(
   rule: TriggerRule,
   actor1: Entity | null,
   actor2: Entity | null,
   sentenceText: string,
-  objectText: string,
+  victim: 'armed' | 'civilian' | null,
   triggerText: string,
   lex: Lexicon,
 ): { eventType: EventType; subEventType: SubEventType; civilians: boolean } {
@@ -105,39 +69,18 @@ function resolveType(
     return { ...base, subEventType: bombard ? 'Shelling/artillery/missile attack' : 'Remote explosive/landmine/IED' };
   }
   if (rule.resolve === 'victims') {
-    if (!actor2 && lex.cues.civilians.test(objectText))
+    // Who died decides: soldiers, police or fighters make a battle; civilians an attack on them.
+    if (actor2 || victim === 'armed') return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
+    if (victim === 'civilian')
       return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
-    if (actor2) return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
   }
   return base;
 }
 
-const PREP_OR_DET_BEFORE =
-  /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
-
-/** "Turkey mounted an incursion": a country or a capital in subject position acts through its forces. */
-function countriesAsActors(body: string, places: readonly PlaceMention[], named: readonly Entity[]): Entity[] {
-  return places
-    .filter(
-      (p) =>
-        p.countryName !== null &&
-        (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())),
-    )
-    .filter((p) => !named.some((e) => e.start < p.end && p.start < e.end))
-    .filter(
-      (p) =>
-        !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)) &&
-        !/^['’]s\b/u.test(body.slice(p.end, p.end + 3)),
-    )
-    .map((p) => ({
-      start: p.start,
-      end: p.end,
-      text: p.text,
-      type: 'place' as const,
-      canonical: p.countryName!,
-      via: 'rule' as const,
-      actor: { name: `Military Forces of ${p.countryName}`, side: null, country: p.country, generic: false },
-    }));
+/** The first victim noun after an active trigger, or before a passive one ("ten soldiers were killed"). */
+function victimOf(lex: Lexicon, after: string, before: string, passive: boolean): 'armed' | 'civilian' | null {
+  const m = (passive ? lex.cues.victimBefore : lex.cues.victimAfter).exec(passive ? before : after);
+  return m ? (m[1] ? 'armed' : 'civilian') : null;
 }
 
 /**
@@ -178,7 +121,12 @@ function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasAc
   return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
 }
 
-export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): EventsLayer {
+export function extractEvents(
+  doc: Doc,
+  lex: Lexicon,
+  deaths: FatalityMatcher,
+  index: TriggerIndex = indexOf(lex),
+): EventsLayer {
   const clean = layer(doc, 'clean');
   const sents = layer(doc, 'sentences');
   if (!sents.english) return { events: [], warnings: [] };
@@ -187,43 +135,59 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   const placesLayer = layer(doc, 'places');
   const dates = layer(doc, 'dates').dates;
   const quotes = layer(doc, 'quotes').quotes;
-  const named = entities.filter((e) => e.actor !== null);
-  const actors = [...named, ...countriesAsActors(body, placesLayer.places, named)].sort((a, b) => a.start - b.start);
-  // A dateline names where the reporter filed from, not where the events happened.
   const dateline = clean.dateline;
+  const mainCountry = placesLayer.countryContext[0];
+  const mainCountryName = placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName;
+  const actors = actorList(
+    body,
+    entities,
+    placesLayer.places,
+    sents.tokens,
+    dateline,
+    mainCountry && mainCountryName ? { code: mainCountry, name: mainCountryName } : null,
+    lex.cues,
+  );
+  // A dateline names where the reporter filed from, not where the events happened.
   const places = usablePlaces(body, placesLayer.places, actors).filter(
     (p) => !dateline || p.end <= dateline.start || p.start >= dateline.end,
   );
   const published = doc.input.published ?? clean.published;
+  const actorNames = new Set(actors.map((e) => e.actor!.name.toLowerCase()));
+  const warnings: string[] = [];
 
   const bySentence = new Map<number, Hit[]>();
-  for (const hit of findHits(body, lex.rules)) {
-    const i = sentenceIndexAt(sents.sentences, hit.start);
-    if (i < 0 || hit.end > sents.sentences[i]!.end) continue;
-    bySentence.set(i, [...(bySentence.get(i) ?? []), hit]);
+  let si = 0;
+  for (const hit of findHits(body, sents.tokens, index)) {
+    while (si < sents.sentences.length && sents.sentences[si]!.end <= hit.start) si++;
+    const s = sents.sentences[si];
+    if (!s || hit.start < s.start || hit.end > s.end) continue;
+    const list = bySentence.get(si);
+    if (list) list.push(hit);
+    else bySentence.set(si, [hit]);
   }
 
   const candidates: Candidate[] = [];
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(body, sentence, sents.tokens);
-    const clauseOf = (h: Span) => clauses.find((c) => h.start >= c.start && h.start < c.end) ?? sentence;
+    const clauseIndex = (h: Span) => clauses.findIndex((c) => h.start >= c.start && h.start < c.end);
+    const clauseOf = (h: Span) => clauses[clauseIndex(h)] ?? sentence;
     const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
     const sentenceText = body.slice(sentence.start, sentence.end);
+    const sentenceTokens = sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
     for (const hit of hits) {
       const rule = hit.rule;
       const clause = clauseOf(hit);
       const clauseText = body.slice(clause.start, clause.end);
+      const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
       if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause))
         continue;
-      if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act')) continue;
-      // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (
-        /ing$/i.test(body.slice(hit.start, hit.end)) &&
-        ongoing(body, sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd), hit, clause)
-      )
+      // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
+      if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause))
         continue;
+      // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sentenceTokens, hit, clause)) continue;
       if (lex.cues.durative.test(clauseText)) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (
@@ -233,27 +197,41 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
         continue;
       if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
 
-      const sentenceTokens = sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
       const head = sentenceTokens.find((t) => t.start >= hit.start && t.start < hit.end);
-      const pick = pickActors(
-        body,
-        clause,
-        hit,
-        rule,
-        actors,
-        head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ'),
+      const nominal = head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'PROPN');
+      const clauseDeaths = deaths.count(clauseText);
+      // "condemned the bombing", "the Paris attacks": a definite noun phrase names a known event.
+      if (
+        nominal &&
+        rule.tag === null &&
+        lex.cues.referenceBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
+        // "the rebels attack Hama": a plural actor right before is a subject, and the trigger its verb.
+        !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
+        (lex.cues.reaction.test(clausePrefix) ||
+          candidates.some((c) => c.eventType === rule.eventType) ||
+          (clauseDeaths === null && !dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end)))
+      )
+        continue;
+
+      const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
+      const victim = victimOf(
+        lex,
+        body.slice(hit.end, Math.min(clause.end, hit.end + 60)),
+        body.slice(Math.max(clause.start, hit.start - 50), hit.start),
+        pick.passive,
       );
-      const objectText = body.slice(hit.start, Math.min(clause.end, hit.end + 60));
       const type = resolveType(
         rule,
         pick.actor1,
         pick.actor2,
         sentenceText,
-        objectText,
+        victim,
         body.slice(hit.start, hit.end),
         lex,
       );
-      const location = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
+      const country0 = countryName(placesLayer.places, null, placesLayer.countryContext);
+      const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
+      const location = picked ?? descriptorPlace(body, clause, sentence, mainCountry ?? null, country0);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
       const generic = (role: string | null) => (role ? (country ? `${role} (${country})` : role) : null);
       const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
@@ -265,17 +243,24 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
         [actor1, actor2] = [actor2, null];
       // ACLED codes no event without a place; a trend ("fighting has escalated") has none either.
       if (location === null) continue;
+      if (!picked) warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
 
-      const pluperfect = PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start));
-      const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published);
-      const clauseDeaths = deaths.count(clauseText);
+      const sentencePrefix = body.slice(sentence.start, hit.start);
+      // "said the fighters had killed": in reported speech the pluperfect is only the tense shifted back.
+      const pluperfect =
+        PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start)) &&
+        !lex.cues.attributionVerbs.test(sentencePrefix);
+      const ci = clauseIndex(hit);
+      const inherited = ci > 0 && /^[,\s]*(and|then)(?![\p{L}])/iu.test(clauseText) ? clauses[ci - 1]! : null;
+      const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published, inherited);
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
       const source = pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues);
       const modality = modalityOf(
         {
-          clausePrefix: body.slice(clause.start, hit.start),
-          sentencePrefix: body.slice(sentence.start, hit.start),
-          sourceIsParty: isParty(source, lex.cues),
+          clausePrefix,
+          sentencePrefix,
+          sourceIsParty: isParty(source, lex.cues, actorNames),
+          unverified: lex.cues.unverified.test(sentenceText),
         },
         lex.cues,
       );
@@ -305,23 +290,29 @@ export function extractEvents(doc: Doc, lex: Lexicon, deaths: FatalityMatcher): 
   }
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
+  warnings.push(...applyBlame(body, sents.sentences, candidates, actors, entities, lex.cues));
   const events: ConflictEvent[] = mergeEvents(candidates).map(
     ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
   );
-  const warnings = published
-    ? []
-    : events.length
-      ? ['W701 No publication date: events without a date in the text have no date']
-      : [];
-  return { events, warnings };
+  if (!published && events.length)
+    warnings.push('W701 No publication date: events without a date in the text have no date');
+  return { events, warnings: [...new Set(warnings)] };
+}
+
+const INDEXES = new WeakMap<Lexicon, TriggerIndex>();
+function indexOf(lex: Lexicon): TriggerIndex {
+  let index = INDEXES.get(lex);
+  if (!index) INDEXES.set(lex, (index = buildTriggerIndex(lex.rules)));
+  return index;
 }
 
 /** Builds the stage; the lexicon is loaded and compiled once, here. */
 export function createEventsStage(lexicon: Lexicon = loadLexicon()): Stage<'events'> {
   const deaths = createFatalityMatcher(lexicon.cues);
+  const index = buildTriggerIndex(lexicon.rules);
   return {
     adds: 'events',
     needs: ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes'],
-    run: (doc) => extractEvents(doc, lexicon, deaths),
+    run: (doc) => extractEvents(doc, lexicon, deaths, index),
   };
 }

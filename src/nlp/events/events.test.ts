@@ -77,6 +77,43 @@ const rows: Row[] = [
     'Islamic State had seized Jarablus last month.',
     { background: true, date: { first: '2016-08-01', last: '2016-08-31', precision: 3 } },
   ],
+  // victims decide the type: armed men killed is a battle, civilians an attack on civilians
+  [
+    'Islamic State militants killed 12 policemen in Baghdad.',
+    { eventType: 'Battles', subEventType: 'Armed clash', actor1: 'Islamic State' },
+  ],
+  [
+    'Islamic State militants killed 12 residents in Baghdad.',
+    { eventType: 'Violence against civilians', actor2: 'Civilians (Iraq)' },
+  ],
+  [
+    'A Taliban spokesman said its fighters had killed six soldiers in Kabul, a figure officials did not confirm.',
+    {
+      eventType: 'Battles',
+      actor1: 'Taliban',
+      actor2: 'Military Forces of Afghanistan',
+      modality: 'claimed',
+      background: false,
+    },
+  ],
+  // bare force nouns act for the country of the report
+  ['Police arrested four men in Kabul on Monday.', { subEventType: 'Arrests', actor1: 'Police Forces of Afghanistan' }],
+  // a named place the gazetteer lacks; state media of a party make a claim
+  ['Government forces recaptured the village of Tal Hamra on Monday.', { location: 'Tal Hamra' }],
+  [
+    'Government forces recaptured Jarablus on Monday, state news agency SANA said.',
+    { subEventType: 'Government regains territory', modality: 'claimed', source: 'SANA' },
+  ],
+  // place descriptors are not targets; "X of Y" names the specific group
+  [
+    'Rebels shelled the government-held district of Homs on Monday.',
+    { actor1: 'Syrian opposition rebels', actor2: null },
+  ],
+  ['Rebels of the Free Syrian Army shelled Homs.', { actor1: 'Free Syrian Army' }],
+  // references to known events are not new events
+  ['The United Nations condemned the bombing in Aleppo.', { none: true }],
+  ['The Kabul attacks shocked the region.', { none: true }],
+  ['The bombing in Baghdad on Monday killed 12 people.', { fatalities: 12 }],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],
@@ -92,6 +129,13 @@ const SPEC: DocSpec = {
     'on Tuesday': { first: '2016-08-30', last: '2016-08-30', precision: 1 },
     'on Monday': { first: '2016-08-29', last: '2016-08-29', precision: 1 },
   },
+  actors: {
+    ...WORLD.actors,
+    Taliban: { name: 'Taliban', side: 'taliban' },
+    'the government': { name: 'Government of Syria', side: 'syrian-government', generic: true },
+    'Free Syrian Army': { name: 'Free Syrian Army', side: 'syrian-opposition' },
+  },
+  others: { ...WORLD.others, SANA: 'SANA' },
 };
 
 for (const [text, expected, opts] of rows) {
@@ -128,6 +172,40 @@ test('two sentences telling one event merge into one, evidence from the first', 
   );
   assert.ok(found[0]!.text.startsWith('Government forces recaptured Jarablus from the rebels, a monitor'));
   assert.equal(found[0]!.date?.precision, 1);
+});
+
+test("two acts in coordinated clauses are two events, and the second keeps the first one's date", () => {
+  const text =
+    'Islamic State militants attacked army positions near Hama on Tuesday night, and the army answered with artillery fire on the town.';
+  const found = events(text, SPEC);
+  assert.deepEqual(
+    found.map((e) => [e.subEventType, e.actor1, e.date?.first]),
+    [
+      ['Armed clash', 'Islamic State', '2016-08-30'],
+      ['Shelling/artillery/missile attack', 'Military Forces of Syria', '2016-08-30'],
+    ],
+  );
+});
+
+test('a denial covers its own clause; the accusation after it is a claim', () => {
+  const found = events('The rebels denied shelling Homs and accused government forces of shelling Aleppo.', SPEC);
+  const aleppo = found.find((e) => e.location?.name === 'Aleppo');
+  assert.equal(aleppo?.modality, 'claimed');
+  assert.equal(aleppo?.actor1, 'Military Forces of Syria');
+  assert.ok(found.filter((e) => e.location?.name === 'Homs').every((e) => e.modality === 'denied'));
+});
+
+test('one side blaming another for an event makes the event its claim', () => {
+  const text =
+    'Shells hit a market in Homs on Monday, killing three civilians.\n\nGovernment forces blamed the rebels.';
+  const doc = buildDoc(text, SPEC);
+  const layer = extractEvents(doc, lexicon, deaths);
+  assert.equal(layer.events.length, 1);
+  const [e] = layer.events;
+  assert.equal(e!.actor1, 'Syrian opposition rebels');
+  assert.equal(e!.modality, 'claimed');
+  assert.equal(e!.fatalities, 3);
+  assert.ok(layer.warnings.some((w) => w.startsWith('W702')));
 });
 
 test('the stage declares its needs and reads only its layers', () => {

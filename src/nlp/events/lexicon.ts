@@ -51,7 +51,13 @@ const cuesSchema = z.object({
     negated: z.array(z.string()),
     denied: z.array(z.string()),
     claimed: z.array(z.string()),
+    unverified: z.array(z.string()),
   }),
+  blame_verbs: z.array(z.string()),
+  reference_determiners: z.array(z.string()),
+  reaction_verbs: z.array(z.string()),
+  state_forces: z.record(z.string(), z.enum(['Police Forces', 'Military Forces'])),
+  armed_victims: z.array(z.string()),
   attribution_verbs: z.array(z.string()),
   monitors: z.array(z.string()),
   party_outlets: z.array(z.string()),
@@ -88,6 +94,10 @@ export interface TriggerRule {
   readonly expect: Readonly<Record<string, string | number>>;
   /** One global regex matching any of the rule's patterns in lower-cased text. */
   readonly regex: RegExp;
+  /** The same, sticky, to try at one token's start. */
+  readonly sticky: RegExp;
+  /** Each pattern's source without its gaps: what the first-word index is built from. */
+  readonly patternSources: readonly string[];
 }
 
 /** Compiled cue lists: each a regex that tests a stretch of text. */
@@ -98,6 +108,20 @@ export interface Cues {
   readonly negated: RegExp;
   readonly denied: RegExp;
   readonly claimed: RegExp;
+  /** Global versions, to find the cue nearest a trigger (the last one before it governs). */
+  readonly deniedAll: RegExp;
+  readonly claimedAll: RegExp;
+  readonly unverified: RegExp;
+  readonly blameAll: RegExp;
+  /** A definite determiner right before a nominal trigger (tested on the text before it). */
+  readonly referenceBefore: RegExp;
+  readonly reaction: RegExp;
+  /** Bare force nouns ("police") and the ACLED actor prefix they stand for; global. */
+  readonly stateForces: RegExp;
+  readonly stateForceOf: ReadonlyMap<string, string>;
+  /** First victim noun after a killing: group 1 armed, group 2 civilian. */
+  readonly victimAfter: RegExp;
+  readonly victimBefore: RegExp;
   readonly attributionVerbs: RegExp;
   /** The same, global, for scanning a sentence (reset lastIndex before use). */
   readonly attributionAll: RegExp;
@@ -172,7 +196,9 @@ export function compilePattern(pattern: string, irregular: Readonly<Record<strin
       /@([a-z-]+)/g,
       (_, verb: string) => `(?:${inflect(verb, irregular).map(escape).join('|')})`,
     );
-    out += (i === 0 ? '' : String.raw`\s+`) + piece;
+    // "air ?strikes?": an optional space ("airstrikes", "air strikes").
+    if (i > 0 && piece.startsWith('?')) out += String.raw`\s*` + piece.slice(1);
+    else out += (i === 0 ? '' : String.raw`\s+`) + piece;
   });
   return out;
 }
@@ -199,6 +225,10 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
     example: data.example,
     expect: data.expect,
     regex: new RegExp(source, 'gu'),
+    sticky: new RegExp(source, 'uy'),
+    patternSources: data.patterns.map((p) =>
+      compilePattern(p.toLowerCase().replace(/\s\.\.\.(?=\s|$)/g, ''), irregular),
+    ),
   };
 }
 
@@ -214,6 +244,29 @@ function compileCues(c: CuesData): Cues {
     negated: re(m.negated),
     denied: re(m.denied),
     claimed: re(m.claimed),
+    deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
+    claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
+    unverified: re(m.unverified),
+    blameAll: new RegExp(wordAlt(c.blame_verbs), 'giu'),
+    referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    reaction: re(c.reaction_verbs),
+    stateForces: new RegExp(
+      wordAlt(
+        Object.keys(c.state_forces)
+          .sort((a, b) => b.length - a.length)
+          .map(escape),
+      ),
+      'giu',
+    ),
+    stateForceOf: new Map(Object.entries(c.state_forces).map(([k, v]) => [k.toLowerCase(), v])),
+    victimAfter: new RegExp(
+      `^[^.;]{0,40}?(?<![\\p{L}])(?:(${alt(c.armed_victims)})|(${alt(c.numbers.civilians)}))(?![\\p{L}])`,
+      'iu',
+    ),
+    victimBefore: new RegExp(
+      `(?<![\\p{L}])(?:(${alt(c.armed_victims)})|(${alt(c.numbers.civilians)}))(?![\\p{L}])[^.;]{0,30}$`,
+      'iu',
+    ),
     attributionVerbs: re(c.attribution_verbs),
     attributionAll: new RegExp(wordAlt(c.attribution_verbs), 'giu'),
     monitors: new Set(c.monitors.map((s) => s.toLowerCase())),

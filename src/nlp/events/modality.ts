@@ -13,6 +13,16 @@ export interface ModalityInput {
   readonly sentencePrefix: string;
   /** True when the source of the event is one of the parties to the conflict. */
   readonly sourceIsParty: boolean;
+  /** The sentence says nobody could confirm the account ("a figure officials did not confirm"). */
+  readonly unverified?: boolean;
+}
+
+/** Where the last match of a global regex in the text starts, or -1. */
+function lastAt(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let at = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  return at;
 }
 
 /** The last `n` words of a text. */
@@ -25,10 +35,12 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   // "May" capitalised is a month or a name (Theresa May), not the modal verb.
   const clause = input.clausePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
   const sentence = input.sentencePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
-  if (cues.denied.test(sentence)) return 'denied';
+  // "denied firing on the town and accused the army of shelling X": the nearest speech act governs.
+  const denied = lastAt(cues.deniedAll, sentence);
+  if (denied >= 0 && denied > lastAt(cues.claimedAll, sentence)) return 'denied';
   if (cues.negated.test(lastWords(clause, 4))) return 'negated';
   if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
   if (cues.planned.test(clause)) return 'planned';
-  if (input.sourceIsParty || cues.claimed.test(sentence)) return 'claimed';
+  if (input.sourceIsParty || input.unverified || cues.claimed.test(sentence)) return 'claimed';
   return 'asserted';
 }

@@ -1,0 +1,106 @@
+/**
+ * The actors a trigger can take its sides from: the entities stage's actors, plus countries in
+ * subject position and bare force nouns ("Police arrested ..."), minus place descriptors
+ * ("the government-held district") and the dateline.
+ */
+import type { Entity, PlaceMention, Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { Cues } from './lexicon.js';
+
+const PREP_OR_DET_BEFORE =
+  /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
+/** "the government-held district", "rebel-controlled areas": who holds a place, not who acted. */
+const HOLDER_AFTER = /^\s*-\s*(held|controlled|run|occupied|besieged|dominated|administered)(?![\p{L}])/iu;
+/** "Rebels of the Free Syrian Army": the named group after "of" is who they are. */
+const OF_BETWEEN = /^\s+of\s+(?:the\s+)?$/iu;
+
+const actorEntity = (body: string, span: Span, canonical: string, name: string, country: string | null): Entity => ({
+  start: span.start,
+  end: span.end,
+  text: body.slice(span.start, span.end),
+  type: 'group',
+  canonical,
+  via: 'rule',
+  actor: { name, side: null, country, generic: true },
+});
+
+/** "Turkey mounted an incursion": a country or a capital in subject position acts through its forces. */
+function countriesAsActors(body: string, places: readonly PlaceMention[], named: readonly Entity[]): Entity[] {
+  return places
+    .filter(
+      (p) =>
+        p.countryName !== null &&
+        (p.metonymFor !== null || (p.kind === 'country' && p.text.toLowerCase() === p.countryName.toLowerCase())),
+    )
+    .filter((p) => !named.some((e) => e.start < p.end && p.start < e.end))
+    .filter(
+      (p) =>
+        !PREP_OR_DET_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start)) &&
+        !/^['’]s\b/u.test(body.slice(p.end, p.end + 3)),
+    )
+    .map((p) => ({
+      ...actorEntity(body, p, p.countryName!, `Military Forces of ${p.countryName}`, p.country),
+      type: 'place' as const,
+      actor: { name: `Military Forces of ${p.countryName}`, side: null, country: p.country, generic: false },
+    }));
+}
+
+/**
+ * "Police arrested two suspects": a bare force noun with no nationality before it stands for the
+ * forces of the country the report is about.
+ */
+function stateForces(
+  body: string,
+  tokens: readonly Token[],
+  named: readonly Entity[],
+  country: { code: string; name: string } | null,
+  cues: Cues,
+): Entity[] {
+  if (!country) return [];
+  const out: Entity[] = [];
+  const re = cues.stateForces;
+  re.lastIndex = 0;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (named.some((e) => e.start < span.end + 2 && span.start < e.end + 2)) continue;
+    // "Afghan police", "U.S. soldiers" name another country: the entities stage's business.
+    const prev = tokens.findLast((t) => t.end <= span.start && span.start - t.end <= 2);
+    if (prev && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(body.slice(prev.start, prev.end)))
+      continue;
+    const prefix = cues.stateForceOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (prefix)
+      out.push(actorEntity(body, span, `${prefix} of ${country.name}`, `${prefix} of ${country.name}`, country.code));
+  }
+  return out;
+}
+
+/** Generic actor + "of the" + named actor collapse into the named one. */
+function specific(body: string, actors: Entity[]): Entity[] {
+  const out: Entity[] = [];
+  for (let i = 0; i < actors.length; i++) {
+    const e = actors[i]!;
+    const next = actors[i + 1];
+    if (next && e.actor?.generic && OF_BETWEEN.test(body.slice(e.end, next.start))) {
+      out.push({ ...next, start: e.start, text: body.slice(e.start, next.end) });
+      i++;
+    } else out.push(e);
+  }
+  return out;
+}
+
+export function actorList(
+  body: string,
+  entities: readonly Entity[],
+  places: readonly PlaceMention[],
+  tokens: readonly Token[],
+  dateline: Span | null,
+  country: { code: string; name: string } | null,
+  cues: Cues,
+): Entity[] {
+  const named = entities.filter((e) => e.actor !== null);
+  const all = [...named, ...countriesAsActors(body, places, named), ...stateForces(body, tokens, named, country, cues)]
+    .filter((e) => !dateline || e.end <= dateline.start || e.start >= dateline.end)
+    .filter((e) => !HOLDER_AFTER.test(body.slice(e.end, e.end + 16)))
+    .sort((a, b) => a.start - b.start);
+  return specific(body, all);
+}

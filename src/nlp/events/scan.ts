@@ -1,0 +1,166 @@
+/**
+ * The trigger scan: every rule is indexed by the first words it can start with, so a report is
+ * scanned once, token by token, and a rule's regex runs only where its first word stands.
+ */
+import type { Token } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { TriggerRule } from './lexicon.js';
+
+export interface Hit extends Span {
+  readonly rule: TriggerRule;
+}
+
+export interface TriggerIndex {
+  /** Lower-cased first word -> rules (with sticky regexes) that can start there. */
+  readonly byFirstWord: ReadonlyMap<string, readonly TriggerRule[]>;
+  /** Rules whose first word could not be listed: scanned over the whole body as before. */
+  readonly unindexed: readonly TriggerRule[];
+}
+
+const LEAD = /^[\p{L}\p{N}]+/u;
+
+/** Splits `a|b|c` at top-level bars. */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      cur += ch + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * The strings a small regex (literals, groups, classes, `?`, `\\s+`) can match; with `cut`, only
+ * up to the first non-letter, which is all the index needs. Null when it uses anything else.
+ */
+export function expand(src: string, cut: boolean, limit = 400): Set<string> | null {
+  let states: { text: string; done: boolean }[] = [{ text: '', done: false }];
+  let i = 0;
+  while (i < src.length && !states.every((s) => s.done)) {
+    let options: string[];
+    let j: number;
+    const ch = src[i]!;
+    if (ch === '(') {
+      let depth = 1;
+      j = i + 1;
+      while (j < src.length && depth > 0) {
+        if (src[j] === '\\') j++;
+        else if (src[j] === '(') depth++;
+        else if (src[j] === ')') depth--;
+        j++;
+      }
+      const sets = alternatives(src.slice(i + 1, j - 1).replace(/^\?:/, '')).map((a) => expand(a, false, limit));
+      if (sets.some((x) => x === null)) return null;
+      options = sets.flatMap((x) => [...x!]);
+    } else if (ch === '[') {
+      j = src.indexOf(']', i);
+      const body = j < 0 ? '\\' : src.slice(i + 1, j);
+      if (/[\\^]|.-./.test(body.replace(/^-|-$/g, ''))) return null;
+      options = [...body];
+      j++;
+    } else if (ch === '\\') {
+      const next = src[i + 1] ?? '';
+      j = i + 2;
+      if (next === 's' && (src[j] === '+' || src[j] === '*')) {
+        options = src[j] === '*' ? [' ', ''] : [' '];
+        j += src[j + 1] === '?' ? 2 : 1;
+      } else if (next === 's') options = [' '];
+      else if (/[.\-'’]/.test(next)) options = [next];
+      else return null;
+    } else if ('*+{}.^$|)'.includes(ch)) {
+      return null;
+    } else {
+      options = [ch];
+      j = i + 1;
+    }
+    if (src[j] === '?') {
+      options = [...options, ''];
+      j++;
+    } else if (src[j] === '+' || src[j] === '*' || src[j] === '{') return null;
+    const next: { text: string; done: boolean }[] = [];
+    for (const st of states) {
+      if (st.done) next.push(st);
+      else
+        for (const o of options) {
+          const lead = cut ? (LEAD.exec(o)?.[0] ?? '') : o;
+          next.push({ text: st.text + lead, done: lead.length < o.length });
+        }
+    }
+    if (next.length > limit) return null;
+    states = next;
+    i = j;
+  }
+  return new Set(states.map((st) => st.text));
+}
+
+/** Indexes the rules by the first words of their patterns. */
+export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
+  const byFirstWord = new Map<string, TriggerRule[]>();
+  const unindexed: TriggerRule[] = [];
+  for (const rule of rules) {
+    const words = new Set<string>();
+    let ok = true;
+    for (const src of rule.patternSources) {
+      const w = expand(src, true);
+      if (!w || w.has('')) {
+        ok = false;
+        break;
+      }
+      for (const x of w) words.add(x);
+    }
+    if (!ok) {
+      unindexed.push(rule);
+      continue;
+    }
+    for (const w of words) {
+      const list = byFirstWord.get(w) ?? [];
+      if (!list.includes(rule)) list.push(rule);
+      byFirstWord.set(w, list);
+    }
+  }
+  return { byFirstWord, unindexed };
+}
+
+/** Every trigger match starting at a token, longest first where two overlap ("air strike" over "strike"). */
+export function findHits(body: string, tokens: readonly Token[], index: TriggerIndex): Hit[] {
+  // Lower-cased once; a few exotic letters ("İ") change length, then match as written.
+  const lower = body.toLowerCase();
+  const text = lower.length === body.length ? lower : body;
+  const all: Hit[] = [];
+  for (const t of tokens) {
+    const lead = LEAD.exec(text.slice(t.start, t.end));
+    if (!lead) continue;
+    const rules = index.byFirstWord.get(lead[0]);
+    if (!rules) continue;
+    for (const rule of rules) {
+      rule.sticky.lastIndex = t.start;
+      const m = rule.sticky.exec(text);
+      if (m && m[0].length > 0) all.push({ rule, start: t.start, end: t.start + m[0].length });
+    }
+  }
+  for (const rule of index.unindexed) {
+    rule.regex.lastIndex = 0;
+    for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
+      if (m[0].length === 0) rule.regex.lastIndex++;
+      else all.push({ rule, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (all.length < 2) return all;
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of all) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
