@@ -16,8 +16,10 @@ export function countCountries(
   const bump = (code: string | null) => code && counts.set(code, (counts.get(code) ?? 0) + 1);
   for (const scan of headline ? [headline, ...scans] : scans) {
     for (const m of scan.matches) {
-      if (m.value.kind === 'cue') bump(m.value.country);
-      else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
+      // Plural demonyms ("Americans among the suspects") name people, not where the story is.
+      if (m.value.kind === 'cue') {
+        if (m.value.form !== 'people') bump(m.value.country);
+      } else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
     }
   }
   return counts;

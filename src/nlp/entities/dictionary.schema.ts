@@ -97,6 +97,10 @@ export const recogniserSchema = z.object({
   innerOnly: z.array(z.string().min(1)),
   stopwords: z.array(z.string().min(1)),
   givenNames: z.array(z.string().min(1)),
+  facilityHeads: z.array(z.string().min(1)),
+  creditWords: z.array(z.string().min(1)),
+  politicalVerbs: z.array(z.string().min(1)),
+  auxiliaries: z.array(z.string().min(1)),
 });
 
 export type StateForcesData = z.infer<typeof stateForcesSchema>;

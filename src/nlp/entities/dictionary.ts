@@ -38,7 +38,7 @@ export interface CueValue {
   readonly kind: 'cue';
   readonly country: string;
   /** Demonyms and names can be sponsors or qualifiers ("Turkish-backed", "Syrian rebels"). */
-  readonly form: 'name' | 'demonym' | 'capital' | 'place';
+  readonly form: 'name' | 'demonym' | 'capital' | 'place' | 'people';
 }
 export interface TitleValue {
   readonly kind: 'title';
@@ -121,6 +121,10 @@ export function loadEntityData(): EntityData {
     for (const n of c.names) index.add(n, { kind: 'cue', country: c.code, form: 'name' });
     for (const d of c.demonyms) index.add(d, { kind: 'cue', country: c.code, form: 'demonym' });
     for (const cap of c.capitals) index.add(cap, { kind: 'cue', country: c.code, form: 'capital' });
+    // Plural demonyms ("the Russians", "the Iraqis"): people of the country, a government only as a subject.
+    for (const d of c.demonyms) {
+      if (/^\p{Lu}\p{Ll}+(?:an|i)$/u.test(d)) index.add(`${d}s`, { kind: 'cue', country: c.code, form: 'people' });
+    }
   }
   // Cities and provinces of the conflict countries: where the fighting is tells which war a report is about.
   for (const p of generics.conflictPlaces) {

@@ -19,7 +19,7 @@ import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
 import { tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
-import { buildLexicon, recognise, type Lexicon } from './recogniser.js';
+import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
 
 const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
 
@@ -84,7 +84,7 @@ function genericEntity(
   const end = toks[m.to - 1]!.end;
   const verbTok = m.from > 0 ? toks[m.from - 1]! : null;
   const state = role.role === 'military' || role.role === 'government';
-  const qualifier = prev && prev.value.kind === 'cue' && prev.value.form !== 'capital' && prev.value.form !== 'place';
+  const qualifier = prev && prev.value.kind === 'cue' && (prev.value.form === 'demonym' || prev.value.form === 'name');
   // "Turkish-backed rebels": cue, then a sponsor verb joined by a hyphen, then the generic phrase.
   if (
     qualifier &&
@@ -107,6 +107,35 @@ function genericEntity(
   const country = state ? ctx.country : ctx.fighting(role.role, null);
   return makeEntity(body, start, end, resolveGeneric(data, role.role, country), 'rule');
 }
+
+function overlaps(mask: Uint8Array | null, from: number, to: number): boolean {
+  if (!mask) return false;
+  for (let k = from; k < to; k++) if (mask[k]) return true;
+  return false;
+}
+
+/** "Reporting by X; Editing by Y": a credit word followed by "by". */
+function isCreditLine(toks: readonly Tok[], lex: Lexicon): boolean {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    if (toks[k + 1]!.key === 'by' && lex.creditWords.has(toks[k]!.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * "the Russians" as a government: definite, at the head of a clause (sentence start or after a
+ * comma, "and", "but", "while"), and the subject of a political verb ("refused", "said"), auxiliaries allowed between.
+ */
+function politicalSubject(toks: readonly Tok[], from: number, to: number, lex: Lexicon): boolean {
+  if (from < 1 || toks[from - 1]!.key !== 'the') return false;
+  const before = from >= 2 ? toks[from - 2]! : null;
+  if (before && before.word && !CLAUSE_OPENERS.has(before.key)) return false;
+  let k = to;
+  while (k < toks.length && lex.auxiliaries.has(toks[k]!.key)) k++;
+  return k < toks.length && lex.politicalVerbs.has(toks[k]!.key);
+}
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'because', 'as', 'since', 'though', 'although', 'whereas']);
 
 /** POS carried over from the sentence layer's token (undefined in the headline). */
 const posOf = (t: Tok): string | undefined => t.pos;
@@ -177,11 +206,29 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
     const covered = new Uint8Array(toks.length);
     const cue = new Uint8Array(toks.length);
     const afterTitle = new Uint8Array(toks.length);
+    const facility = facilityMask(toks, lex);
+    const credit = isCreditLine(toks, lex);
     for (let mi = 0; mi < matches.length; mi++) {
       const m = matches[mi]!;
       const v = m.value;
       if (v.kind === 'cue') {
         for (let k = m.from; k < m.to; k++) cue[k] = 1;
+        if (v.form === 'people' && politicalSubject(toks, m.from, m.to, lex)) {
+          entities.push(
+            makeEntity(
+              body,
+              toks[m.from - 1]!.start,
+              toks[m.to - 1]!.end,
+              resolveGeneric(data, 'government', v.country),
+              'rule',
+            ),
+          );
+          covered[m.from - 1] = 1;
+        }
+        continue;
+      }
+      if (overlaps(facility, m.from, m.to) || (credit && v.kind === 'entity' && v.type === 'person')) {
+        for (let k = m.from; k < m.to; k++) covered[k] = 1;
         continue;
       }
       for (let k = m.from; k < m.to; k++) covered[k] = 1;
@@ -215,6 +262,8 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
       if (v.type === 'person') memory.notePerson(canonical);
       else memory.noteOrganization(canonical);
     }
+    if (facility) for (let k = 0; k < toks.length; k++) if (facility[k]) covered[k] = 1;
+    if (credit) continue; // "Reporting by ...; Editing by ...": staff names, not actors
     const claimed = covered.slice();
     for (const c of recognise(toks, { covered, cue, afterTitle }, lex, posOf)) {
       const start = toks[c.from]!.start;

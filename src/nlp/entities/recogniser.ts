@@ -16,6 +16,10 @@ export interface Lexicon {
   readonly innerOnly: ReadonlySet<string>;
   readonly stopwords: ReadonlySet<string>;
   readonly givenNames: ReadonlySet<string>;
+  readonly facilityHeads: ReadonlySet<string>;
+  readonly creditWords: ReadonlySet<string>;
+  readonly politicalVerbs: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
 }
 
 export function buildLexicon(data: RecogniserData): Lexicon {
@@ -29,6 +33,10 @@ export function buildLexicon(data: RecogniserData): Lexicon {
     innerOnly: keys(data.innerOnly),
     stopwords: keys(data.stopwords),
     givenNames: keys(data.givenNames),
+    facilityHeads: keys(data.facilityHeads),
+    creditWords: keys(data.creditWords),
+    politicalVerbs: keys(data.politicalVerbs),
+    auxiliaries: keys(data.auxiliaries),
   };
 }
 
@@ -120,7 +128,10 @@ export function recognise(
   const out: Candidate[] = [];
   let firstWord = 0;
   while (firstWord < toks.length && !toks[firstWord]!.word) firstWord++;
-  for (const [a0, b] of runs(toks, marks, lex)) {
+  // Each run, and whether it is the complement of an "of" ("Y" in "X of Y": an affiliation, never a person).
+  const work: Array<[number, number, boolean]> = runs(toks, marks, lex).map(([a, b]) => [a, b, false]);
+  for (let w = 0; w < work.length; w++) {
+    const [a0, b, complement] = work[w]!;
     let a = a0;
     while (a < b && lex.stopwords.has(toks[a]!.key)) a++;
     if (a >= b) continue;
@@ -140,21 +151,34 @@ export function recognise(
     // The head noun is the last word before an "of"/"for" complement ("Ministry of Defence"),
     // else the last word: "Air Force Academy" is a facility, not a force.
     let h = b - 1;
+    let inner = -1;
     for (let k = a + 1; k < b; k++) {
       if (lex.innerOnly.has(toks[k]!.key)) {
         h = k - 1;
+        inner = k;
         break;
       }
     }
+    if (lex.facilityHeads.has(toks[b - 1]!.key)) continue; // "Army Public School": a place, not an actor
     const headKey = toks[h]!.key;
     let head: 'organization' | 'group' | null = null;
-    if (h > a && lex.groupCues.has(headKey)) head = 'group';
-    else if (h > a && lex.orgCues.has(headKey)) head = 'organization';
+    // The head needs a modifier or a complement: "Idlib Council", "Ministry of Defence", not "Council".
+    const named = h > a || inner > 0;
+    if (named && lex.groupCues.has(headKey)) head = 'group';
+    else if (named && lex.orgCues.has(headKey)) head = 'organization';
     if (head === null && len >= 2 && lex.groupCues.has(toks[a]!.key)) head = 'group'; // "Jaish al-X", "Liwa Y"
-    if (head && len >= 2) {
+    let shouting = len >= 2;
+    for (let k = a; k < b && shouting; k++) if (toks[k]!.word && toks[k]!.shape !== 2) shouting = false;
+    if (head && len >= 2 && !shouting) {
       out.push({ from: a, to: b, type: head, evidence: 'head-word' });
       continue;
     }
+    // A person's name has no "of": "Jamal Haddad of Capital Economics" is a person and a firm.
+    if (inner > a && inner < b - 1) {
+      work.push([a, inner, complement], [inner + 1, b, true]);
+      continue;
+    }
+    if (complement) continue;
     let hasCue = false;
     for (let k = a; k < b; k++) if (marks.cue[k]) hasCue = true;
     if (hasCue) continue;
@@ -173,4 +197,28 @@ export function recognise(
     if (evidence) out.push({ from: a, to: b, type: 'person', evidence });
   }
   return out;
+}
+
+/**
+ * Tokens inside a facility or institution name: a capitalised run ending in a facility head noun
+ * ("the Air Force Technical College", "Kandahar Air Base"), so no force inside it becomes an actor.
+ */
+export function facilityMask(toks: readonly Tok[], lex: Lexicon): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || !lex.facilityHeads.has(t.key)) continue;
+    if (i + 1 < toks.length && isCap(toks[i + 1]!)) continue; // not the head: "Wall Street Journal"
+    let j = i - 1;
+    while (j >= 0) {
+      const u = toks[j]!;
+      if (isCap(u) && !lex.stopwords.has(u.key)) j--;
+      else if (lex.connectors.has(u.key) && j > 0 && isCap(toks[j - 1]!)) j--;
+      else break;
+    }
+    if (j + 1 >= i) continue;
+    mask ??= new Uint8Array(toks.length);
+    for (let k = j + 1; k <= i; k++) mask[k] = 1;
+  }
+  return mask;
 }
