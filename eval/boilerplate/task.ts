@@ -27,11 +27,13 @@ export function runBoilerplate(root: string): TaskResult | Skipped {
   const absent = missing([truthPath, trafPath]);
   if (absent) return { task: 'boilerplate', skipped: `data not found: ${absent}` };
   const clean = createCleanStage();
+  const errors: string[] = [];
   const extract = (html: string, url?: string) => {
     const input: ReportInput = { raw: html, mediaType: 'text/html', ...(url ? { url } : {}) };
     try {
       return clean.run({ input }).body;
-    } catch {
+    } catch (err) {
+      errors.push((err as Error).message);
       return '';
     }
   };
@@ -82,6 +84,7 @@ export function runBoilerplate(root: string): TaskResult | Skipped {
     rows,
     floors: { 'aeb.f1': o.f1, 'traf.f1': t.f1 },
     notes: [
+      ...(errors.length ? [`CLEAN ERRORS on ${errors.length} pages (scored as empty), first: ${errors[0]}`] : []),
       'peers: the outputs shipped with the benchmark, scored here with the same metric',
       `${TRAF}: no peer outputs ship with the English subset (upstream figures are for the whole multilingual set)`,
     ],

@@ -71,7 +71,19 @@ export function runEntities(root: string): TaskResult | Skipped {
   const floors: Record<string, number> = {};
   const { tokens, gold } = parseConll(readFileSync(conllPath, 'utf8'));
   const tagger = new TagService();
-  const oursTags = tagger.tag(tokens);
+  const errors: string[] = [];
+  // A stage that throws on one text counts as finding nothing there, and is reported.
+  const safely =
+    (spansOf: (text: string) => LabelledSpan[]) =>
+    (text: string): LabelledSpan[] => {
+      try {
+        return spansOf(text);
+      } catch (err) {
+        errors.push((err as Error).message);
+        return [];
+      }
+    };
+  const oursTags = tagger.tag(tokens, safely(tagger.ourSpans));
   const peerTags = tagger.tag(tokens, compromiseSpans);
   const ours = conllCounts(gold, oursTags);
   const peer = conllCounts(gold, peerTags);
@@ -92,7 +104,7 @@ export function runEntities(root: string): TaskResult | Skipped {
   for (const doc of docs) {
     const typed = (spans: LabelledSpan[]) =>
       nonOverlapping(spans.map((s) => ({ start: s.start, end: s.end, type: FROM_CONLL[s.label] })));
-    const o = typed(conllSpansOf(reader.read(doc.text)));
+    const o = typed(safely((text) => conllSpansOf(reader.read(text)))(doc.text));
     const p = typed(compromiseSpans(doc.text));
     for (const c of matchCounts(doc.gold, o).values()) addCounts(exact.ours, c);
     for (const c of matchCounts(doc.gold, p).values()) addCounts(exact.peer, c);
@@ -112,6 +124,9 @@ export function runEntities(root: string): TaskResult | Skipped {
     rows,
     floors,
     notes: [
+      ...(errors.length
+        ? [`PIPELINE ERRORS on ${errors.length} texts (counted as finding nothing), first: ${errors[0]}`]
+        : []),
       'CoNLL: conlleval exact-span F1; tokens joined with spaces, ~400-token chunks, sentences as paragraphs; we emit no MISC',
       're3d: entities with confidence >= 0.5, Person/Organisation/Location only (mapped to person/organisation/place)',
       'compromise: people()/organizations()/places(), run on the same texts, trailing punctuation trimmed from its spans',

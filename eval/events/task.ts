@@ -42,6 +42,7 @@ export function runEvents(root: string): TaskResult | Skipped {
   const right = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   let texts = 0;
   let found = 0;
+  const errors: string[] = [];
   const perFileType: ScoreRow[] = [];
   const subGold: string[] = [];
   const subPred: string[] = [];
@@ -49,7 +50,13 @@ export function runEvents(root: string): TaskResult | Skipped {
     let fileRight = 0;
     for (const text of file.texts) {
       const published = weekEnd(text.events[0]!.date) as IsoDay;
-      const e = mainEvent(service.read(text.notes, published));
+      let e: ReturnType<typeof mainEvent> = null;
+      try {
+        e = mainEvent(service.read(text.notes, published));
+      } catch (err) {
+        // A stage that throws on one text counts as a miss, and is reported, instead of stopping the run.
+        errors.push((err as Error).message);
+      }
       const p: PredictedEvent | null = e && {
         type: e.eventType,
         subType: e.subEventType,
@@ -124,6 +131,8 @@ export function runEvents(root: string): TaskResult | Skipped {
     rows,
     floors,
     notes: [
+      ...(errors.length ? [`PIPELINE ERRORS on ${errors.length} texts (counted as misses), first: ${errors[0]}`] : []),
+      `of the ${found} texts where we found an event: ${FIELDS.map((f) => `${LABEL[f]} ${(right[f] / Math.max(1, found)).toFixed(3)}`).join(', ')}`,
       'one unit = one distinct notes text; each field of our most confident asserted/claimed event is right when it matches ANY ACLED row coded from that text',
       'old-schema types mapped with eval/events/acled-old-event-types.yaml (Riots/Protests accepts Protests or Riots)',
       `sampled deterministically (first N texts by sha256 of the notes): ${FILES.filter(([, n]) => n)

@@ -38,6 +38,7 @@ export function runQuotes(root: string): TaskResult | Skipped {
   const records = all.filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id));
 
   const service = new QuotesService();
+  const errors: string[] = [];
   const totals = Object.fromEntries(
     KINDS.map((k) => [k, { content: zeroCounts(), withSpeaker: zeroCounts() }]),
   ) as Record<(typeof KINDS)[number], { content: Counts; withSpeaker: Counts }>;
@@ -49,7 +50,13 @@ export function runQuotes(root: string): TaskResult | Skipped {
         source: a.source.flatMap((s) => s.spans) as Range[],
         direct: isDirectContent(a.content[0]!.text),
       }));
-    const predicted: PredictedAttribution[] = service.attributions(record.text).map((a) => ({
+    let found: ReturnType<QuotesService['attributions']> = [];
+    try {
+      found = service.attributions(record.text);
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+    const predicted: PredictedAttribution[] = found.map((a) => ({
       content: [a.content.start, a.content.end],
       speaker: a.speaker_span ? [a.speaker_span.start, a.speaker_span.end] : null,
       direct: a.kind === 'direct',
@@ -86,6 +93,9 @@ export function runQuotes(root: string): TaskResult | Skipped {
     rows,
     floors,
     notes: [
+      ...(errors.length
+        ? [`PIPELINE ERRORS on ${errors.length} articles (counted as misses), first: ${errors[0]}`]
+        : []),
       'match = content spans overlap (one-to-one); speaker right = predicted mention overlaps a gold source span',
       'direct = gold content opens with a quotation mark / our kind "direct"; no peer system figures are published for this split',
       `${all.length - records.length} extra annotations of already-counted articles left out`,
