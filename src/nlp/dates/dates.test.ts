@@ -77,6 +77,7 @@ const ROWS: Array<[string, string, Found[], string?]> = [
   ['The Sunday Times reported the deal.', SUN, []],
   ['He once worked at a Ruby Tuesday restaurant.', SUN, []],
   ['Late Sunday, the army shelled the town.', '2016-09-05', [['Sunday', SUN, SUN, 1]]],
+  ['Troops advanced toward the dam in the past 24 hrs.', SUN, [['past 24 hrs', '2016-09-03', SUN, 2]]],
   ['Heavy fighting raged in the past couple of days.', SUN, [['past couple of days', '2016-09-02', SUN, 2]]],
   ['The rebels retreated and troops entered the town the next day.', SUN, []],
   ['He received a 12-1/2 year sentence.', SUN, []],

@@ -58,8 +58,18 @@ function dayNumber(year: number, month1: number, day: number): DayNumber | null 
   return Math.round(ms / DAY_MS);
 }
 
-function toIso(day: DayNumber): IsoDay {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as IsoDay;
+/** YYYY-MM-DD of a day number by integer arithmetic (H. Hinnant's civil_from_days): Date.toISOString was 4% of the stage. */
+export function toIso(day: DayNumber): IsoDay {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` as IsoDay;
 }
 
 function fromIso(day: IsoDay): DayNumber {

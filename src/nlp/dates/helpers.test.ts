@@ -25,3 +25,14 @@ test('wordBefore: examples', () => {
   assert.equal(wordBefore('Late on ', 8), 'on');
   assert.equal(wordBefore('"', 1), undefined);
 });
+
+test('toIso agrees with Date.toISOString from year 1000 to 2999', async () => {
+  const { toIso } = await import('./resolve.js');
+  const dayMs = 86_400_000;
+  fc.assert(
+    fc.property(fc.integer({ min: -354_285, max: 376_199 }), (day) => {
+      assert.equal(toIso(day), new Date(day * dayMs).toISOString().slice(0, 10));
+    }),
+    { numRuns: 5000 },
+  );
+});
