@@ -96,10 +96,12 @@ function countryEntries(
   return capitals;
 }
 
-// GeoNames spells with diacritics ("Arīsh"); ACLED and the news do not, so the reported name drops them.
-const LATIN_MARKS = /[\u0300-\u036f]/g;
+// GeoNames spells with diacritics and ayin/hamza signs ("Arīsh", "‘Afrīn"); ACLED and the news do not,
+// so the reported name drops them.
+const LATIN_MARKS = /[\u0300-\u036f]|[‘ʿʾ]/g;
 function plainName(name: string): string {
-  return /[\u0080-\uffff]/.test(name) ? name.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC') : name;
+  if (!/[\u0080-\uffff]/.test(name)) return name;
+  return name.normalize('NFD').replace(LATIN_MARKS, '').replace(/ı/g, 'i').normalize('NFC');
 }
 
 function cityEntry(r: CityRow, countryNames: ReadonlyMap<string, string>): GazEntry {

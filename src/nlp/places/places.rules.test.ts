@@ -24,6 +24,16 @@ each('near (before)', rules.near.before, (ex) => assert.equal(placeAt(ex).geoPre
 each('near (after)', rules.near.after, (ex) => assert.equal(placeAt(ex).geoPrecision, 2));
 each('region (before)', rules.region.before, (ex) => assert.equal(placeAt(ex).kind, 'admin1'));
 each('region (after)', rules.region.after, (ex) => assert.equal(placeAt(ex).kind, 'admin1'));
+const inDatelineTown = (ex: string) => {
+  const [dateline, text] = ex.split(' - ') as [string, string];
+  const { body, start, end } = marked(text);
+  const place = placesOf(body, [], { place: dateline }).places.find((p) => p.start === start && p.end === end);
+  assert.ok(place, `no place at the bracketed span of: ${ex}`);
+  assert.equal(place.kind, 'district');
+  assert.equal(place.geoPrecision, 2);
+};
+each('district (before)', rules.district.before, inDatelineTown);
+each('district (after)', rules.district.after, inDatelineTown);
 each('demonym place', rules.demonymPlace, (ex) => assert.equal(placeAt(ex).kind, 'country'));
 each('metonym (possessive)', rules.metonym.possessive, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
 each('metonym (subject)', rules.metonym.subject, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));

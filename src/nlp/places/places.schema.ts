@@ -47,6 +47,8 @@ export const RulesFileSchema = z
     near: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words after a name that make it the admin1 region ("Idlib province"). */
     region: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
+    /** Words around a name that make it a part of a town ("the district of X", "the X neighbourhood"). */
+    district: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words after a demonym that make it name its country as a place ("the Chinese city of"). */
     demonymPlace: z.array(RuleSchema),
     /** Words around a capital that make it act as its government ("Moscow has backed"). */

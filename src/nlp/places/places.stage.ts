@@ -57,9 +57,7 @@ function datelineCountry(gaz: Gazetteer, place: string | null | undefined): stri
 
 /** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
 function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boolean {
-  return entities.some(
-    (e) => e.type !== 'place' && overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end),
-  );
+  return entities.some((e) => overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
 }
 
 function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
@@ -98,7 +96,35 @@ function accepted(
   // (or the only place of that name anywhere).
   if (c.pos !== 'PROPN' || c.inLongerName) return false;
   if ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)) return false;
-  return (e.country !== null && (ctx.get(e.country) ?? 0) > 0) || c.entries.length === 1;
+  // A place abroad needs its country in the report; being the only place of its name is enough only
+  // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
+  return (e.country !== null && (ctx.get(e.country) ?? 0) > 0) || (ctx.size === 0 && c.entries.length === 1);
+}
+
+/** The town of the dateline ("ALEPPO, Syria" -> Aleppo), where unplaced districts of the story lie. */
+function datelineTown(gaz: Gazetteer, place: string | null | undefined): GazEntry | null {
+  const first = place?.split(',')[0];
+  if (!first) return null;
+  const e = gaz.byName.get(fold(first))?.find((x) => x.kind === 'city' && BIG.has(x.source));
+  return e ?? null;
+}
+
+/** "the district of X" in a story datelined in a town: X is a part of that town (geoPrecision 2). */
+function districtOfTown(body: string, c: Candidate, town: GazEntry, gaz: Gazetteer): PlaceMention {
+  return {
+    start: c.start,
+    end: c.end,
+    text: body.slice(c.start, c.end),
+    name: body.slice(c.start, c.end),
+    kind: 'district',
+    country: town.country,
+    countryName: town.country ? (gaz.countryNames.get(town.country) ?? null) : null,
+    admin1: town.admin1,
+    latitude: town.latitude,
+    longitude: town.longitude,
+    geoPrecision: 2,
+    metonymFor: null,
+  };
 }
 
 function mention(
@@ -170,8 +196,11 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
     find({ body, sentences, entities, dateline }) {
       const candidates: Candidate[] = [];
       const demonyms: DemonymHit[] = [];
-      for (const s of sentences.sentences) scan(body, s, sentences.tokens, candidates, demonyms);
-      const kept = candidates.filter((c) => !blockers(entities, c));
+      const unknown: Candidate[] = [];
+      for (const s of sentences.sentences) scan(body, s, sentences.tokens, candidates, demonyms, unknown);
+      // Only entities that are not places can block a name; filter them once, not per candidate.
+      const others = entities.filter((e) => e.type !== 'place');
+      const kept = others.length ? candidates.filter((c) => !blockers(others, c)) : candidates;
       // First pass: context from what is unambiguous (countries, the dateline, demonyms, alias places).
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
@@ -185,11 +214,27 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const places: PlaceMention[] = [];
       const warnings: string[] = [];
       const about = new Map<string, number>(ctx);
+      const town = datelineTown(gaz, dateline?.place);
+      // A name the gazetteer does not place in the report's countries, marked as a district of a town.
+      const inTown = (c: Candidate, before: string, after: string): boolean => {
+        // Religious and ethnic adjectives ("a Sunni district") are no district's name.
+        if (!town || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || gaz.stop.has(c.key.split(' ')[0]!))
+          return false;
+        if (!firstMatch(rules.districtBefore, before) && !firstMatch(rules.districtAfter, after)) return false;
+        places.push(districtOfTown(body, c, town, gaz));
+        warnings.push(
+          `W202 "${body.slice(c.start, c.end)}" is not in the gazetteer for the report's countries; placed in ${town.name} as a district`,
+        );
+        return true;
+      };
       for (const c of kept) {
         const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
         const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
         const e = choose(c, ctx);
-        if (!accepted(c, e, gaz, ctx, before, after)) continue;
+        if (!accepted(c, e, gaz, ctx, before, after)) {
+          if (!c.continuesArabic && !c.inLongerName && e.country !== town?.country) inTown(c, before, after);
+          continue;
+        }
         const m = mention(body, c, e, gaz, rules, before, after);
         places.push(m);
         if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
@@ -202,9 +247,16 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           );
         }
       }
+      if (town)
+        for (const c of unknown) {
+          if (kept.some((k) => overlaps(k, c)) || blockers(others, c)) continue;
+          const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+          const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+          inTown(c, before, after);
+        }
       for (const d of demonyms) {
         const after = body.slice(d.end, Math.min(d.sentence.end, d.end + WINDOW));
-        if (!firstMatch(rules.demonymPlace, after) || blockers(entities, d)) continue;
+        if (!firstMatch(rules.demonymPlace, after) || blockers(others, d)) continue;
         places.push(countryMention(body, d, gaz));
       }
       places.sort(byStart);

@@ -29,15 +29,10 @@ const TABLE: [string, string, string | null, 1 | 2 | 3, number, number, { todo?:
   ['Officials in the [U.S.] said the deal was close.', 'United States', 'US', 3, 38, -97],
   ['A refugee crisis spread across the [Middle East] and beyond.', 'Middle East', null, 3, 29, 41],
   ["Shells fell on [Homs]'s northern suburbs, Syrian media said.", 'Homs', 'SY', 2, 34.73, 36.71],
-  [
-    "Militants attacked a checkpoint in [Arish] in Egypt's Sinai.",
-    'Arish',
-    'EG',
-    1,
-    31.13,
-    33.8,
-    { todo: 'found, but named "Arīsh" as GeoNames spells it; the alias file lacks the ACLED spelling' },
-  ],
+  // GeoNames spells it "Arīsh"; the reported name drops the macron, as ACLED does.
+  ["Militants attacked a checkpoint in [Arish] in Egypt's Sinai.", 'Arish', 'EG', 1, 31.13, 33.8],
+  ['Rebels shelled the government-held district of [al-Hamdaniyah] in Syria.', 'Hamdaniya', 'SY', 2, 36.18, 37.12],
+  ['Jets struck the [Sukkari] neighbourhood of Aleppo at dawn.', 'Sukkari', 'SY', 2, 36.17, 37.15],
 ];
 
 describe('places: mention in a sentence -> name, country, precision, coordinates', () => {
@@ -138,4 +133,62 @@ describe('places: capitals acting as governments', () => {
       assert.equal(place.metonymFor, government);
     });
   }
+});
+
+// [dateline place, sentence with the place in brackets, name, country, precision, lat, lng]
+const DATELINED: [string, string, string, string, 1 | 2 | 3, number, number][] = [
+  // Our alias beats Iraq's Al-Hamdaniya: a place abroad needs its country in the report.
+  [
+    'ALEPPO, Syria',
+    'Rebels shelled the government-held district of [Hamdaniya] on Sunday.',
+    'Hamdaniya',
+    'SY',
+    2,
+    36.18,
+    37.12,
+  ],
+  // A district nobody lists is placed in the dateline's town, at the town's coordinates.
+  [
+    'MOSUL, Iraq',
+    'Mortars hit the eastern district of [Zahraa Qadima] overnight.',
+    'Zahraa Qadima',
+    'IQ',
+    2,
+    36.34,
+    43.12,
+  ],
+  ['DAMASCUS, Syria', 'Shells fell on the [Tadamon] district, residents said.', 'Tadamon', 'SY', 2, 33.51, 36.29],
+];
+
+describe('places: districts in a datelined story', () => {
+  for (const [place, example, name, country, precision, lat, lng] of DATELINED) {
+    it(`${place} - ${example}`, () => {
+      const { body, start, end } = marked(example);
+      const found = placesOf(body, [], { place }).places.find((p) => p.start === start && p.end === end);
+      assert.ok(found, `no place at [${start}, ${end})`);
+      assert.equal(found.name, name);
+      assert.equal(found.country, country);
+      assert.equal(found.geoPrecision, precision);
+      assert.ok(km(found.latitude!, found.longitude!, lat, lng) < 5);
+    });
+  }
+
+  it(
+    'the first of two coordinated districts ("the X and Y districts")',
+    {
+      todo: 'the district-suffix rule sees only the last name before "districts"',
+    },
+    () => {
+      const body = 'Shells fell on the Qaboun and Jobar districts, residents said.';
+      assert.ok(placesOf(body, [], { place: 'DAMASCUS, Syria' }).places.some((p) => p.text === 'Qaboun'));
+    },
+  );
+
+  it('a small town abroad is not taken when the report is about another country', () => {
+    const body = 'Syrian jets struck the town of Bartella overnight, activists in Syria said.';
+    assert.deepEqual(
+      placesOf(body).places.map((p) => p.country),
+      ['SY'],
+    );
+  });
 });

@@ -15,6 +15,8 @@ export interface PlaceRules {
   readonly nearAfter: readonly CompiledRule[];
   readonly regionBefore: readonly CompiledRule[];
   readonly regionAfter: readonly CompiledRule[];
+  readonly districtBefore: readonly CompiledRule[];
+  readonly districtAfter: readonly CompiledRule[];
   readonly demonymPlace: readonly CompiledRule[];
   readonly metonymPossessive: readonly CompiledRule[];
   readonly metonymSubject: readonly CompiledRule[];
@@ -36,6 +38,8 @@ export function loadRules(path = 'places/rules.yaml'): PlaceRules {
     nearAfter: compile(file.near.after, 'after'),
     regionBefore: compile(file.region.before, 'before'),
     regionAfter: compile(file.region.after, 'after'),
+    districtBefore: compile(file.district.before, 'before'),
+    districtAfter: compile(file.district.after, 'after'),
     demonymPlace: compile(file.demonymPlace, 'after'),
     metonymPossessive: compile(file.metonym.possessive, 'after'),
     metonymSubject: compile(file.metonym.subject, 'after'),

@@ -36,50 +36,83 @@ interface Word {
   /** Lower-cased, diacritics and apostrophes stripped ("Ra'i" -> "rai"). */
   readonly norm: string;
   readonly upper: boolean;
+  readonly article: boolean;
+  readonly pos: string;
 }
 
-// Only words that can be part of a name are matched: capitalised ones ("U.S." whole, "Ra'i" with its
-// apostrophe but not a possessive "'s"), and the lower-case articles and alias leads ("al", "eastern").
-const UPPER_WORD = String.raw`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’ʼ‘](?!s\b)[\p{L}\p{M}]+)*`;
-
-function wordRegex(lowers: Iterable<string>): RegExp {
-  const alternatives = [...lowers]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${UPPER_WORD}|(?<![\\p{L}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}])`, 'gu');
-}
 const SPACE = new Set([' ', '\u00a0']);
 const HYPHEN = new Set(['-', '‐', '‑']);
 const UPPER_RE = /^\p{Lu}/u;
+const DOTTED_ABBREVIATION = /^(?:\p{Lu}\.){2,}$/u;
+const POSSESSIVE = /['’ʼ‘]s$/;
+const LETTER = /\p{L}/gu;
 // Space-separated articles that are also English words cannot open a name ("As Aleppo burned").
 const ENGLISH_ARTICLES = new Set(['as', 'at', 'an', 'en', 'ed', 'es', 'ad']);
 
-function wordsOf(body: string, s: Sentence, re: RegExp): Word[] {
-  const text = body.slice(s.start, s.end);
+/**
+ * The sentence's tokens that can be part of a name: capitalised ones ("U.S." whole, "Ra'i" with its
+ * apostrophe) and the lower-case articles and alias leads ("al", "eastern"); the rest break runs.
+ */
+function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: LowerWords): Word[] {
   const words: Word[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    words.push({
-      start: s.start + m.index,
-      end: s.start + m.index + m[0].length,
-      norm: normaliseWord(m[0]),
-      upper: UPPER_RE.test(m[0]),
-    });
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = tokens[k]!;
+    const c = body.charCodeAt(t.start);
+    let upper: boolean;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) upper = false;
+    else if (c < 128) continue;
+    else upper = UPPER_RE.test(body.slice(t.start, t.start + 2));
+    let end = t.end;
+    // Most tokens are lower-case English words: rule them out before cutting their text.
+    if (!upper && (end - t.start > lowers.maxLength || !lowers.firsts.has(c))) continue;
+    let text = body.slice(t.start, end);
+    if (!upper) {
+      if (!lowers.words.has(text)) continue;
+    } else if (text.endsWith('.') && !DOTTED_ABBREVIATION.test(text)) {
+      // "St.": the period is not part of the name ("U.S." keeps its own).
+      text = text.slice(0, -1);
+      end--;
+    } else if (POSSESSIVE.test(text) && text.length > 2) {
+      text = text.slice(0, -2);
+      end -= 2;
+    }
+    const norm = normaliseWord(text);
+    if (!norm) continue;
+    words.push({ start: t.start, end, norm, upper, article: ARTICLES.has(norm), pos: t.pos });
   }
   return words;
 }
 
-function posAt(tokens: readonly Token[], offset: number): string {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return t.pos;
-  }
-  return '';
+/** Lower-case words that may be part of a name, with quick filters on their length and first letter. */
+interface LowerWords {
+  readonly words: ReadonlySet<string>;
+  readonly firsts: ReadonlySet<number>;
+  readonly maxLength: number;
+}
+
+function lowerWords(words: ReadonlySet<string>): LowerWords {
+  const list = [...words];
+  return {
+    words,
+    firsts: new Set(list.map((w) => w.charCodeAt(0))),
+    maxLength: Math.max(...list.map((w) => w.length)),
+  };
+}
+
+/** Offset of the sentence's first letter: a name there opens the sentence. */
+function firstLetter(body: string, s: Sentence): number {
+  LETTER.lastIndex = s.start;
+  const m = LETTER.exec(body);
+  return m && m.index < s.end ? m.index : s.end;
+}
+
+/** Two words belong to one name when only a space, a hyphen or a spaced dash lies between them. */
+function joined(body: string, a: Word, b: Word): boolean {
+  const gap = b.start - a.end;
+  const c = body[a.end]!;
+  if (gap === 1) return SPACE.has(c) || HYPHEN.has(c);
+  return gap === 3 && SPACE.has(c) && HYPHEN.has(body[a.end + 1]!) && SPACE.has(body[a.end + 2]!);
 }
 
 export type SentenceScanner = (
@@ -88,12 +121,15 @@ export type SentenceScanner = (
   tokens: readonly Token[],
   out: Candidate[],
   demonyms: DemonymHit[],
+  /** Whole capitalised runs that matched nothing (entries empty): possible districts. */
+  unknown: Candidate[],
 ) => void;
 
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
-  const re = wordRegex(new Set([...ARTICLES, ...gaz.lowerLeads]));
-  return (body, sentence, tokens, out, demonyms) => scanSentence(body, sentence, tokens, gaz, re, out, demonyms);
+  const lowers = lowerWords(new Set([...ARTICLES, ...gaz.lowerLeads]));
+  return (body, sentence, tokens, out, demonyms, unknown) =>
+    scanSentence(body, sentence, tokens, gaz, lowers, out, demonyms, unknown);
 }
 
 function scanSentence(
@@ -101,19 +137,14 @@ function scanSentence(
   sentence: Sentence,
   tokens: readonly Token[],
   gaz: Gazetteer,
-  re: RegExp,
+  lowers: LowerWords,
   out: Candidate[],
   demonyms: DemonymHit[],
+  unknown: Candidate[],
 ): void {
-  const words = wordsOf(body, sentence, re);
-  const isArticle = (w: Word): boolean => ARTICLES.has(w.norm);
-  const nameish = (w: Word): boolean => w.upper || isArticle(w) || gaz.lowerLeads.has(w.norm);
-  const joined = (a: Word, b: Word): boolean => {
-    const gap = b.start - a.end;
-    const c = body[a.end]!;
-    if (gap === 1) return SPACE.has(c) || HYPHEN.has(c);
-    return gap === 3 && SPACE.has(c) && HYPHEN.has(body[a.end + 1]!) && SPACE.has(body[a.end + 2]!);
-  };
+  const words = wordsOf(body, sentence, tokens, lowers);
+  if (words.length === 0) return;
+  const opening = firstLetter(body, sentence);
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -122,7 +153,7 @@ function scanSentence(
       if (country) demonyms.push({ start: w.start, end: w.end, country, sentence });
     }
     const next = words[i + 1];
-    const hyphenArticle = isArticle(w) && next !== undefined && body[w.end] === '-';
+    const hyphenArticle = w.article && next !== undefined && body[w.end] === '-';
     const canStart = w.upper
       ? !(ENGLISH_ARTICLES.has(w.norm) && next !== undefined && body[w.end] === ' ')
       : hyphenArticle || gaz.lowerLeads.has(w.norm);
@@ -132,50 +163,66 @@ function scanSentence(
     }
     // Extend the run as far as names can go, then try the longest span first.
     let last = i;
-    while (
-      last + 1 < words.length &&
-      last - i < gaz.maxWords + 2 &&
-      nameish(words[last + 1]!) &&
-      joined(words[last]!, words[last + 1]!)
-    )
+    while (last + 1 < words.length && last - i < gaz.maxWords + 2 && joined(body, words[last]!, words[last + 1]!))
       last++;
     let matched = -1;
-    const norms = words.slice(i, last + 1).map((x) => x.norm);
     for (let j = last; j >= i; j--) {
       const end = words[j]!;
       // A name ends on a capitalised word that is not an article ("Syria An aid convoy").
-      if (!end.upper || (j > i && isArticle(end))) continue;
-      const key = foldWords(j === last ? norms : norms.slice(0, j - i + 1));
+      if (!end.upper || (j > i && end.article)) continue;
+      const key = j === i ? w.norm : foldWords(normsOf(words, i, j));
       const entries = gaz.byName.get(key);
       if (!entries) continue;
       const prev = words[i - 1];
       const after = words[j + 1];
       const inLongerName =
-        (prev !== undefined && prev.upper && joined(prev, w)) ||
-        (after !== undefined && after.upper && joined(end, after));
-      const initial = !/\p{L}/u.test(body.slice(sentence.start, w.start));
+        (prev !== undefined && prev.upper && joined(body, prev, w)) ||
+        (after !== undefined && after.upper && joined(body, end, after));
       const after2 = words[j + 2];
       const continuesArabic =
         after !== undefined &&
-        isArticle(after) &&
-        joined(end, after) &&
+        after.article &&
+        joined(body, end, after) &&
         after2 !== undefined &&
         after2.upper &&
-        joined(after, after2);
+        joined(body, after, after2);
       out.push({
         start: w.start,
         end: end.end,
         key,
         entries,
         sentence,
-        initial,
-        pos: posAt(tokens, end.start),
+        initial: w.start <= opening,
+        pos: end.pos,
         inLongerName,
         continuesArabic,
       });
       matched = j;
       break;
     }
+    const runBefore = words[i - 1];
+    if (matched < 0 && w.upper && !(runBefore !== undefined && joined(body, runBefore, w))) {
+      // A whole run that names nothing we know; it ends on its last capitalised non-article word.
+      let end = last;
+      while (end > i && (!words[end]!.upper || words[end]!.article)) end--;
+      unknown.push({
+        start: w.start,
+        end: words[end]!.end,
+        key: foldWords(normsOf(words, i, end)),
+        entries: [],
+        sentence,
+        initial: w.start <= opening,
+        pos: words[end]!.pos,
+        inLongerName: false,
+        continuesArabic: false,
+      });
+    }
     i = matched >= 0 ? matched + 1 : i + 1;
   }
+}
+
+function normsOf(words: readonly Word[], from: number, to: number): string[] {
+  const norms: string[] = [];
+  for (let k = from; k <= to; k++) norms.push(words[k]!.norm);
+  return norms;
 }

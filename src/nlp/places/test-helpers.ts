@@ -11,8 +11,10 @@ export function finder(): PlacesFinder {
   return shared;
 }
 
-export function placesOf(body: string, entities: readonly Entity[] = []): PlacesLayer {
-  return finder().find({ body, sentences: readSentences(body), entities });
+/** `dateline.place` as the cleaner would give it ("ALEPPO, Syria"), when the test needs one. */
+export function placesOf(body: string, entities: readonly Entity[] = [], dateline?: { place: string }): PlacesLayer {
+  const line = dateline ? { start: 0, end: 0, text: '', place: dateline.place, agency: null } : undefined;
+  return finder().find({ body, sentences: readSentences(body), entities, dateline: line });
 }
 
 /** "Shells hit [Aleppo]." -> the text without brackets and the bracketed span. */
