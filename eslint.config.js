@@ -24,8 +24,8 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
-  layer(['src/core/**'], ['ingest', 'nlp', 'terms', 'store', 'services', 'server', 'cli']),
-  layer(['src/nlp/**', 'src/ingest/**', 'src/terms/**', 'src/store/**'], ['services', 'server', 'cli']),
-  layer(['src/nlp/**'], ['store', 'server', 'services', 'cli', 'ingest']),
+  layer(['src/core/**'], ['ingest', 'nlp', 'terms', 'incidents', 'store', 'services', 'server', 'cli']),
+  layer(['src/ingest/**', 'src/terms/**', 'src/incidents/**', 'src/store/**'], ['services', 'server', 'cli']),
+  layer(['src/nlp/**'], ['store', 'server', 'services', 'cli', 'ingest', 'terms', 'incidents']),
   layer(['src/services/**'], ['server', 'cli']),
 );
