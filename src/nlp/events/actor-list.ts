@@ -51,6 +51,7 @@ function countriesAsActors(body: string, places: readonly PlaceMention[], named:
  */
 function stateForces(
   body: string,
+  lower: string,
   tokens: readonly Token[],
   named: readonly Entity[],
   country: { code: string; name: string } | null,
@@ -60,11 +61,11 @@ function stateForces(
   const out: Entity[] = [];
   const re = cues.stateForces;
   re.lastIndex = 0;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (named.some((e) => e.start < span.end + 2 && span.start < e.end + 2)) continue;
     // "Afghan police", "U.S. soldiers" name another country: the entities stage's business.
-    const prev = tokens.findLast((t) => t.end <= span.start && span.start - t.end <= 2);
+    const prev = tokenBefore(tokens, span.start);
     if (prev && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(body.slice(prev.start, prev.end)))
       continue;
     const prefix = cues.stateForceOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
@@ -88,8 +89,25 @@ function specific(body: string, actors: Entity[]): Entity[] {
   return out;
 }
 
+/** The token ending nearest before `pos` (binary search; tokens are in text order). */
+function tokenBefore(tokens: readonly Token[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found: Token | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) {
+      found = tokens[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && pos - found.end <= 2 ? found : undefined;
+}
+
+/** `lower` is `body` lower-cased (same offsets): the scans run case-sensitively on it. */
 export function actorList(
   body: string,
+  lower: string,
   entities: readonly Entity[],
   places: readonly PlaceMention[],
   tokens: readonly Token[],
@@ -98,7 +116,11 @@ export function actorList(
   cues: Cues,
 ): Entity[] {
   const named = entities.filter((e) => e.actor !== null);
-  const all = [...named, ...countriesAsActors(body, places, named), ...stateForces(body, tokens, named, country, cues)]
+  const all = [
+    ...named,
+    ...countriesAsActors(body, places, named),
+    ...stateForces(body, lower, tokens, named, country, cues),
+  ]
     .filter((e) => !dateline || e.end <= dateline.start || e.start >= dateline.end)
     .filter((e) => !HOLDER_AFTER.test(body.slice(e.end, e.end + 16)))
     .sort((a, b) => a.start - b.start);

@@ -13,6 +13,7 @@ const REACH = 2;
 
 export function applyBlame(
   body: string,
+  lower: string,
   sentences: readonly Sentence[],
   candidates: Candidate[],
   actors: readonly Entity[],
@@ -22,13 +23,14 @@ export function applyBlame(
   const warnings: string[] = [];
   const re = cues.blameAll;
   const sentenceSet = new Set(candidates.map((c) => c.sentenceIndex));
-  for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si]!;
-    const text = body.slice(s.start, s.end);
-    re.lastIndex = 0;
-    const m = re.exec(text);
-    if (!m) continue;
-    const verbStart = s.start + m.index;
+  re.lastIndex = 0;
+  let si = 0;
+  // One scan of the lower-cased body; each match is read in its sentence.
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    while (si < sentences.length && sentences[si]!.end <= m.index) si++;
+    const s = sentences[si];
+    if (!s || m.index < s.start) continue;
+    const verbStart = m.index;
     const verbEnd = verbStart + m[0].length;
     // "accused X of shelling Donetsk" carries its own (claimed) event.
     if (sentenceSet.has(si) && candidates.some((c) => c.sentenceIndex === si && c.trigger.start > verbStart)) continue;

@@ -26,7 +26,7 @@ function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: nu
   return false;
 }
 
-/** Clause spans of one sentence, in order, covering it without gaps. */
+/** Clause spans of one sentence, in order, covering it without gaps; `body` is lower-cased by the caller. */
 export function clausesOf(body: string, sentence: Sentence, tokens: readonly Token[]): Span[] {
   const cuts: number[] = [];
   // "X and their allies recaptured" coordinates subjects: cut at "and" only once this clause has a verb.
@@ -34,9 +34,9 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
     const cutsBefore = cuts.length;
-    const word = body.slice(t.start, t.end).toLowerCase();
+    const word = body.slice(t.start, t.end);
     const next = tokens[i + 1];
-    const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end).toLowerCase() : '';
+    const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
     } else if (

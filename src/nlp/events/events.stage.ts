@@ -135,11 +135,15 @@ export function extractEvents(
   const placesLayer = layer(doc, 'places');
   const dates = layer(doc, 'dates').dates;
   const quotes = layer(doc, 'quotes').quotes;
+  // Lower-cased once for every case-blind scan; a few exotic letters ("İ") change length, then scan as written.
+  const lowered = body.toLowerCase();
+  const lower = lowered.length === body.length ? lowered : body;
   const dateline = clean.dateline;
   const mainCountry = placesLayer.countryContext[0];
   const mainCountryName = placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName;
   const actors = actorList(
     body,
+    lower,
     entities,
     placesLayer.places,
     sents.tokens,
@@ -157,7 +161,7 @@ export function extractEvents(
 
   const bySentence = new Map<number, Hit[]>();
   let si = 0;
-  for (const hit of findHits(body, sents.tokens, index)) {
+  for (const hit of findHits(lower, sents.tokens, index)) {
     while (si < sents.sentences.length && sents.sentences[si]!.end <= hit.start) si++;
     const s = sents.sentences[si];
     if (!s || hit.start < s.start || hit.end > s.end) continue;
@@ -169,7 +173,18 @@ export function extractEvents(
   const candidates: Candidate[] = [];
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
-    const clauses = clausesOf(body, sentence, sents.tokens);
+    const clauses = clausesOf(lower, sentence, sents.tokens);
+    const perClause = new Map<number, { deaths: number | null; durative: boolean; cumulative: boolean }>();
+    const facts = (c: Span) => {
+      let f = perClause.get(c.start);
+      if (!f) {
+        const text = body.slice(c.start, c.end);
+        f = { deaths: deaths.count(text), durative: lex.cues.durative.test(text), cumulative: deaths.cumulative(text) };
+        perClause.set(c.start, f);
+      }
+      return f;
+    };
+    let unverified: boolean | null = null;
     const clauseIndex = (h: Span) => clauses.findIndex((c) => h.start >= c.start && h.start < c.end);
     const clauseOf = (h: Span) => clauses[clauseIndex(h)] ?? sentence;
     const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
@@ -188,18 +203,18 @@ export function extractEvents(
         continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
       if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sentenceTokens, hit, clause)) continue;
-      if (lex.cues.durative.test(clauseText)) continue;
+      if (facts(clause).durative) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (
         ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
         /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))
       )
         continue;
-      if (rule.role === 'outcome' && deaths.cumulative(clauseText)) continue;
+      if (rule.role === 'outcome' && facts(clause).cumulative) continue;
 
       const head = sentenceTokens.find((t) => t.start >= hit.start && t.start < hit.end);
       const nominal = head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'PROPN');
-      const clauseDeaths = deaths.count(clauseText);
+      const clauseDeaths = facts(clause).deaths;
       // "condemned the bombing", "the Paris attacks": a definite noun phrase names a known event.
       if (
         nominal &&
@@ -260,7 +275,7 @@ export function extractEvents(
           clausePrefix,
           sentencePrefix,
           sourceIsParty: isParty(source, lex.cues, actorNames),
-          unverified: lex.cues.unverified.test(sentenceText),
+          unverified: (unverified ??= lex.cues.unverified.test(sentenceText)),
         },
         lex.cues,
       );
@@ -290,7 +305,7 @@ export function extractEvents(
   }
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
-  warnings.push(...applyBlame(body, sents.sentences, candidates, actors, entities, lex.cues));
+  warnings.push(...applyBlame(body, lower, sents.sentences, candidates, actors, entities, lex.cues));
   const events: ConflictEvent[] = mergeEvents(candidates).map(
     ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
   );

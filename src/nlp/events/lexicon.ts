@@ -247,7 +247,8 @@ function compileCues(c: CuesData): Cues {
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
     unverified: re(m.unverified),
-    blameAll: new RegExp(wordAlt(c.blame_verbs), 'giu'),
+    // Case-sensitive on the lower-cased body: much faster in V8.
+    blameAll: new RegExp(wordAlt(c.blame_verbs), 'gu'),
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     reaction: re(c.reaction_verbs),
     stateForces: new RegExp(
@@ -256,7 +257,7 @@ function compileCues(c: CuesData): Cues {
           .sort((a, b) => b.length - a.length)
           .map(escape),
       ),
-      'giu',
+      'gu',
     ),
     stateForceOf: new Map(Object.entries(c.state_forces).map(([k, v]) => [k.toLowerCase(), v])),
     victimAfter: new RegExp(

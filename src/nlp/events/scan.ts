@@ -134,16 +134,33 @@ export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
   return { byFirstWord, unindexed };
 }
 
-/** Every trigger match starting at a token, longest first where two overlap ("air strike" over "strike"). */
-export function findHits(body: string, tokens: readonly Token[], index: TriggerIndex): Hit[] {
-  // Lower-cased once; a few exotic letters ("İ") change length, then match as written.
-  const lower = body.toLowerCase();
-  const text = lower.length === body.length ? lower : body;
+/** Parts of speech no trigger starts with: skipping them halves the lookups. */
+const SKIP_POS = new Set(['PUNCT', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'NUM', 'PART', 'AUX', 'SYM', 'SPACE']);
+
+/** End of the run of ASCII letters and digits from `i` (-1 when a non-ASCII letter makes it unsure). */
+function leadEnd(text: string, i: number, end: number): number {
+  let k = i;
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 128) return -1;
+    break;
+  }
+  return k;
+}
+
+/**
+ * Every trigger match starting at a token, longest first where two overlap ("air strike" over
+ * "strike"). `text` is the body lower-cased once by the caller (same offsets).
+ */
+export function findHits(text: string, tokens: readonly Token[], index: TriggerIndex): Hit[] {
   const all: Hit[] = [];
   for (const t of tokens) {
-    const lead = LEAD.exec(text.slice(t.start, t.end));
-    if (!lead) continue;
-    const rules = index.byFirstWord.get(lead[0]);
+    if (SKIP_POS.has(t.pos)) continue;
+    const e = leadEnd(text, t.start, t.end);
+    const key = e < 0 ? LEAD.exec(text.slice(t.start, t.end))?.[0] : e > t.start ? text.slice(t.start, e) : undefined;
+    if (!key) continue;
+    const rules = index.byFirstWord.get(key);
     if (!rules) continue;
     for (const rule of rules) {
       rule.sticky.lastIndex = t.start;
