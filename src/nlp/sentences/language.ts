@@ -1,25 +1,89 @@
+/**
+ * Is this report English? Function words are the cheapest dependable signal: every language uses
+ * its own few dozen constantly. Short English texts can have few of them ("Rebels attacked
+ * Aleppo."), so a report is only called foreign when another language's words clearly win, or when
+ * most of its letters are in a non-Latin script.
+ */
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
 import type { Token } from '../../core/document.js';
 
-const FunctionWordsSchema = z.strictObject({ words: z.array(z.string().min(1)).min(50) });
+const FunctionWordsSchema = z.strictObject({
+  languages: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1)).min(15)).refine((l) => 'en' in l, {
+    message: 'the English list (en) is required',
+  }),
+});
 
-/** Loads the function-word list once; a set of lowercase words. */
-export function loadFunctionWords(): ReadonlySet<string> {
-  return new Set(
-    loadDataFile('sentences/english-function-words.yaml', FunctionWordsSchema).words.map((w) => w.toLowerCase()),
-  );
+export interface FunctionWords {
+  /** For each lowercase word, the languages it is a function word of. */
+  readonly byWord: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Share of word tokens that are common English function words (0..1). */
-export function englishScore(body: string, tokens: readonly Token[], functionWords: ReadonlySet<string>): number {
+export interface LanguageGuess {
+  readonly english: boolean;
+  /** Share of words that are English function words (0..1). */
+  readonly englishScore: number;
+  /** The language whose function words were commonest, when not English. */
+  readonly other: string | null;
+  readonly reason: string;
+}
+
+/** Below this share another language needs to be counted as the report's language. */
+const MIN_OTHER_SHARE = 0.08;
+/** Another language must have this many times English's function words to win. */
+const WIN_FACTOR = 1.5;
+/** ...and at least this many of them: a short English line can hold a Dutch "met" and an "in". */
+const MIN_OTHER_HITS = 3;
+
+export function loadFunctionWords(): FunctionWords {
+  const { languages } = loadDataFile('sentences/function-words.yaml', FunctionWordsSchema);
+  const byWord = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(languages)) {
+    for (const w of words) {
+      const key = w.toLowerCase();
+      const langs = byWord.get(key) ?? [];
+      if (!langs.includes(lang)) langs.push(lang);
+      byWord.set(key, langs);
+    }
+  }
+  return { byWord };
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const LETTER = /\p{L}/u;
+
+export function guessLanguage(body: string, tokens: readonly Token[], fw: FunctionWords): LanguageGuess {
   let words = 0;
-  let hits = 0;
+  let latin = 0;
+  const counts = new Map<string, number>();
   for (const t of tokens) {
     const w = body.slice(t.start, t.end);
-    if (!/\p{L}/u.test(w)) continue;
+    const first = w[0] ?? '';
+    if (!LETTER.test(first)) continue;
     words++;
-    if (functionWords.has(w.toLowerCase())) hits++;
+    if (LATIN.test(first)) latin++;
+    for (const lang of fw.byWord.get(w.toLowerCase()) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  return words === 0 ? 0 : hits / words;
+  if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };
+  const en = counts.get('en') ?? 0;
+  const englishScore = en / words;
+  if (latin / words < 0.5) {
+    return {
+      english: false,
+      englishScore,
+      other: null,
+      reason: `${Math.round((1 - latin / words) * 100)}% of words are in a non-Latin script`,
+    };
+  }
+  let best: [string, number] | null = null;
+  for (const [lang, n] of counts) if (lang !== 'en' && (!best || n > best[1])) best = [lang, n];
+  if (best && best[1] >= MIN_OTHER_HITS && best[1] / words >= MIN_OTHER_SHARE && best[1] > en * WIN_FACTOR) {
+    return {
+      english: false,
+      englishScore,
+      other: best[0],
+      reason: `${Math.round((best[1] / words) * 100)}% of words are "${best[0]}" function words against ${Math.round(englishScore * 100)}% English ones`,
+    };
+  }
+  return { english: true, englishScore, other: null, reason: 'English' };
 }

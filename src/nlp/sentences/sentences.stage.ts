@@ -8,14 +8,11 @@ import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { englishScore, loadFunctionWords } from './language.js';
+import { guessLanguage, loadFunctionWords, type FunctionWords } from './language.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
-
-/** Below this share of English function words a report is treated as not English. */
-export const ENGLISH_THRESHOLD = 0.12;
 
 export function paragraphsOf(body: string): Span[] {
   const paragraphs: Span[] = [];
@@ -69,26 +66,20 @@ function readParagraph(body: string, para: Span, index: number, tokens: Token[],
   }
 }
 
-export function readSentences(
-  body: string,
-  functionWords: ReadonlySet<string> = defaultFunctionWords(),
-): SentencesLayer {
+export function readSentences(body: string, functionWords: FunctionWords = defaultFunctionWords()): SentencesLayer {
   const paragraphs = paragraphsOf(body);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, i) => readParagraph(body, p, i, tokens, sentences));
-  const score = englishScore(body, tokens, functionWords);
-  const english = tokens.length === 0 || score >= ENGLISH_THRESHOLD;
-  const warnings = english
+  const guess = guessLanguage(body, tokens, functionWords);
+  const warnings = guess.english
     ? []
-    : [
-        `W101 The report does not look like English (${Math.round(score * 100)}% English function words); entities, quotes and events were not extracted`,
-      ];
-  return { paragraphs, sentences, tokens, englishScore: score, english, warnings };
+    : [`W101 The report does not look like English (${guess.reason}); entities, quotes and events were not extracted`];
+  return { paragraphs, sentences, tokens, englishScore: guess.englishScore, english: guess.english, warnings };
 }
 
-let cachedFunctionWords: ReadonlySet<string> | null = null;
-function defaultFunctionWords(): ReadonlySet<string> {
+let cachedFunctionWords: FunctionWords | null = null;
+function defaultFunctionWords(): FunctionWords {
   cachedFunctionWords ??= loadFunctionWords();
   return cachedFunctionWords;
 }
