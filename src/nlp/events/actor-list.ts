@@ -68,6 +68,9 @@ function stateForces(
     const prev = tokenBefore(tokens, span.start);
     if (prev && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(body.slice(prev.start, prev.end)))
       continue;
+    // "the police training centre", "an army vehicle": a modifier of another noun.
+    const following = tokenAfter(tokens, span.end);
+    if (following?.pos === 'NOUN' && body.slice(span.end, following.start).trim() === '') continue;
     const prefix = cues.stateForceOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (prefix)
       out.push(actorEntity(body, span, `${prefix} of ${country.name}`, `${prefix} of ${country.name}`, country.code));
@@ -102,6 +105,21 @@ function tokenBefore(tokens: readonly Token[], pos: number): Token | undefined {
     } else hi = mid - 1;
   }
   return found && pos - found.end <= 2 ? found : undefined;
+}
+
+/** The first token starting at or after `pos`. */
+function tokenAfter(tokens: readonly Token[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found: Token | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start >= pos) {
+      found = tokens[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
 }
 
 /** `lower` is `body` lower-cased (same offsets): the scans run case-sensitively on it. */

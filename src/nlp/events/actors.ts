@@ -54,7 +54,12 @@ export function pickActors(
   let agent: Entity | null = null;
   let patient: Entity | null = null;
   let assoc: Entity | null = null;
-  const subjects = pre.filter((e) => !before(body, clause, e, PREP_BEFORE));
+  // "Islamic State's capital": a possessor is no subject, unless it owns the act ("Russia's bombing").
+  const subjects = pre.filter(
+    (e) =>
+      !before(body, clause, e, PREP_BEFORE) &&
+      !(/^['’]s(?![\p{L}])/u.test(body.slice(e.end, e.end + 3)) && trigger.start - e.end > 4),
+  );
   // The nearest subject that is not the second member of "X and Y" (that one is X's associate).
   let subject: Entity | null = null;
   for (let i = subjects.length - 1; i >= 0; i--) {

@@ -43,6 +43,21 @@ function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span
   );
 }
 
+const OPENERS = new Set(['-', '–', '—', '(', ')', ':', '"', '“', "'", '‘', '...']);
+
+/** True when a capitalised word at `pos` stands inside its sentence, not at its start or after an opener. */
+function nameStart(body: string, tokens: readonly Token[], pos: number): boolean {
+  let prev: Token | undefined;
+  for (const t of tokens) {
+    if (t.end > pos) break;
+    prev = t;
+  }
+  if (!prev) return false;
+  const text = body.slice(prev.start, prev.end);
+  // A dateline in capitals ("ISTANBUL A suicide bomber") ends where the sentence proper starts.
+  return !OPENERS.has(text) && !/^[\p{Lu}\d]+$/u.test(text) && !/[.!?]$/.test(text);
+}
+
 /** ACLED sub-type that depends on who acted (territory, air power, civilian victims). */
 function resolveType(
   rule: TriggerRule,
@@ -211,8 +226,24 @@ export function extractEvents(
       )
         continue;
       if (rule.role === 'outcome' && facts(clause).cumulative) continue;
+      const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
+      // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
+      if (facts(clause).cumulative && !stated) continue;
+      // "Shell and Total": a capitalised trigger inside a sentence is a name.
+      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, sentenceTokens, hit.start)) continue;
 
-      const head = sentenceTokens.find((t) => t.start >= hit.start && t.start < hit.end);
+      const headIndex = sentenceTokens.findIndex((t) => t.start >= hit.start && t.start < hit.end);
+      const head = sentenceTokens[headIndex];
+      const after = sentenceTokens.find((t) => t.start >= hit.end);
+      // "battle lines", "attack helicopters": a generic trigger modifying a noun names no event.
+      if (
+        rule.role === 'generic' &&
+        head?.pos === 'NOUN' &&
+        after?.pos === 'NOUN' &&
+        !/s$/i.test(body.slice(hit.start, hit.end)) &&
+        body.slice(hit.end, after.start).trim() === ''
+      )
+        continue;
       const nominal = head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'PROPN');
       const clauseDeaths = facts(clause).deaths;
       // "condemned the bombing", "the Paris attacks": a definite noun phrase names a known event.
@@ -224,7 +255,7 @@ export function extractEvents(
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
         (lex.cues.reaction.test(clausePrefix) ||
           candidates.some((c) => c.eventType === rule.eventType) ||
-          (clauseDeaths === null && !dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end)))
+          (clauseDeaths === null && !stated))
       )
         continue;
 
@@ -279,6 +310,8 @@ export function extractEvents(
         },
         lex.cues,
       );
+      const claimedAfter = modality === 'asserted' && lex.cues.claimedAfter.test(body.slice(hit.end, clause.end));
+      const past = !datePick.stated && lex.cues.pastMarkers.test(clauseText);
       const span = textSpan(body, sentence.start, sentence.end);
       const draft: Omit<Candidate, 'confidence'> = {
         ...span,
@@ -292,10 +325,10 @@ export function extractEvents(
         location,
         date: datePick.date,
         fatalities: clauseDeaths ?? sentenceDeaths,
-        modality,
+        modality: claimedAfter ? 'claimed' : modality,
         source: source.source,
         trigger: textSpan(body, hit.start, hit.end),
-        background: isBackground(datePick.date, published, pluperfect),
+        background: past || isBackground(datePick.date, published, pluperfect),
         sentenceIndex: si,
         dateStated: datePick.stated,
         sourceFromText: source.fromText,

@@ -114,6 +114,13 @@ const rows: Row[] = [
   ['The United Nations condemned the bombing in Aleppo.', { none: true }],
   ['The Kabul attacks shocked the region.', { none: true }],
   ['The bombing in Baghdad on Monday killed 12 people.', { fatalities: 12 }],
+  // histories, purposes, tallies, names and compounds are not events
+  ['Kabul has seen attacks by militants before.', { none: true }],
+  ['Islamic State used the chaos to seize Jarablus.', { modality: 'hypothetical' }],
+  ['Russian air strikes have killed 300 civilians in Idlib since Moscow intervened.', { none: true }],
+  ['Two bombings in Baghdad last year were blamed on Islamic State.', { modality: 'claimed', background: true }],
+  ['Investors in Shell sold shares in Baghdad.', { none: true }],
+  ['Islamic State held its battle lines near Homs.', { none: true }],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],

@@ -70,6 +70,8 @@ const cuesSchema = z.object({
   }),
   aircraft: z.array(z.string()),
   durative: z.array(z.string()),
+  past_markers: z.array(z.string()),
+  claimed_after: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -136,6 +138,9 @@ export interface Cues {
   readonly civilians: RegExp;
   readonly aircraft: RegExp;
   readonly durative: RegExp;
+  readonly pastMarkers: RegExp;
+  /** Tested on the clause after the trigger. */
+  readonly claimedAfter: RegExp;
 }
 
 export interface Lexicon {
@@ -280,6 +285,8 @@ function compileCues(c: CuesData): Cues {
     civilians: re(c.numbers.civilians),
     aircraft: re(c.aircraft),
     durative: re(c.durative),
+    pastMarkers: re(c.past_markers),
+    claimedAfter: new RegExp(`^[^.;]{0,40}?${wordAlt(c.claimed_after)}`, 'iu'),
   };
 }
 

@@ -17,7 +17,9 @@ const DAY = 86_400_000;
 const sameTags = (a: Candidate, b: Candidate) => a.tags.join() === b.tags.join();
 
 function sameActors(a: Candidate, b: Candidate): boolean {
-  if (a.actor1 === null || b.actor1 === null) return false;
+  // Across sentences of one report, an unnamed perpetrator of the same kind of event at the same
+  // place and time is the named one ("A suicide bomber killed ..." / "The bomber, an IS member, ...").
+  if (a.actor1 === null || b.actor1 === null) return a.subEventType === b.subEventType && a.tags.length === 0;
   const fits = (x: string | null, y: string | null) => x === null || y === null || x === y;
   return (a.actor1 === b.actor1 && fits(a.actor2, b.actor2)) || (a.actor1 === b.actor2 && fits(a.actor2, b.actor1));
 }
@@ -62,6 +64,7 @@ function combine(keep: Candidate, other: Candidate): Candidate {
   const betterSource = keep.sourceFromText || !other.sourceFromText ? keep : other;
   return {
     ...keep,
+    actor1: keep.actor1 ?? other.actor1,
     actor2: keep.actor2 ?? otherActor2,
     assocActor1: keep.assocActor1 ?? (swapped ? null : other.assocActor1),
     date: betterDate.date,

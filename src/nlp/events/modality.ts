@@ -25,6 +25,10 @@ function lastAt(re: RegExp, text: string): number {
   return at;
 }
 
+const INFINITIVE = /(?<![\p{L}])to\s+$/iu;
+const ACHIEVED =
+  /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
+
 /** The last `n` words of a text. */
 function lastWords(text: string, n: number): string {
   const words = text.trim().split(/\s+/);
@@ -41,6 +45,8 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   if (cues.negated.test(lastWords(clause, 4))) return 'negated';
   if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
   if (cues.planned.test(clause)) return 'planned';
+  // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
+  if (INFINITIVE.test(clause) && !ACHIEVED.test(clause)) return 'hypothetical';
   if (input.sourceIsParty || input.unverified || cues.claimed.test(sentence)) return 'claimed';
   return 'asserted';
 }
