@@ -1,0 +1,55 @@
+/**
+ * What the incident layer needs of an event: the ACLED fields, its id, and the key of the
+ * independent source it comes from (the canonical report, or the dataset), set by the service.
+ */
+import type { AnalysisEvent } from '../core/analysis.js';
+import { addDays, parseIsoDay, type IsoDay } from '../core/date.js';
+import type { IncidentRules } from './rules.js';
+
+export type IncidentEvent = Omit<AnalysisEvent, 'start' | 'end'> & {
+  readonly id: number;
+  /**
+   * Events with the same key are never independent: `report:<canonical report id>` (so copies and
+   * versions of one story share it) or `dataset:<name>` for imported rows.
+   */
+  readonly sourceKey: string;
+};
+
+export interface DaySpan {
+  readonly first: IsoDay;
+  readonly last: IsoDay;
+}
+
+/**
+ * The days an event may have happened on. event_date is the first day of its range (core/date.ts):
+ * a week is 7 days from it, a month is the rest of its calendar month. Null when the date is unknown.
+ */
+export function eventDays(e: Pick<IncidentEvent, 'event_date' | 'time_precision'>): DaySpan | null {
+  const day = e.event_date === null ? null : parseIsoDay(e.event_date);
+  if (day === null) return null;
+  if (e.time_precision === 2) return { first: day, last: addDays(day, 6) };
+  if (e.time_precision === 3) {
+    const d = new Date(`${day}T00:00:00Z`);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10) as IsoDay;
+    return { first: day, last };
+  }
+  return { first: day, last: day };
+}
+
+/** Do two events' day ranges overlap, allowing the slack of the rules on both sides? */
+export function daysOverlap(a: DaySpan, b: DaySpan, slackDays: number): boolean {
+  return addDays(a.first, -slackDays) <= b.last && addDays(b.first, -slackDays) <= a.last;
+}
+
+/** The side an actor name belongs to, or null when the lexicon does not know it. */
+export function sideOf(actor: string | null, rules: IncidentRules): string | null {
+  if (actor === null || actor.trim() === '') return null;
+  for (const s of rules.sides) if (s.pattern.test(actor)) return s.side;
+  return null;
+}
+
+/** Same side or allied (one camp); unknown sides are never opposed. */
+export function opposed(a: string | null, b: string | null, rules: IncidentRules): boolean {
+  if (a === null || b === null || a === 'civilians' || b === 'civilians') return false;
+  return !(rules.allies.get(a)?.has(b) ?? a === b);
+}

@@ -1,0 +1,13 @@
+/** The incident layer: which events are one incident, and how well it is sourced. Imports core only. */
+export { clusterEvents, eligible, type Cluster } from './cluster.js';
+export { daysOverlap, eventDays, opposed, sideOf, type DaySpan, type IncidentEvent } from './event.js';
+export {
+  fatalityRange,
+  gradeIncident,
+  summariseIncident,
+  type ComputedGrade,
+  type IncidentSummary,
+  type Verdict,
+} from './grade.js';
+export { compareEvents, distanceKm, placeMismatch, typesCompatible, type Comparison } from './match.js';
+export { buildRules, loadIncidentRules, MatchingSchema, SidesSchema, type IncidentRules } from './rules.js';
