@@ -32,7 +32,8 @@ const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
-const PROGRESSIVE_BEFORE = /(?<![\p{L}])(is|are|am|been|be)\s+(?:[\p{L}]+ly\s+)?$/iu;
+const PROGRESSIVE_BEFORE = /(?:(?<![\p{L}])(is|are|am|been|be)\s+|['’](re|m)\s+)(?:[\p{L}]+ly\s+)?$/iu;
+const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
 /** A present or perfect progressive ("are fighting"), or a participle right after a noun ("rebels fighting"). */
 function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span): boolean {
@@ -258,6 +259,11 @@ export function extractEvents(
           (clauseDeaths === null && !stated))
       )
         continue;
+
+      // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
+      if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
+        continue;
+      if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end))) continue;
 
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(

@@ -121,6 +121,12 @@ const rows: Row[] = [
   ['Two bombings in Baghdad last year were blamed on Islamic State.', { modality: 'claimed', background: true }],
   ['Investors in Shell sold shares in Baghdad.', { none: true }],
   ['Islamic State held its battle lines near Homs.', { none: true }],
+  [
+    'Government forces, backed by Russian air strikes, recaptured Jarablus.',
+    { subEventType: 'Government regains territory' },
+  ],
+  ['The rebels bought smart bombs in Homs.', { none: true }],
+  ['Islamic State plotted attacks on Baghdad.', { modality: 'planned' }],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],

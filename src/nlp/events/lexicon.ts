@@ -72,6 +72,7 @@ const cuesSchema = z.object({
   durative: z.array(z.string()),
   past_markers: z.array(z.string()),
   claimed_after: z.array(z.string()),
+  support_before: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -96,8 +97,8 @@ export interface TriggerRule {
   readonly expect: Readonly<Record<string, string | number>>;
   /** One global regex matching any of the rule's patterns in lower-cased text. */
   readonly regex: RegExp;
-  /** The same, sticky, to try at one token's start. */
-  readonly sticky: RegExp;
+  /** Each pattern alone, sticky, to try at one token's start (the longest match wins). */
+  readonly stickies: readonly RegExp[];
   /** Each pattern's source without its gaps: what the first-word index is built from. */
   readonly patternSources: readonly string[];
 }
@@ -141,6 +142,8 @@ export interface Cues {
   readonly pastMarkers: RegExp;
   /** Tested on the clause after the trigger. */
   readonly claimedAfter: RegExp;
+  /** Tested on the 40 characters before a nominal trigger. */
+  readonly supportBefore: RegExp;
 }
 
 export interface Lexicon {
@@ -230,7 +233,7 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
     example: data.example,
     expect: data.expect,
     regex: new RegExp(source, 'gu'),
-    sticky: new RegExp(source, 'uy'),
+    stickies: data.patterns.map((p) => new RegExp(wordAlt([compilePattern(p.toLowerCase(), irregular)]), 'uy')),
     patternSources: data.patterns.map((p) =>
       compilePattern(p.toLowerCase().replace(/\s\.\.\.(?=\s|$)/g, ''), irregular),
     ),
@@ -286,6 +289,7 @@ function compileCues(c: CuesData): Cues {
     aircraft: re(c.aircraft),
     durative: re(c.durative),
     pastMarkers: re(c.past_markers),
+    supportBefore: new RegExp(`${wordAlt(c.support_before)}\\s+(?:[\\p{L}.-]+\\s+){0,3}$`, 'iu'),
     claimedAfter: new RegExp(`^[^.;]{0,40}?${wordAlt(c.claimed_after)}`, 'iu'),
   };
 }

@@ -10,9 +10,14 @@ export interface Hit extends Span {
   readonly rule: TriggerRule;
 }
 
+interface Entry {
+  readonly rule: TriggerRule;
+  readonly re: RegExp;
+}
+
 export interface TriggerIndex {
-  /** Lower-cased first word -> rules (with sticky regexes) that can start there. */
-  readonly byFirstWord: ReadonlyMap<string, readonly TriggerRule[]>;
+  /** Lower-cased first word -> the patterns (rule + sticky regex) that can start there. */
+  readonly byFirstWord: ReadonlyMap<string, readonly Entry[]>;
   /** Rules whose first word could not be listed: scanned over the whole body as before. */
   readonly unindexed: readonly TriggerRule[];
 }
@@ -108,28 +113,21 @@ export function expand(src: string, cut: boolean, limit = 400): Set<string> | nu
 
 /** Indexes the rules by the first words of their patterns. */
 export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
-  const byFirstWord = new Map<string, TriggerRule[]>();
+  const byFirstWord = new Map<string, Entry[]>();
   const unindexed: TriggerRule[] = [];
   for (const rule of rules) {
-    const words = new Set<string>();
-    let ok = true;
-    for (const src of rule.patternSources) {
-      const w = expand(src, true);
-      if (!w || w.has('')) {
-        ok = false;
-        break;
-      }
-      for (const x of w) words.add(x);
-    }
-    if (!ok) {
+    const words = rule.patternSources.map((src) => expand(src, true));
+    if (words.some((w) => !w || w.has(''))) {
       unindexed.push(rule);
       continue;
     }
-    for (const w of words) {
-      const list = byFirstWord.get(w) ?? [];
-      if (!list.includes(rule)) list.push(rule);
-      byFirstWord.set(w, list);
-    }
+    words.forEach((w, i) => {
+      for (const word of w!) {
+        const list = byFirstWord.get(word) ?? [];
+        list.push({ rule, re: rule.stickies[i]! });
+        byFirstWord.set(word, list);
+      }
+    });
   }
   return { byFirstWord, unindexed };
 }
@@ -160,11 +158,11 @@ export function findHits(text: string, tokens: readonly Token[], index: TriggerI
     const e = leadEnd(text, t.start, t.end);
     const key = e < 0 ? LEAD.exec(text.slice(t.start, t.end))?.[0] : e > t.start ? text.slice(t.start, e) : undefined;
     if (!key) continue;
-    const rules = index.byFirstWord.get(key);
-    if (!rules) continue;
-    for (const rule of rules) {
-      rule.sticky.lastIndex = t.start;
-      const m = rule.sticky.exec(text);
+    const entries = index.byFirstWord.get(key);
+    if (!entries) continue;
+    for (const { rule, re } of entries) {
+      re.lastIndex = t.start;
+      const m = re.exec(text);
       if (m && m[0].length > 0) all.push({ rule, start: t.start, end: t.start + m[0].length });
     }
   }
