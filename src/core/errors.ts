@@ -28,6 +28,11 @@ export const ERRORS = {
     message: 'Pipeline stage "{stage}" needs layer "{layer}", which no earlier stage adds',
   },
   E011_UNKNOWN_ENCODING: { status: 400, message: 'Unknown text encoding "{encoding}"' },
+  E012_AGREEMENT: { status: 422, message: 'Invalid agreement {file}: {reason}' },
+  E013_AGREEMENT_NOT_FOUND: {
+    status: 404,
+    message: 'Agreement not found: "{name}" is neither a file nor a bundled agreement id (bundled: {known})',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
