@@ -108,8 +108,8 @@ const ObligationSchema = z.strictObject({
       zone: id,
       /** Local time by which the parties must be out of the zone. */
       by: localTime,
-      /** Acts that show a party is present in the zone (as actor or target). */
-      presence_acts: ActsSchema,
+      /** Acts that show a party is present in the zone (as actor or target); any one matching. */
+      presence_acts: z.array(ActsSchema).min(1),
     }),
     z.strictObject({
       type: z.literal('allow_access'),
@@ -152,7 +152,13 @@ const PermissionSchema = z.strictObject({
 
 export const TermSchema = z.discriminatedUnion('kind', [ProhibitionSchema, ObligationSchema, PermissionSchema]);
 
-const ZoneBase = { id, name: z.string().min(1), basis: z.string().min(1) };
+const ZoneBase = {
+  id,
+  name: z.string().min(1),
+  basis: z.string().min(1),
+  /** Place names that lie inside the zone by definition ("Castello Road"), whatever their coordinates' precision. */
+  place_names: z.array(z.string().min(1)).optional(),
+};
 export const ZoneSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...ZoneBase,
@@ -304,7 +310,7 @@ export const AgreementSchema = z
       if (t.kind === 'obligation') {
         const o = t.obligation;
         if ('zone' in o && o.zone) zone(at('obligation', 'zone'), o.zone);
-        if (o.type === 'withdraw') acts(at('obligation', 'presence_acts'), o.presence_acts);
+        if (o.type === 'withdraw') o.presence_acts.forEach((x, j) => acts(at('obligation', 'presence_acts', j), x));
         if (o.type === 'allow_access') acts(at('obligation', 'denial_acts'), o.denial_acts);
         if (o.type === 'deliver_within') acts(at('obligation', 'delivery_acts'), o.delivery_acts);
         return;

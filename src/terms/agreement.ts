@@ -69,7 +69,7 @@ function collectPatterns(a: Agreement): Map<string, RegExp> {
     if (t.kind !== 'obligation') add(t.acts.evidence_pattern);
     else {
       const o = t.obligation;
-      if (o.type === 'withdraw') add(o.presence_acts.evidence_pattern);
+      if (o.type === 'withdraw') o.presence_acts.forEach((x) => add(x.evidence_pattern));
       if (o.type === 'allow_access') add(o.denial_acts.evidence_pattern);
       if (o.type === 'deliver_within') add(o.delivery_acts.evidence_pattern);
       if (o.type === 'cease_air_operations') add(o.acts.evidence_pattern);

@@ -69,6 +69,9 @@ const km = (m: number) => (m >= 10_000 ? `${Math.round(m / 1000)} km` : `${(m / 
 
 /** Where the event is relative to the zone, allowing the radius of doubt of its geo precision. */
 export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEvent): Placed {
+  const loc = e.location?.trim().toLowerCase();
+  if (loc && zone.place_names?.some((n) => n.toLowerCase() === loc))
+    return { rel: 'inside', detail: `${e.location}, named as inside zone ${zone.id}` };
   if (zone.kind === 'admin') {
     const country = e.country?.trim().toLowerCase();
     if (!country) return { rel: 'uncertain', detail: `country not stated, so zone ${zone.id} cannot be checked` };

@@ -21,7 +21,8 @@ import type { AssessableEvent, AssessableIncident } from './incident.js';
 type Permission = Extract<Term, { kind: 'permission' }>;
 
 interface Check {
-  readonly acts: Acts;
+  /** Any one of these matching is enough. */
+  readonly acts: readonly Acts[];
   readonly binds: 'all' | readonly string[];
   readonly against: Against;
   readonly zones?: readonly string[];
@@ -91,7 +92,7 @@ function check(ca: CompiledAgreement, c: Check, inc: AssessableIncident): Outcom
   const e = primaryEvent(inc);
   const out: Outcome = { status: 'violation', party: null, candidates: [], facts: [], reasons: [] };
   const notCovered = (why: string): Outcome => ({ ...out, status: 'not_covered', reasons: [why] });
-  if (!actsMatch(ca, c.acts, e)) return notCovered(`${e.event_type} / ${e.sub_event_type} is not an act this term covers`);
+  if (!c.acts.some((a) => actsMatch(ca, a, e))) return notCovered(`${e.event_type} / ${e.sub_event_type} is not an act this term covers`);
   const mod = modalityDoubt(inc);
   if (mod.skip) return notCovered(mod.skip);
   if (mod.doubt) out.reasons.push(mod.doubt);
@@ -141,7 +142,7 @@ function check(ca: CompiledAgreement, c: Check, inc: AssessableIncident): Outcom
 
 function permissionCheck(ca: CompiledAgreement, p: Permission): Check {
   return {
-    acts: p.acts,
+    acts: [p.acts],
     binds: p.by,
     against: p.against,
     zones: p.where?.zones,
@@ -176,15 +177,15 @@ function window(ca: CompiledAgreement, when?: { from?: string; to?: string }): {
 /** The check a term makes of a single incident; deliver_within is judged over time elsewhere. */
 export function termCheck(ca: CompiledAgreement, term: Term): Check | null {
   if (term.kind === 'prohibition')
-    return { acts: term.acts, binds: term.binds, against: term.against, zones: term.where?.zones, exceptZones: term.where?.except_zones, ...window(ca, term.when) };
+    return { acts: [term.acts], binds: term.binds, against: term.against, zones: term.where?.zones, exceptZones: term.where?.except_zones, ...window(ca, term.when) };
   if (term.kind === 'permission') return null;
   const o = term.obligation;
   if (o.type === 'withdraw')
     return { acts: o.presence_acts, binds: term.binds, against: 'any', zones: [o.zone], from: ca.instant(o.by), to: ca.effectiveTo, presence: true };
   if (o.type === 'allow_access')
-    return { acts: o.denial_acts, binds: term.binds, against: 'any', zones: o.zone ? [o.zone] : undefined, ...window(ca) };
+    return { acts: [o.denial_acts], binds: term.binds, against: 'any', zones: o.zone ? [o.zone] : undefined, ...window(ca) };
   if (o.type === 'cease_air_operations')
-    return { acts: o.acts, binds: term.binds, against: 'any', zones: [o.zone], ...window(ca, { from: o.from }) };
+    return { acts: [o.acts], binds: term.binds, against: 'any', zones: [o.zone], ...window(ca, { from: o.from }) };
   return null;
 }
 
@@ -242,7 +243,7 @@ export function judge(ca: CompiledAgreement, term: Term, inc: AssessableIncident
   const ev = evidence.length
     ? `; evidence: ${evidence.map((x) => `"${x.text}"${x.source ? `, from ${x.source}` : ''}`).join(' / ')}`
     : '';
-  const guarantor = party?.answerableTo ? ` (${ca.partyById.get(party.answerableTo)?.name} answers for ${party.name})` : '';
+  const guarantor = party?.answerableTo && outcome.status !== 'not_covered' ? ` (${ca.partyById.get(party.answerableTo)?.name} answers for ${party.name})` : '';
   return {
     term_id: term.id,
     term_kind: term.kind,
