@@ -16,6 +16,7 @@ registerAnalyze(program);
 registerTag(program);
 registerClassify(program);
 registerQuotes(program);
+(await import('./incidents.command.js')).registerIncidents(program);
 program.addOption(new Option('--no-color', 'plain output without colours'));
 
 try {
