@@ -17,6 +17,13 @@ registerTag(program);
 registerClassify(program);
 registerQuotes(program);
 (await import('./incidents.command.js')).registerIncidents(program);
+(await import('./ingest.command.js')).registerIngest(program);
+(await import('./import.command.js')).registerImport(program);
+(await import('./export.command.js')).registerExport(program);
+(await import('./reports.command.js')).registerReports(program);
+(await import('./quarantine.command.js')).registerQuarantine(program);
+(await import('./agreement.command.js')).registerAgreement(program);
+(await import('./assess.command.js')).registerAssess(program);
 program.addOption(new Option('--no-color', 'plain output without colours'));
 
 try {
