@@ -15,6 +15,7 @@ import type {
   PutReportResult,
   QuarantineEntry,
   ReportHit,
+  SignatureCandidate,
   SourceKind,
   SourceRecord,
   StoredAnalysis,
@@ -42,6 +43,14 @@ export interface Store {
   getAnalysis(reportId: number): Promise<StoredAnalysis | null>;
   /** Links a syndicated copy or older version to its canonical report (null unlinks). */
   setCanonical(reportId: number, canonicalReportId: number | null): Promise<void>;
+  /**
+   * Keeps a report's MinHash signature (src/ingest/dedupe) and its LSH band keys (`bandKeys[b]` is
+   * band b's key), replacing any earlier ones; an empty `bandKeys` makes it nobody's candidate.
+   */
+  putSignature(reportId: number, signature: Uint8Array, bandKeys: readonly number[]): Promise<void>;
+  getSignature(reportId: number): Promise<Uint8Array | null>;
+  /** Stored reports sharing at least one band key, most shared bands first (at most `limit`, 50). */
+  findSignatureCandidates(bandKeys: readonly number[], limit?: number): Promise<SignatureCandidate[]>;
   /**
    * Full-text search over headline and body. The query language is small and the same on every
    * backend: words, "phrases", prefix*, AND, OR, NOT, parentheses (see search-query.ts).

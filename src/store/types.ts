@@ -170,3 +170,13 @@ export const EventFilterSchema = z.strictObject({
 export type EventFilter = z.input<typeof EventFilterSchema>;
 
 export { AnalysisSchema };
+
+/** A stored report that shares LSH bands with a signature: a near-duplicate candidate. */
+export interface SignatureCandidate {
+  readonly reportId: number;
+  /** The report it is already linked to as a copy or version; null when it is canonical. */
+  readonly canonicalReportId: number | null;
+  readonly signature: Uint8Array;
+  /** How many bands it shares with the probe (more = likelier a duplicate). */
+  readonly sharedBands: number;
+}

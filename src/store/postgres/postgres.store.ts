@@ -34,6 +34,7 @@ import type {
   Provenance,
   QuarantineEntry,
   ReportHit,
+  SignatureCandidate,
   SourceKind,
   SourceRecord,
   StoredAnalysis,
@@ -263,6 +264,47 @@ export class PostgresStore implements Store {
     ]);
     if (res.rowCount === 0)
       throw new TruceError('E007_BAD_OPTION', { option: 'reportId', reason: `no report ${reportId}` });
+  }
+
+  async putSignature(reportId: number, signature: Uint8Array, bandKeys: readonly number[]): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query(
+        `INSERT INTO report_signatures (report_id, signature) VALUES ($1, $2)
+         ON CONFLICT (report_id) DO UPDATE SET signature = excluded.signature`,
+        [reportId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength)],
+      );
+      await c.query('DELETE FROM report_bands WHERE report_id = $1', [reportId]);
+      if (bandKeys.length)
+        await c.query(
+          `INSERT INTO report_bands (band, band_key, report_id)
+           SELECT k.i - 1, k.key, $2 FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, i) ON CONFLICT DO NOTHING`,
+          [bandKeys, reportId],
+        );
+    });
+  }
+
+  async getSignature(reportId: number): Promise<Uint8Array | null> {
+    const [row] = await this.rows('SELECT signature FROM report_signatures WHERE report_id = $1', [reportId]);
+    return row ? new Uint8Array(row.signature as Buffer) : null;
+  }
+
+  async findSignatureCandidates(bandKeys: readonly number[], limit?: number): Promise<SignatureCandidate[]> {
+    if (bandKeys.length === 0) return [];
+    const rows = await this.rows(
+      `SELECT b.report_id, count(*) AS shared, s.signature, r.canonical_report_id
+       FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, i)
+       JOIN report_bands b ON b.band = k.i - 1 AND b.band_key = k.key
+       JOIN report_signatures s ON s.report_id = b.report_id
+       JOIN reports r ON r.id = b.report_id
+       GROUP BY b.report_id, s.signature, r.canonical_report_id ORDER BY shared DESC, b.report_id LIMIT $2`,
+      [bandKeys, clampLimit(limit, 50)],
+    );
+    return rows.map((r) => ({
+      reportId: Number(r.report_id),
+      canonicalReportId: r.canonical_report_id === null ? null : Number(r.canonical_report_id),
+      signature: new Uint8Array(r.signature as Buffer),
+      sharedBands: Number(r.shared),
+    }));
   }
 
   async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {

@@ -33,6 +33,7 @@ import type {
   PutReportResult,
   QuarantineEntry,
   ReportHit,
+  SignatureCandidate,
   SourceKind,
   SourceRecord,
   StoredAnalysis,
@@ -173,6 +174,32 @@ export class SqliteStore implements Store {
     const info = this.stmt.setCanonical.run(canonicalReportId, reportId);
     if (info.changes === 0)
       throw new TruceError('E007_BAD_OPTION', { option: 'reportId', reason: `no report ${reportId}` });
+  }
+
+  async putSignature(reportId: number, signature: Uint8Array, bandKeys: readonly number[]): Promise<void> {
+    const s = this.stmt;
+    const write = this.db.transaction(() => {
+      s.upsertSignature.run(reportId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+      s.deleteBands.run(reportId);
+      bandKeys.forEach((key, band) => s.insertBand.run(band, key, reportId));
+    });
+    write.immediate();
+  }
+
+  async getSignature(reportId: number): Promise<Uint8Array | null> {
+    const row = this.stmt.signatureOf.get(reportId) as { signature: Buffer } | undefined;
+    return row ? new Uint8Array(row.signature) : null;
+  }
+
+  async findSignatureCandidates(bandKeys: readonly number[], limit?: number): Promise<SignatureCandidate[]> {
+    if (bandKeys.length === 0) return [];
+    const rows = this.stmt.signatureCandidates.all(JSON.stringify(bandKeys), clampLimit(limit, 50)) as Row[];
+    return rows.map((r) => ({
+      reportId: Number(r.report_id),
+      canonicalReportId: r.canonical_report_id === null ? null : Number(r.canonical_report_id),
+      signature: new Uint8Array(r.signature as Buffer),
+      sharedBands: Number(r.shared),
+    }));
   }
 
   async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {
@@ -356,5 +383,21 @@ function prepare(db: Database.Database) {
       'INSERT INTO quarantine (what, reason, detail, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     ),
     listQuarantine: db.prepare('SELECT * FROM quarantine ORDER BY id LIMIT ?'),
+    upsertSignature: db.prepare(
+      `INSERT INTO report_signatures (report_id, signature) VALUES (?, ?)
+       ON CONFLICT (report_id) DO UPDATE SET signature = excluded.signature`,
+    ),
+    deleteBands: db.prepare('DELETE FROM report_bands WHERE report_id = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO report_bands (band, band_key, report_id) VALUES (?, ?, ?)'),
+    signatureOf: db.prepare('SELECT signature FROM report_signatures WHERE report_id = ?'),
+    // json_each turns the probe's keys into (band = array index, key) rows joined on the band index.
+    signatureCandidates: db.prepare(
+      `SELECT b.report_id, count(*) AS shared, s.signature, r.canonical_report_id
+       FROM json_each(?) j
+       JOIN report_bands b ON b.band = j.key AND b.band_key = j.value
+       JOIN report_signatures s ON s.report_id = b.report_id
+       JOIN reports r ON r.id = b.report_id
+       GROUP BY b.report_id ORDER BY shared DESC, b.report_id LIMIT ?`,
+    ),
   };
 }
