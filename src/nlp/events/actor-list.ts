@@ -59,10 +59,17 @@ function stateForces(
 ): Entity[] {
   if (!country) return [];
   const out: Entity[] = [];
-  const re = cues.stateForces;
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    const span = { start: m.index, end: m.index + m[0].length };
+  // Plain phrases: indexOf over the lower-cased body beats a regex with lookbehinds.
+  const found: Span[] = [];
+  for (const key of cues.stateForceOf.keys()) {
+    for (let i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length)) {
+      const end = i + key.length;
+      if (isWordChar(lower.charCodeAt(i - 1)) || isWordChar(lower.charCodeAt(end))) continue;
+      if (found.some((f) => f.start < end && i < f.end)) continue;
+      found.push({ start: i, end });
+    }
+  }
+  for (const span of found) {
     if (named.some((e) => e.start < span.end + 2 && span.start < e.end + 2)) continue;
     // "Afghan police", "U.S. soldiers" name another country: the entities stage's business.
     const prev = tokenBefore(tokens, span.start);
@@ -71,7 +78,7 @@ function stateForces(
     // "the police training centre", "an army vehicle": a modifier of another noun.
     const following = tokenAfter(tokens, span.end);
     if (following?.pos === 'NOUN' && body.slice(span.end, following.start).trim() === '') continue;
-    const prefix = cues.stateForceOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    const prefix = cues.stateForceOf.get(lower.slice(span.start, span.end));
     if (prefix)
       out.push(actorEntity(body, span, `${prefix} of ${country.name}`, `${prefix} of ${country.name}`, country.code));
   }
@@ -105,6 +112,13 @@ function tokenBefore(tokens: readonly Token[], pos: number): Token | undefined {
     } else hi = mid - 1;
   }
   return found && pos - found.end <= 2 ? found : undefined;
+}
+
+/** Letters and digits (any script) and hyphen continue a word; NaN (out of range) does not. */
+function isWordChar(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 /** The first token starting at or after `pos`. */

@@ -23,14 +23,17 @@ export function applyBlame(
   const warnings: string[] = [];
   const re = cues.blameAll;
   const sentenceSet = new Set(candidates.map((c) => c.sentenceIndex));
-  re.lastIndex = 0;
-  let si = 0;
-  // One scan of the lower-cased body; each match is read in its sentence.
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    while (si < sentences.length && sentences[si]!.end <= m.index) si++;
+  // Only sentences that can reach an unattributed asserted event are read.
+  const reach = new Set<number>();
+  for (const c of candidates)
+    if (c.actor1 === null && c.modality === 'asserted') for (let k = 0; k <= REACH; k++) reach.add(c.sentenceIndex + k);
+  for (const si of [...reach].sort((a, b) => a - b)) {
     const s = sentences[si];
-    if (!s || m.index < s.start) continue;
-    const verbStart = m.index;
+    if (!s) continue;
+    re.lastIndex = 0;
+    const m = re.exec(lower.slice(s.start, s.end));
+    if (!m) continue;
+    const verbStart = s.start + m.index;
     const verbEnd = verbStart + m[0].length;
     // "accused X of shelling Donetsk" carries its own (claimed) event.
     if (sentenceSet.has(si) && candidates.some((c) => c.sentenceIndex === si && c.trigger.start > verbStart)) continue;

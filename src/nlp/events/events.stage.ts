@@ -33,6 +33,7 @@ const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recentl
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
 const PROGRESSIVE_BEFORE = /(?:(?<![\p{L}])(is|are|am|been|be)\s+|['’](re|m)\s+)(?:[\p{L}]+ly\s+)?$/iu;
+const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
 /** A present or perfect progressive ("are fighting"), or a participle right after a noun ("rebels fighting"). */
@@ -195,7 +196,9 @@ export function extractEvents(
       let f = perClause.get(c.start);
       if (!f) {
         const text = body.slice(c.start, c.end);
-        f = { deaths: deaths.count(text), durative: lex.cues.durative.test(text), cumulative: deaths.cumulative(text) };
+        const lc = lower.slice(c.start, c.end);
+        const cumulative = lex.cues.cumulativeLc.test(lc);
+        f = { deaths: cumulative ? null : deaths.count(text), durative: lex.cues.durativeLc.test(lc), cumulative };
         perClause.set(c.start, f);
       }
       return f;
@@ -251,7 +254,7 @@ export function extractEvents(
       if (
         nominal &&
         rule.tag === null &&
-        lex.cues.referenceBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
+        lex.cues.referenceBeforeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
         // "the rebels attack Hama": a plural actor right before is a subject, and the trigger its verb.
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
         (lex.cues.reaction.test(clausePrefix) ||
@@ -303,7 +306,8 @@ export function extractEvents(
         PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start)) &&
         !lex.cues.attributionVerbs.test(sentencePrefix);
       const ci = clauseIndex(hit);
-      const inherited = ci > 0 && /^[,\s]*(and|then)(?![\p{L}])/iu.test(clauseText) ? clauses[ci - 1]! : null;
+      const inherited =
+        ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
       const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published, inherited);
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
       const source = pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues);

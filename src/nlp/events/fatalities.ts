@@ -29,6 +29,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     'giu',
   );
   const tollOf = new RegExp(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`, 'giu');
+  const deathAny = new RegExp(String.raw`${cues.deathSource}|toll`, 'iu');
   const value = (raw: string | undefined): number | null => {
     if (raw === undefined) return null;
     const key = raw.toLowerCase().replace(/\s+/g, ' ');
@@ -38,7 +39,8 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   return {
     cumulative: (text) => cues.cumulative.test(text),
     count(text) {
-      if (cues.cumulative.test(text)) return null;
+      // Most clauses name no death at all: one cheap test before the three figure patterns.
+      if (!deathAny.test(text) || cues.cumulative.test(text)) return null;
       let best: number | null = null;
       for (const re of [afterVerb, beforeDeath, tollOf]) {
         re.lastIndex = 0;

@@ -119,8 +119,7 @@ export interface Cues {
   /** A definite determiner right before a nominal trigger (tested on the text before it). */
   readonly referenceBefore: RegExp;
   readonly reaction: RegExp;
-  /** Bare force nouns ("police") and the ACLED actor prefix they stand for; global. */
-  readonly stateForces: RegExp;
+  /** Bare force nouns ("police") -> the ACLED actor prefix they stand for, longest first. */
   readonly stateForceOf: ReadonlyMap<string, string>;
   /** First victim noun after a killing: group 1 armed, group 2 civilian. */
   readonly victimAfter: RegExp;
@@ -139,6 +138,10 @@ export interface Cues {
   readonly civilians: RegExp;
   readonly aircraft: RegExp;
   readonly durative: RegExp;
+  /** Case-sensitive versions for text the stage has lower-cased (much faster in V8). */
+  readonly durativeLc: RegExp;
+  readonly cumulativeLc: RegExp;
+  readonly referenceBeforeLc: RegExp;
   readonly pastMarkers: RegExp;
   /** Tested on the clause after the trigger. */
   readonly claimedAfter: RegExp;
@@ -242,6 +245,7 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
 
 function compileCues(c: CuesData): Cues {
   const re = (items: readonly string[]) => new RegExp(wordAlt(items), 'iu');
+  const lc = (items: readonly string[]) => new RegExp(wordAlt(items.map((i) => i.toLowerCase())), 'u');
   const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
   const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escape);
   const m = c.modality;
@@ -259,15 +263,11 @@ function compileCues(c: CuesData): Cues {
     blameAll: new RegExp(wordAlt(c.blame_verbs), 'gu'),
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     reaction: re(c.reaction_verbs),
-    stateForces: new RegExp(
-      wordAlt(
-        Object.keys(c.state_forces)
-          .sort((a, b) => b.length - a.length)
-          .map(escape),
-      ),
-      'gu',
+    stateForceOf: new Map(
+      Object.entries(c.state_forces)
+        .map(([k, v]) => [k.toLowerCase(), v] as const)
+        .sort((a, b) => b[0].length - a[0].length),
     ),
-    stateForceOf: new Map(Object.entries(c.state_forces).map(([k, v]) => [k.toLowerCase(), v])),
     victimAfter: new RegExp(
       `^[^.;]{0,40}?(?<![\\p{L}])(?:(${alt(c.armed_victims)})|(${alt(c.numbers.civilians)}))(?![\\p{L}])`,
       'iu',
@@ -288,6 +288,9 @@ function compileCues(c: CuesData): Cues {
     civilians: re(c.numbers.civilians),
     aircraft: re(c.aircraft),
     durative: re(c.durative),
+    durativeLc: lc(c.durative),
+    cumulativeLc: lc(c.numbers.cumulative),
+    referenceBeforeLc: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'u'),
     pastMarkers: re(c.past_markers),
     supportBefore: new RegExp(`${wordAlt(c.support_before)}\\s+(?:[\\p{L}.-]+\\s+){0,3}$`, 'iu'),
     claimedAfter: new RegExp(`^[^.;]{0,40}?${wordAlt(c.claimed_after)}`, 'iu'),
