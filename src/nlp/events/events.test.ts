@@ -127,6 +127,7 @@ const rows: Row[] = [
   ],
   ['The rebels bought smart bombs in Homs.', { none: true }],
   ['Islamic State plotted attacks on Baghdad.', { modality: 'planned' }],
+  ['Boko Haram gunmen seized three foreigners near Maiduguri.', { subEventType: 'Abduction/forced disappearance' }],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],
