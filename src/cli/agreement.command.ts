@@ -12,9 +12,13 @@ export function registerAgreement(program: Command): void {
     .action((fileOrId: string) => {
       const result = checkAgreement(fileOrId);
       console.log(terminalSafe(formatAgreementSummary(result.agreement)));
-      console.log(`  examples: ${result.examples.length - result.failures.length}/${result.examples.length} judged as expected`);
+      console.log(
+        `  examples: ${result.examples.length - result.failures.length}/${result.examples.length} judged as expected`,
+      );
       for (const f of result.failures)
-        console.log(terminalSafe(`  example ${f.term_id}#${f.index}: expected ${f.expected}, got ${f.got}: ${f.explanation}`));
+        console.log(
+          terminalSafe(`  example ${f.term_id}#${f.index}: expected ${f.expected}, got ${f.got}: ${f.explanation}`),
+        );
       if (result.failures.length) process.exitCode = 1;
     });
 }

@@ -53,7 +53,10 @@ export function toAssessableEvent(e: StoredEvent): AssessableEvent {
 }
 
 /** Stored incidents with their events; events in no incident become single-source incidents. */
-export function toAssessableIncidents(events: readonly StoredEvent[], incidents: readonly StoredIncident[]): AssessableIncident[] {
+export function toAssessableIncidents(
+  events: readonly StoredEvent[],
+  incidents: readonly StoredIncident[],
+): AssessableIncident[] {
   const byId = new Map(events.map((e) => [e.id, e]));
   const used = new Set<number>();
   const out: AssessableIncident[] = [];
@@ -80,7 +83,8 @@ export async function loadIncidents(store: Store, from?: IsoDay, to?: IsoDay): P
 export async function assessStore(req: AssessRequest): Promise<Assessment> {
   const from = day('--from', req.from);
   const to = day('--to', req.to);
-  if (from && to && from > to) throw new TruceError('E007_BAD_OPTION', { option: '--from/--to', reason: `${from} is after ${to}` });
+  if (from && to && from > to)
+    throw new TruceError('E007_BAD_OPTION', { option: '--from/--to', reason: `${from} is after ${to}` });
   const agreement = loadAgreement(req.agreement);
   const store = await openSqliteStore({ path: req.db ?? (process.env.TRUCE_DB || './truce.db') });
   try {

@@ -281,7 +281,8 @@ export const AgreementSchema = z
       if (!partyIds.has(pid)) bad(path, `unknown party "${pid}" (expected one of: ${[...partyIds].join(', ')})`);
     };
     const zone = (path: (string | number)[], zid: string) => {
-      if (!zoneIds.has(zid)) bad(path, `unknown zone "${zid}" (expected one of: ${[...zoneIds].join(', ') || 'none defined'})`);
+      if (!zoneIds.has(zid))
+        bad(path, `unknown zone "${zid}" (expected one of: ${[...zoneIds].join(', ') || 'none defined'})`);
     };
     const regex = (path: (string | number)[], pattern: string) => {
       try {

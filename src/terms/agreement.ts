@@ -103,7 +103,11 @@ export function compileAgreement(agreement: Agreement, file = agreement.id): Com
     effectiveTo: agreement.effective.to ? instant(agreement.effective.to) : null,
     parties,
     partyById: new Map(parties.map((p) => [p.id, p])),
-    excluded: agreement.excluded_groups.map((g) => ({ id: g.id, name: g.name, matchers: g.actors.map(compileMatcher) })),
+    excluded: agreement.excluded_groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      matchers: g.actors.map(compileMatcher),
+    })),
     unidentified: agreement.unidentified_actors.map(compileMatcher),
     zones: new Map(agreement.zones.map((z) => [z.id, z])),
     phases: agreement.phases.map((p) => {

@@ -8,7 +8,15 @@ import { eventInstants } from './facts.js';
 import type { Finding, Status } from './finding.js';
 import type { AssessableIncident } from './incident.js';
 import { judge, primaryEvent } from './judge.js';
-import { dailyCounts, judgeObligation, phaseStatus, type DayRow, type ObligationStatus, type PhaseStatus, type Period } from './over-time.js';
+import {
+  dailyCounts,
+  judgeObligation,
+  phaseStatus,
+  type DayRow,
+  type ObligationStatus,
+  type PhaseStatus,
+  type Period,
+} from './over-time.js';
 import { describeInstant, instantToLocalDay, localDaysToInstants } from './time.js';
 
 export interface AssessOptions {
@@ -36,11 +44,23 @@ export interface PartyTally {
 }
 
 export interface Assessment {
-  readonly agreement: { id: string; title: string; file: string; time_zone: string; effective_from: string; effective_to: string | null };
+  readonly agreement: {
+    id: string;
+    title: string;
+    file: string;
+    time_zone: string;
+    effective_from: string;
+    effective_to: string | null;
+  };
   readonly period: Period;
   readonly incidents_assessed: number;
   readonly undated_skipped: number;
-  readonly headline: { violations: number; possible_violations: number; permitted: number; incidents_with_violation: number };
+  readonly headline: {
+    violations: number;
+    possible_violations: number;
+    permitted: number;
+    incidents_with_violation: number;
+  };
   /** Every incident x term, not_covered included (the text and md formats leave those out). */
   readonly findings: readonly Finding[];
   readonly by_term: readonly TermTally[];
@@ -54,9 +74,16 @@ function count(list: readonly Finding[], status: Status): number {
   return list.filter((f) => f.status === status).length;
 }
 
-export function assess(ca: CompiledAgreement, all: readonly AssessableIncident[], options: AssessOptions = {}): Assessment {
+export function assess(
+  ca: CompiledAgreement,
+  all: readonly AssessableIncident[],
+  options: AssessOptions = {},
+): Assessment {
   const dated = all.filter((i) => primaryEvent(i)?.date);
-  const lastDay = dated.map((i) => primaryEvent(i).date!.last).sort().at(-1);
+  const lastDay = dated
+    .map((i) => primaryEvent(i).date!.last)
+    .sort()
+    .at(-1);
   const from = options.from ?? instantToLocalDay(ca.effectiveFrom, ca.timeZone);
   const to = options.to ?? (lastDay && lastDay > from ? lastDay : from);
   const period: Period = { from, to: to as IsoDay };
@@ -91,13 +118,24 @@ export function assess(ca: CompiledAgreement, all: readonly AssessableIncident[]
     headline: {
       violations: count(breaches, 'violation'),
       possible_violations: count(breaches, 'possible_violation'),
-      permitted: count(findings.filter((f) => f.term_kind === 'permission'), 'permitted'),
-      incidents_with_violation: new Set(breaches.filter((f) => f.status === 'violation').map((f) => f.incident_id)).size,
+      permitted: count(
+        findings.filter((f) => f.term_kind === 'permission'),
+        'permitted',
+      ),
+      incidents_with_violation: new Set(breaches.filter((f) => f.status === 'violation').map((f) => f.incident_id))
+        .size,
     },
     findings,
     by_term: ca.agreement.terms.map((t) => {
       const mine = findings.filter((f) => f.term_id === t.id);
-      return { term_id: t.id, title: t.title, kind: t.kind, violation: count(mine, 'violation'), possible_violation: count(mine, 'possible_violation'), permitted: count(mine, 'permitted') };
+      return {
+        term_id: t.id,
+        title: t.title,
+        kind: t.kind,
+        violation: count(mine, 'violation'),
+        possible_violation: count(mine, 'possible_violation'),
+        permitted: count(mine, 'permitted'),
+      };
     }),
     by_party: ca.parties.map((p) => {
       const mine = breaches.filter((f) => f.party === p.id);
@@ -107,7 +145,9 @@ export function assess(ca: CompiledAgreement, all: readonly AssessableIncident[]
         answerable_to: p.answerableTo,
         violation: count(mine, 'violation'),
         possible_violation: count(mine, 'possible_violation'),
-        candidate: breaches.filter((f) => f.party === null && f.status === 'possible_violation' && f.candidates.includes(p.id)).length,
+        candidate: breaches.filter(
+          (f) => f.party === null && f.status === 'possible_violation' && f.candidates.includes(p.id),
+        ).length,
       };
     }),
     obligations,

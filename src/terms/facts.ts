@@ -20,8 +20,10 @@ export type ActorRole =
 export function resolveActor(ca: CompiledAgreement, actor: string | null): ActorRole {
   if (actor === null || actor.trim() === '') return { kind: 'unidentified', name: null };
   if (ca.unidentified.some((m) => m.test(actor))) return { kind: 'unidentified', name: actor };
-  for (const g of ca.excluded) if (g.matchers.some((m) => m.test(actor))) return { kind: 'excluded', group: g.name, name: actor };
-  for (const p of ca.parties) if (p.matchers.some((m) => m.test(actor))) return { kind: 'party', party: p, name: actor };
+  for (const g of ca.excluded)
+    if (g.matchers.some((m) => m.test(actor))) return { kind: 'excluded', group: g.name, name: actor };
+  for (const p of ca.parties)
+    if (p.matchers.some((m) => m.test(actor))) return { kind: 'party', party: p, name: actor };
   return { kind: 'other', name: actor };
 }
 
@@ -75,7 +77,8 @@ export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEven
   if (zone.kind === 'admin') {
     const country = e.country?.trim().toLowerCase();
     if (!country) return { rel: 'uncertain', detail: `country not stated, so zone ${zone.id} cannot be checked` };
-    if (country !== zone.country.toLowerCase()) return { rel: 'outside', detail: `in ${e.country}, outside zone ${zone.id}` };
+    if (country !== zone.country.toLowerCase())
+      return { rel: 'outside', detail: `in ${e.country}, outside zone ${zone.id}` };
     if (!zone.admin1) return { rel: 'inside', detail: `in ${zone.country}, inside zone ${zone.id}` };
     const a1 = e.admin1?.trim().toLowerCase();
     if (!a1) return { rel: 'uncertain', detail: `province not stated, so zone ${zone.id} cannot be checked` };
@@ -83,7 +86,10 @@ export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEven
     return { rel: hit ? 'inside' : 'outside', detail: `in ${e.admin1}, ${hit ? 'inside' : 'outside'} zone ${zone.id}` };
   }
   if (e.latitude === null || e.longitude === null)
-    return { rel: 'uncertain', detail: `no coordinates for ${e.location ?? 'the place'}, so zone ${zone.id} cannot be checked` };
+    return {
+      rel: 'uncertain',
+      detail: `no coordinates for ${e.location ?? 'the place'}, so zone ${zone.id} cannot be checked`,
+    };
   const p: LonLat = [e.longitude, e.latitude];
   // Signed distance to the zone's edge: negative inside.
   let d: number;
@@ -102,7 +108,11 @@ export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEven
 }
 
 /** Inside any of the zones (uncertain if only possibly); no zones means anywhere. */
-export function placeInZones(ca: CompiledAgreement, zoneIds: readonly string[] | undefined, e: AssessableEvent): Placed {
+export function placeInZones(
+  ca: CompiledAgreement,
+  zoneIds: readonly string[] | undefined,
+  e: AssessableEvent,
+): Placed {
   if (!zoneIds || zoneIds.length === 0) return { rel: 'inside', detail: `at ${e.location ?? 'an unstated place'}` };
   const all = zoneIds.map((id) => placeInZone(ca, ca.zones.get(id)!, e));
   return all.find((x) => x.rel === 'inside') ?? all.find((x) => x.rel === 'uncertain') ?? all[0]!;
@@ -123,11 +133,18 @@ export function placeInTime(ca: CompiledAgreement, date: DateRange | null, from:
   const fromText = describeInstant(from, ca.timeZone);
   if (!date) return { rel: 'uncertain', detail: 'date unknown' };
   const [s, e] = eventInstants(ca, date);
-  const known = date.precision === 1 ? `on ${date.first}` : `between ${date.first} and ${date.last} (time precision ${date.precision})`;
+  const known =
+    date.precision === 1
+      ? `on ${date.first}`
+      : `between ${date.first} and ${date.last} (time precision ${date.precision})`;
   if (e <= from) return { rel: 'before', detail: `${known}, before the start (${fromText})` };
-  if (to !== null && s >= to) return { rel: 'after', detail: `${known}, after the end (${describeInstant(to, ca.timeZone)})` };
+  if (to !== null && s >= to)
+    return { rel: 'after', detail: `${known}, after the end (${describeInstant(to, ca.timeZone)})` };
   if (s < from)
-    return { rel: 'uncertain', detail: `${known}: the time is not known closely enough to tell whether it was before or after ${fromText}` };
+    return {
+      rel: 'uncertain',
+      detail: `${known}: the time is not known closely enough to tell whether it was before or after ${fromText}`,
+    };
   if (to !== null && e > to)
     return { rel: 'uncertain', detail: `${known}: may be after the end (${describeInstant(to, ca.timeZone)})` };
   return { rel: 'inside', detail: `${known}, after the effective time (${fromText})` };

@@ -68,7 +68,11 @@ function modalityDoubt(inc: AssessableIncident): { skip?: string; doubt?: string
   return { skip: `reported as ${m}, not as something that happened` };
 }
 
-function targetFits(ca: CompiledAgreement, against: Against, ts: ActorRole[]): { rel: 'yes' | 'no' | 'maybe'; detail: string } {
+function targetFits(
+  ca: CompiledAgreement,
+  against: Against,
+  ts: ActorRole[],
+): { rel: 'yes' | 'no' | 'maybe'; detail: string } {
   const named = ts.filter((t) => t.kind !== 'unidentified');
   const text = named.length ? `against ${named.map(describeRole).join('; ')}` : 'target not named';
   if (against === 'any') return { rel: 'yes', detail: text };
@@ -92,7 +96,8 @@ function check(ca: CompiledAgreement, c: Check, inc: AssessableIncident): Outcom
   const e = primaryEvent(inc);
   const out: Outcome = { status: 'violation', party: null, candidates: [], facts: [], reasons: [] };
   const notCovered = (why: string): Outcome => ({ ...out, status: 'not_covered', reasons: [why] });
-  if (!c.acts.some((a) => actsMatch(ca, a, e))) return notCovered(`${e.event_type} / ${e.sub_event_type} is not an act this term covers`);
+  if (!c.acts.some((a) => actsMatch(ca, a, e)))
+    return notCovered(`${e.event_type} / ${e.sub_event_type} is not an act this term covers`);
   const mod = modalityDoubt(inc);
   if (mod.skip) return notCovered(mod.skip);
   if (mod.doubt) out.reasons.push(mod.doubt);
@@ -104,14 +109,19 @@ function check(ca: CompiledAgreement, c: Check, inc: AssessableIncident): Outcom
     out.facts.push(`presence of ${present.map((p) => p.name).join(', ')} reported (${e.sub_event_type})`);
   } else {
     const who = perpetrator(ca, e);
-    if (who.kind === 'excluded') return notCovered(`act by ${who.group}, which is excluded from the agreement: recorded, binds no party`);
+    if (who.kind === 'excluded')
+      return notCovered(`act by ${who.group}, which is excluded from the agreement: recorded, binds no party`);
     if (who.kind === 'other') return notCovered(`${who.name} is not a party to the agreement`);
-    if (who.kind === 'party' && !bound(c.binds, who.party.id)) return notCovered(`${who.party.name} is not bound by this term`);
+    if (who.kind === 'party' && !bound(c.binds, who.party.id))
+      return notCovered(`${who.party.name} is not bound by this term`);
     if (who.kind === 'unidentified') {
       const air = e.sub_event_type === 'Air/drone strike';
       out.candidates = ca.parties.filter((p) => bound(c.binds, p.id) && (!air || p.air)).map((p) => p.id);
-      if (out.candidates.length === 0) return notCovered('perpetrator unidentified and no bound party could have done it');
-      out.reasons.push(`perpetrator unidentified${air ? ' (air strike: parties with aircraft)' : ''}; could be ${out.candidates.join(' or ')}`);
+      if (out.candidates.length === 0)
+        return notCovered('perpetrator unidentified and no bound party could have done it');
+      out.reasons.push(
+        `perpetrator unidentified${air ? ' (air strike: parties with aircraft)' : ''}; could be ${out.candidates.join(' or ')}`,
+      );
       out.facts.push(`${e.sub_event_type} by ${describeRole(who)}`);
     } else {
       out.party = who.party.id;
@@ -177,13 +187,34 @@ function window(ca: CompiledAgreement, when?: { from?: string; to?: string }): {
 /** The check a term makes of a single incident; deliver_within is judged over time elsewhere. */
 export function termCheck(ca: CompiledAgreement, term: Term): Check | null {
   if (term.kind === 'prohibition')
-    return { acts: [term.acts], binds: term.binds, against: term.against, zones: term.where?.zones, exceptZones: term.where?.except_zones, ...window(ca, term.when) };
+    return {
+      acts: [term.acts],
+      binds: term.binds,
+      against: term.against,
+      zones: term.where?.zones,
+      exceptZones: term.where?.except_zones,
+      ...window(ca, term.when),
+    };
   if (term.kind === 'permission') return null;
   const o = term.obligation;
   if (o.type === 'withdraw')
-    return { acts: o.presence_acts, binds: term.binds, against: 'any', zones: [o.zone], from: ca.instant(o.by), to: ca.effectiveTo, presence: true };
+    return {
+      acts: o.presence_acts,
+      binds: term.binds,
+      against: 'any',
+      zones: [o.zone],
+      from: ca.instant(o.by),
+      to: ca.effectiveTo,
+      presence: true,
+    };
   if (o.type === 'allow_access')
-    return { acts: [o.denial_acts], binds: term.binds, against: 'any', zones: o.zone ? [o.zone] : undefined, ...window(ca) };
+    return {
+      acts: [o.denial_acts],
+      binds: term.binds,
+      against: 'any',
+      zones: o.zone ? [o.zone] : undefined,
+      ...window(ca),
+    };
   if (o.type === 'cease_air_operations')
     return { acts: [o.acts], binds: term.binds, against: 'any', zones: [o.zone], ...window(ca, { from: o.from }) };
   return null;
@@ -204,7 +235,7 @@ function confidenceOf(inc: AssessableIncident, status: Status, doubts: number): 
 export function judge(ca: CompiledAgreement, term: Term, inc: AssessableIncident): Finding {
   const e = primaryEvent(inc);
   let outcome: Outcome;
-  let verdict = '';
+  let verdict: string;
   if (term.kind === 'permission') {
     // The permission's own finding says the act falls under it; the prohibitions carry the consequence.
     outcome = permits(ca, term, inc);
@@ -212,7 +243,14 @@ export function judge(ca: CompiledAgreement, term: Term, inc: AssessableIncident
     verdict = `covered by permission ${term.id} (${term.title})`;
   } else {
     const c = termCheck(ca, term);
-    if (!c) outcome = { status: 'not_covered', party: null, candidates: [], facts: [], reasons: ['judged over time, not per incident'] };
+    if (!c)
+      outcome = {
+        status: 'not_covered',
+        party: null,
+        candidates: [],
+        facts: [],
+        reasons: ['judged over time, not per incident'],
+      };
     else outcome = check(ca, c, inc);
     verdict = `${term.kind === 'prohibition' ? 'prohibited' : 'contrary to the obligation'} by term ${term.id} (${term.title})`;
     if (outcome.status !== 'not_covered' && !c?.presence) {
@@ -226,24 +264,34 @@ export function judge(ca: CompiledAgreement, term: Term, inc: AssessableIncident
           break;
         }
         outcome.status = 'possible_violation';
-        outcome.reasons.push(`may be permitted by term ${p.id} (${p.title})${pm.reasons.length ? `: ${pm.reasons.join('; ')}` : ''}`);
+        outcome.reasons.push(
+          `may be permitted by term ${p.id} (${p.title})${pm.reasons.length ? `: ${pm.reasons.join('; ')}` : ''}`,
+        );
       }
     }
   }
   const party = outcome.party ? ca.partyById.get(outcome.party)! : null;
   const answerable = party ? (party.answerableTo ?? party.id) : null;
   const evidence = inc.events.filter((x) => x.evidence).map((x) => ({ text: x.evidence!, source: x.source }));
-  const lead = outcome.facts.length ? outcome.facts.join(', ') : `${e.sub_event_type} at ${e.location ?? 'an unstated place'}`;
+  const lead = outcome.facts.length
+    ? outcome.facts.join(', ')
+    : `${e.sub_event_type} at ${e.location ?? 'an unstated place'}`;
   const statusText = {
     violation: verdict,
     possible_violation: `possibly ${verdict}; uncertain because ${outcome.reasons.join('; ')}`,
-    permitted: term.kind === 'permission' ? `${verdict}${outcome.reasons.length ? ` (${outcome.reasons.join('; ')})` : ''}` : outcome.reasons[0]!,
+    permitted:
+      term.kind === 'permission'
+        ? `${verdict}${outcome.reasons.length ? ` (${outcome.reasons.join('; ')})` : ''}`
+        : outcome.reasons[0]!,
     not_covered: `not covered by term ${term.id}: ${outcome.reasons.join('; ')}`,
   }[outcome.status];
   const ev = evidence.length
     ? `; evidence: ${evidence.map((x) => `"${x.text}"${x.source ? `, from ${x.source}` : ''}`).join(' / ')}`
     : '';
-  const guarantor = party?.answerableTo && outcome.status !== 'not_covered' ? ` (${ca.partyById.get(party.answerableTo)?.name} answers for ${party.name})` : '';
+  const guarantor =
+    party?.answerableTo && outcome.status !== 'not_covered'
+      ? ` (${ca.partyById.get(party.answerableTo)?.name} answers for ${party.name})`
+      : '';
   return {
     term_id: term.id,
     term_kind: term.kind,

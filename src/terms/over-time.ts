@@ -48,16 +48,31 @@ export function judgeObligation(
       .filter((inc) => {
         const e = primaryEvent(inc);
         if (!actsMatch(ca, o.delivery_acts, e) || e.modality !== 'asserted') return false;
-        return placeInZones(ca, [o.zone], e).rel !== 'outside' && placeInTime(ca, e.date, start, deadline).rel !== 'before' && placeInTime(ca, e.date, start, deadline).rel !== 'after';
+        return (
+          placeInZones(ca, [o.zone], e).rel !== 'outside' &&
+          placeInTime(ca, e.date, start, deadline).rel !== 'before' &&
+          placeInTime(ca, e.date, start, deadline).rel !== 'after'
+        );
       })
       .sort((a, b) => (primaryEvent(a).date!.first < primaryEvent(b).date!.first ? -1 : 1));
     const due = describeInstant(deadline, ca.timeZone);
     if (delivered.length) {
       const first = primaryEvent(delivered[0]!);
-      return { status: { ...base, status: 'met', due, explanation: `delivery reported on ${first.date?.first} (incident ${delivered[0]!.id}), within ${o.days} days` }, extra: null };
+      return {
+        status: {
+          ...base,
+          status: 'met',
+          due,
+          explanation: `delivery reported on ${first.date?.first} (incident ${delivered[0]!.id}), within ${o.days} days`,
+        },
+        extra: null,
+      };
     }
     if (endOf(ca, period) < deadline)
-      return { status: { ...base, status: 'not_yet_due', due, explanation: `no delivery reported yet; due by ${due}` }, extra: null };
+      return {
+        status: { ...base, status: 'not_yet_due', due, explanation: `no delivery reported yet; due by ${due}` },
+        extra: null,
+      };
     const explanation = `no delivery into zone ${o.zone} reported within ${o.days} days (by ${due}); absence of reports is not proof that none arrived`;
     const binds = term.binds === 'all' ? ca.parties.map((p) => p.id) : term.binds;
     return {
@@ -88,10 +103,34 @@ export function judgeObligation(
     cease_air_operations: 'air operations reported inside the zone',
   }[o.type];
   if (v.length)
-    return { status: { ...base, status: 'breached', due, explanation: `${what}: ${v.length} incident(s), first on ${v.map((f) => f.day).sort()[0]}` }, extra: null };
+    return {
+      status: {
+        ...base,
+        status: 'breached',
+        due,
+        explanation: `${what}: ${v.length} incident(s), first on ${v.map((f) => f.day).sort()[0]}`,
+      },
+      extra: null,
+    };
   if (pv.length)
-    return { status: { ...base, status: 'possibly_breached', due, explanation: `${what}, with doubt: ${pv.length} incident(s)` }, extra: null };
-  return { status: { ...base, status: 'none_reported', due, explanation: `no ${what.replace(/^presence/, 'presence')}; absence of reports is not proof of compliance` }, extra: null };
+    return {
+      status: {
+        ...base,
+        status: 'possibly_breached',
+        due,
+        explanation: `${what}, with doubt: ${pv.length} incident(s)`,
+      },
+      extra: null,
+    };
+  return {
+    status: {
+      ...base,
+      status: 'none_reported',
+      due,
+      explanation: `no ${what.replace(/^presence/, 'presence')}; absence of reports is not proof of compliance`,
+    },
+    extra: null,
+  };
 }
 
 export interface PartyDay {
@@ -188,15 +227,20 @@ export function phaseStatus(ca: CompiledAgreement, days: readonly DayRow[], phas
       if (run === g.consecutive_days)
         return {
           ...base,
-          gate: { consecutive_days: g.consecutive_days, met_on: d.day, explanation: `met on ${d.day}: ${g.consecutive_days} consecutive days from ${addDays(d.day, 1 - g.consecutive_days)} with no party over ${g.max_violations_per_party_per_day} ${g.counts === 'with_possible' ? 'violations or possible violations' : 'violations'}; then: ${g.then}` },
+          gate: {
+            consecutive_days: g.consecutive_days,
+            met_on: d.day,
+            explanation: `met on ${d.day}: ${g.consecutive_days} consecutive days from ${addDays(d.day, 1 - g.consecutive_days)} with no party over ${g.max_violations_per_party_per_day} ${g.counts === 'with_possible' ? 'violations or possible violations' : 'violations'}; then: ${g.then}`,
+          },
         };
     } else {
       run = 0;
       lastBreak = `${d.day} (${over.map(([p, x]) => `${p}: ${x.violations} violation(s)${g.counts === 'with_possible' ? `, ${x.possible} possible` : ''}`).join('; ')})`;
     }
   }
-  const why = counted.length === 0
-    ? `the period assessed ends before the first full day of the phase (${firstFull})`
-    : `not met: longest run ${best.len} day(s)${best.len ? ` ending ${best.end}` : ''}${lastBreak ? `; last reset on ${lastBreak}` : ''}; the period ends on ${counted[counted.length - 1]!.day} with a run of ${run}`;
+  const why =
+    counted.length === 0
+      ? `the period assessed ends before the first full day of the phase (${firstFull})`
+      : `not met: longest run ${best.len} day(s)${best.len ? ` ending ${best.end}` : ''}${lastBreak ? `; last reset on ${lastBreak}` : ''}; the period ends on ${counted[counted.length - 1]!.day} with a run of ${run}`;
   return { ...base, gate: { consecutive_days: g.consecutive_days, met_on: null, explanation: why } };
 }

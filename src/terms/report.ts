@@ -20,7 +20,12 @@ export function formatAgreementSummary(ca: CompiledAgreement): string {
     `  zones: ${a.zones.map((z) => `${z.id} (${z.kind})`).join(', ') || 'none'}`,
     `  terms (${a.terms.length}):`,
     ...a.terms.map((t) => {
-      const detail = t.kind === 'obligation' ? `obligation: ${t.obligation.type}` : t.kind === 'permission' ? `permission: ${t.permission}` : 'prohibition';
+      const detail =
+        t.kind === 'obligation'
+          ? `obligation: ${t.obligation.type}`
+          : t.kind === 'permission'
+            ? `permission: ${t.permission}`
+            : 'prohibition';
       const binds = t.kind === 'permission' ? t.by : t.binds;
       return `    ${t.id}  ${detail}; ${binds === 'all' ? 'all parties' : binds.join(', ')} — ${t.title} [${t.source.map((s) => s.ref).join(', ')}]`;
     }),
@@ -39,16 +44,30 @@ export function formatAssessmentText(a: Assessment): string {
     `violations ${h.violations}, possible violations ${h.possible_violations}, permitted acts ${h.permitted}`,
     '',
     'by party:',
-    ...a.by_party.map((p) => `  ${p.party}: ${p.violation} violation(s), ${p.possible_violation} possible${p.candidate ? `, candidate in ${p.candidate} unattributed` : ''}`),
+    ...a.by_party.map(
+      (p) =>
+        `  ${p.party}: ${p.violation} violation(s), ${p.possible_violation} possible${p.candidate ? `, candidate in ${p.candidate} unattributed` : ''}`,
+    ),
     'obligations:',
     ...a.obligations.map((o) => `  ${o.term_id} (${o.type}): ${o.status} — ${o.explanation}`),
     'phases:',
-    ...a.phases.map((p) => `  ${p.phase_id}: starts ${p.starts}${p.gate ? `; gate ${p.gate.met_on ? `met on ${p.gate.met_on}` : 'not met'} — ${p.gate.explanation}` : ''}`),
+    ...a.phases.map(
+      (p) =>
+        `  ${p.phase_id}: starts ${p.starts}${p.gate ? `; gate ${p.gate.met_on ? `met on ${p.gate.met_on}` : 'not met'} — ${p.gate.explanation}` : ''}`,
+    ),
     'days (violations / possible per party; run of reduced-violence days):',
-    ...a.daily.map((d) => `  ${d.day}  ${Object.entries(d.parties).map(([p, x]) => `${p} ${x.violations}/${x.possible}`).join('  ')}${d.unattributed ? `  unattributed ${d.unattributed}` : ''}  run ${d.run}`),
+    ...a.daily.map(
+      (d) =>
+        `  ${d.day}  ${Object.entries(d.parties)
+          .map(([p, x]) => `${p} ${x.violations}/${x.possible}`)
+          .join('  ')}${d.unattributed ? `  unattributed ${d.unattributed}` : ''}  run ${d.run}`,
+    ),
     '',
     'findings:',
-    ...shown(a).map((f) => `  [${f.status}] ${f.term_id} ${f.incident_id ?? '(term)'} ${f.party ?? '?'} conf ${f.confidence}: ${f.explanation}`),
+    ...shown(a).map(
+      (f) =>
+        `  [${f.status}] ${f.term_id} ${f.incident_id ?? '(term)'} ${f.party ?? '?'} conf ${f.confidence}: ${f.explanation}`,
+    ),
   ];
   return out.join('\n');
 }
@@ -61,8 +80,13 @@ function findingMd(f: Finding): string {
 
 export function formatAssessmentMarkdown(a: Assessment): string {
   const h = a.headline;
-  const termRows = a.by_term.filter((t) => t.kind !== 'permission').map((t) => `| ${t.term_id} | ${cell(t.title)} | ${t.kind} | ${t.violation} | ${t.possible_violation} |`);
-  const partyRows = a.by_party.map((p) => `| ${cell(p.name)} | ${p.answerable_to ?? '—'} | ${p.violation} | ${p.possible_violation} | ${p.candidate} |`);
+  const termRows = a.by_term
+    .filter((t) => t.kind !== 'permission')
+    .map((t) => `| ${t.term_id} | ${cell(t.title)} | ${t.kind} | ${t.violation} | ${t.possible_violation} |`);
+  const partyRows = a.by_party.map(
+    (p) =>
+      `| ${cell(p.name)} | ${p.answerable_to ?? '—'} | ${p.violation} | ${p.possible_violation} | ${p.candidate} |`,
+  );
   const violations = shown(a).filter((f) => f.status === 'violation');
   const possible = shown(a).filter((f) => f.status === 'possible_violation');
   return [
@@ -91,17 +115,28 @@ export function formatAssessmentMarkdown(a: Assessment): string {
     '',
     '## Obligations',
     '',
-    ...a.obligations.map((o) => `- \`${o.term_id}\` (${o.type}): **${o.status.replace(/_/g, ' ')}**${o.due ? `, due ${o.due}` : ''} — ${cell(o.explanation)}`),
+    ...a.obligations.map(
+      (o) =>
+        `- \`${o.term_id}\` (${o.type}): **${o.status.replace(/_/g, ' ')}**${o.due ? `, due ${o.due}` : ''} — ${cell(o.explanation)}`,
+    ),
     '',
     '## Phases',
     '',
-    ...a.phases.map((p) => `- ${cell(p.name)}: starts ${p.starts}${p.gate ? ` — gate of ${p.gate.consecutive_days} days: ${p.gate.met_on ? `**met on ${p.gate.met_on}**` : '**not met**'}; ${cell(p.gate.explanation)}` : ''}`),
+    ...a.phases.map(
+      (p) =>
+        `- ${cell(p.name)}: starts ${p.starts}${p.gate ? ` — gate of ${p.gate.consecutive_days} days: ${p.gate.met_on ? `**met on ${p.gate.met_on}**` : '**not met**'}; ${cell(p.gate.explanation)}` : ''}`,
+    ),
     '',
     '## Days',
     '',
     `| day | ${a.by_party.map((p) => `${p.party} (v/p)`).join(' | ')} | unattributed | reduced-violence run |`,
     `|---|${a.by_party.map(() => '---|').join('')}---|---|`,
-    ...a.daily.map((d) => `| ${d.day} | ${Object.values(d.parties).map((x) => `${x.violations}/${x.possible}`).join(' | ')} | ${d.unattributed} | ${d.run} |`),
+    ...a.daily.map(
+      (d) =>
+        `| ${d.day} | ${Object.values(d.parties)
+          .map((x) => `${x.violations}/${x.possible}`)
+          .join(' | ')} | ${d.unattributed} | ${d.run} |`,
+    ),
     '',
     '## Violations',
     '',

@@ -3,7 +3,11 @@ import type { DateRange } from '../core/date.js';
 import { eventDateRange } from './facts.js';
 import type { AssessableEvent, AssessableIncident, IncidentGrade } from './incident.js';
 
-export type EventSpec = Partial<Omit<AssessableEvent, 'date'>> & { day?: string; precision?: 1 | 2 | 3; date?: DateRange | null };
+export type EventSpec = Partial<Omit<AssessableEvent, 'date'>> & {
+  day?: string;
+  precision?: 1 | 2 | 3;
+  date?: DateRange | null;
+};
 
 let n = 0;
 export function event(spec: EventSpec): AssessableEvent {

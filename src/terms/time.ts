@@ -26,7 +26,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset of the zone from UTC at `instant`, in milliseconds. */
 function offsetMs(timeZone: string, instant: number): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
@@ -45,7 +49,11 @@ export function localToInstant(local: string, timeZone: string): number {
 
 /** The local calendar day of an instant. */
 export function instantToLocalDay(instant: number, timeZone: string): IsoDay {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}` as IsoDay;
 }
 
@@ -56,6 +64,10 @@ export function localDaysToInstants(first: IsoDay, last: IsoDay, timeZone: strin
 
 /** "12 Sep 2016 19:00 (Asia/Damascus)" for explanations. */
 export function describeInstant(instant: number, timeZone: string): string {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${timeZone}`;
 }

@@ -12,7 +12,8 @@ export function agreementJsonSchema(): string {
   const published = {
     ...schema,
     title: 'Truce Monitor agreement file',
-    description: 'Generated from src/terms/agreement.schema.ts; do not edit by hand. Cross-references (party, zone, source ids) are checked by `truce agreement check`.',
+    description:
+      'Generated from src/terms/agreement.schema.ts; do not edit by hand. Cross-references (party, zone, source ids) are checked by `truce agreement check`.',
   };
   return `${JSON.stringify(published, null, 2)}\n`;
 }
