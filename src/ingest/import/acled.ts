@@ -91,8 +91,9 @@ export const acledReader: DatasetReader = {
       let sub_event_type: string;
       if (hasSub) {
         event_type = eventType(rawType);
-        sub_event_type = required(row[sub!], 'sub_event_type');
-        if (!isSubEventTypeOf(event_type, sub_event_type))
+        // Empty = sub-type unknown (how we export rows mapped from the old taxonomy).
+        sub_event_type = text(row[sub!]) ?? '';
+        if (sub_event_type !== '' && !isSubEventTypeOf(event_type, sub_event_type))
           throw new RowError(`sub_event_type "${sub_event_type.slice(0, 60)}" is not a sub-type of ${event_type}`);
       } else {
         const mapped = old!.get(rawType.toLowerCase());
