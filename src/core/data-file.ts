@@ -22,8 +22,9 @@ export function parseDataText<S extends z.ZodType>(text: string, schema: S, name
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
-    const pos = syntax.linePos?.[0];
-    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown position';
+    // Errors carry character offsets; the line counter turns them into a line and a column.
+    const pos = syntax.linePos?.[0] ?? lineCounter.linePos(syntax.pos[0]);
+    const where = `line ${pos.line}, column ${pos.col}`;
     throw new TruceError('E009_DATA_FILE', { file: name, reason: `YAML syntax error at ${where}: ${syntax.code}` });
   }
   const result = schema.safeParse(doc.toJS());
