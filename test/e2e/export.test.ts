@@ -23,8 +23,9 @@ async function exportText(store: Store, format: ExportFormat, filter: EventFilte
 
 /** Fields an ACLED export carries; provenance, modality and confidence are ours. */
 function comparable(e: StoredEvent) {
-  const { id: _id, provenance, modality: _m, confidence: _c, ...fields } = e;
-  return { sourceId: provenance.kind === 'import' ? provenance.sourceId : `TRUCE-${e.id}`, ...fields };
+  const fields: Partial<StoredEvent> = { ...e };
+  for (const k of ['id', 'provenance', 'modality', 'confidence'] as const) delete fields[k];
+  return { sourceId: e.provenance.kind === 'import' ? e.provenance.sourceId : `TRUCE-${e.id}`, ...fields };
 }
 
 describe('truce export --format acled', () => {
