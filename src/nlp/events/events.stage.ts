@@ -32,7 +32,8 @@ const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
-const PROGRESSIVE_BEFORE = /(?:(?<![\p{L}])(is|are|am|been|be)\s+|['’](re|m)\s+)(?:[\p{L}]+ly\s+)?$/iu;
+const PROGRESSIVE_BEFORE =
+  /(?:(?<![\p{L}])(is|are|am|been|be)\s+|['’](re|m)\s+)(?:(?:[\p{L}]+ly|also|still|now|already|again)\s+)?$/iu;
 const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
@@ -69,6 +70,7 @@ function resolveType(
   victim: 'armed' | 'civilian' | null,
   triggerText: string,
   lex: Lexicon,
+  agentText = '',
 ): { eventType: EventType; subEventType: SubEventType; civilians: boolean } {
   const base = { eventType: rule.eventType, subEventType: rule.subEventType, civilians: false };
   if (rule.resolve === 'territory' && actor1) {
@@ -85,6 +87,9 @@ function resolveType(
     // Without aircraft, "a bombing" in a town is a planted or thrown explosive; a bombardment is artillery.
     return { ...base, subEventType: bombard ? 'Shelling/artillery/missile attack' : 'Remote explosive/landmine/IED' };
   }
+  // "warplanes carried out 12 raids": an attack by aircraft is an air strike.
+  if (rule.resolve === 'victims' && rule.role === 'generic' && lex.cues.aircraft.test(agentText))
+    return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', civilians: false };
   if (rule.resolve === 'victims') {
     // Who died decides: soldiers, police or fighters make a battle; civilians an attack on them.
     if (actor2 || victim === 'armed') return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
@@ -283,6 +288,7 @@ export function extractEvents(
         victim,
         body.slice(hit.start, hit.end),
         lex,
+        clausePrefix,
       );
       const country0 = countryName(placesLayer.places, null, placesLayer.countryContext);
       const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);

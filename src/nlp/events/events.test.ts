@@ -128,6 +128,8 @@ const rows: Row[] = [
   ['The rebels bought smart bombs in Homs.', { none: true }],
   ['Islamic State plotted attacks on Baghdad.', { modality: 'planned' }],
   ['Boko Haram gunmen seized three foreigners near Maiduguri.', { subEventType: 'Abduction/forced disappearance' }],
+  ['Russian warplanes carried out 12 raids on Idlib.', { subEventType: 'Air/drone strike' }],
+  ['Kurdish YPG fighters are also fighting Islamic State in Manbij.', { none: true }],
   // cumulative tolls are not events
   ['The war has killed more than 250,000 people in Syria.', { none: true }],
   ['Rebels have shelled Aleppo for nearly a year.', { none: true }],
@@ -146,6 +148,7 @@ const SPEC: DocSpec = {
   actors: {
     ...WORLD.actors,
     Taliban: { name: 'Taliban', side: 'taliban' },
+    'Russian warplanes': { name: 'Military Forces of Russia', side: 'russian-government', country: 'RU' },
     'the government': { name: 'Government of Syria', side: 'syrian-government', generic: true },
     'Free Syrian Army': { name: 'Free Syrian Army', side: 'syrian-opposition' },
   },
