@@ -156,11 +156,11 @@ export function eventWhere(filter: EventFilter, dialect: Dialect, defaultLimit: 
   if (f.bbox !== undefined) {
     if (f.bbox.south > f.bbox.north)
       throw new TruceError('E007_BAD_OPTION', { option: 'bbox', reason: 'south is north of north' });
-    where.push(boxCondition(f.bbox, dialect, p));
+    where.push(boxCondition(f.bbox, dialect, p, f));
   }
   if (f.near !== undefined) {
     const { lat, lon, km } = f.near;
-    where.push(boxCondition(bboxAround(lat, lon, km), dialect, p));
+    where.push(boxCondition(bboxAround(lat, lon, km), dialect, p, f));
     const min = dialect === 'sqlite' ? 'min' : 'least';
     // SQLite's "?" is positional, so each use of a value gets its own placeholder.
     const h =
@@ -177,22 +177,39 @@ export function eventWhere(filter: EventFilter, dialect: Dialect, defaultLimit: 
   };
 }
 
-/** Exact box test on the columns; on SQLite the R*Tree narrows the candidates first. */
-function boxCondition(box: Bbox, dialect: Dialect, p: (v: unknown) => string): string {
+/** Days since 1970-01-01, the time axis of the SQLite R*Tree (migration 0004). */
+const epochDay = (day: string): number => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+
+/**
+ * Exact box test on the columns; on SQLite the R*Tree narrows the candidates first, by place and,
+ * when the filter has dates, by day too (so a month in a busy province reads only that month).
+ */
+function boxCondition(
+  box: Bbox,
+  dialect: Dialect,
+  p: (v: unknown) => string,
+  days: { readonly from?: string; readonly to?: string } = {},
+): string {
   const parts = splitAntimeridian(box);
-  const exact = parts
-    .map(
-      (b) =>
-        `(e.longitude BETWEEN ${p(b.west)} AND ${p(b.east)} AND e.latitude BETWEEN ${p(b.south)} AND ${p(b.north)})`,
-    )
-    .join(' OR ');
-  if (dialect === 'postgres') return `(${exact})`;
+  const exactOf = () =>
+    parts
+      .map(
+        (b) =>
+          `(e.longitude BETWEEN ${p(b.west)} AND ${p(b.east)} AND e.latitude BETWEEN ${p(b.south)} AND ${p(b.north)})`,
+      )
+      .join(' OR ');
+  if (dialect === 'postgres') return `(${exactOf()})`;
+  // SQLite's "?" is positional: the R*Tree part comes first in the text, so its values go first.
   // R*Tree stores 32-bit floats rounded outwards, so an overlap test is a superset; `exact` decides.
   const rtree = parts
     .map(
       (b) =>
-        `(max_lon >= ${p(b.west)} AND min_lon <= ${p(b.east)} AND max_lat >= ${p(b.south)} AND min_lat <= ${p(b.north)})`,
+        `(max_lon >= ${p(b.west)} AND min_lon <= ${p(b.east)} AND max_lat >= ${p(b.south)} AND min_lat <= ${p(b.north)}` +
+        (days.from === undefined ? '' : ` AND max_day >= ${p(epochDay(days.from))}`) +
+        (days.to === undefined ? '' : ` AND min_day <= ${p(epochDay(days.to))}`) +
+        ')',
     )
     .join(' OR ');
+  const exact = exactOf();
   return `(e.id IN (SELECT id FROM event_geo WHERE ${rtree}) AND (${exact}))`;
 }
