@@ -104,6 +104,31 @@ describe('compareEvents', () => {
     ['same admin1 at precision 3 beyond 75 km', { latitude: 35.6, longitude: 37.9, geo_precision: 3 }, {}, true, null],
     ['no coordinates, same town name', { latitude: null, longitude: null, geo_precision: null }, {}, true, null],
     [
+      'placed only in the country: too vague to merge',
+      { location: 'Syria', admin1: null, geo_precision: 3 },
+      {},
+      false,
+      /country level/,
+    ],
+    [
+      'no province and no town on either side',
+      { location: null, admin1: null, latitude: null, longitude: null },
+      { location: null, admin1: null, latitude: null, longitude: null },
+      false,
+      /country level/,
+    ],
+    [
+      'a battle vs shelling: actor order says nothing, not contested',
+      { event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Opposition Rebels (Syria)', actor2: null },
+      {
+        sub_event_type: 'Shelling/artillery/missile attack',
+        actor1: 'Military Forces of Turkey (2016-)',
+        actor2: 'YPG',
+      },
+      true,
+      null,
+    ],
+    [
       'no coordinates, other town',
       { latitude: null, longitude: null, location: 'Idlib', admin1: 'Idlib' },
       {},

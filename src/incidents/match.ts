@@ -33,7 +33,14 @@ const coarser = (a: GeoPrecision | null, b: GeoPrecision | null): GeoPrecision =
   Math.max(a ?? 3, b ?? 3) as GeoPrecision;
 
 /** Null when the places are compatible, else why not. */
+/** Placed only in a country (no province, or the country's name as the place): too vague to merge. */
+function countryOnly(e: IncidentEvent): boolean {
+  const [loc, country] = [norm(e.location), norm(e.country)];
+  return norm(e.admin1) === null && (loc === null || loc === country);
+}
+
 export function placeMismatch(a: IncidentEvent, b: IncidentEvent, rules: IncidentRules): string | null {
+  if (countryOnly(a) || countryOnly(b)) return 'placed only at country level';
   const [ca, cb] = [norm(a.country), norm(b.country)];
   const sameAdmin1 =
     norm(a.admin1) !== null && norm(a.admin1) === norm(b.admin1) && (ca === null || cb === null || ca === cb);
@@ -59,8 +66,9 @@ const target = (e: IncidentEvent, r: IncidentRules) => sideOf(e.actor2, r) ?? si
 /** Actor check: null contested on agreement, a reason string when contested, or 'different' to refuse. */
 function compareActors(a: IncidentEvent, b: IncidentEvent, rules: IncidentRules): string | null | 'different' {
   const [pa, ta, pb, tb] = [perpetrator(a, rules), target(a, rules), perpetrator(b, rules), target(b, rules)];
-  if (a.event_type === 'Battles' && b.event_type === 'Battles') {
-    // In a clash actor1/actor2 order means nothing: refuse only two fully known, unrelated pairs.
+  if (a.event_type === 'Battles' || b.event_type === 'Battles') {
+    // In a battle actor1/actor2 order means nothing (and a battle reported as shelling names either
+    // side first): refuse only two fully known, unrelated pairs; never contest on order.
     const sa = [pa, ta].filter((s): s is string => s !== null);
     const sb = [pb, tb].filter((s): s is string => s !== null);
     if (sa.length === 2 && sb.length === 2 && sa.every((x) => sb.every((y) => opposed(x, y, rules))))
