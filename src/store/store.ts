@@ -23,6 +23,10 @@ import type {
   StoredIncident,
   StoredReport,
 } from './types.js';
+import type { AccessStore } from './access.store.js';
+import type { AccountStore } from './accounts.store.js';
+import type { AuditStore } from './audit.store.js';
+import type { ReviewStore } from './review.store.js';
 
 export interface SearchOptions {
   readonly limit?: number;
@@ -31,6 +35,15 @@ export interface SearchOptions {
 export interface Store {
   /** Which backend this is, for messages and ADR-documented differences. */
   readonly kind: 'sqlite' | 'postgres';
+
+  /** Visibility-scoped reads of reports and events, and who restricted reports are shared with. */
+  readonly access: AccessStore;
+  /** Users, sessions, API tokens, invitations, password resets, the mail outbox. */
+  readonly accounts: AccountStore;
+  /** The append-only, hash-chained audit log. */
+  readonly audit: AuditStore;
+  /** Review states and comment threads. */
+  readonly review: ReviewStore;
 
   /**
    * Writes a report, its analysis and its events in ONE transaction, keyed by the content hash.
@@ -82,3 +95,7 @@ export interface Store {
 }
 
 export type * from './types.js';
+export type * from './access.store.js';
+export type * from './accounts.store.js';
+export type * from './audit.store.js';
+export type * from './review.store.js';

@@ -19,6 +19,11 @@ import {
 } from '../rows.js';
 import { parseSearchQuery, toTsquery } from '../search-query.js';
 import type { SearchOptions, Store } from '../store.js';
+import { createAccessStore, type AccessStore } from '../access.store.js';
+import { createAccountStore, type AccountStore } from '../accounts.store.js';
+import { createAuditStore, type AuditStore } from '../audit.store.js';
+import { createReviewStore, type ReviewStore } from '../review.store.js';
+import { postgresRunner } from '../sql-runner.js';
 import type {
   EventFields,
   EventFilter,
@@ -139,10 +144,19 @@ async function insertEvents(
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly access: AccessStore;
+  readonly accounts: AccountStore;
+  readonly audit: AuditStore;
+  readonly review: ReviewStore;
   private readonly pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
+    const sql = postgresRunner(pool);
+    this.access = createAccessStore(sql);
+    this.accounts = createAccountStore(sql);
+    this.audit = createAuditStore(sql);
+    this.review = createReviewStore(sql);
   }
 
   private async tx<T>(work: (c: Client) => Promise<T>): Promise<T> {

@@ -20,6 +20,11 @@ import {
 } from '../rows.js';
 import { parseSearchQuery, toFts5 } from '../search-query.js';
 import type { SearchOptions, Store } from '../store.js';
+import { createAccessStore, type AccessStore } from '../access.store.js';
+import { createAccountStore, type AccountStore } from '../accounts.store.js';
+import { createAuditStore, type AuditStore } from '../audit.store.js';
+import { createReviewStore, type ReviewStore } from '../review.store.js';
+import { sqliteRunner } from '../sql-runner.js';
 import type {
   EventFilter,
   ImportResult,
@@ -89,12 +94,21 @@ function migrate(db: Database.Database): void {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly access: AccessStore;
+  readonly accounts: AccountStore;
+  readonly audit: AuditStore;
+  readonly review: ReviewStore;
   private readonly db: Database.Database;
   private readonly stmt: ReturnType<typeof prepare>;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.stmt = prepare(db);
+    const sql = sqliteRunner(db);
+    this.access = createAccessStore(sql);
+    this.accounts = createAccountStore(sql);
+    this.audit = createAuditStore(sql);
+    this.review = createReviewStore(sql);
   }
 
   /** The underlying connection, for benchmarks and query-plan checks only. */

@@ -1,0 +1,261 @@
+/**
+ * Users, sessions, API tokens, invitations, password resets and the mail outbox. The store keeps
+ * only hashes of secrets (src/auth makes and hashes them); every write is one statement, and the
+ * one-time consumptions are a single conditional UPDATE, so two racing uses cannot both succeed.
+ */
+import type { Row, Sql } from './sql-runner.js';
+
+import type { Role } from '../core/roles.js';
+
+export { ROLES, type Role } from '../core/roles.js';
+
+export interface User {
+  readonly id: number;
+  readonly email: string;
+  readonly role: Role;
+  /** The party a liaison officer represents; null for every other role. */
+  readonly partyId: string | null;
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly role: Role;
+  readonly partyId: string | null;
+  readonly passwordHash: string;
+  readonly mustChangePassword?: boolean;
+}
+
+export interface Invitation {
+  readonly id: number;
+  readonly email: string;
+  readonly role: Role;
+  readonly partyId: string | null;
+  readonly invitedBy: number | null;
+  readonly expiresAt: string;
+}
+
+export interface ApiToken {
+  readonly id: number;
+  readonly userId: number;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface OutboxMail {
+  readonly id: number;
+  readonly recipient: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface AccountStore {
+  countUsers(): Promise<number>;
+  createUser(user: NewUser): Promise<User>;
+  getUser(id: number): Promise<User | null>;
+  getUserByEmail(email: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  setPassword(userId: number, passwordHash: string, mustChange: boolean): Promise<void>;
+  setDisabled(userId: number, disabled: boolean): Promise<void>;
+
+  createSession(idHash: string, userId: number, expiresAt: string): Promise<void>;
+  /** The live (unrevoked, unexpired at `now`), enabled user behind a session hash. */
+  sessionUser(idHash: string, now: string): Promise<User | null>;
+  revokeSession(idHash: string, now: string): Promise<void>;
+  revokeSessionsOf(userId: number, now: string): Promise<number>;
+
+  createToken(tokenHash: string, userId: number, name: string): Promise<ApiToken>;
+  tokenUser(tokenHash: string): Promise<{ user: User; tokenId: number } | null>;
+  listTokens(userId: number): Promise<ApiToken[]>;
+  revokeToken(id: number, userId: number, now: string): Promise<boolean>;
+
+  createInvitation(tokenHash: string, invitation: Omit<Invitation, 'id'>): Promise<Invitation>;
+  /** Marks the invitation used and returns it, if it exists, is unused and unexpired; else null. */
+  consumeInvitation(tokenHash: string, now: string): Promise<Invitation | null>;
+
+  createPasswordReset(tokenHash: string, userId: number, expiresAt: string): Promise<void>;
+  /** Marks the reset used and returns its user id, if valid at `now`; else null. */
+  consumePasswordReset(tokenHash: string, now: string): Promise<number | null>;
+
+  putMail(recipient: string, subject: string, body: string): Promise<number>;
+  listOutbox(limit?: number): Promise<OutboxMail[]>;
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+const now = (): string => new Date().toISOString();
+
+function toUser(r: Row): User {
+  return {
+    id: Number(r.id),
+    email: r.email as string,
+    role: r.role as Role,
+    partyId: (r.party_id as string | null) ?? null,
+    passwordHash: r.password_hash as string,
+    mustChangePassword: Number(r.must_change_password) === 1,
+    disabled: Number(r.disabled) === 1,
+    createdAt: iso(r.created_at),
+  };
+}
+
+function toInvitation(r: Row): Invitation {
+  return {
+    id: Number(r.id),
+    email: r.email as string,
+    role: r.role as Role,
+    partyId: (r.party_id as string | null) ?? null,
+    invitedBy: r.invited_by === null ? null : Number(r.invited_by),
+    expiresAt: iso(r.expires_at),
+  };
+}
+
+function toToken(r: Row): ApiToken {
+  return {
+    id: Number(r.id),
+    userId: Number(r.user_id),
+    name: r.name as string,
+    createdAt: iso(r.created_at),
+    revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+  };
+}
+
+export function createAccountStore(sql: Sql): AccountStore {
+  const userBy = async (where: string, value: unknown) => {
+    const r = await sql.get(`SELECT * FROM users WHERE ${where}`, [value]);
+    return r ? toUser(r) : null;
+  };
+  return {
+    async countUsers() {
+      return Number((await sql.get('SELECT count(*) AS n FROM users'))?.n ?? 0);
+    },
+    async createUser(u) {
+      const r = await sql.get(
+        `INSERT INTO users (email, role, party_id, password_hash, must_change_password, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+        [u.email, u.role, u.partyId, u.passwordHash, u.mustChangePassword ? 1 : 0, now()],
+      );
+      return toUser(r as Row);
+    },
+    getUser: (id) => userBy('id = ?', id),
+    getUserByEmail: (email) => userBy('lower(email) = lower(?)', email),
+    async listUsers() {
+      return (await sql.all('SELECT * FROM users ORDER BY id')).map(toUser);
+    },
+    async setPassword(userId, hash, mustChange) {
+      await sql.run('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?', [
+        hash,
+        mustChange ? 1 : 0,
+        userId,
+      ]);
+    },
+    async setDisabled(userId, disabled) {
+      await sql.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, userId]);
+    },
+
+    async createSession(idHash, userId, expiresAt) {
+      await sql.run('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        idHash,
+        userId,
+        now(),
+        expiresAt,
+      ]);
+    },
+    async sessionUser(idHash, at) {
+      const r = await sql.get(
+        `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0`,
+        [idHash, at],
+      );
+      return r ? toUser(r) : null;
+    },
+    async revokeSession(idHash, at) {
+      await sql.run('UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL', [at, idHash]);
+    },
+    async revokeSessionsOf(userId, at) {
+      return sql.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [at, userId]);
+    },
+
+    async createToken(tokenHash, userId, name) {
+      const r = await sql.get(
+        'INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING *',
+        [tokenHash, userId, name, now()],
+      );
+      return toToken(r as Row);
+    },
+    async tokenUser(tokenHash) {
+      const r = await sql.get(
+        `SELECT u.*, t.id AS token_id FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
+        [tokenHash],
+      );
+      return r ? { user: toUser(r), tokenId: Number(r.token_id) } : null;
+    },
+    async listTokens(userId) {
+      return (await sql.all('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id', [userId])).map(toToken);
+    },
+    async revokeToken(id, userId, at) {
+      const n = await sql.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL', [
+        at,
+        id,
+        userId,
+      ]);
+      return n > 0;
+    },
+
+    async createInvitation(tokenHash, inv) {
+      const r = await sql.get(
+        `INSERT INTO invitations (token_hash, email, role, party_id, invited_by, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [tokenHash, inv.email, inv.role, inv.partyId, inv.invitedBy, now(), inv.expiresAt],
+      );
+      return toInvitation(r as Row);
+    },
+    async consumeInvitation(tokenHash, at) {
+      const r = await sql.get(
+        `UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING *`,
+        [at, tokenHash, at],
+      );
+      return r ? toInvitation(r) : null;
+    },
+
+    async createPasswordReset(tokenHash, userId, expiresAt) {
+      await sql.run('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        tokenHash,
+        userId,
+        now(),
+        expiresAt,
+      ]);
+    },
+    async consumePasswordReset(tokenHash, at) {
+      const r = await sql.get(
+        `UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id`,
+        [at, tokenHash, at],
+      );
+      return r ? Number(r.user_id) : null;
+    },
+
+    async putMail(recipient, subject, body) {
+      const r = await sql.get('INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?) RETURNING id', [
+        recipient,
+        subject,
+        body,
+        now(),
+      ]);
+      return Number(r?.id);
+    },
+    async listOutbox(limit = 100) {
+      const rows = await sql.all('SELECT * FROM outbox ORDER BY id DESC LIMIT ?', [limit]);
+      return rows.map((r) => ({
+        id: Number(r.id),
+        recipient: r.recipient as string,
+        subject: r.subject as string,
+        body: r.body as string,
+        createdAt: iso(r.created_at),
+      }));
+    },
+  };
+}
