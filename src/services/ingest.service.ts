@@ -6,8 +6,7 @@
  */
 import { parseIsoDay, type IsoDay } from '../core/date.js';
 import { compareVersions, contentHash } from '../store/identity.js';
-import { bandKeys } from '../ingest/band-keys.js';
-import { compare, fromBytes, signature, toBytes, type Relation } from '../ingest/dedupe/index.js';
+import { bandKeys, compare, fromBytes, signature, toBytes, type Relation } from '../ingest/dedupe/index.js';
 import { expandInputs, reasonOf, type ExpandOptions, type LoadedReport } from '../ingest/inputs.js';
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
@@ -117,7 +116,7 @@ export class IngestService {
 
   private async keepSignature(reportId: number, body: string): Promise<Uint32Array> {
     const sig = signature(body);
-    await this.store.putSignature(reportId, toBytes(sig), bandKeys(sig));
+    await this.store.putSignature(reportId, toBytes(sig), [...bandKeys(sig)]);
     return sig;
   }
 
@@ -127,7 +126,7 @@ export class IngestService {
     body: string,
   ): Promise<{ relation: Exclude<Relation, 'distinct'>; canonical: number } | null> {
     const sig = signature(body);
-    const keys = bandKeys(sig);
+    const keys = [...bandKeys(sig)];
     let best: { relation: Exclude<Relation, 'distinct'>; canonical: number; jaccard: number } | null = null;
     for (const c of await this.store.findSignatureCandidates(keys)) {
       if (c.reportId === reportId) continue;

@@ -12,7 +12,7 @@ export {
   type SignatureInfo,
   type SignatureParams,
 } from './minhash.js';
-export { DEFAULT_BANDS, DuplicateIndex, candidateProbability, type BandLayout } from './lsh.js';
+export { DEFAULT_BANDS, DuplicateIndex, bandKeys, candidateProbability, type BandLayout } from './lsh.js';
 export {
   THRESHOLDS_PATH,
   ThresholdsSchema,

@@ -20,6 +20,28 @@ export function candidateProbability(s: number, layout: BandLayout = DEFAULT_BAN
   return 1 - (1 - s ** layout.rows) ** layout.bands;
 }
 
+/**
+ * One 32-bit key per band; an empty text has no keys, so it is nobody's candidate. The store keeps
+ * these keys in a table to find candidates with an indexed join; DuplicateIndex buckets by them.
+ */
+export function bandKeys(sig: Uint32Array, layout: BandLayout = DEFAULT_BANDS): Uint32Array {
+  const { minima, shingles } = signatureInfo(sig);
+  const { bands, rows } = layout;
+  if (bands * rows > minima.length) {
+    throw new RangeError(
+      `${bands} bands x ${rows} rows need ${bands * rows} slots; the signature has ${minima.length}`,
+    );
+  }
+  if (shingles === 0) return new Uint32Array(0);
+  const keys = new Uint32Array(bands);
+  for (let b = 0; b < bands; b++) {
+    let h = b;
+    for (let r = 0; r < rows; r++) h = fmix32(Math.imul(h, 0x01000193) ^ minima[b * rows + r]!);
+    keys[b] = h;
+  }
+  return keys;
+}
+
 export class DuplicateIndex<Id extends string | number = string> {
   private readonly buckets: Map<number, Id[]>[];
   private readonly keysOf = new Map<Id, Uint32Array>();
@@ -42,7 +64,7 @@ export class DuplicateIndex<Id extends string | number = string> {
   /** Indexes a report's signature; adding an id again replaces its earlier signature. */
   add(id: Id, sig: Uint32Array): void {
     if (this.keysOf.has(id)) this.remove(id);
-    const keys = this.bandKeys(sig);
+    const keys = bandKeys(sig, this.layout);
     this.keysOf.set(id, keys);
     for (let b = 0; b < keys.length; b++) {
       const bucket = this.buckets[b]!;
@@ -69,31 +91,12 @@ export class DuplicateIndex<Id extends string | number = string> {
 
   /** Ids sharing at least one band with the signature, each once, in insertion order per band. */
   candidates(sig: Uint32Array): Id[] {
-    const keys = this.bandKeys(sig);
+    const keys = bandKeys(sig, this.layout);
     const seen = new Set<Id>();
     for (let b = 0; b < keys.length; b++) {
       const ids = this.buckets[b]!.get(keys[b]!);
       if (ids) for (const id of ids) seen.add(id);
     }
     return [...seen];
-  }
-
-  /** One 32-bit key per band; an empty text has no keys, so it is nobody's candidate. */
-  private bandKeys(sig: Uint32Array): Uint32Array {
-    const { minima, shingles } = signatureInfo(sig);
-    const { bands, rows } = this.layout;
-    if (bands * rows > minima.length) {
-      throw new RangeError(
-        `${bands} bands x ${rows} rows need ${bands * rows} slots; the signature has ${minima.length}`,
-      );
-    }
-    if (shingles === 0) return new Uint32Array(0);
-    const keys = new Uint32Array(bands);
-    for (let b = 0; b < bands; b++) {
-      let h = b;
-      for (let r = 0; r < rows; r++) h = fmix32(Math.imul(h, 0x01000193) ^ minima[b * rows + r]!);
-      keys[b] = h;
-    }
-    return keys;
   }
 }
