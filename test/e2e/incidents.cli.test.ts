@@ -11,19 +11,7 @@ import { corroborateAll, corroborateEvents } from '../../src/services/corroborat
 import { incidentQueriesFor } from '../../src/store/incident-queries.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite.store.js';
 import { event, sample } from '../contract/fixtures.js';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { ROOT } from './cli.js';
-
-/** Runs the incidents commands in a child process (see incidents-entry.ts). */
-function runCli(args: readonly string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'test/e2e/incidents-entry.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'truce-incidents-'));
 const db = join(dir, 'truce.db');
