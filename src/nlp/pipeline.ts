@@ -19,6 +19,8 @@ export interface Pipeline {
   readonly stages: readonly Stage[];
   /** Runs every stage in order; stops after the layer named by `until`, or when `halt` says so. */
   run(input: ReportInput, options?: RunOptions): Doc;
+  /** Runs the stages whose layer `doc` does not have yet (e.g. a document given its clean layer by hand). */
+  resume(doc: Doc, options?: RunOptions): Doc;
 }
 
 /** Builds a pipeline, checking once that each stage's needs are added by an earlier stage. */
@@ -30,18 +32,18 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     }
     available.add(stage.adds);
   }
-  return {
-    stages,
-    run(input, options = {}) {
-      let doc: Doc = { input };
-      for (const stage of stages) {
+  const resume = (start: Doc, options: RunOptions = {}): Doc => {
+    let doc = start;
+    for (const stage of stages) {
+      if (doc[stage.adds] === undefined) {
         const started = options.timings ? performance.now() : 0;
         const added = stage.run(doc) as Layers[typeof stage.adds];
         doc = { ...doc, [stage.adds]: added };
         options.timings?.push({ stage: stage.adds, ms: performance.now() - started });
-        if (stage.adds === options.until || options.halt?.(doc)) break;
       }
-      return doc;
-    },
+      if (stage.adds === options.until || options.halt?.(doc)) break;
+    }
+    return doc;
   };
+  return { stages, resume, run: (input, options) => resume({ input }, options) };
 }
