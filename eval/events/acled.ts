@@ -1,20 +1,21 @@
 /** Reads ACLED exports (modern and pre-2019 schemas) into gold events grouped by notes text. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { loadOldAcledTypes } from '../../src/ingest/import/acled.js';
 import { parseTable } from '../../src/services/records.js';
 import { sampleKey } from '../lib/data.js';
 import { parseAcledDate, type GoldEvent } from './score.js';
 
-const OldTypesSchema = z.record(z.string(), z.array(z.string()).min(1));
-
-/** Old event type (lower-cased) -> today's types, from the data file beside this loader. */
-export function loadOldTypes(
-  path = resolve(import.meta.dirname, 'acled-old-event-types.yaml'),
-): Map<string, readonly string[]> {
-  const table = OldTypesSchema.parse(parse(readFileSync(path, 'utf8')));
-  return new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+/**
+ * Old event type (lower-cased) -> the types of today that count as right, from the importer's own
+ * mapping (one source of truth): its type, plus every type its first-actor rule can choose.
+ */
+export function loadOldTypes(): Map<string, readonly string[]> {
+  return new Map(
+    [...loadOldAcledTypes()].map(([old, t]) => [
+      old,
+      [...new Set([t.event_type, ...Object.values(t.by_inter1 ?? {})])],
+    ]),
+  );
 }
 
 export interface GoldText {

@@ -134,7 +134,7 @@ export function runEvents(root: string): TaskResult | Skipped {
       ...(errors.length ? [`PIPELINE ERRORS on ${errors.length} texts (counted as misses), first: ${errors[0]}`] : []),
       `of the ${found} texts where we found an event: ${FIELDS.map((f) => `${LABEL[f]} ${(right[f] / Math.max(1, found)).toFixed(3)}`).join(', ')}`,
       'one unit = one distinct notes text; each field of our most confident asserted/claimed event is right when it matches ANY ACLED row coded from that text',
-      'old-schema types mapped with eval/events/acled-old-event-types.yaml (Riots/Protests accepts Protests or Riots)',
+      'old-schema types mapped with data/import/acled-old-event-types.yaml (Riots/Protests accepts Protests or Riots)',
       `sampled deterministically (first N texts by sha256 of the notes): ${FILES.filter(([, n]) => n)
         .map(([f, n]) => `${f} ${n}`)
         .join(', ')}`,

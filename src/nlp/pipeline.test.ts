@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc } from '../core/document.js';
-import { createPipeline } from './pipeline.js';
+import { createPipeline, type StageTiming } from './pipeline.js';
 import type { Stage } from './stage.js';
 
 // Stages that record what they were given, built by hand: the pipeline loop is tested alone.
@@ -49,7 +49,7 @@ test('run adds each layer in order; until and halt stop early', () => {
   assert.deepEqual(Object.keys(pipeline.run(input, { until: 'clean' })), ['input', 'clean']);
   const halted = pipeline.run({ raw: 'x', mediaType: 'text/plain' }, { halt: (d) => d.sentences?.english === false });
   assert.equal(halted.entities, undefined);
-  const timings: Array<{ stage: string; ms: number }> = [];
+  const timings: StageTiming[] = [];
   pipeline.run(input, { timings });
   assert.deepEqual(
     timings.map((t) => t.stage),

@@ -32,10 +32,11 @@ const OldTypesSchema = z.strictObject({
     }),
   ),
 });
-type OldType = z.infer<typeof OldTypesSchema>['types'][number];
+export type OldAcledType = z.infer<typeof OldTypesSchema>['types'][number];
 
-let oldTypes: Map<string, OldType> | null = null;
-function loadOldTypes(): Map<string, OldType> {
+let oldTypes: Map<string, OldAcledType> | null = null;
+/** Pre-2019 ACLED event types (lower-cased) -> today's type, from data/import/acled-old-event-types.yaml. */
+export function loadOldAcledTypes(): ReadonlyMap<string, OldAcledType> {
   oldTypes ??= new Map(
     loadDataFile('import/acled-old-event-types.yaml', OldTypesSchema).types.map((t) => [t.old.toLowerCase(), t]),
   );
@@ -80,7 +81,7 @@ export const acledReader: DatasetReader = {
       'notes',
     ].map(at) as number[];
     const hasSub = sub! >= 0;
-    const old = hasSub ? null : loadOldTypes();
+    const old = hasSub ? null : loadOldAcledTypes();
     return (row) => {
       let id = required(row[idCnty!], 'event_id_cnty');
       // Some old Asia exports swapped the two id columns (a bare number in event_id_cnty).
