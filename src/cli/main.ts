@@ -24,6 +24,9 @@ registerQuotes(program);
 (await import('./quarantine.command.js')).registerQuarantine(program);
 (await import('./agreement.command.js')).registerAgreement(program);
 (await import('./assess.command.js')).registerAssess(program);
+(await import('./serve.command.js')).registerServe(program);
+(await import('./audit.command.js')).registerAudit(program);
+(await import('./users.command.js')).registerUsers(program);
 program.addOption(new Option('--no-color', 'plain output without colours'));
 
 try {

@@ -1,0 +1,100 @@
+/**
+ * The HTTP service as a Fastify app factory: no port is opened here, so tests drive it with
+ * app.inject(). Layers: route (zod schema) -> service -> presenter; errors from the catalogue.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ScryptParams } from '../auth/password.js';
+import { TruceError } from '../core/errors.js';
+import { AccountsService } from '../services/accounts.service.js';
+import { AnalyzeService } from '../services/analyze.service.js';
+import { AuditService } from '../services/audit.service.js';
+import { SubmitService } from '../services/submit.service.js';
+import type { Store } from '../store/store.js';
+import { authHook } from './auth.hook.js';
+import type { App, RateLimits, Services } from './context.js';
+import { errorHandler } from './presenters/error.presenter.js';
+import { accountRoutes } from './routes/accounts.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { eventRoutes } from './routes/events.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+import { securityHeaders } from './security.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  /** Secure cookies and HSTS; false only for plain-HTTP localhost use and tests. Default true. */
+  readonly secureCookies?: boolean;
+  readonly rateLimits?: Partial<RateLimits>;
+  /** Cheaper scrypt parameters for tests; production uses the default. */
+  readonly scrypt?: ScryptParams;
+  /** Base of links written to the outbox. */
+  readonly baseUrl?: string;
+  /** Largest request body, bytes (default 2 MiB). */
+  readonly bodyLimit?: number;
+  readonly logger?: boolean;
+  /** Shared reader (loading the pipeline's data files takes a moment). */
+  readonly analyze?: AnalyzeService;
+}
+
+export async function buildServer(options: ServerOptions): Promise<App> {
+  const secure = options.secureCookies ?? true;
+  const limits: RateLimits = { login: 10, submit: 30, ...options.rateLimits };
+  const bodyLimit = options.bodyLimit ?? 2 * 1024 * 1024;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request) => {
+    throw new TruceError('E022_NOT_FOUND', { what: `${request.method} ${request.url.split('?')[0]}` });
+  });
+  app.addContentTypeParser('text/html', { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
+
+  const services: Services = {
+    store: options.store,
+    accounts: new AccountsService(options.store, { scrypt: options.scrypt, baseUrl: options.baseUrl }),
+    audit: new AuditService(options.store),
+    submit: new SubmitService(options.store, options.analyze ?? new AnalyzeService()),
+  };
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionId', null);
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', authHook(services.accounts, secure));
+  app.addHook('onSend', securityHeaders(secure));
+  // preHandler: limits keyed by account need the principal that onRequest resolved.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Truce Monitor API', version: '0.1.0', description: 'Reports, events, accounts and audit' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: secure ? '__Host-truce_session' : 'truce_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { validatorUrl: null },
+    staticCSP: true,
+    // Everything from our own origin: no remote validator, no https: wildcards, no framing.
+    transformStaticCSP: (csp) =>
+      csp
+        .replace(/ ?upgrade-insecure-requests;?/, '')
+        .replace(/ (https:|validator\.swagger\.io)/g, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
+
+  reportRoutes(app, services, limits);
+  eventRoutes(app, services);
+  authRoutes(app, services, limits, secure);
+  accountRoutes(app, services, limits);
+  return app;
+}

@@ -1,0 +1,40 @@
+/** What every route may use: the services, the options, and the principal resolved per request. */
+import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Principal } from '../auth/principal.js';
+import type { AccountsService } from '../services/accounts.service.js';
+import type { AuditService } from '../services/audit.service.js';
+import type { SubmitService } from '../services/submit.service.js';
+import type { Store } from '../store/store.js';
+
+export interface Services {
+  readonly store: Store;
+  readonly accounts: AccountsService;
+  readonly audit: AuditService;
+  readonly submit: SubmitService;
+}
+
+export interface RateLimits {
+  /** Login attempts per minute per client address. */
+  readonly login: number;
+  /** Report submissions per minute per account. */
+  readonly submit: number;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Null for the public (no login, or a session or token that no longer works). */
+    principal: Principal | null;
+    /** The raw session id from the cookie, when the principal came from one. */
+    sessionId: string | null;
+  }
+}
