@@ -9,7 +9,8 @@ import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ACLED_COLUMNS, acledDate, csvField } from '../src/services/export.service.js';
+import { ACLED_COLUMNS, acledDate } from '../src/services/export.service.js';
+import { csvField } from '../src/services/csv.js';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;

@@ -3,6 +3,7 @@
  * store.iterateEvents page by page and leave as text chunks, so memory stays flat for any count.
  */
 import type { EventFilter, StoredEvent, Store } from '../store/store.js';
+import { csvField } from './csv.js';
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -62,13 +63,6 @@ export function acledDate(day: string | null): string {
   if (!day) return '';
   const [y, m, d] = day.split('-');
   return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-}
-
-/** RFC 4180 quoting: a field with a comma, quote, line break or edge space is quoted, quotes doubled. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The id ACLED tools key on: the dataset's own id for imports, TRUCE-<id> for our own events. */

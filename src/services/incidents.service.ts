@@ -5,6 +5,7 @@
 import { gradeIncident, loadIncidentRules, summariseIncident, type IncidentSummary } from '../incidents/index.js';
 import { incidentQueriesFor, type IncidentFilter } from '../store/incident-queries.js';
 import type { IncidentGrade, Store, StoredEvent } from '../store/store.js';
+import { csvField } from './csv.js';
 
 export interface IncidentSource {
   readonly eventId: number;
@@ -90,14 +91,6 @@ export async function findIncidentViews(store: Store, filter: IncidentFilter = {
   });
 }
 
-/** RFC 4180 fields; text starting with = + - @ is prefixed with ' so spreadsheets do not run it. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export const CSV_COLUMNS = [
   'incident_id',
   'grade',
@@ -145,7 +138,7 @@ export function incidentCsvRow(v: IncidentView): string {
     v.sources.map((s) => s.eventId).join(' '),
     v.contestedBecause.join('; '),
   ]
-    .map(csvField)
+    .map((v) => csvField(v, { defuseFormulas: true }))
     .join(',');
 }
 
