@@ -65,7 +65,11 @@ const clamp = (n: number | undefined, max: number, fallback: number): number =>
 
 export function createAccessStore(sql: Sql): AccessStore {
   const text = sql.dialect === 'sqlite' ? 'report_fts t ON t.rowid = r.id' : 'report_text t ON t.report_id = r.id';
-  const base = `FROM reports r LEFT JOIN ${text} LEFT JOIN sources s ON s.id = r.source_id`;
+  // FTS5 can MATCH only when its table drives the join, hence the search form starts from it.
+  const base = (searching: boolean): string =>
+    searching && sql.dialect === 'sqlite'
+      ? 'FROM report_fts t JOIN reports r ON r.id = t.rowid LEFT JOIN sources s ON s.id = r.source_id'
+      : `FROM reports r LEFT JOIN ${text} LEFT JOIN sources s ON s.id = r.source_id`;
 
   /** The search condition and its parameter, or none. */
   const match = (query: string | undefined): { sql: string; params: unknown[] } => {
@@ -119,7 +123,7 @@ export function createAccessStore(sql: Sql): AccessStore {
             ? 'bm25(report_fts, 2.0, 1.0), r.id'
             : `ts_rank(t.tsv, to_tsquery('english', ?)) DESC, r.id`;
       const rows = await sql.all(
-        `SELECT r.id, t.headline, r.published, s.name AS source_name, r.visibility, r.ingested_at ${base}
+        `SELECT r.id, t.headline, r.published, s.name AS source_name, r.visibility, r.ingested_at ${base(m.params.length > 0)}
          WHERE ${v.sql} AND ${m.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         [...v.params, ...m.params, ...(order.includes('?') ? m.params : []), limit, offset],
       );
@@ -128,7 +132,7 @@ export function createAccessStore(sql: Sql): AccessStore {
     async countReports(scope, options = {}) {
       const v = visibleReportSql(scope);
       const m = match(options.query);
-      const row = await sql.get(`SELECT count(*) AS n ${base} WHERE ${v.sql} AND ${m.sql}`, [...v.params, ...m.params]);
+      const row = await sql.get(`SELECT count(*) AS n ${base(m.params.length > 0)} WHERE ${v.sql} AND ${m.sql}`, [...v.params, ...m.params]);
       return Number(row?.n ?? 0);
     },
     async listEvents(scope, filter = {}) {

@@ -5,12 +5,12 @@ import { ROLES } from '../../core/roles.js';
 const email = z.email().max(320);
 const password = z.string().min(1).max(1024);
 
-export const LoginBody = z.strictObject({ email, password });
+export const LoginBody = z.strictObject({ email: z.string().min(3).max(320), password });
 export const InviteBody = z.strictObject({ email, role: z.enum(ROLES), partyId: z.string().min(1).max(80).optional() });
 export const TokenParams = z.strictObject({ token: z.string().regex(/^(inv|rst)_[A-Za-z0-9_-]{43}$/, 'not a link token') });
 export const AcceptBody = z.strictObject({ password: z.string().min(12).max(1024) });
 export const NewTokenBody = z.strictObject({ name: z.string().min(1).max(100) });
-export const ResetRequestBody = z.strictObject({ email });
+export const ResetRequestBody = z.strictObject({ email: z.string().min(3).max(320) });
 export const ChangePasswordBody = z.strictObject({ current: password, next: z.string().min(12).max(1024) });
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
