@@ -28,4 +28,7 @@ export default tseslint.config(
   layer(['src/ingest/**', 'src/terms/**', 'src/incidents/**', 'src/store/**'], ['services', 'server', 'cli']),
   layer(['src/nlp/**'], ['store', 'server', 'services', 'cli', 'ingest', 'terms', 'incidents']),
   layer(['src/services/**'], ['server', 'cli']),
+  // auth/ is a pure domain layer (passwords, secrets, roles): it may import core only.
+  layer(['src/auth/**'], ['ingest', 'nlp', 'terms', 'incidents', 'store', 'services', 'server', 'cli']),
+  layer(['src/server/**'], ['cli', 'nlp', 'ingest', 'terms', 'incidents']),
 );
