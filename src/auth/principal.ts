@@ -68,7 +68,10 @@ export function submissionVisibility(
       const visibility = requested.visibility ?? 'monitors';
       const parties = visibility === 'restricted' ? [...new Set(requested.parties ?? [])] : [];
       if (visibility === 'restricted' && parties.length === 0)
-        throw new TruceError('E007_BAD_OPTION', { option: 'parties', reason: 'a restricted report needs at least one party' });
+        throw new TruceError('E007_BAD_OPTION', {
+          option: 'parties',
+          reason: 'a restricted report needs at least one party',
+        });
       return { visibility, parties };
     }
     case 'analyst': {
@@ -84,6 +87,7 @@ export function submissionVisibility(
 
 export function requireRole(p: Principal | null, ...roles: Role[]): Principal {
   if (p === null) throw new TruceError('E020_UNAUTHENTICATED', { reason: 'this needs an account' });
-  if (!roles.includes(p.role)) throw new TruceError('E021_FORBIDDEN', { reason: `this needs the role ${roles.join(' or ')}` });
+  if (!roles.includes(p.role))
+    throw new TruceError('E021_FORBIDDEN', { reason: `this needs the role ${roles.join(' or ')}` });
   return p;
 }

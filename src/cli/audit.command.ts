@@ -15,7 +15,9 @@ export function registerAudit(program: Command): void {
         const r = await new AuditService(store).verify();
         if (r.ok) console.log(`audit chain intact: ${r.entries} entries, head ${r.head}`);
         else {
-          console.error(`audit chain BROKEN at entry ${r.broken?.id}: ${r.broken?.reason} (${r.entries} entries before it verified)`);
+          console.error(
+            `audit chain BROKEN at entry ${r.broken?.id}: ${r.broken?.reason} (${r.entries} entries before it verified)`,
+          );
           process.exitCode = 1;
         }
       } finally {

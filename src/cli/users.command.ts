@@ -11,7 +11,9 @@ export function registerUsers(program: Command): void {
       const store = await openStore(flags.db);
       try {
         for (const u of await store.accounts.listUsers())
-          console.log(`${u.id}\t${u.role}${u.partyId ? `(${u.partyId})` : ''}\t${u.email}${u.disabled ? '\tdisabled' : ''}`);
+          console.log(
+            `${u.id}\t${u.role}${u.partyId ? `(${u.partyId})` : ''}\t${u.email}${u.disabled ? '\tdisabled' : ''}`,
+          );
       } finally {
         await store.close();
       }
@@ -23,7 +25,8 @@ export function registerUsers(program: Command): void {
     .action(async (flags: { db?: string }) => {
       const store = await openStore(flags.db);
       try {
-        for (const m of await store.accounts.listOutbox()) console.log(`${m.createdAt}\t${m.recipient}\t${m.subject}\n  ${m.body}`);
+        for (const m of await store.accounts.listOutbox())
+          console.log(`${m.createdAt}\t${m.recipient}\t${m.subject}\n  ${m.body}`);
       } finally {
         await store.close();
       }

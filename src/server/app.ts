@@ -7,7 +7,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { ScryptParams } from '../auth/password.js';
 import { TruceError } from '../core/errors.js';
 import { AccountsService } from '../services/accounts.service.js';
@@ -44,7 +49,11 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   const secure = options.secureCookies ?? true;
   const limits: RateLimits = { login: 10, submit: 30, ...options.rateLimits };
   const bodyLimit = options.bodyLimit ?? 2 * 1024 * 1024;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

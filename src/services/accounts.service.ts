@@ -5,7 +5,14 @@
  */
 import { TruceError } from '../core/errors.js';
 import type { Role } from '../core/roles.js';
-import { decoyHash, DEFAULT_PARAMS, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, type ScryptParams } from '../auth/password.js';
+import {
+  decoyHash,
+  DEFAULT_PARAMS,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+  type ScryptParams,
+} from '../auth/password.js';
 import { actorOf, requireRole, type Principal } from '../auth/principal.js';
 import { csrfTokenFor, hashSecret, newSecret, oneTimePassword } from '../auth/secrets.js';
 import type { Store, User } from '../store/store.js';
@@ -50,7 +57,10 @@ export class AccountsService {
 
   private checkPassword(password: string): void {
     if (password.length < MIN_PASSWORD_LENGTH)
-      throw new TruceError('E007_BAD_OPTION', { option: 'password', reason: `use at least ${MIN_PASSWORD_LENGTH} characters` });
+      throw new TruceError('E007_BAD_OPTION', {
+        option: 'password',
+        reason: `use at least ${MIN_PASSWORD_LENGTH} characters`,
+      });
   }
 
   /** On an empty users table: an admin with a one-time password (to print once); else null. */
@@ -64,7 +74,12 @@ export class AccountsService {
       passwordHash: await hashPassword(password, this.params),
       mustChangePassword: true,
     });
-    await this.audit.record({ actor: 'system', action: 'user.bootstrap', subject: `user:${user.id}`, after: summary(user) });
+    await this.audit.record({
+      actor: 'system',
+      action: 'user.bootstrap',
+      subject: `user:${user.id}`,
+      after: summary(user),
+    });
     return { email, password };
   }
 
@@ -72,7 +87,8 @@ export class AccountsService {
     const user = await this.store.accounts.getUserByEmail(email);
     // Unknown emails still pay for one scrypt, so timing does not tell which accounts exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash(this.params)));
-    if (!user || !ok || user.disabled) throw new TruceError('E020_UNAUTHENTICATED', { reason: 'wrong email or password' });
+    if (!user || !ok || user.disabled)
+      throw new TruceError('E020_UNAUTHENTICATED', { reason: 'wrong email or password' });
     const sessionId = newSecret('ses');
     const expiresAt = this.after((this.options.sessionHours ?? 12) * 3_600_000);
     await this.store.accounts.createSession(hashSecret(sessionId), user.id, expiresAt);
@@ -84,7 +100,8 @@ export class AccountsService {
     const hash = hashSecret(sessionId);
     const user = await this.store.accounts.sessionUser(hash, this.now().toISOString());
     await this.store.accounts.revokeSession(hash, this.now().toISOString());
-    if (user) await this.audit.record({ actor: `user:${user.id}`, action: 'session.logout', subject: `user:${user.id}` });
+    if (user)
+      await this.audit.record({ actor: `user:${user.id}`, action: 'session.logout', subject: `user:${user.id}` });
   }
 
   async fromSession(sessionId: string): Promise<Principal | null> {
@@ -116,7 +133,11 @@ export class AccountsService {
       expiresAt,
     });
     const link = `${this.options.baseUrl ?? ''}/invitations/${token}`;
-    await this.store.accounts.putMail(input.email, 'Your Truce Monitor invitation', `Accept before ${expiresAt}: ${link}`);
+    await this.store.accounts.putMail(
+      input.email,
+      'Your Truce Monitor invitation',
+      `Accept before ${expiresAt}: ${link}`,
+    );
     await this.audit.record({
       actor: actorOf(by),
       action: 'invitation.create',
@@ -138,17 +159,28 @@ export class AccountsService {
       partyId: inv.partyId,
       passwordHash: await hashPassword(password, this.params),
     });
-    await this.audit.record({ actor: `user:${user.id}`, action: 'user.create', subject: `user:${user.id}`, after: summary(user) });
+    await this.audit.record({
+      actor: `user:${user.id}`,
+      action: 'user.create',
+      subject: `user:${user.id}`,
+      after: summary(user),
+    });
     return user;
   }
 
   /** A token for a machine client: returned once, stored only as its hash. */
   async createToken(by: Principal | null, name: string) {
     const p = requireRole(by, 'admin', 'monitor', 'liaison', 'analyst');
-    if (p.via !== 'session') throw new TruceError('E021_FORBIDDEN', { reason: 'API tokens are made from a signed-in session' });
+    if (p.via !== 'session')
+      throw new TruceError('E021_FORBIDDEN', { reason: 'API tokens are made from a signed-in session' });
     const token = newSecret('tok');
     const t = await this.store.accounts.createToken(hashSecret(token), p.userId, name);
-    await this.audit.record({ actor: actorOf(p), action: 'token.create', subject: `token:${t.id}`, after: { name, userId: p.userId } });
+    await this.audit.record({
+      actor: actorOf(p),
+      action: 'token.create',
+      subject: `token:${t.id}`,
+      after: { name, userId: p.userId },
+    });
     return { id: t.id, name: t.name, token };
   }
 
@@ -160,7 +192,11 @@ export class AccountsService {
     const expiresAt = this.after((this.options.resetMinutes ?? 30) * 60_000);
     await this.store.accounts.createPasswordReset(hashSecret(token), user.id, expiresAt);
     const link = `${this.options.baseUrl ?? ''}/reset/${token}`;
-    await this.store.accounts.putMail(user.email, 'Reset your Truce Monitor password', `Valid until ${expiresAt}: ${link}`);
+    await this.store.accounts.putMail(
+      user.email,
+      'Reset your Truce Monitor password',
+      `Valid until ${expiresAt}: ${link}`,
+    );
     await this.audit.record({ actor: 'public', action: 'password.reset_requested', subject: `user:${user.id}` });
   }
 
@@ -170,7 +206,12 @@ export class AccountsService {
     if (userId === null) throw new TruceError('E023_LINK_INVALID', { what: 'password reset' });
     await this.store.accounts.setPassword(userId, await hashPassword(password, this.params), false);
     const revoked = await this.store.accounts.revokeSessionsOf(userId, this.now().toISOString());
-    await this.audit.record({ actor: `user:${userId}`, action: 'password.reset', subject: `user:${userId}`, after: { sessionsRevoked: revoked } });
+    await this.audit.record({
+      actor: `user:${userId}`,
+      action: 'password.reset',
+      subject: `user:${userId}`,
+      after: { sessionsRevoked: revoked },
+    });
   }
 
   async changePassword(by: Principal | null, current: string, next: string): Promise<void> {

@@ -27,9 +27,22 @@ export class AuditService {
     let entries = 0;
     for await (const e of this.store.audit.iterate()) {
       if (e.prevHash !== prev)
-        return { ok: false, entries, head: prev, broken: { id: e.id, reason: 'its prev_hash does not match the entry before it (an entry was removed or reordered)' } };
+        return {
+          ok: false,
+          entries,
+          head: prev,
+          broken: {
+            id: e.id,
+            reason: 'its prev_hash does not match the entry before it (an entry was removed or reordered)',
+          },
+        };
       if (entryHash(prev, e) !== e.hash)
-        return { ok: false, entries, head: prev, broken: { id: e.id, reason: 'its content does not match its hash (the row was altered)' } };
+        return {
+          ok: false,
+          entries,
+          head: prev,
+          broken: { id: e.id, reason: 'its content does not match its hash (the row was altered)' },
+        };
       prev = e.hash;
       entries++;
     }

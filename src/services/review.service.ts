@@ -28,17 +28,35 @@ export class ReviewService {
     return (await this.store.review.getReview(kind, id))?.state ?? 'machine';
   }
 
-  async move(by: Principal | null, kind: ReviewSubject, id: string, to: ReviewState, comment: string): Promise<ReviewState> {
+  async move(
+    by: Principal | null,
+    kind: ReviewSubject,
+    id: string,
+    to: ReviewState,
+    comment: string,
+  ): Promise<ReviewState> {
     const p = requireRole(by, 'admin', 'monitor', 'liaison');
-    if (p.role === 'liaison' && to !== 'disputed') throw new TruceError('E021_FORBIDDEN', { reason: 'a liaison may only dispute' });
-    if (comment.trim() === '') throw new TruceError('E007_BAD_OPTION', { option: 'comment', reason: 'each review step needs a comment' });
+    if (p.role === 'liaison' && to !== 'disputed')
+      throw new TruceError('E021_FORBIDDEN', { reason: 'a liaison may only dispute' });
+    if (comment.trim() === '')
+      throw new TruceError('E007_BAD_OPTION', { option: 'comment', reason: 'each review step needs a comment' });
     const from = await this.state(kind, id);
     if (!TRANSITIONS[from].includes(to))
       throw new TruceError('E024_CONFLICT', { reason: `${kind} ${id} is ${from}; it cannot become ${to}` });
     const c = await this.store.review.addComment(kind, id, p.userId, comment);
-    const moved = await this.store.review.setReview({ subjectKind: kind, subjectId: id, state: to, updatedBy: p.userId, commentId: c.id }, from);
-    if (!moved) throw new TruceError('E024_CONFLICT', { reason: `${kind} ${id} was reviewed by someone else meanwhile` });
-    await this.audit.record({ actor: actorOf(p), action: 'review.move', subject: `${kind}:${id}`, before: { state: from }, after: { state: to, commentId: c.id } });
+    const moved = await this.store.review.setReview(
+      { subjectKind: kind, subjectId: id, state: to, updatedBy: p.userId, commentId: c.id },
+      from,
+    );
+    if (!moved)
+      throw new TruceError('E024_CONFLICT', { reason: `${kind} ${id} was reviewed by someone else meanwhile` });
+    await this.audit.record({
+      actor: actorOf(p),
+      action: 'review.move',
+      subject: `${kind}:${id}`,
+      before: { state: from },
+      after: { state: to, commentId: c.id },
+    });
     return to;
   }
 }

@@ -89,7 +89,11 @@ export function createAccessStore(sql: Sql): AccessStore {
       ? ''
       : `(e.report_id IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = e.report_id AND ${v.sql}))`;
     const clause = [own.replace(/^WHERE /, ''), cond].filter((c) => c !== '').join(' AND ');
-    return { sql: clause ? `WHERE ${clause}` : '', params: [...w.params, ...(scope.all ? [] : v.params)], limit: w.limit };
+    return {
+      sql: clause ? `WHERE ${clause}` : '',
+      params: [...w.params, ...(scope.all ? [] : v.params)],
+      limit: w.limit,
+    };
   };
 
   return {
@@ -101,7 +105,9 @@ export function createAccessStore(sql: Sql): AccessStore {
         ]);
     },
     async sharedWith(reportId) {
-      const rows = await sql.all('SELECT party_id FROM report_parties WHERE report_id = ? ORDER BY party_id', [reportId]);
+      const rows = await sql.all('SELECT party_id FROM report_parties WHERE report_id = ? ORDER BY party_id', [
+        reportId,
+      ]);
       return rows.map((r) => r.party_id as string);
     },
     async setVisibility(reportId, visibility) {
@@ -109,7 +115,10 @@ export function createAccessStore(sql: Sql): AccessStore {
     },
     async canSee(reportId, scope) {
       const v = visibleReportSql(scope);
-      return (await sql.get(`SELECT 1 AS ok FROM reports r WHERE r.id = ? AND ${v.sql}`, [reportId, ...v.params])) !== undefined;
+      return (
+        (await sql.get(`SELECT 1 AS ok FROM reports r WHERE r.id = ? AND ${v.sql}`, [reportId, ...v.params])) !==
+        undefined
+      );
     },
     async listReports(scope, options = {}) {
       const v = visibleReportSql(scope);
@@ -132,7 +141,10 @@ export function createAccessStore(sql: Sql): AccessStore {
     async countReports(scope, options = {}) {
       const v = visibleReportSql(scope);
       const m = match(options.query);
-      const row = await sql.get(`SELECT count(*) AS n ${base(m.params.length > 0)} WHERE ${v.sql} AND ${m.sql}`, [...v.params, ...m.params]);
+      const row = await sql.get(`SELECT count(*) AS n ${base(m.params.length > 0)} WHERE ${v.sql} AND ${m.sql}`, [
+        ...v.params,
+        ...m.params,
+      ]);
       return Number(row?.n ?? 0);
     },
     async listEvents(scope, filter = {}) {

@@ -198,11 +198,10 @@ export function createAccountStore(sql: Sql): AccountStore {
       return (await sql.all('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id', [userId])).map(toToken);
     },
     async revokeToken(id, userId, at) {
-      const n = await sql.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL', [
-        at,
-        id,
-        userId,
-      ]);
+      const n = await sql.run(
+        'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL',
+        [at, id, userId],
+      );
       return n > 0;
     },
 
@@ -239,12 +238,10 @@ export function createAccountStore(sql: Sql): AccountStore {
     },
 
     async putMail(recipient, subject, body) {
-      const r = await sql.get('INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?) RETURNING id', [
-        recipient,
-        subject,
-        body,
-        now(),
-      ]);
+      const r = await sql.get(
+        'INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+        [recipient, subject, body, now()],
+      );
       return Number(r?.id);
     },
     async listOutbox(limit = 100) {

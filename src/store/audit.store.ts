@@ -46,8 +46,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(prevHash: string, e: Omit<AuditEntry, 'id' | 'prevHash' | 'hash'>): string {
-  const body = canonicalJson({ at: e.at, actor: e.actor, action: e.action, subject: e.subject, before: e.before, after: e.after });
-  return createHash('sha256').update(prevHash + body).digest('hex');
+  const body = canonicalJson({
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject,
+    before: e.before,
+    after: e.after,
+  });
+  return createHash('sha256')
+    .update(prevHash + body)
+    .digest('hex');
 }
 
 export interface AuditStore {

@@ -59,7 +59,10 @@ export function createReviewStore(sql: Sql): ReviewStore {
       ).map(toComment);
     },
     async getReview(kind, subjectId) {
-      const r = await sql.get('SELECT * FROM review_states WHERE subject_kind = ? AND subject_id = ?', [kind, subjectId]);
+      const r = await sql.get('SELECT * FROM review_states WHERE subject_kind = ? AND subject_id = ?', [
+        kind,
+        subjectId,
+      ]);
       if (!r) return null;
       return {
         subjectKind: kind,

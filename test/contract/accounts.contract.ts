@@ -18,9 +18,16 @@ export function accountsContract(name: string, factory: StoreFactory): void {
     afterEach(() => factory.dispose(s));
 
     it('users, sessions (expiry, revocation) and tokens', async () => {
-      const u = await s.accounts.createUser({ email: 'Ana@Example.org', role: 'liaison', partyId: 'p1', passwordHash: 'x' });
+      const u = await s.accounts.createUser({
+        email: 'Ana@Example.org',
+        role: 'liaison',
+        partyId: 'p1',
+        passwordHash: 'x',
+      });
       assert.equal((await s.accounts.getUserByEmail('ana@example.org'))?.id, u.id);
-      await assert.rejects(s.accounts.createUser({ email: 'ana@example.org', role: 'analyst', partyId: null, passwordHash: 'x' }));
+      await assert.rejects(
+        s.accounts.createUser({ email: 'ana@example.org', role: 'analyst', partyId: null, passwordHash: 'x' }),
+      );
       await s.accounts.createSession(H('a'), u.id, '2030-01-01T00:00:00.000Z');
       assert.equal((await s.accounts.sessionUser(H('a'), '2029-01-01T00:00:00.000Z'))?.partyId, 'p1');
       assert.equal(await s.accounts.sessionUser(H('a'), '2031-01-01T00:00:00.000Z'), null);
@@ -33,21 +40,41 @@ export function accountsContract(name: string, factory: StoreFactory): void {
     });
 
     it('an invitation and a reset are consumed once, and not after expiry', async () => {
-      await s.accounts.createInvitation(H('c'), { email: 'x@example.org', role: 'analyst', partyId: null, invitedBy: null, expiresAt: '2030-01-01T00:00:00.000Z' });
+      await s.accounts.createInvitation(H('c'), {
+        email: 'x@example.org',
+        role: 'analyst',
+        partyId: null,
+        invitedBy: null,
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      });
       assert.equal(await s.accounts.consumeInvitation(H('c'), '2031-01-01T00:00:00.000Z'), null);
       const [a, b] = await Promise.all([
         s.accounts.consumeInvitation(H('c'), '2029-01-01T00:00:00.000Z'),
         s.accounts.consumeInvitation(H('c'), '2029-01-01T00:00:00.000Z'),
       ]);
       assert.equal([a, b].filter((x) => x !== null).length, 1);
-      const u = await s.accounts.createUser({ email: 'r@example.org', role: 'analyst', partyId: null, passwordHash: 'x' });
+      const u = await s.accounts.createUser({
+        email: 'r@example.org',
+        role: 'analyst',
+        partyId: null,
+        passwordHash: 'x',
+      });
       await s.accounts.createPasswordReset(H('d'), u.id, '2030-01-01T00:00:00.000Z');
       assert.equal(await s.accounts.consumePasswordReset(H('d'), '2029-01-01T00:00:00.000Z'), u.id);
       assert.equal(await s.accounts.consumePasswordReset(H('d'), '2029-01-01T00:00:00.000Z'), null);
     });
 
     it('concurrent audit appends make one linear, verifiable chain', async () => {
-      await Promise.all(Array.from({ length: 12 }, (_, i) => s.audit.append({ actor: 'system', action: 'test', subject: `x:${i}`, after: { i, nested: { b: 1, a: [1, 'two'] } } })));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          s.audit.append({
+            actor: 'system',
+            action: 'test',
+            subject: `x:${i}`,
+            after: { i, nested: { b: 1, a: [1, 'two'] } },
+          }),
+        ),
+      );
       let prev = GENESIS_HASH;
       let n = 0;
       for await (const e of s.audit.iterate(5)) {
@@ -61,7 +88,9 @@ export function accountsContract(name: string, factory: StoreFactory): void {
 
     it('scoped reads: reports, search, counts and events by visibility and party', async () => {
       const put = async (word: string, visibility: 'public' | 'monitors' | 'restricted', parties: string[]) => {
-        const [r, a, e] = sample(`${word} headline\nJets struck ${word} in Aleppo.`, { events: [event({ actor1: word })] });
+        const [r, a, e] = sample(`${word} headline\nJets struck ${word} in Aleppo.`, {
+          events: [event({ actor1: word })],
+        });
         const { id } = await s.putReport({ ...r, visibility }, a, e);
         await s.access.shareReport(id, parties);
         return id;
@@ -84,7 +113,10 @@ export function accountsContract(name: string, factory: StoreFactory): void {
         assert.equal(await s.access.countReports(scope, { query: 'aword' }), ids.includes(ra) ? 1 : 0);
         assert.equal((await s.access.listReports(scope, { query: 'aword' })).length, ids.includes(ra) ? 1 : 0);
         assert.equal(await s.access.countEvents(scope), ids.length);
-        assert.equal((await s.access.listEvents(scope, { actor: 'aword', eventType: 'Explosions/Remote violence' })).length, ids.includes(ra) ? 1 : 0);
+        assert.equal(
+          (await s.access.listEvents(scope, { actor: 'aword', eventType: 'Explosions/Remote violence' })).length,
+          ids.includes(ra) ? 1 : 0,
+        );
         assert.equal(await s.access.canSee(ra, scope), ids.includes(ra));
       }
       assert.deepEqual(await s.access.sharedWith(ra), ['A']);
@@ -92,12 +124,33 @@ export function accountsContract(name: string, factory: StoreFactory): void {
 
     it('review states move by compare-and-set; comments thread in order', async () => {
       const c = await s.review.addComment('incident', '7', null, 'looks right');
-      assert.equal(await s.review.setReview({ subjectKind: 'incident', subjectId: '7', state: 'under_review', updatedBy: null, commentId: c.id }, 'machine'), true);
-      assert.equal(await s.review.setReview({ subjectKind: 'incident', subjectId: '7', state: 'confirmed', updatedBy: null, commentId: null }, 'machine'), false);
-      assert.equal(await s.review.setReview({ subjectKind: 'incident', subjectId: '7', state: 'confirmed', updatedBy: null, commentId: null }, 'under_review'), true);
+      assert.equal(
+        await s.review.setReview(
+          { subjectKind: 'incident', subjectId: '7', state: 'under_review', updatedBy: null, commentId: c.id },
+          'machine',
+        ),
+        true,
+      );
+      assert.equal(
+        await s.review.setReview(
+          { subjectKind: 'incident', subjectId: '7', state: 'confirmed', updatedBy: null, commentId: null },
+          'machine',
+        ),
+        false,
+      );
+      assert.equal(
+        await s.review.setReview(
+          { subjectKind: 'incident', subjectId: '7', state: 'confirmed', updatedBy: null, commentId: null },
+          'under_review',
+        ),
+        true,
+      );
       assert.equal((await s.review.getReview('incident', '7'))?.state, 'confirmed');
       await s.review.addComment('incident', '7', null, 'second');
-      assert.deepEqual((await s.review.comments('incident', '7')).map((x) => x.body), ['looks right', 'second']);
+      assert.deepEqual(
+        (await s.review.comments('incident', '7')).map((x) => x.body),
+        ['looks right', 'second'],
+      );
     });
   });
 }

@@ -58,7 +58,11 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
       payload: { email, role, ...(partyId ? { partyId } : {}) },
     });
     if (inv.statusCode !== 201) throw new Error(`invite ${email}: ${inv.body}`);
-    const acc = await app.inject({ method: 'POST', url: `/api/invitations/${inv.json().token}/accept`, payload: { password: PASSWORD } });
+    const acc = await app.inject({
+      method: 'POST',
+      url: `/api/invitations/${inv.json().token}/accept`,
+      payload: { password: PASSWORD },
+    });
     if (acc.statusCode !== 201) throw new Error(`accept ${email}: ${acc.body}`);
     return login(email, PASSWORD);
   };

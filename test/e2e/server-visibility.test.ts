@@ -10,7 +10,12 @@ import { event, sample } from '../contract/fixtures.js';
 import { as, startHarness, type Harness, type Session } from './server-harness.js';
 
 type Key = 'public' | 'monitors' | 'partyA' | 'partyB';
-const SECRET: Record<Key, string> = { public: 'Quillwort', monitors: 'Marblefin', partyA: 'Alderkite', partyB: 'Brambleowl' };
+const SECRET: Record<Key, string> = {
+  public: 'Quillwort',
+  monitors: 'Marblefin',
+  partyA: 'Alderkite',
+  partyB: 'Brambleowl',
+};
 
 let h: Harness;
 const ids = {} as Record<Key, number>;
@@ -40,7 +45,10 @@ before(async () => {
   await seed('partyB', 'restricted', ['party-b']);
   // An imported dataset row (no report) is public data.
   await h.store.putImportedEvents([
-    { ...event({ actor1: 'Dataset Actor' }), provenance: { kind: 'import', dataset: 'acled', file: 'x.csv', row: 1, sourceId: 'SYR1' } },
+    {
+      ...event({ actor1: 'Dataset Actor' }),
+      provenance: { kind: 'import', dataset: 'acled', file: 'x.csv', row: 1, sourceId: 'SYR1' },
+    },
   ]);
   viewers.anonymous = null;
   viewers.liaisonA = await h.user('a@example.org', 'liaison', 'party-a');
@@ -103,8 +111,13 @@ for (const who of Object.keys(expected) as (keyof typeof viewers)[]) {
     });
 
     it('no response on any route carries a hidden secret word', async () => {
-      const urls = ['/api/reports?limit=100', '/api/events?limit=1000', ...Object.values(ids).map((id) => `/api/reports/${id}`)];
-      for (const key of Object.keys(SECRET) as Key[]) urls.push(`/api/reports?q=${SECRET[key]}`, `/api/events?actor=${SECRET[key]}`);
+      const urls = [
+        '/api/reports?limit=100',
+        '/api/events?limit=1000',
+        ...Object.values(ids).map((id) => `/api/reports/${id}`),
+      ];
+      for (const key of Object.keys(SECRET) as Key[])
+        urls.push(`/api/reports?q=${SECRET[key]}`, `/api/events?actor=${SECRET[key]}`);
       const bodies = (await Promise.all(urls.map((u) => get(u, viewers[who])))).map((r) => r.body).join('\n');
       for (const key of hidden(who)) assert.ok(!bodies.includes(SECRET[key]), `${who} saw ${key}`);
     });
@@ -130,7 +143,12 @@ describe('who a report is shared with', () => {
 describe('submission visibility follows the role', () => {
   it("a liaison's report is restricted to their party; the other party cannot see it", async () => {
     const text = 'Shelling hit the Sorrelwick quarter of Homs on Tuesday, residents said.';
-    const r = await h.app.inject({ method: 'POST', url: '/api/reports', headers: as(viewers.liaisonA), payload: { text, visibility: 'public' } });
+    const r = await h.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: as(viewers.liaisonA),
+      payload: { text, visibility: 'public' },
+    });
     assert.equal(r.statusCode, 201, r.body);
     const id = r.json().id;
     assert.equal((await get(`/api/reports/${id}`, viewers.liaisonA)).json().visibility, 'restricted');
@@ -142,9 +160,19 @@ describe('submission visibility follows the role', () => {
 
   it('an analyst may not restrict a report; a monitor must name parties to restrict one', async () => {
     const text = 'A convoy was stopped near Idlib on Wednesday.';
-    const a = await h.app.inject({ method: 'POST', url: '/api/reports', headers: as(viewers.analyst), payload: { text, visibility: 'restricted' } });
+    const a = await h.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: as(viewers.analyst),
+      payload: { text, visibility: 'restricted' },
+    });
     assert.equal(a.statusCode, 403);
-    const m = await h.app.inject({ method: 'POST', url: '/api/reports', headers: as(viewers.monitor), payload: { text, visibility: 'restricted' } });
+    const m = await h.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: as(viewers.monitor),
+      payload: { text, visibility: 'restricted' },
+    });
     assert.equal(m.statusCode, 400);
     assert.equal(m.json().code, 'E007');
   });

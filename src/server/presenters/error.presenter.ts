@@ -9,7 +9,8 @@ export interface ErrorBody {
 }
 
 export function presentError(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof TruceError) return { status: error.status, body: { code: error.shortCode, message: error.message } };
+  if (error instanceof TruceError)
+    return { status: error.status, body: { code: error.shortCode, message: error.message } };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const where = issue?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || error.validationContext || 'request';
@@ -18,9 +19,14 @@ export function presentError(error: unknown): { status: number; body: ErrorBody 
   }
   const f = error as Partial<FastifyError>;
   if (f.statusCode === 429) return presentError(new TruceError('E025_RATE_LIMITED', { retry: 'a minute' }));
-  if (f.statusCode === 413) return presentError(new TruceError('E003_INPUT_TOO_LARGE', { what: 'the request', size: '?', limit: 'the body limit' }));
+  if (f.statusCode === 413)
+    return presentError(
+      new TruceError('E003_INPUT_TOO_LARGE', { what: 'the request', size: '?', limit: 'the body limit' }),
+    );
   if (f.statusCode === 415 || f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return presentError(new TruceError('E004_INPUT_BINARY', { what: 'the request', reason: 'unsupported content type' }));
+    return presentError(
+      new TruceError('E004_INPUT_BINARY', { what: 'the request', reason: 'unsupported content type' }),
+    );
   if (f.statusCode !== undefined && f.statusCode >= 400 && f.statusCode < 500)
     return presentError(new TruceError('E007_BAD_OPTION', { option: 'request', reason: f.message ?? 'bad request' }));
   return { status: 500, body: { code: 'E000', message: 'Internal error; it has been logged' } };

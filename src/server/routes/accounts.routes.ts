@@ -13,7 +13,10 @@ export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
 
   app.post(
     '/api/invitations/:token/accept',
-    { schema: { tags: ['accounts'], params: TokenParams, body: AcceptBody }, config: { rateLimit: { max: limits.login, timeWindow: 60_000 } } },
+    {
+      schema: { tags: ['accounts'], params: TokenParams, body: AcceptBody },
+      config: { rateLimit: { max: limits.login, timeWindow: 60_000 } },
+    },
     async (request, reply) => {
       const user = await s.accounts.acceptInvitation(request.params.token, request.body.password);
       return reply.status(201).send(presentUser(user));
@@ -25,15 +28,22 @@ export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
     return reply.status(201).send({ ...t, note: 'Shown once: only its hash is stored' });
   });
 
-  app.get('/api/outbox', { schema: { tags: ['accounts'], summary: 'Mail not sent (no SMTP yet): invitation and reset links' } }, async (request) => {
-    requireRole(request.principal, 'admin');
-    return { items: await s.store.accounts.listOutbox() };
-  });
+  app.get(
+    '/api/outbox',
+    { schema: { tags: ['accounts'], summary: 'Mail not sent (no SMTP yet): invitation and reset links' } },
+    async (request) => {
+      requireRole(request.principal, 'admin');
+      return { items: await s.store.accounts.listOutbox() };
+    },
+  );
 
   app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
     requireRole(request.principal, 'admin');
     const items = await s.audit.list(request.query);
     const last = items[items.length - 1];
-    return { items: items.map(presentAuditEntry), nextBeforeId: items.length === request.query.limit && last ? last.id : null };
+    return {
+      items: items.map(presentAuditEntry),
+      nextBeforeId: items.length === request.query.limit && last ? last.id : null,
+    };
   });
 }

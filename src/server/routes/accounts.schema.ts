@@ -7,7 +7,9 @@ const password = z.string().min(1).max(1024);
 
 export const LoginBody = z.strictObject({ email: z.string().min(3).max(320), password });
 export const InviteBody = z.strictObject({ email, role: z.enum(ROLES), partyId: z.string().min(1).max(80).optional() });
-export const TokenParams = z.strictObject({ token: z.string().regex(/^(inv|rst)_[A-Za-z0-9_-]{43}$/, 'not a link token') });
+export const TokenParams = z.strictObject({
+  token: z.string().regex(/^(inv|rst)_[A-Za-z0-9_-]{43}$/, 'not a link token'),
+});
 export const AcceptBody = z.strictObject({ password: z.string().min(12).max(1024) });
 export const NewTokenBody = z.strictObject({ name: z.string().min(1).max(100) });
 export const ResetRequestBody = z.strictObject({ email: z.string().min(3).max(320) });

@@ -9,17 +9,21 @@ export function authRoutes(app: App, s: Services, limits: RateLimits, secure: bo
   const cookie = sessionCookieName(secure);
   const loginLimit = { rateLimit: { max: limits.login, timeWindow: 60_000 } };
 
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginBody }, config: loginLimit }, async (request, reply) => {
-    const signed = await s.accounts.login(request.body.email, request.body.password);
-    reply.setCookie(cookie, signed.sessionId, {
-      httpOnly: true,
-      secure,
-      sameSite: 'strict',
-      path: '/',
-      expires: new Date(signed.expiresAt),
-    });
-    return { user: presentUser(signed.user), csrfToken: signed.csrfToken, expiresAt: signed.expiresAt };
-  });
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody }, config: loginLimit },
+    async (request, reply) => {
+      const signed = await s.accounts.login(request.body.email, request.body.password);
+      reply.setCookie(cookie, signed.sessionId, {
+        httpOnly: true,
+        secure,
+        sameSite: 'strict',
+        path: '/',
+        expires: new Date(signed.expiresAt),
+      });
+      return { user: presentUser(signed.user), csrfToken: signed.csrfToken, expiresAt: signed.expiresAt };
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     if (request.sessionId) await s.accounts.logout(request.sessionId);
@@ -38,13 +42,21 @@ export function authRoutes(app: App, s: Services, limits: RateLimits, secure: bo
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/reset', { schema: { tags: ['auth'], body: ResetRequestBody }, config: loginLimit }, async (request, reply) => {
-    await s.accounts.requestPasswordReset(request.body.email);
-    return reply.status(202).send({ message: 'If the account exists, a reset link was written to the outbox' });
-  });
+  app.post(
+    '/api/auth/reset',
+    { schema: { tags: ['auth'], body: ResetRequestBody }, config: loginLimit },
+    async (request, reply) => {
+      await s.accounts.requestPasswordReset(request.body.email);
+      return reply.status(202).send({ message: 'If the account exists, a reset link was written to the outbox' });
+    },
+  );
 
-  app.post('/api/auth/reset/:token', { schema: { tags: ['auth'], params: TokenParams, body: AcceptBody }, config: loginLimit }, async (request, reply) => {
-    await s.accounts.resetPassword(request.params.token, request.body.password);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/reset/:token',
+    { schema: { tags: ['auth'], params: TokenParams, body: AcceptBody }, config: loginLimit },
+    async (request, reply) => {
+      await s.accounts.resetPassword(request.params.token, request.body.password);
+      return reply.status(204).send();
+    },
+  );
 }

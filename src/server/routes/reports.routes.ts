@@ -9,9 +9,18 @@ export function reportRoutes(app: App, s: Services, limits: RateLimits): void {
   app.post(
     '/api/reports',
     {
-      schema: { tags: ['reports'], summary: 'Submit a report (JSON, or a raw text/plain or text/html body)', body: SubmitBody, querystring: SubmitQuery },
+      schema: {
+        tags: ['reports'],
+        summary: 'Submit a report (JSON, or a raw text/plain or text/html body)',
+        body: SubmitBody,
+        querystring: SubmitQuery,
+      },
       config: {
-        rateLimit: { max: limits.submit, timeWindow: 60_000, keyGenerator: (req) => `submit:${req.principal?.userId ?? req.ip}` },
+        rateLimit: {
+          max: limits.submit,
+          timeWindow: 60_000,
+          keyGenerator: (req) => `submit:${req.principal?.userId ?? req.ip}`,
+        },
       },
     },
     async (request, reply) => {
@@ -22,7 +31,9 @@ export function reportRoutes(app: App, s: Services, limits: RateLimits): void {
           ? {
               ...request.query,
               text: body,
-              mediaType: /^text\/html/i.test(request.headers['content-type'] ?? '') ? ('text/html' as const) : ('text/plain' as const),
+              mediaType: /^text\/html/i.test(request.headers['content-type'] ?? '')
+                ? ('text/html' as const)
+                : ('text/plain' as const),
             }
           : { ...body, mediaType: body.format === 'html' ? ('text/html' as const) : ('text/plain' as const) };
       const put = await s.submit.submit(p, submission);
@@ -30,23 +41,35 @@ export function reportRoutes(app: App, s: Services, limits: RateLimits): void {
     },
   );
 
-  app.get('/api/reports', { schema: { tags: ['reports'], summary: 'List or search the reports you may see', querystring: ListReportsQuery } }, async (request) => {
-    const scope = scopeOf(request.principal);
-    const { q, limit, offset } = request.query;
-    const [items, total] = await Promise.all([
-      s.store.access.listReports(scope, { query: q, limit, offset }),
-      s.store.access.countReports(scope, { query: q }),
-    ]);
-    return { items: items.map(presentReportSummary), total, limit, offset };
-  });
+  app.get(
+    '/api/reports',
+    { schema: { tags: ['reports'], summary: 'List or search the reports you may see', querystring: ListReportsQuery } },
+    async (request) => {
+      const scope = scopeOf(request.principal);
+      const { q, limit, offset } = request.query;
+      const [items, total] = await Promise.all([
+        s.store.access.listReports(scope, { query: q, limit, offset }),
+        s.store.access.countReports(scope, { query: q }),
+      ]);
+      return { items: items.map(presentReportSummary), total, limit, offset };
+    },
+  );
 
-  app.get('/api/reports/:id', { schema: { tags: ['reports'], summary: 'One report with its analysis', params: ReportParams } }, async (request) => {
-    const scope = scopeOf(request.principal);
-    const { id } = request.params;
-    // Invisible and missing look the same: a 404 must not confirm that a protected report exists.
-    if (!(await s.store.access.canSee(id, scope))) throw new TruceError('E022_NOT_FOUND', { what: `Report ${id}` });
-    const [report, analysis, shared] = await Promise.all([s.store.getReport(id), s.store.getAnalysis(id), s.store.access.sharedWith(id)]);
-    if (!report) throw new TruceError('E022_NOT_FOUND', { what: `Report ${id}` });
-    return presentReport(report, analysis, shared, scope);
-  });
+  app.get(
+    '/api/reports/:id',
+    { schema: { tags: ['reports'], summary: 'One report with its analysis', params: ReportParams } },
+    async (request) => {
+      const scope = scopeOf(request.principal);
+      const { id } = request.params;
+      // Invisible and missing look the same: a 404 must not confirm that a protected report exists.
+      if (!(await s.store.access.canSee(id, scope))) throw new TruceError('E022_NOT_FOUND', { what: `Report ${id}` });
+      const [report, analysis, shared] = await Promise.all([
+        s.store.getReport(id),
+        s.store.getAnalysis(id),
+        s.store.access.sharedWith(id),
+      ]);
+      if (!report) throw new TruceError('E022_NOT_FOUND', { what: `Report ${id}` });
+      return presentReport(report, analysis, shared, scope);
+    },
+  );
 }
