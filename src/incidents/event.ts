@@ -13,6 +13,12 @@ export type IncidentEvent = Omit<AnalysisEvent, 'start' | 'end'> & {
    * versions of one story share it) or `dataset:<name>` for imported rows.
    */
   readonly sourceKey: string;
+  /**
+   * The document the event was read from (`report:<id>`, or `dataset:<name>` for imported rows).
+   * Two events of one document are two incidents: the reader already merged its own repetitions,
+   * and a dataset such as ACLED codes each incident once.
+   */
+  readonly documentKey: string;
 };
 
 export interface DaySpan {

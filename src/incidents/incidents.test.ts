@@ -16,9 +16,11 @@ let nextId = 1;
 
 /** An air strike in Aleppo city on 2016-09-12, reported by source `report:1`. */
 function ev(overrides: Partial<IncidentEvent> = {}): IncidentEvent {
+  const id = nextId++;
   return {
-    id: nextId++,
+    id,
     sourceKey: 'report:1',
+    documentKey: `report:${1000 + id}`,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
     actor1: 'Military Forces of Syria (2000-2024)',
@@ -194,6 +196,9 @@ describe('clusterEvents and gradeIncident', () => {
       [v[0]!.grade, v[0]!.sources, v[0]!.fatalitiesLow, v[0]!.fatalitiesHigh],
       ['corroborated', 2, 5, 9],
     );
+  });
+  it('two events of one report are two incidents, however alike', () => {
+    assert.equal(grade([ev({ documentKey: 'report:7' }), ev({ documentKey: 'report:7' })]).length, 2);
   });
   it('a copy of a story (same canonical source key) is not corroboration', () => {
     const v = grade([ev(), ev({ sourceKey: 'report:1' })]);

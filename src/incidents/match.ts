@@ -84,6 +84,7 @@ function compareActors(a: IncidentEvent, b: IncidentEvent, rules: IncidentRules)
 }
 
 export function compareEvents(a: IncidentEvent, b: IncidentEvent, rules: IncidentRules): Comparison {
+  if (a.documentKey === b.documentKey) return { match: false, reason: `two events of one document (${a.documentKey})` };
   if (!typesCompatible(a, b, rules))
     return { match: false, reason: `incompatible types (${a.sub_event_type} / ${b.sub_event_type})` };
   const [da, db] = [eventDays(a), eventDays(b)];

@@ -16,7 +16,7 @@ import {
   type IncidentEvent,
   type IncidentRules,
 } from '../incidents/index.js';
-import { incidentQueriesFor, type IncidentQueries } from '../store/incident-queries.js';
+import { incidentQueriesFor, type IncidentQueries, type ReportOrigin } from '../store/incident-queries.js';
 import type { IncidentGrade, Store, StoredEvent, StoredIncident } from '../store/store.js';
 
 export interface CorroborateResult {
@@ -96,20 +96,26 @@ async function neighbours(
   return found.filter((e) => keep.has(e.id));
 }
 
-/** Adds the independence key: the canonical report (copies and versions share it), or the dataset. */
+/**
+ * Adds the keys the incident layer needs: the document an event was read from, and its independent
+ * source (the canonical report, which copies and versions share, or the dataset).
+ */
+export function keyEvents(events: readonly StoredEvent[], origins: readonly ReportOrigin[]): IncidentEvent[] {
+  const canonical = new Map(origins.map((o) => [o.id, o.canonicalReportId ?? o.id]));
+  return events.map((e) => {
+    const { provenance, ...fields } = e;
+    if (provenance.kind !== 'report') {
+      return { ...fields, sourceKey: `dataset:${provenance.dataset}`, documentKey: `dataset:${provenance.dataset}` };
+    }
+    const own = provenance.reportId;
+    return { ...fields, sourceKey: `report:${canonical.get(own) ?? own}`, documentKey: `report:${own}` };
+  });
+}
+
 async function toIncidentEvents(q: IncidentQueries, events: readonly StoredEvent[]): Promise<IncidentEvent[]> {
   const reportIds = events.flatMap((e) => (e.provenance.kind === 'report' ? [e.provenance.reportId] : []));
   // Read fresh on every call: a report may have been linked to its canonical one since.
-  const keys = new Map<number, string>();
-  for (const o of await q.reportOrigins(reportIds)) keys.set(o.id, `report:${o.canonicalReportId ?? o.id}`);
-  return events.map((e) => {
-    const { provenance, ...fields } = e;
-    const sourceKey =
-      provenance.kind === 'report'
-        ? (keys.get(provenance.reportId) ?? `report:${provenance.reportId}`)
-        : `dataset:${provenance.dataset}`;
-    return { ...fields, sourceKey };
-  });
+  return keyEvents(events, await q.reportOrigins(reportIds));
 }
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);

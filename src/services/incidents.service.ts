@@ -6,6 +6,7 @@ import { gradeIncident, loadIncidentRules, summariseIncident, type IncidentSumma
 import { incidentQueriesFor, type IncidentFilter } from '../store/incident-queries.js';
 import type { IncidentGrade, Store, StoredEvent } from '../store/store.js';
 import { csvField } from './csv.js';
+import { keyEvents } from './corroborate.service.js';
 
 export interface IncidentSource {
   readonly eventId: number;
@@ -44,16 +45,12 @@ export async function findIncidentViews(store: Store, filter: IncidentFilter = {
   const reportIds = [...events.values()].flatMap((e) =>
     e.provenance.kind === 'report' ? [e.provenance.reportId] : [],
   );
-  const origins = new Map((await q.reportOrigins(reportIds)).map((o) => [o.id, o]));
+  const originList = await q.reportOrigins(reportIds);
+  const origins = new Map(originList.map((o) => [o.id, o]));
   const rules = loadIncidentRules();
   return incidents.map((inc) => {
     const members = inc.eventIds.map((id) => events.get(id)).filter((e): e is StoredEvent => e !== undefined);
-    const withKeys = members.map((e) => {
-      const { provenance: p, ...fields } = e;
-      const o = p.kind === 'report' ? origins.get(p.reportId) : undefined;
-      const sourceKey = p.kind === 'report' ? `report:${o?.canonicalReportId ?? p.reportId}` : `dataset:${p.dataset}`;
-      return { ...fields, sourceKey };
-    });
+    const withKeys = keyEvents(members, originList);
     const verdict = gradeIncident(withKeys, rules);
     return {
       id: inc.id,

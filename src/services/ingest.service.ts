@@ -11,6 +11,10 @@ import { expandInputs, reasonOf, type ExpandOptions, type LoadedReport } from '.
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
+import { corroborateEvents } from './corroborate.service.js';
+
+/** Outcomes that wrote events, whose incidents must be recomputed. */
+const STORED: ReadonlySet<IngestOutcome['status']> = new Set(['new', 'copy', 'version', 'reanalysed']);
 
 export interface IngestOptions extends ExpandOptions {
   readonly source?: string;
@@ -28,6 +32,9 @@ export interface IngestSummary {
   reanalysed: number;
   quarantined: number;
   failed: number;
+  /** Incidents made or changed by corroborating the events this batch stored. */
+  incidentsCreated: number;
+  incidentsUpdated: number;
 }
 
 export interface IngestOutcome {
@@ -39,7 +46,18 @@ export interface IngestOutcome {
 }
 
 export function emptySummary(): IngestSummary {
-  return { read: 0, new: 0, copies: 0, versions: 0, unchanged: 0, reanalysed: 0, quarantined: 0, failed: 0 };
+  return {
+    read: 0,
+    new: 0,
+    copies: 0,
+    versions: 0,
+    unchanged: 0,
+    reanalysed: 0,
+    quarantined: 0,
+    failed: 0,
+    incidentsCreated: 0,
+    incidentsUpdated: 0,
+  };
 }
 
 export class IngestService {
@@ -55,6 +73,7 @@ export class IngestService {
     onItem?: (outcome: IngestOutcome, summary: IngestSummary) => void,
   ): Promise<IngestSummary> {
     const summary = emptySummary();
+    const stored: number[] = [];
     for await (const item of expandInputs(inputs, options)) {
       summary.read++;
       let outcome: IngestOutcome;
@@ -67,9 +86,23 @@ export class IngestService {
         }
       }
       count(summary, outcome);
+      if (outcome.reportId !== undefined && STORED.has(outcome.status)) stored.push(outcome.reportId);
       onItem?.(outcome, summary);
     }
+    await this.corroborate(stored, summary);
     return summary;
+  }
+
+  /** Joins the events of the reports just stored into incidents (corroborate.service.ts). */
+  private async corroborate(reportIds: readonly number[], summary: IngestSummary): Promise<void> {
+    const eventIds: number[] = [];
+    for (const reportId of reportIds) {
+      for await (const e of this.store.iterateEvents({ reportId })) eventIds.push(e.id);
+    }
+    if (eventIds.length === 0) return;
+    const result = await corroborateEvents(this.store, eventIds);
+    summary.incidentsCreated += result.created;
+    summary.incidentsUpdated += result.updated;
   }
 
   /** Analyses and stores one loaded report, then links it if it is a near-duplicate. */

@@ -186,6 +186,8 @@ describe('truce ingest: files, copies and versions', () => {
       reanalysed: 0,
       quarantined: 3,
       failed: 0,
+      incidentsCreated: 0,
+      incidentsUpdated: 0,
     });
   });
 });
