@@ -1,8 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { parseIsoDay, type IsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
+import { listReports } from '../ingest/inputs.js';
 import { AnalyzeService, type AnalyzeOptions } from '../services/analyze.service.js';
 import { loadManifest, type ManifestEntry } from '../services/manifest.js';
 import { formatAnalysis, terminalSafe } from './format-analysis.js';
@@ -16,18 +16,10 @@ interface AnalyzeFlags {
   manifest?: string;
 }
 
-const REPORT_FILE = /\.(txt|text|html?|xhtml)$/i;
-
 function expandInputs(inputs: string[]): string[] {
-  return inputs.flatMap((input) => {
-    if (input !== '-' && statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
-      return readdirSync(input)
-        .filter((f) => REPORT_FILE.test(f))
-        .sort()
-        .map((f) => join(input, f));
-    }
-    return [input];
-  });
+  return inputs.flatMap((input) =>
+    input !== '-' && statSync(input, { throwIfNoEntry: false })?.isDirectory() ? listReports(input) : [input],
+  );
 }
 
 function parsePublished(value: string | undefined): IsoDay | undefined {

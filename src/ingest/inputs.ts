@@ -34,6 +34,8 @@ export interface ExpandOptions {
 }
 
 const REPORT_FILE = /\.(txt|text|md|html?|xhtml)$/i;
+/** A folder's own documentation is not a report. */
+const NOT_A_REPORT = /(^|[\\/])(README|LICENSE|NOTICE|CHANGELOG|CONTRIBUTING)(\.[^\\/]*)?$/i;
 const FEED_FILE = /\.(xml|rss|atom)$/i;
 const JSONL_FILE = /\.(jsonl|ndjson)$/i;
 
@@ -41,10 +43,10 @@ function reasonOf(err: unknown): string {
   return err instanceof TruceError ? `${err.shortCode}: ${err.message}` : (err as Error).message;
 }
 
-/** Every report file under a folder, recursively, in name order. */
-function listReports(dir: string): string[] {
+/** Every report file under a folder, recursively, in name order (its README and the like left out). */
+export function listReports(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => REPORT_FILE.test(f))
+    .filter((f) => REPORT_FILE.test(f) && !NOT_A_REPORT.test(f))
     .sort()
     .map((f) => join(dir, f))
     .filter((p) => statSync(p).isFile());
