@@ -34,9 +34,10 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
     const cutsBefore = cuts.length;
-    const word = body.slice(t.start, t.end);
+    // Every word compared below is at most 8 letters: longer tokens are not sliced out.
+    const word = t.end - t.start <= 8 ? body.slice(t.start, t.end) : '';
     const next = tokens[i + 1];
-    const nextWord = next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
+    const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
     } else if (

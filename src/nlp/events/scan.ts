@@ -20,6 +20,15 @@ export interface TriggerIndex {
   readonly byFirstWord: ReadonlyMap<string, readonly Entry[]>;
   /** Rules whose first word could not be listed: scanned over the whole body as before. */
   readonly unindexed: readonly TriggerRule[];
+  /** Hash of an ASCII first word -> its words and entries: looked up without slicing the token out. */
+  readonly byHash: ReadonlyMap<number, readonly { readonly word: string; readonly entries: readonly Entry[] }[]>;
+}
+
+/** Hash of ASCII lower-case letters/digits, as computed incrementally in findHits. */
+function hashWord(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h;
 }
 
 const LEAD = /^[\p{L}\p{N}]+/u;
@@ -129,23 +138,19 @@ export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
       }
     });
   }
-  return { byFirstWord, unindexed };
+  const byHash = new Map<number, { word: string; entries: Entry[] }[]>();
+  for (const [word, entries] of byFirstWord) {
+    if (!/^[a-z0-9]+$/.test(word)) continue;
+    const h = hashWord(word);
+    const list = byHash.get(h) ?? [];
+    list.push({ word, entries });
+    byHash.set(h, list);
+  }
+  return { byFirstWord, unindexed, byHash };
 }
 
 /** Parts of speech no trigger starts with: skipping them halves the lookups. */
 const SKIP_POS = new Set(['PUNCT', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'NUM', 'PART', 'AUX', 'SYM', 'SPACE']);
-
-/** End of the run of ASCII letters and digits from `i` (-1 when a non-ASCII letter makes it unsure). */
-function leadEnd(text: string, i: number, end: number): number {
-  let k = i;
-  for (; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
-    if (c >= 128) return -1;
-    break;
-  }
-  return k;
-}
 
 /**
  * Every trigger match starting at a token, longest first where two overlap ("air strike" over
@@ -153,12 +158,34 @@ function leadEnd(text: string, i: number, end: number): number {
  */
 export function findHits(text: string, tokens: readonly Token[], index: TriggerIndex): Hit[] {
   const all: Hit[] = [];
-  for (const t of tokens) {
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti]!;
     if (SKIP_POS.has(t.pos)) continue;
-    const e = leadEnd(text, t.start, t.end);
-    const key = e < 0 ? LEAD.exec(text.slice(t.start, t.end))?.[0] : e > t.start ? text.slice(t.start, e) : undefined;
-    if (!key) continue;
-    const entries = index.byFirstWord.get(key);
+    // The run of ASCII letters and digits from the token start, hashed as it is read.
+    let k = t.start;
+    let h = 0;
+    let ascii = true;
+    for (; k < t.end; k++) {
+      const c = text.charCodeAt(k);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        h = (Math.imul(h, 31) + c) | 0;
+        continue;
+      }
+      if (c >= 128) ascii = false;
+      break;
+    }
+    let entries: readonly Entry[] | undefined;
+    if (ascii) {
+      if (k === t.start) continue;
+      const bucket = index.byHash.get(h);
+      if (!bucket) continue;
+      const len = k - t.start;
+      for (const b of bucket) if (b.word.length === len && text.startsWith(b.word, t.start)) entries = b.entries;
+    } else {
+      const key = LEAD.exec(text.slice(t.start, t.end))?.[0];
+      if (!key) continue;
+      entries = index.byFirstWord.get(key);
+    }
     if (!entries) continue;
     for (const { rule, re } of entries) {
       re.lastIndex = t.start;
