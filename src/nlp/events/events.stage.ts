@@ -38,23 +38,39 @@ const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
 /** A present or perfect progressive ("are fighting"), or a participle right after a noun ("rebels fighting"). */
-function ongoing(body: string, tokens: readonly Token[], hit: Span, clause: Span): boolean {
+function ongoing(body: string, tokens: readonly Token[], range: TokenRange, hit: Span, clause: Span): boolean {
   if (PROGRESSIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 20), hit.start))) return true;
-  const prev = tokens.findLast((t) => t.end <= hit.start && t.start >= clause.start);
+  // Tokens are ordered: the last one ending by the hit, if it starts inside the clause.
+  const last = tokens[firstIndex(tokens, range, (t) => t.end > hit.start) - 1];
+  const prev = last && last.end <= hit.start && last.start >= clause.start ? last : undefined;
   return (
     prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && body.slice(prev.end, hit.start).trim() === ''
   );
 }
 
+interface TokenRange {
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+}
+
+/** First index in the sentence's token range where `past` holds (tokens are in order, so it holds from there on). */
+function firstIndex(tokens: readonly Token[], range: TokenRange, past: (t: Token) => boolean): number {
+  let lo = range.tokenStart;
+  let hi = range.tokenEnd;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(tokens[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 const OPENERS = new Set(['-', '–', '—', '(', ')', ':', '"', '“', "'", '‘', '...']);
 
 /** True when a capitalised word at `pos` stands inside its sentence, not at its start or after an opener. */
-function nameStart(body: string, tokens: readonly Token[], pos: number): boolean {
-  let prev: Token | undefined;
-  for (const t of tokens) {
-    if (t.end > pos) break;
-    prev = t;
-  }
+function nameStart(body: string, tokens: readonly Token[], range: TokenRange, pos: number): boolean {
+  const i = firstIndex(tokens, range, (t) => t.end > pos);
+  const prev = i > range.tokenStart ? tokens[i - 1] : undefined;
   if (!prev) return false;
   const text = body.slice(prev.start, prev.end);
   // A dateline in capitals ("ISTANBUL A suicide bomber") ends where the sentence proper starts.
@@ -178,7 +194,8 @@ export function extractEvents(
     (p) => !dateline || p.end <= dateline.start || p.start >= dateline.end,
   );
   const published = doc.input.published ?? clean.published;
-  const actorNames = new Set(actors.map((e) => e.actor!.name.toLowerCase()));
+  // Built on first use: most reports have no hit that needs it.
+  let actorNames: Set<string> | null = null;
   const warnings: string[] = [];
 
   const bySentence = new Map<number, Hit[]>();
@@ -193,6 +210,7 @@ export function extractEvents(
   }
 
   const candidates: Candidate[] = [];
+  const country0 = bySentence.size ? countryName(placesLayer.places, null, placesLayer.countryContext) : null;
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
@@ -213,7 +231,7 @@ export function extractEvents(
     const clauseOf = (h: Span) => clauses[clauseIndex(h)] ?? sentence;
     const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
     const sentenceText = body.slice(sentence.start, sentence.end);
-    const sentenceTokens = sents.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+    const tokens = sents.tokens;
     for (const hit of hits) {
       const rule = hit.rule;
       const clause = clauseOf(hit);
@@ -226,7 +244,7 @@ export function extractEvents(
       if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause))
         continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, sentenceTokens, hit, clause)) continue;
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) continue;
       if (facts(clause).durative) continue;
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (
@@ -239,11 +257,12 @@ export function extractEvents(
       // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
       if (facts(clause).cumulative && !stated) continue;
       // "Shell and Total": a capitalised trigger inside a sentence is a name.
-      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, sentenceTokens, hit.start)) continue;
+      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start)) continue;
 
-      const headIndex = sentenceTokens.findIndex((t) => t.start >= hit.start && t.start < hit.end);
-      const head = sentenceTokens[headIndex];
-      const after = sentenceTokens.find((t) => t.start >= hit.end);
+      const headAt = firstIndex(tokens, sentence, (t) => t.start >= hit.start);
+      const head = headAt < sentence.tokenEnd && tokens[headAt]!.start < hit.end ? tokens[headAt] : undefined;
+      const afterAt = firstIndex(tokens, sentence, (t) => t.start >= hit.end);
+      const after = afterAt < sentence.tokenEnd ? tokens[afterAt] : undefined;
       // "battle lines", "attack helicopters": a generic trigger modifying a noun names no event.
       if (
         rule.role === 'generic' &&
@@ -290,7 +309,6 @@ export function extractEvents(
         lex,
         clausePrefix,
       );
-      const country0 = countryName(placesLayer.places, null, placesLayer.countryContext);
       const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
       const location = picked ?? descriptorPlace(body, clause, sentence, mainCountry ?? null, country0);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
@@ -321,16 +339,22 @@ export function extractEvents(
         {
           clausePrefix,
           sentencePrefix,
-          sourceIsParty: isParty(source, lex.cues, actorNames),
+          sourceIsParty: isParty(
+            source,
+            lex.cues,
+            (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase()))),
+          ),
           unverified: (unverified ??= lex.cues.unverified.test(sentenceText)),
         },
         lex.cues,
       );
       const claimedAfter = modality === 'asserted' && lex.cues.claimedAfter.test(body.slice(hit.end, clause.end));
       const past = !datePick.stated && lex.cues.pastMarkers.test(clauseText);
-      const span = textSpan(body, sentence.start, sentence.end);
-      const draft: Omit<Candidate, 'confidence'> = {
-        ...span,
+      // A plain literal (no spread) keeps one object shape; keys in the order of a TextSpan.
+      const draft: { -readonly [K in keyof Candidate]: Candidate[K] } = {
+        start: sentence.start,
+        end: sentence.end,
+        text: sentenceText,
         eventType: type.eventType,
         subEventType: type.subEventType,
         tags: rule.tag ? [rule.tag] : [],
@@ -348,8 +372,10 @@ export function extractEvents(
         sentenceIndex: si,
         dateStated: datePick.stated,
         sourceFromText: source.fromText,
+        confidence: 0,
       };
-      candidates.push({ ...draft, confidence: confidenceOf(rule, draft, pick.actor1 !== null) });
+      draft.confidence = confidenceOf(rule, draft, pick.actor1 !== null);
+      candidates.push(draft);
     }
   }
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
