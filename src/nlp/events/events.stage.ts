@@ -257,7 +257,8 @@ export function extractEvents(
       // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
       if (facts(clause).cumulative && !stated) continue;
       // "Shell and Total": a capitalised trigger inside a sentence is a name.
-      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start)) continue;
+      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start))
+        continue;
 
       const headAt = firstIndex(tokens, sentence, (t) => t.start >= hit.start);
       const head = headAt < sentence.tokenEnd && tokens[headAt]!.start < hit.end ? tokens[headAt] : undefined;
