@@ -37,7 +37,10 @@ export const ERRORS = {
   E020_UNAUTHENTICATED: { status: 401, message: 'Sign in first: {reason}' },
   E021_FORBIDDEN: { status: 403, message: 'Not allowed: {reason}' },
   E022_NOT_FOUND: { status: 404, message: '{what} not found' },
-  E023_LINK_INVALID: { status: 410, message: 'This {what} link is invalid, used or expired; ask an admin for a new one' },
+  E023_LINK_INVALID: {
+    status: 410,
+    message: 'This {what} link is invalid, used or expired; ask an admin for a new one',
+  },
   E024_CONFLICT: { status: 409, message: 'Conflict: {reason}' },
   E025_RATE_LIMITED: { status: 429, message: 'Too many requests: try again in {retry}' },
   E026_CSRF: { status: 403, message: 'Missing or wrong CSRF token: send the x-csrf-token header given at sign-in' },
