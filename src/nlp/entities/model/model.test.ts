@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { flagsOf, sentenceFeatures, shapeOf, shortShapeOf, wordFeatures } from './features.js';
+import { decode, train, transitionMask, NER_CLASSES } from './perceptron.js';
+import { NameTagger, spansOfTags } from './tagger.js';
+import { decodeWeights, encodeWeights } from './weights-file.js';
+
+describe('features', () => {
+  const shapes: Array<[string, string, string]> = [
+    ['Aleppo', 'Xxxxxx', 'Xx'],
+    ['UN', 'XX', 'X'],
+    ['1996', 'dddd', 'd'],
+    ['U.S.', 'X.X.', 'X.X.'],
+    ['al-Nusra', 'xx-Xxxxx', 'x-Xx'],
+    ['x.y.', 'x.x.', 'x.x.'],
+  ];
+  for (const [word, shape, short] of shapes) {
+    it(`shape of ${word}`, () => {
+      assert.equal(shapeOf(word), shape);
+      assert.equal(shortShapeOf(shapeOf(word)), short);
+    });
+  }
+  const flags: Array<[string, string[]]> = [
+    ['Kabul', ['cap']],
+    ['NATO', ['cap', 'allcaps']],
+    ['rebels', ['lower']],
+    ['F-16', ['cap', 'allcaps', 'digit', 'hyphen']],
+    ['42', ['digit', 'number']],
+    [',', ['punct', 'len1']],
+  ];
+  for (const [word, expected] of flags) it(`flags of ${word}`, () => assert.deepEqual(flagsOf(word), expected));
+
+  it('gives each token its word features plus context features', () => {
+    const f = sentenceFeatures(['Rebels', 'shelled', 'Idlib']);
+    assert.equal(f.offsets.length, 4);
+    assert.equal(f.offsets[1]! - f.offsets[0]!, wordFeatures('Rebels').own.length + 13);
+    assert.equal(f.offsets[3], f.ids.length);
+  });
+
+  it('is the same for the same word in the same context, different in another', () => {
+    const a = sentenceFeatures(['in', 'Homs', 'today']);
+    const b = sentenceFeatures(['in', 'Homs', 'today']);
+    const c = sentenceFeatures(['by', 'Homs', 'today']);
+    const slice = (f: typeof a) => [...f.ids.slice(f.offsets[1]!, f.offsets[2]!)];
+    assert.deepEqual(slice(a), slice(b));
+    assert.notDeepEqual(slice(a), slice(c));
+  });
+});
+
+// An invented corpus: names in a few fixed frames, so a tiny model can learn it.
+const PEOPLE = ['Omar Haddad', 'Lina Saleh', 'Karim Nasser', 'Yusuf Darwish', 'Rana Khalil'];
+const ORGS = ['Red Crescent', 'Free Army', 'Relief Council', 'Tiger Brigade'];
+const TOWNS = ['Homs', 'Hama', 'Daraa', 'Raqqa', 'Idlib'];
+
+function corpus(): { words: string[][]; tags: string[][] } {
+  const words: string[][] = [];
+  const tags: string[][] = [];
+  const name = (n: string, type: string) => n.split(' ').map((w, i) => [w, `${i === 0 ? 'B' : 'I'}-${type}`] as const);
+  for (let i = 0; i < 20; i++) {
+    const p = name(PEOPLE[i % PEOPLE.length]!, 'PER');
+    const o = name(ORGS[i % ORGS.length]!, 'ORG');
+    const t = name(TOWNS[i % TOWNS.length]!, 'LOC');
+    const frame: Array<readonly [string, string]> =
+      i % 2 === 0
+        ? [...p, ['said', 'O'], ['the', 'O'], ...o, ['entered', 'O'], ...t, ['.', 'O']]
+        : [['In', 'O'], ...t, [',', 'O'], ['the', 'O'], ...o, ['met', 'O'], ...p, ['.', 'O']];
+    words.push(frame.map(([w]) => w));
+    tags.push(frame.map(([, g]) => g));
+  }
+  return { words, tags };
+}
+
+describe('perceptron', () => {
+  it('learns to tag a small invented corpus', () => {
+    const { words, tags } = corpus();
+    const m = train(words, tags, { epochs: 10, seed: 1, bits: 14 });
+    words.forEach((s, i) =>
+      assert.deepEqual(
+        decode(m, sentenceFeatures(s)).map((c) => m.classes[c]),
+        tags[i],
+      ),
+    );
+  });
+
+  it('trains deterministically', () => {
+    const { words, tags } = corpus();
+    const a = train(words, tags, { epochs: 3, seed: 7, bits: 12 });
+    const b = train(words, tags, { epochs: 3, seed: 7, bits: 12 });
+    assert.deepEqual(a.weights, b.weights);
+  });
+
+  it('never decodes an I- tag that continues nothing', () => {
+    const { words, tags } = corpus();
+    const m = train(words, tags, { epochs: 2, seed: 3, bits: 12 });
+    const odd = [
+      ['Brigade', 'Tiger', 'said'],
+      ['the', 'Council', 'Relief', 'Omar'],
+      ['Saleh', ',', 'Haddad'],
+    ];
+    for (const s of odd) {
+      const out = decode(m, sentenceFeatures(s)).map((c) => m.classes[c]!);
+      out.forEach((t, i) => {
+        if (t.startsWith('I-')) assert.ok(i > 0 && out[i - 1]!.slice(2) === t.slice(2), out.join(' '));
+      });
+    }
+  });
+
+  it('forbids I-X after O or another type', () => {
+    const mask = transitionMask(NER_CLASSES);
+    const iPer = NER_CLASSES.indexOf('I-PER');
+    assert.equal(mask[0]![iPer], 0); // sentence start
+    assert.equal(mask[1 + NER_CLASSES.indexOf('B-ORG')]![iPer], 0);
+    assert.equal(mask[1 + NER_CLASSES.indexOf('B-PER')]![iPer], 1);
+  });
+
+  it('survives the weights file round trip with the same tags', () => {
+    const { words, tags } = corpus();
+    const m = train(words, tags, { epochs: 10, seed: 1, bits: 14 });
+    const back = new NameTagger(decodeWeights(encodeWeights(m, { note: 'test' })));
+    for (const s of words)
+      assert.deepEqual(
+        back.tags(s),
+        decode(m, sentenceFeatures(s)).map((c) => m.classes[c]),
+      );
+  });
+});
+
+describe('spansOfTags', () => {
+  const rows: Array<[string[], Array<[number, number, string]>]> = [
+    [
+      ['B-PER', 'I-PER', 'O', 'B-LOC'],
+      [
+        [0, 2, 'PER'],
+        [3, 4, 'LOC'],
+      ],
+    ],
+    [
+      ['B-ORG', 'B-ORG'],
+      [
+        [0, 1, 'ORG'],
+        [1, 2, 'ORG'],
+      ],
+    ],
+    [['O', 'I-MISC', 'I-MISC'], [[1, 3, 'MISC']]],
+    [
+      ['B-PER', 'I-ORG'],
+      [
+        [0, 1, 'PER'],
+        [1, 2, 'ORG'],
+      ],
+    ],
+  ];
+  for (const [tags, expected] of rows) {
+    it(tags.join(' '), () =>
+      assert.deepEqual(
+        spansOfTags(tags).map((s) => [s.from, s.to, s.type]),
+        expected,
+      ),
+    );
+  }
+});
