@@ -65,6 +65,13 @@ export class NameTagger {
 const ENTITY_TYPE = { PER: 'person', ORG: 'organization' } as const;
 // "Reporting by X; Editing by Y": staff credits name no actor (the stage skips them the same way).
 const CREDIT_WORDS = new Set(['reporting', 'editing', 'writing', 'compiled', 'additional']);
+// "the Sukkari neighbourhood": a name before a place noun names a place, which is the places stage's.
+const PLACE_NOUNS = new Set(
+  'neighbourhood neighbourhoods neighborhood neighborhoods district districts province provinces village villages town towns city camp camps area areas region governorate square street road highway airport crossing valley river mountains'.split(
+    ' ',
+  ),
+);
+const CAPITALISED = /^\p{Lu}/u;
 
 /** One sentence as the stage scanned it: its tokens and dictionary matches (cues, titles, names). */
 export interface ScannedSentence {
@@ -113,6 +120,9 @@ export function modelEntities(
       for (let k = Math.max(0, cursor - 1); k < taken.length && taken[k]!.start < end; k++)
         if (taken[k]!.end > start) clash = true;
       if (clash) continue;
+      // A name has a capital ("interior ministry" is a description) and is not a place's modifier.
+      if (!words.slice(span.from, span.to).some((w) => CAPITALISED.test(w))) continue;
+      if (span.to < words.length && PLACE_NOUNS.has(words[span.to]!)) continue;
       const text = body.slice(start, end);
       out.push({
         start,
