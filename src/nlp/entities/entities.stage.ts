@@ -20,6 +20,7 @@ import { loadEntityData, type DictValue, type EntityData } from './dictionary.js
 import { tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
 import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
+import { modelEntities, NameTagger } from './model/tagger.js';
 
 const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
 
@@ -177,7 +178,13 @@ function corefMentions(
   }
 }
 
-function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<string>): EntitiesLayer {
+function run(
+  doc: Doc,
+  data: EntityData,
+  lex: Lexicon,
+  conflict: ReadonlySet<string>,
+  tagger: NameTagger,
+): EntitiesLayer {
   const clean = layer(doc, 'clean');
   const sentences = layer(doc, 'sentences');
   if (!sentences.english) return { entities: [], warnings: [] };
@@ -286,6 +293,8 @@ function run(doc: Doc, data: EntityData, lex: Lexicon, conflict: ReadonlySet<str
     }
     corefMentions(body, toks, claimed, cue, memory, lex.stopwords, entities);
   }
+  // Statistical tagger (model/): people and organisations no dictionary entry or rule found.
+  entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger));
   entities.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, warnings: [] };
 }
@@ -294,5 +303,6 @@ export function createEntitiesStage(): Stage<'entities'> {
   const data = loadEntityData();
   const lex = buildLexicon(data.recogniser);
   const conflict = new Set(data.generics.conflictCountries);
-  return { adds: 'entities', needs: ['clean', 'sentences'], run: (doc) => run(doc, data, lex, conflict) };
+  const tagger = NameTagger.load();
+  return { adds: 'entities', needs: ['clean', 'sentences'], run: (doc) => run(doc, data, lex, conflict, tagger) };
 }
