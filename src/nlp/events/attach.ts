@@ -220,35 +220,89 @@ export function isParty(source: SourcePick, cues: Cues, actorNames: ReadonlySet<
 /** "the village of Kafr Nabudah": a named place the gazetteer does not know, without coordinates. */
 const DESCRIPTOR_PLACE =
   /(?<![\p{L}])(village|town|city|district|neighbou?rhood|hamlet|suburb|area)\s+of\s+((?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]+){0,3})/gu;
+const DISTRICT_HEAD = /district|neighbou?rhood|suburb|area|upazila|union|tehsil|county|province|camp|market|bazaa?r/i;
 
+export interface PlaceContext {
+  readonly country: string | null;
+  readonly countryName: string | null;
+  /** "in/at/near <Name>" is read as a place only when the report's country is known. */
+  readonly locative: boolean;
+  /** Spans a name may not overlap: actors, persons, organisations, known places. */
+  readonly taken: readonly Span[];
+}
+
+function unknownPlace(body: string, start: number, end: number, kind: PlaceMention['kind'], ctx: PlaceContext) {
+  const text = body.slice(start, end);
+  const place: PlaceMention = {
+    start,
+    end,
+    text,
+    name: text,
+    kind,
+    country: ctx.country,
+    countryName: ctx.countryName,
+    admin1: null,
+    latitude: null,
+    longitude: null,
+    geoPrecision: 1,
+    metonymFor: null,
+  };
+  return place;
+}
+
+/** The name in group 1 of a match, without leading words that start no place ("The Rupganj area"). */
+function nameOf(m: RegExpExecArray, base: number, cues: Cues, ctx: PlaceContext): Span | null {
+  const words = m[1]!.split(/\s+/);
+  let skip = 0;
+  while (skip < words.length && cues.notPlaceNames.has(words[skip]!.toLowerCase())) skip++;
+  if (skip === words.length) return null;
+  const offset = words.slice(0, skip).reduce((n, w) => n + w.length, 0);
+  // Whitespace between skipped words is single in practice; find the kept name's real offset.
+  const inGroup = m[1]!.indexOf(words[skip]!, offset);
+  const start = base + m.index + m[0].indexOf(m[1]!) + inGroup;
+  const end = base + m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+  // An acronym ("in BNP") is a party or an agency, not a place.
+  if (skip === words.length - 1 && /^[\p{Lu}\d]+$/u.test(words[skip]!)) return null;
+  const span = { start, end };
+  return ctx.taken.some((t) => overlaps(t, span)) ? null : span;
+}
+
+/**
+ * A named place the gazetteer does not know, without coordinates: "the village of X", "X upazila",
+ * "X Bazar", and (when the report's country is known) "in/at/near X". Clause first, then sentence.
+ */
 export function descriptorPlace(
   body: string,
   clause: Span,
   sentence: Span,
-  country: string | null,
-  countryName: string | null,
+  ctx: PlaceContext,
+  cues: Cues,
 ): PlaceMention | null {
   for (const span of [clause, sentence]) {
-    DESCRIPTOR_PLACE.lastIndex = 0;
     const text = body.slice(span.start, span.end);
+    DESCRIPTOR_PLACE.lastIndex = 0;
     const m = DESCRIPTOR_PLACE.exec(text);
-    if (!m?.[2]) continue;
-    const start = span.start + m.index + m[0].length - m[2].length;
-    const kind = /district|neighbou?rhood|suburb|area/i.test(m[1]!) ? 'district' : 'city';
-    return {
-      start,
-      end: start + m[2].length,
-      text: m[2],
-      name: m[2],
-      kind,
-      country,
-      countryName,
-      admin1: null,
-      latitude: null,
-      longitude: null,
-      geoPrecision: 1,
-      metonymFor: null,
-    };
+    if (m?.[2]) {
+      const start = span.start + m.index + m[0].length - m[2].length;
+      const kind = /district|neighbou?rhood|suburb|area/i.test(m[1]!) ? 'district' : 'city';
+      return unknownPlace(body, start, start + m[2].length, kind, ctx);
+    }
+    cues.headPlace.lastIndex = 0;
+    for (let h = cues.headPlace.exec(text); h; h = cues.headPlace.exec(text)) {
+      const name = nameOf(h, span.start, cues, ctx);
+      if (!name) continue;
+      const end = span.start + h.index + h[0].length;
+      const head = body.slice(name.end, end).trim();
+      const kind = DISTRICT_HEAD.test(head) ? 'district' : 'city';
+      // A capitalised head is part of the name ("Kalia Bazar", "Sopore Town").
+      return unknownPlace(body, name.start, /^\p{Lu}/u.test(head) ? end : name.end, kind, ctx);
+    }
+    if (!ctx.locative) continue;
+    cues.locativeName.lastIndex = 0;
+    for (let l = cues.locativeName.exec(text); l; l = cues.locativeName.exec(text)) {
+      const name = nameOf(l, span.start, cues, ctx);
+      if (name) return unknownPlace(body, name.start, name.end, 'city', ctx);
+    }
   }
   return null;
 }

@@ -11,7 +11,16 @@ import { textSpan } from '../../core/span.js';
 import type { Modality, SubEventType, EventType } from '../../core/taxonomy.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { descriptorPlace, isParty, isBackground, pickDate, pickLocation, pickSource, usablePlaces } from './attach.js';
+import {
+  descriptorPlace,
+  type PlaceContext,
+  isParty,
+  isBackground,
+  pickDate,
+  pickLocation,
+  pickSource,
+  usablePlaces,
+} from './attach.js';
 import { isStateActor, pickActors } from './actors.js';
 import { clausesOf } from './clauses.js';
 import { createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
@@ -153,7 +162,8 @@ function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasAc
     0.45 * rule.strength +
     (hasActor1 ? 0.2 : 0) +
     (c.actor2 ? 0.08 : 0) +
-    (c.location ? 0.15 : 0) +
+    // A gazetteer place is surer than a name the gazetteer lacks, which is surer than the country alone.
+    (c.location ? (c.location.geoPrecision === 3 ? 0.03 : c.location.latitude === null ? 0.08 : 0.15) : 0) +
     (c.dateStated ? 0.05 : 0) +
     (c.sourceFromText ? 0.05 : 0);
   return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
@@ -196,6 +206,31 @@ export function extractEvents(
   const published = doc.input.published ?? clean.published;
   // Built on first use: most reports have no hit that needs it.
   let actorNames: Set<string> | null = null;
+  // Built on first use, for hits with no gazetteer place.
+  let placeCtx: PlaceContext | null = null;
+  let countryAt: PlaceMention | null | undefined;
+  const placeContext = (): PlaceContext => ({
+    country: mainCountry ?? null,
+    countryName: country0,
+    locative: mainCountry !== undefined,
+    taken: [...entities, ...placesLayer.places],
+  });
+  /** The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention. */
+  const countryPlace = (): PlaceMention | null => {
+    const gaz = placesLayer.places.find((p) => p.kind === 'country' && p.country === mainCountry);
+    const named = gaz ?? placesLayer.places.find((p) => p.country === mainCountry && p.countryName);
+    if (!named) return null;
+    return {
+      ...named,
+      name: named.countryName!,
+      kind: 'country',
+      admin1: null,
+      latitude: gaz?.latitude ?? null,
+      longitude: gaz?.longitude ?? null,
+      geoPrecision: 3,
+      metonymFor: null,
+    };
+  };
   const warnings: string[] = [];
 
   const bySentence = new Map<number, Hit[]>();
@@ -300,7 +335,10 @@ export function extractEvents(
         body.slice(Math.max(clause.start, hit.start - 50), hit.start),
         pick.passive,
       );
-      const type = resolveType(
+      // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.
+      const partisan =
+        rule.symmetric && rule.role === 'generic' && lex.cues.partisans.test(body.slice(clause.start, clause.end));
+      const resolved = resolveType(
         rule,
         pick.actor1,
         pick.actor2,
@@ -310,20 +348,38 @@ export function extractEvents(
         lex,
         clausePrefix,
       );
+      const type = partisan
+        ? { eventType: 'Riots' as EventType, subEventType: 'Mob violence' as SubEventType, civilians: false }
+        : resolved;
+      // "A man was hacked to death": a passive killing with no perpetrator named is by an unidentified group,
+      // unless another act in the sentence (a bombing, a clash) is what killed him.
+      const unnamedKiller = !pick.actor1 && !pick.actor2 && pick.passive && rule.passiveActor1 !== null;
+      if (unnamedKiller && hits.some((o) => o !== hit && o.rule.role !== 'outcome')) continue;
+      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan) continue;
       const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
-      const location = picked ?? descriptorPlace(body, clause, sentence, mainCountry ?? null, country0);
+      const described = picked ?? descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
+      // ACLED codes no event without a place. With none named, concrete evidence (a toll, a stated date,
+      // two named sides) still places it in the report's country; a trend ("fighting has escalated") has none.
+      // Only in a report that names no usable place at all (a field note): in a story that does, a sentence
+      // without one is mostly history or summary.
+      const evidence = clauseDeaths !== null || stated || (pick.actor1 !== null && pick.actor2 !== null);
+      const location = described ?? (evidence && places.length === 0 ? (countryAt ??= countryPlace()) : null);
+      if (location === null) continue;
+      if (!described)
+        warnings.push(
+          `W704 No place named: event placed in ${location.name} (geo precision 3) on its toll, date or sides`,
+        );
+      else if (!picked)
+        warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
       const generic = (role: string | null) => (role ? (country ? `${role} (${country})` : role) : null);
       const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
-      let actor1 = pick.actor1?.actor?.name ?? generic(rule.defaultActor1);
+      const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan ? 'Rioters' : rule.defaultActor1;
+      let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
-      if (rule.requiresActor && !pick.actor1 && !pick.actor2) continue;
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
       if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive)
         [actor1, actor2] = [actor2, null];
-      // ACLED codes no event without a place; a trend ("fighting has escalated") has none either.
-      if (location === null) continue;
-      if (!picked) warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
 
       const sentencePrefix = body.slice(sentence.start, hit.start);
       // "said the fighters had killed": in reported speech the pluperfect is only the tense shifted back.

@@ -104,6 +104,32 @@ const rows: Row[] = [
     'Government forces recaptured Jarablus on Monday, state news agency SANA said.',
     { subEventType: 'Government regains territory', modality: 'claimed', source: 'SANA' },
   ],
+  // places the gazetteer lacks in field notes: "<Name> village/upazila/Bazar", "in <Name>" with a known country
+  [
+    'A shopkeeper was hacked to death in Kalinagar village on Monday.',
+    { subEventType: 'Attack', actor1: 'Unidentified Armed Group', location: 'Kalinagar' },
+  ],
+  ['Teachers held a sit in at Kalinagar Bazar.', { subEventType: 'Peaceful protest', location: 'Kalinagar Bazar' }],
+  ["A bomb went off in a Shi'ite district on Monday.", { none: true }],
+  [
+    'Police in Kabul were on alert.\n\nHundreds of shopkeepers protested in Kalinagar.',
+    { subEventType: 'Peaceful protest', location: 'Kalinagar', geoPrecision: 1 },
+  ],
+  // no place named: a toll places the event in the report's country; a trend with no toll is no event
+  [
+    "Ten people were killed, Yemen's health ministry said.",
+    { actor1: 'Unidentified Armed Group (Yemen)', fatalities: 10, location: 'Yemen', geoPrecision: 3 },
+  ],
+  ["Protests have spread, Yemen's health ministry said.", { none: true }],
+  // passive killings: by an unidentified group, unless another act in the sentence did it; "nobody" negates
+  ['A grenade attack hit Kalinagar village and two people were killed.', { subEventType: 'Grenade' }],
+  ['Rioters torched shops in Kalinagar village but nobody was killed.', { subEventType: 'Violent demonstration' }],
+  ['Two guards were gunned down in Kalinagar village.', { actor1: 'Unidentified Armed Group', modality: 'asserted' }],
+  // party supporters who clash riot
+  [
+    'Supporters of two rival parties clashed in Kalinagar village on Sunday.',
+    { eventType: 'Riots', subEventType: 'Mob violence', actor1: 'Rioters' },
+  ],
   // place descriptors are not targets; "X of Y" names the specific group
   [
     'Rebels shelled the government-held district of Homs on Monday.',

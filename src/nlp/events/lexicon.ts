@@ -32,6 +32,8 @@ const ruleSchema = z
     requires_actor: z.boolean().default(false),
     default_actor1: z.string().optional(),
     default_actor2: z.string().optional(),
+    /** Actor1 of a passive trigger with no perpetrator named ("was shot dead"): the rule needs no actor then. */
+    passive_actor1: z.string().optional(),
     strength: z.number().min(0).max(1),
     example: z.string().min(10),
     expect: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -73,6 +75,9 @@ const cuesSchema = z.object({
   past_markers: z.array(z.string()),
   claimed_after: z.array(z.string()),
   support_before: z.array(z.string()),
+  place_heads: z.array(z.string()),
+  not_place_names: z.array(z.string()),
+  partisans: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -92,6 +97,7 @@ export interface TriggerRule {
   readonly requiresActor: boolean;
   readonly defaultActor1: string | null;
   readonly defaultActor2: string | null;
+  readonly passiveActor1: string | null;
   readonly strength: number;
   readonly example: string;
   readonly expect: Readonly<Record<string, string | number>>;
@@ -145,6 +151,14 @@ export interface Cues {
   readonly pastMarkers: RegExp;
   /** Tested on the clause after the trigger. */
   readonly claimedAfter: RegExp;
+  /** "<Name> village/upazila/bazar" (global; group 1 the name). */
+  readonly headPlace: RegExp;
+  /** "in/at/near <Name>" (global; group 1 the name). */
+  readonly locativeName: RegExp;
+  /** Lower-cased capitalised words that start no place name (months, days, determiners). */
+  readonly notPlaceNames: ReadonlySet<string>;
+  /** Party supporters or rival groups: their clash is mob violence. */
+  readonly partisans: RegExp;
   /** Tested on the 40 characters before a nominal trigger. */
   readonly supportBefore: RegExp;
 }
@@ -154,6 +168,10 @@ export interface Lexicon {
   readonly cues: Cues;
 }
 
+/** A capitalised word of a place name, with an Arabic article ("al-Bab") allowed. */
+const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]*`;
+/** "village" -> "[Vv]illage": the head may be capitalised, the name must be (no `i` flag: it would blind \p{Lu}). */
+const anyInitial = (w: string): string => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
 const alt = (items: readonly string[]): string => items.map((s) => `(?:${s})`).join('|');
 /** Word-bounded alternation; `\b` fails next to punctuation, so lookarounds on letters are used. */
 export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
@@ -232,6 +250,7 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
     requiresActor: data.requires_actor,
     defaultActor1: data.default_actor1 ?? null,
     defaultActor2: data.default_actor2 ?? null,
+    passiveActor1: data.passive_actor1 ?? null,
     strength: data.strength,
     example: data.example,
     expect: data.expect,
@@ -294,6 +313,13 @@ function compileCues(c: CuesData): Cues {
     pastMarkers: re(c.past_markers),
     supportBefore: new RegExp(`${wordAlt(c.support_before)}\\s+(?:[\\p{L}.-]+\\s+){0,3}$`, 'iu'),
     claimedAfter: new RegExp(`^[^.;]{0,40}?${wordAlt(c.claimed_after)}`, 'iu'),
+    headPlace: new RegExp(
+      `(?<![\\p{L}])(${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\s+(?:${c.place_heads.map(anyInitial).join('|')})(?![\\p{L}])`,
+      'gu',
+    ),
+    locativeName: new RegExp(`(?<![\\p{L}])(?:[Ii]n|[Aa]t|[Nn]ear)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'gu'),
+    notPlaceNames: new Set(c.not_place_names.map((s) => s.toLowerCase())),
+    partisans: re(c.partisans),
   };
 }
 
