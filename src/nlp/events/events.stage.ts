@@ -163,7 +163,7 @@ function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasAc
     (hasActor1 ? 0.2 : 0) +
     (c.actor2 ? 0.08 : 0) +
     // A gazetteer place is surer than a name the gazetteer lacks, which is surer than the country alone.
-    (c.location ? (c.location.geoPrecision === 3 ? 0.03 : c.location.latitude === null ? 0.08 : 0.15) : 0) +
+    (c.location ? (c.location.kind === 'country' ? 0.03 : c.location.latitude === null ? 0.08 : 0.15) : 0) +
     (c.dateStated ? 0.05 : 0) +
     (c.sourceFromText ? 0.05 : 0);
   return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
