@@ -130,8 +130,9 @@ export function cachedWordFeatures(word: string): WordFeatures {
   return f;
 }
 
-const BOUNDARY_START = fnv1a('<s>');
-const BOUNDARY_END = fnv1a('</s>');
+/** Hashes standing for the words before the first and after the last token. */
+export const BOUNDARY_START = fnv1a('<s>');
+export const BOUNDARY_END = fnv1a('</s>');
 
 /**
  * Static (tag-independent) feature ids for every token of one sentence, flattened: the features of

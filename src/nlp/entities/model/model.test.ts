@@ -123,6 +123,29 @@ describe('perceptron', () => {
         decode(m, sentenceFeatures(s)).map((c) => m.classes[c]),
       );
   });
+
+  it('decodes int16 weights on the fast path exactly as decode(), and names() as the filtered spans', () => {
+    const { words, tags } = corpus();
+    const q = decodeWeights(encodeWeights(train(words, tags, { epochs: 4, seed: 5, bits: 12 })));
+    const tagger = new NameTagger(q);
+    const odd = [
+      ...words,
+      ['Brigade', 'Tiger', 'said'],
+      ['the', 'council', 'of', 'Omar', 'Saleh'],
+      ['rebels', 'left'],
+      [],
+    ];
+    for (const s of odd) {
+      assert.deepEqual(
+        tagger.tags(s),
+        decode(q, sentenceFeatures(s)).map((c) => q.classes[c]),
+      );
+      const expected = tagger
+        .spans(s)
+        .filter((x) => (x.type === 'PER' || x.type === 'ORG') && s.slice(x.from, x.to).some((w) => /^\p{Lu}/u.test(w)));
+      assert.deepEqual(tagger.names(s), expected);
+    }
+  });
 });
 
 describe('spansOfTags', () => {

@@ -11,6 +11,7 @@ import type { Tok } from '../fold.js';
 import type { Match } from '../matcher.js';
 import { facilityMask, type Lexicon } from '../recogniser.js';
 import { sentenceFeatures } from './features.js';
+import { FastDecoder } from './fast-decoder.js';
 import { decode, transitionMask, type NerWeights } from './perceptron.js';
 import { decodeWeights } from './weights-file.js';
 
@@ -22,6 +23,8 @@ export interface NameSpan {
   readonly to: number;
   readonly type: NameType;
 }
+
+const CAPITALISED = /^\p{Lu}/u;
 
 export const MODEL_PATH = join(DATA_DIR, 'entities', 'model', 'ner.bin.gz');
 
@@ -43,9 +46,18 @@ export function spansOfTags(tags: readonly string[]): NameSpan[] {
 
 export class NameTagger {
   private readonly allowed: Uint8Array[];
+  /** The fast path for int16 weights (the loaded file); float weights (training) use `decode`. */
+  private readonly fast: FastDecoder | null;
+  private readonly types: ReadonlyArray<NameType | null>;
 
   constructor(readonly model: NerWeights) {
     this.allowed = transitionMask(model.classes);
+    const inside = Uint8Array.from(model.classes, (c) => (c.startsWith('I-') ? 1 : 0));
+    this.fast =
+      model.weights instanceof Int16Array
+        ? new FastDecoder(model.weights, model.bits, model.classes.length, this.allowed, inside)
+        : null;
+    this.types = model.classes.map((c) => (c === 'O' ? null : (c.slice(2) as NameType)));
   }
 
   static load(path = MODEL_PATH): NameTagger {
@@ -54,12 +66,60 @@ export class NameTagger {
 
   /** BIO tags for one sentence's words. */
   tags(words: readonly string[]): string[] {
-    return decode(this.model, sentenceFeatures(words), this.allowed).map((c) => this.model.classes[c]!);
+    const classes = this.model.classes;
+    if (!this.fast) return decode(this.model, sentenceFeatures(words), this.allowed).map((c) => classes[c]!);
+    const n = this.fast.decode(words);
+    const out = this.fast.classes;
+    const tags = new Array<string>(n);
+    for (let i = 0; i < n; i++) tags[i] = classes[out[i]!]!;
+    return tags;
+  }
+
+  /**
+   * The PER and ORG spans holding a capitalised word, as `spans` gives them, without decoding the
+   * tail of a sentence that can hold no such span.
+   */
+  names(words: readonly string[]): ActorName[] {
+    const found: ActorName[] = [];
+    if (!this.fast) {
+      for (const s of this.spans(words)) if (isName(s, words)) found.push(s);
+      return found;
+    }
+    const n = this.fast.decode(words, true);
+    const out = this.fast.classes;
+    const types = this.types;
+    // Chunks as spansOfTags reads them: an I- of another type (never decoded) would start a chunk.
+    let from = -1;
+    let type: NameType | null = null;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? out[i]! : 0;
+      const t = types[c] ?? null;
+      const inside = t !== null && this.model.classes[c]!.startsWith('I-');
+      if (type !== null && (!inside || t !== type)) {
+        const span = { from, to: i, type };
+        if (isName(span, words)) found.push(span);
+        type = null;
+      }
+      if (t !== null && type === null) {
+        from = i;
+        type = t;
+      }
+    }
+    return found;
   }
 
   spans(words: readonly string[]): NameSpan[] {
     return spansOfTags(this.tags(words));
   }
+}
+
+/** A tagged person or organisation name. */
+export type ActorName = NameSpan & { readonly type: 'PER' | 'ORG' };
+
+function isName(s: NameSpan, words: readonly string[]): s is ActorName {
+  if (s.type !== 'PER' && s.type !== 'ORG') return false;
+  for (let k = s.from; k < s.to; k++) if (CAPITALISED.test(words[k]!)) return true;
+  return false;
 }
 
 const ENTITY_TYPE = { PER: 'person', ORG: 'organization' } as const;
@@ -71,7 +131,6 @@ const PLACE_NOUNS = new Set(
     ' ',
   ),
 );
-const CAPITALISED = /^\p{Lu}/u;
 
 /** One sentence as the stage scanned it: its tokens and dictionary matches (cues, titles, names). */
 export interface ScannedSentence {
@@ -111,8 +170,8 @@ export function modelEntities(
     }
     if (credit) continue;
     while (cursor < taken.length && taken[cursor]!.start < s.start) cursor++;
-    for (const span of tagger.spans(words)) {
-      if (span.type !== 'PER' && span.type !== 'ORG') continue;
+    // names(): PER / ORG spans with a capital ("interior ministry" is a description, not a name).
+    for (const span of tagger.names(words)) {
       const start = toks[span.from]!.start;
       const end = toks[span.to - 1]!.end;
       if (start > 0 && /[-\u2010\u2011]/.test(body[start - 1]!) && /\S/.test(body[start - 2] ?? ' ')) continue;
@@ -120,8 +179,7 @@ export function modelEntities(
       for (let k = Math.max(0, cursor - 1); k < taken.length && taken[k]!.start < end; k++)
         if (taken[k]!.end > start) clash = true;
       if (clash) continue;
-      // A name has a capital ("interior ministry" is a description) and is not a place's modifier.
-      if (!words.slice(span.from, span.to).some((w) => CAPITALISED.test(w))) continue;
+      // A name before a place noun is the place's modifier.
       if (span.to < words.length && PLACE_NOUNS.has(words[span.to]!)) continue;
       const text = body.slice(start, end);
       out.push({
