@@ -15,6 +15,10 @@ const AS_NEXT = 2;
 const AS_PREV2 = 3;
 const AS_NEXT2 = 4;
 const VECTORS = 5;
+// Pool slots 0 and 1 hold the boundary words before the first and after the last token.
+const START = 0;
+const END = 1;
+const RESERVED = 2;
 /** Words memoised before the pool is emptied (about 180 bytes each with 9 classes). */
 const POOL_LIMIT = 1 << 15;
 const CAPITALISED = /^\p{Lu}/u;
@@ -27,21 +31,15 @@ export class FastDecoder {
   private pool: Int32Array;
   private lowerOf: Uint32Array;
   private shortOf: Uint32Array;
-  private capOf: Uint8Array;
   /** Word-independent features for token 0 (bias) and for the other tokens (bias + "not initial"). */
   private readonly constFirst: Int32Array;
   private readonly constRest: Int32Array;
-  /** Boundary words' context vectors, laid out as a word's (only the AS_* parts are used). */
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
   /** prevTag + prev2Tags for every (prev, prev2) pair, indexed ((prev + 1) * (nc + 1) + prev2 + 1) * nc. */
   private readonly tagPairs: Int32Array;
   // Scratch, grown to the longest sentence seen.
-  private tokSlot = new Int32Array(64);
+  private tokSlot = new Int32Array(132);
   private scores: Int32Array;
   private out = new Uint8Array(64);
-  /** Length of the sentence being decoded. */
-  private current = 0;
 
   constructor(
     private readonly weights: Int16Array,
@@ -50,14 +48,16 @@ export class FastDecoder {
     private readonly allowed: readonly Uint8Array[],
     /** inside[c]: class c is an I- tag (continues the open span). */
     private readonly inside: Uint8Array,
+    /** Words memoised before the pool is emptied. */
+    private readonly poolLimit = POOL_LIMIT,
   ) {
     this.nc = numClasses;
     this.mask = (1 << bits) - 1;
     this.stride = VECTORS * numClasses;
-    this.pool = new Int32Array(1024 * this.stride);
-    this.lowerOf = new Uint32Array(1024);
-    this.shortOf = new Uint32Array(1024);
-    this.capOf = new Uint8Array(1024);
+    const initial = Math.min(1024, poolLimit + RESERVED);
+    this.pool = new Int32Array(initial * this.stride);
+    this.lowerOf = new Uint32Array(initial);
+    this.shortOf = new Uint32Array(initial);
     this.scores = new Int32Array(numClasses);
     const nc = numClasses;
     this.constFirst = new Int32Array(nc);
@@ -65,10 +65,9 @@ export class FastDecoder {
     this.constRest = this.constFirst.slice();
     this.add(this.constRest, 0, mix(T.initialShort, 0));
     this.add(this.constRest, 0, mix(T.initialShort + 100, 0));
-    this.start = new Int32Array(this.stride);
-    this.end = new Int32Array(this.stride);
-    this.contextVectors(this.start, 0, BOUNDARY_START, BOUNDARY_START);
-    this.contextVectors(this.end, 0, BOUNDARY_END, BOUNDARY_END);
+    // The boundary words' context vectors (their own vector stays unused).
+    this.fill(START, [], BOUNDARY_START, BOUNDARY_START);
+    this.fill(END, [], BOUNDARY_END, BOUNDARY_END);
     this.tagPairs = new Int32Array((nc + 1) * (nc + 1) * nc);
     for (let prev = -1; prev < nc; prev++) {
       for (let prev2 = -1; prev2 < nc; prev2++) {
@@ -87,45 +86,44 @@ export class FastDecoder {
     for (let c = 0; c < this.nc; c++) v[at + c] = v[at + c]! + w[base + c]!;
   }
 
-  /** The vectors a word with these hashes gives its neighbours' context features. */
-  private contextVectors(v: Int32Array, at: number, lower: number, short: number): void {
-    const nc = this.nc;
-    this.add(v, at + AS_PREV * nc, mix(T.prevLower, lower));
-    this.add(v, at + AS_PREV * nc, mix(T.prevShort, short));
-    this.add(v, at + AS_NEXT * nc, mix(T.nextLower, lower));
-    this.add(v, at + AS_NEXT * nc, mix(T.nextShort, short));
-    this.add(v, at + AS_PREV2 * nc, mix(T.prev2Lower, lower));
-    this.add(v, at + AS_NEXT2 * nc, mix(T.next2Lower, lower));
-  }
-
   /** The pool slot of a word, computing its vectors on first sight. */
   private slotOf(word: string): number {
     let slot = this.slots.get(word);
     if (slot !== undefined) return slot;
-    slot = this.slots.size;
-    if ((slot + 1) * this.stride > this.pool.length) {
-      const grown = new Int32Array(this.pool.length * 2);
-      grown.set(this.pool);
-      this.pool = grown;
-      const grow = <A extends Uint32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.lowerOf = grow(this.lowerOf, (n) => new Uint32Array(n));
-      this.shortOf = grow(this.shortOf, (n) => new Uint32Array(n));
-      this.capOf = grow(this.capOf, (n) => new Uint8Array(n));
-    }
+    slot = this.slots.size + RESERVED;
+    if ((slot + 1) * this.stride > this.pool.length) this.grow();
     const f = wordFeatures(word);
-    const at = slot * this.stride;
-    this.pool.fill(0, at, at + this.stride);
-    for (let k = 0; k < f.own.length; k++) this.add(this.pool, at + OWN * this.nc, f.own[k]!);
-    this.contextVectors(this.pool, at, f.lower, f.short);
-    this.lowerOf[slot] = f.lower;
-    this.shortOf[slot] = f.short;
-    this.capOf[slot] = CAPITALISED.test(word) ? 1 : 0;
+    this.fill(slot, f.own, f.lower, f.short);
     this.slots.set(word, slot);
     return slot;
+  }
+
+  private grow(): void {
+    const pool = new Int32Array(this.pool.length * 2);
+    pool.set(this.pool);
+    this.pool = pool;
+    const lowerOf = new Uint32Array(this.lowerOf.length * 2);
+    lowerOf.set(this.lowerOf);
+    this.lowerOf = lowerOf;
+    const shortOf = new Uint32Array(this.shortOf.length * 2);
+    shortOf.set(this.shortOf);
+    this.shortOf = shortOf;
+  }
+
+  /** Sums a word's own and context feature weights into its slot's vectors. */
+  private fill(slot: number, own: ArrayLike<number>, lower: number, short: number): void {
+    const nc = this.nc;
+    const at = slot * this.stride;
+    this.pool.fill(0, at, at + this.stride);
+    for (let k = 0; k < own.length; k++) this.add(this.pool, at + OWN * nc, own[k]!);
+    this.add(this.pool, at + AS_PREV * nc, mix(T.prevLower, lower));
+    this.add(this.pool, at + AS_PREV * nc, mix(T.prevShort, short));
+    this.add(this.pool, at + AS_NEXT * nc, mix(T.nextLower, lower));
+    this.add(this.pool, at + AS_NEXT * nc, mix(T.nextShort, short));
+    this.add(this.pool, at + AS_PREV2 * nc, mix(T.prev2Lower, lower));
+    this.add(this.pool, at + AS_NEXT2 * nc, mix(T.next2Lower, lower));
+    this.lowerOf[slot] = lower;
+    this.shortOf[slot] = short;
   }
 
   /** The classes of the last decoded sentence (valid until the next call). */
@@ -141,59 +139,86 @@ export class FastDecoder {
    */
   decode(words: readonly string[], namesOnly = false): number {
     const n = words.length;
-    this.current = n;
-    if (this.slots.size + n > POOL_LIMIT) this.slots.clear();
-    if (this.tokSlot.length < n) {
-      this.tokSlot = new Int32Array(n * 2);
+    if (this.slots.size + n > this.poolLimit) this.slots.clear();
+    if (this.out.length < n) {
+      this.tokSlot = new Int32Array(n * 2 + 4);
       this.out = new Uint8Array(n * 2);
-    }
-    const slotsOf = this.tokSlot;
-    let lastCap = -1;
-    for (let i = 0; i < n; i++) {
-      const s = this.slotOf(words[i]!);
-      slotsOf[i] = s;
-      if (this.capOf[s]) lastCap = i;
     }
     const out = this.out;
     out.fill(0, 0, n);
-    if (namesOnly && lastCap < 0) return n;
+    let lastCap = n - 1;
+    if (namesOnly) {
+      lastCap = -1;
+      for (let i = n - 1; i >= 0; i--) {
+        if (capitalised(words[i]!)) {
+          lastCap = i;
+          break;
+        }
+      }
+      if (lastCap < 0) return n;
+    }
+    // slots[i + 2] is token i's slot; two boundary slots pad each side; resolved lazily.
+    const slots = this.tokSlot;
+    slots[0] = START;
+    slots[1] = START;
+    let resolved = 0;
     const nc = this.nc;
     const stride = this.stride;
-    const pool = this.pool;
     const scores = this.scores;
-    const lowerOf = this.lowerOf;
-    const shortOf = this.shortOf;
+    const w = this.weights;
+    const mask = this.mask;
+    const tp = this.tagPairs;
+    const inside = this.inside;
     let prev = -1;
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
-      const me = slotsOf[i]! * stride;
-      const lower = lowerOf[slotsOf[i]!]!;
-      const short = shortOf[slotsOf[i]!]!;
+      for (const need = Math.min(n, i + 3); resolved < need; resolved++)
+        slots[resolved + 2] = this.slotOf(words[resolved]!);
+      if (i + 3 > n) slots[i + 4] = END;
+      if (i + 2 > n) slots[i + 3] = END;
+      const pool = this.pool;
+      const lowerOf = this.lowerOf;
+      const shortOf = this.shortOf;
+      const me = slots[i + 2]!;
+      const lower = lowerOf[me]!;
+      const short = shortOf[me]!;
+      const lowerPrev = lowerOf[slots[i + 1]!]!;
+      const lowerNext = lowerOf[slots[i + 3]!]!;
       const cst = i === 0 ? this.constFirst : this.constRest;
-      for (let c = 0; c < nc; c++) scores[c] = pool[me + c]! + cst[c]!;
-      this.neighbour(i - 1, AS_PREV, this.start);
-      this.neighbour(i + 1, AS_NEXT, this.end);
-      this.neighbour(i - 2, AS_PREV2, this.start);
-      this.neighbour(i + 2, AS_NEXT2, this.end);
-      const lowerPrev = i > 0 ? lowerOf[slotsOf[i - 1]!]! : BOUNDARY_START;
-      const shortPrev = i > 0 ? shortOf[slotsOf[i - 1]!]! : BOUNDARY_START;
-      const lowerNext = i + 1 < n ? lowerOf[slotsOf[i + 1]!]! : BOUNDARY_END;
-      const shortNext = i + 1 < n ? shortOf[slotsOf[i + 1]!]! : BOUNDARY_END;
-      this.add(scores, 0, mix(T.bigramPrev, mix(lowerPrev, lower)));
-      this.add(scores, 0, mix(T.bigramNext, mix(lower, lowerNext)));
-      this.add(scores, 0, mix(T.prevShortCur, mix(shortPrev, short)));
-      this.add(scores, 0, mix(T.curShortNext, mix(short, shortNext)));
+      const a = me * stride;
+      const p1 = slots[i + 1]! * stride + AS_PREV * nc;
+      const n1 = slots[i + 3]! * stride + AS_NEXT * nc;
+      const p2 = slots[i]! * stride + AS_PREV2 * nc;
+      const n2 = slots[i + 4]! * stride + AS_NEXT2 * nc;
+      const pair = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
+      const p = prev + 2;
+      // Feature rows of the bigrams and the tag-with-word features.
+      const b1 = (mix(T.bigramPrev, mix(lowerPrev, lower)) & mask) * nc;
+      const b2 = (mix(T.bigramNext, mix(lower, lowerNext)) & mask) * nc;
+      const b3 = (mix(T.prevShortCur, mix(shortOf[slots[i + 1]!]!, short)) & mask) * nc;
+      const b4 = (mix(T.curShortNext, mix(short, shortOf[slots[i + 3]!]!)) & mask) * nc;
+      const b5 = (mix(T.prevTagLower, mix(p, lower)) & mask) * nc;
+      const b6 = (mix(T.prevTagShort, mix(p, short)) & mask) * nc;
+      for (let c = 0; c < nc; c++) {
+        scores[c] =
+          pool[a + c]! +
+          pool[p1 + c]! +
+          pool[n1 + c]! +
+          pool[p2 + c]! +
+          pool[n2 + c]! +
+          cst[c]! +
+          tp[pair + c]! +
+          w[b1 + c]! +
+          w[b2 + c]! +
+          w[b3 + c]! +
+          w[b4 + c]! +
+          w[b5 + c]! +
+          w[b6 + c]!;
+      }
       if (i === 0) {
         this.add(scores, 0, mix(T.initialShort, short));
         this.add(scores, 0, mix(T.initialShort + 100, lower));
       }
-      // Tag-dependent features.
-      const pair = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
-      const tp = this.tagPairs;
-      for (let c = 0; c < nc; c++) scores[c] = scores[c]! + tp[pair + c]!;
-      const p = prev + 2;
-      this.add(scores, 0, mix(T.prevTagLower, mix(p, lower)));
-      this.add(scores, 0, mix(T.prevTagShort, mix(p, short)));
       const allowed = this.allowed[prev + 1]!;
       let arg = 0;
       let top = -Infinity;
@@ -203,32 +228,18 @@ export class FastDecoder {
           arg = c;
         }
       }
+      if (i > lastCap && !inside[arg]) return n; // any span from here on holds no capital: leave O
       out[i] = arg;
-      if (namesOnly && i > lastCap && !this.inside[arg]) {
-        // Any span from here on holds no capitalised word: stop, leaving O.
-        out[i] = 0;
-        return n;
-      }
       prev2 = prev;
       prev = arg;
     }
     return n;
   }
+}
 
-  /** Adds the vector `part` of the word at position j (or of the boundary word) into the scores. */
-  private neighbour(j: number, part: number, boundary: Int32Array): void {
-    const nc = this.nc;
-    const scores = this.scores;
-    const n = this.current;
-    let src: Int32Array;
-    let at: number;
-    if (j < 0 || j >= n) {
-      src = boundary;
-      at = part * nc;
-    } else {
-      src = this.pool;
-      at = this.tokSlot[j]! * this.stride + part * nc;
-    }
-    for (let c = 0; c < nc; c++) scores[c] = scores[c]! + src[at + c]!;
-  }
+/** Starts with an uppercase letter (ASCII checked without the regex). */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(word);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flagsOf, sentenceFeatures, shapeOf, shortShapeOf, wordFeatures } from './features.js';
+import { FastDecoder } from './fast-decoder.js';
 import { decode, train, transitionMask, NER_CLASSES } from './perceptron.js';
 import { NameTagger, spansOfTags } from './tagger.js';
 import { decodeWeights, encodeWeights } from './weights-file.js';
@@ -144,6 +145,22 @@ describe('perceptron', () => {
         .spans(s)
         .filter((x) => (x.type === 'PER' || x.type === 'ORG') && s.slice(x.from, x.to).some((w) => /^\p{Lu}/u.test(w)));
       assert.deepEqual(tagger.names(s), expected);
+    }
+  });
+});
+
+describe('FastDecoder', () => {
+  it('gives the same classes while its word pool grows and is emptied', () => {
+    const { words, tags } = corpus();
+    const q = decodeWeights(encodeWeights(train(words, tags, { epochs: 4, seed: 5, bits: 12 })));
+    const allowed = transitionMask(q.classes);
+    const inside = Uint8Array.from(q.classes, (c) => (c.startsWith('I-') ? 1 : 0));
+    const small = new FastDecoder(q.weights as Int16Array, q.bits, q.classes.length, allowed, inside, 12);
+    for (let round = 0; round < 3; round++) {
+      for (const s of words) {
+        const n = small.decode(s);
+        assert.deepEqual([...small.classes.slice(0, n)], decode(q, sentenceFeatures(s)));
+      }
     }
   });
 });
