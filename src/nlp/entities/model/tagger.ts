@@ -162,18 +162,20 @@ export function modelEntities(
   const out: Entity[] = [];
   let cursor = 0;
   for (const s of sentences.sentences) {
-    const toks = sentences.tokens.slice(s.tokenStart, s.tokenEnd);
-    const words = toks.map((t) => body.slice(t.start, t.end));
+    const tokens = sentences.tokens;
+    const words = new Array<string>(s.tokenEnd - s.tokenStart);
     let credit = false;
-    for (let k = 0; k + 1 < words.length; k++) {
-      if (words[k + 1] === 'by' && CREDIT_WORDS.has(words[k]!.toLowerCase())) credit = true;
+    for (let k = 0; k < words.length; k++) {
+      const t = tokens[s.tokenStart + k]!;
+      words[k] = body.slice(t.start, t.end);
+      if (k > 0 && words[k] === 'by' && CREDIT_WORDS.has(words[k - 1]!.toLowerCase())) credit = true;
     }
     if (credit) continue;
     while (cursor < taken.length && taken[cursor]!.start < s.start) cursor++;
     // names(): PER / ORG spans with a capital ("interior ministry" is a description, not a name).
     for (const span of tagger.names(words)) {
-      const start = toks[span.from]!.start;
-      const end = toks[span.to - 1]!.end;
+      const start = tokens[s.tokenStart + span.from]!.start;
+      const end = tokens[s.tokenStart + span.to - 1]!.end;
       if (start > 0 && /[-\u2010\u2011]/.test(body[start - 1]!) && /\S/.test(body[start - 2] ?? ' ')) continue;
       let clash = false;
       for (let k = Math.max(0, cursor - 1); k < taken.length && taken[k]!.start < end; k++)
