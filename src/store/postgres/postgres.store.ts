@@ -4,9 +4,10 @@
  */
 import pg from 'pg';
 import { TruceError } from '../../core/errors.js';
-import { eventValues, eventWhere, EVENT_COLUMNS, rowToEvent } from '../event-sql.js';
+import { eventWhere, rowToEvent } from '../event-sql.js';
+import { insertEvents } from './insert-events.js';
+import { migrate } from './migrate.js';
 import { compareVersions, contentHash } from '../identity.js';
-import { loadMigrations, pendingMigrations, type AppliedMigration } from '../migrations.js';
 import {
   clampLimit,
   linksByIncident,
@@ -25,7 +26,6 @@ import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
 import { postgresRunner } from '../sql-runner.js';
 import type {
-  EventFields,
   EventFilter,
   ImportResult,
   IncidentGrade,
@@ -36,7 +36,6 @@ import type {
   NewReport,
   NewReportEvent,
   PutReportResult,
-  Provenance,
   QuarantineEntry,
   ReportHit,
   SignatureCandidate,
@@ -61,8 +60,6 @@ type Client = pg.PoolClient;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const REPORT_SELECT = `SELECT r.*, s.name AS source_name FROM reports r LEFT JOIN sources s ON s.id = r.source_id`;
-/** Rows per multi-row INSERT, well under PostgreSQL's 65,535 parameters per statement. */
-const EVENTS_PER_INSERT = 1000;
 
 // Ids (int8) as numbers, and DATE as its 'YYYY-MM-DD' text, never a Date shifted by the local zone.
 const types = {
@@ -96,50 +93,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await pool.end();
     throw error;
   }
-}
-
-async function migrate(c: Client): Promise<void> {
-  await c.query('BEGIN');
-  try {
-    // Two processes opening the same schema at once migrate one after the other.
-    await c.query(`SELECT pg_advisory_xact_lock(hashtext('truce_migrations:' || current_schema()))`);
-    await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const applied = (await c.query('SELECT version, checksum FROM schema_migrations')).rows as AppliedMigration[];
-    for (const m of pendingMigrations(loadMigrations('postgres'), applied)) {
-      await c.query(m.sql);
-      await c.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, now())', [
-        m.version,
-        m.name,
-        m.checksum,
-      ]);
-    }
-    await c.query('COMMIT');
-  } catch (error) {
-    await c.query('ROLLBACK');
-    throw error;
-  }
-}
-
-/** One multi-row INSERT per chunk; `suffix` adds e.g. an ON CONFLICT clause. Returns rows inserted. */
-async function insertEvents(
-  c: Client,
-  rows: readonly { fields: EventFields; provenance: Provenance }[],
-  suffix = '',
-): Promise<number> {
-  let inserted = 0;
-  const width = EVENT_COLUMNS.length;
-  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) {
-    const chunk = rows.slice(i, i + EVENTS_PER_INSERT);
-    const values = chunk.flatMap((r) => eventValues(r.fields, r.provenance));
-    const tuples = chunk.map((_, k) => `(${EVENT_COLUMNS.map((__, j) => `$${k * width + j + 1}`).join(', ')})`);
-    const res = await c.query(
-      `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`,
-      values,
-    );
-    inserted += res.rowCount ?? 0;
-  }
-  return inserted;
 }
 
 export class PostgresStore implements Store {
