@@ -28,6 +28,7 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
+  /** Rows per transaction (default 50,000: fewer commits rewrite the same index pages less often). */
   readonly batchSize?: number;
   readonly onProgress?: (summary: ImportSummary, bytesRead: number) => void;
 }
@@ -44,7 +45,7 @@ export class ImportService {
         option: 'dataset',
         reason: `"${dataset}" is not one of ${Object.keys(DATASETS).join(', ')}`,
       });
-    const batchSize = options.batchSize ?? 5000;
+    const batchSize = options.batchSize ?? 50_000;
     const summary: ImportSummary = { read: 0, new: 0, unchanged: 0, skipped: 0, quarantined: 0, failed: 0 };
     const stream = createReadStream(path);
     const opened = new Promise<void>((resolve, reject) => {
