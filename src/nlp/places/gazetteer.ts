@@ -9,7 +9,7 @@ import { loadCityIndex, type CityIndexOptions, type CityRow } from './city-index
 import { fold } from './fold.js';
 import { AliasFileSchema, StopListSchema, type AliasEntry } from './places.schema.js';
 
-export type Source = 'country' | 'alias' | 'capital' | 'admin1-capital' | 'city' | 'admin1';
+export type Source = 'country' | 'alias' | 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1';
 
 export interface GazEntry {
   readonly name: string;
@@ -138,8 +138,9 @@ const SOURCE_ORDER: Record<Source, number> = {
   alias: 1,
   capital: 2,
   'admin1-capital': 3,
-  city: 4,
-  admin1: 5,
+  'admin2-capital': 4,
+  city: 5,
+  admin1: 6,
 };
 
 const byOrder = (x: GazEntry, y: GazEntry) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source];

@@ -21,6 +21,7 @@ const SOURCE_SCORE: Record<Source, number> = {
   alias: 50,
   capital: 40,
   'admin1-capital': 30,
+  'admin2-capital': 5,
   city: 0,
   admin1: -10,
 };
@@ -98,7 +99,11 @@ function accepted(
   if ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)) return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
-  return (e.country !== null && (ctx.get(e.country) ?? 0) > 0) || (ctx.size === 0 && c.entries.length === 1);
+  // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
+  if (e.country !== null && (ctx.get(e.country) ?? 0) > 0) return true;
+  if (ctx.size > 0) return false;
+  if (c.entries.length === 1) return true;
+  return e.source === 'admin2-capital' && c.entries.filter((x) => x.source !== 'city').length === 1;
 }
 
 /** The town of the dateline ("ALEPPO, Syria" -> Aleppo), where unplaced districts of the story lie. */
