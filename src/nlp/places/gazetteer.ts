@@ -9,7 +9,7 @@ import { loadCityIndex, type CityIndexOptions, type CityRow } from './city-index
 import { fold } from './fold.js';
 import { AliasFileSchema, StopListSchema, type AliasEntry } from './places.schema.js';
 
-export type Source = 'country' | 'alias' | 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1';
+export type Source = 'country' | 'alias' | 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1' | 'admin2';
 
 export interface GazEntry {
   readonly name: string;
@@ -107,7 +107,7 @@ function plainName(name: string): string {
 function cityEntry(r: CityRow, countryNames: ReadonlyMap<string, string>): GazEntry {
   return {
     name: plainName(r.name),
-    kind: r.source === 'admin1' ? 'admin1' : 'city',
+    kind: r.source === 'admin1' ? 'admin1' : r.source === 'admin2' ? 'region' : 'city',
     country: r.country,
     admin1: r.admin1,
     latitude: r.latitude,
@@ -141,6 +141,7 @@ const SOURCE_ORDER: Record<Source, number> = {
   'admin2-capital': 4,
   city: 5,
   admin1: 6,
+  admin2: 7,
 };
 
 const byOrder = (x: GazEntry, y: GazEntry) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source];

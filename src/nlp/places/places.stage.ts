@@ -24,6 +24,7 @@ const SOURCE_SCORE: Record<Source, number> = {
   'admin2-capital': 5,
   city: 0,
   admin1: -10,
+  admin2: -15,
 };
 // Weights of the evidence that a report is about a country.
 const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
