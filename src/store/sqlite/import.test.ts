@@ -36,7 +36,14 @@ function row(n: number, overrides: Partial<NewImportedEvent> = {}): NewImportedE
 
 async function dump(store: SqliteStore): Promise<unknown[]> {
   const db = store.connection;
-  return [db.prepare('SELECT * FROM events ORDER BY id').all(), db.prepare('SELECT * FROM event_geo ORDER BY id').all()];
+  return [
+    db.prepare('SELECT * FROM events ORDER BY id').all(),
+    db.prepare('SELECT * FROM event_geo ORDER BY id').all(),
+  ];
+}
+
+function triggers(store: SqliteStore): unknown[] {
+  return store.connection.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
 }
 
 describe('SqliteStore.putImportedEvents (multi-row path)', () => {
@@ -53,6 +60,9 @@ describe('SqliteStore.putImportedEvents (multi-row path)', () => {
       for (const e of [...first, ...second]) inserted += (await single.putImportedEvents([e])).inserted;
       assert.equal(inserted, 1934);
       assert.deepEqual(await dump(bulk), await dump(single));
+      // The bulk path suspended the R*Tree trigger; it must be back, word for word.
+      assert.deepEqual(triggers(bulk), triggers(single));
+      assert.ok(triggers(bulk).some((t) => (t as { name: string }).name === 'events_geo_insert'));
     } finally {
       await bulk.close();
       await single.close();
@@ -66,6 +76,10 @@ describe('SqliteStore.putImportedEvents (multi-row path)', () => {
       await assert.rejects(store.putImportedEvents(rows));
       assert.equal(await store.countEvents(), 0);
       assert.equal((store.connection.prepare('SELECT count(*) AS n FROM event_geo').get() as { n: number }).n, 0);
+      assert.ok(
+        triggers(store).some((t) => (t as { name: string }).name === 'events_geo_insert'),
+        'the suspended trigger came back with the rollback',
+      );
     } finally {
       await store.close();
     }

@@ -25,6 +25,7 @@ import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
 import { sqliteRunner } from '../sql-runner.js';
+import { createImportWriter } from './import-writer.js';
 import type {
   EventFilter,
   ImportResult,
@@ -58,18 +59,6 @@ type Row = Record<string, unknown>;
 
 const REPORT_SELECT = `SELECT r.*, s.name AS source_name FROM reports r LEFT JOIN sources s ON s.id = r.source_id`;
 const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-
-/** Rows per multi-row import INSERT: 27 columns x 500 = 13,500 parameters, under SQLite's 32,766. */
-const IMPORT_ROWS_PER_STATEMENT = 500;
-/** Page cache during imports (KiB): room for the events indexes of a few million rows. */
-const IMPORT_CACHE_KIB = 131_072;
-
-// Not INSERT OR IGNORE: that would also skip rows failing a CHECK; only a repeated import key is skipped.
-function insertImportedSql(rows: number): string {
-  const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-  return `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
-    ON CONFLICT (import_dataset, import_source_id) WHERE import_dataset IS NOT NULL DO NOTHING`;
-}
 
 /** Opens (creating if needed) and migrates a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -112,8 +101,7 @@ export class SqliteStore implements Store {
   readonly review: ReviewStore;
   private readonly db: Database.Database;
   private readonly stmt: ReturnType<typeof prepare>;
-  private insertImportedMany: Database.Statement | undefined;
-  private bulkTuned = false;
+  private importWriter: ((events: readonly NewImportedEvent[]) => ImportResult) | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -250,40 +238,8 @@ export class SqliteStore implements Store {
   }
 
   async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {
-    this.tuneForBulk();
-    const one = this.stmt.insertImported;
-    const many = (this.insertImportedMany ??= this.db.prepare(insertImportedSql(IMPORT_ROWS_PER_STATEMENT)));
-    const width = EVENT_COLUMNS.length;
-    const flat: unknown[] = new Array(IMPORT_ROWS_PER_STATEMENT * width);
-    const run = this.db.transaction((): ImportResult => {
-      let inserted = 0;
-      let i = 0;
-      // Full chunks through one multi-row statement: rows keep their order (and so their ids), and
-      // ON CONFLICT applies row by row, so the result is the same as one INSERT per row.
-      for (; i + IMPORT_ROWS_PER_STATEMENT <= events.length; i += IMPORT_ROWS_PER_STATEMENT) {
-        for (let k = 0; k < IMPORT_ROWS_PER_STATEMENT; k++) {
-          const e = events[i + k]!;
-          const values = eventValues(e, e.provenance);
-          for (let c = 0; c < width; c++) flat[k * width + c] = values[c];
-        }
-        inserted += many.run(flat).changes;
-      }
-      for (; i < events.length; i++) inserted += one.run(...eventValues(events[i]!, events[i]!.provenance)).changes;
-      return { inserted, duplicates: events.length - inserted };
-    });
-    return run.immediate();
-  }
-
-  /**
-   * Once per connection, on the first import: a bigger page cache, so the index B-trees of a
-   * million-row import stay in memory (the default 2 MB thrashes), and temp B-trees in memory.
-   * Neither changes any result; the cache is a ceiling, filled only as pages are read.
-   */
-  private tuneForBulk(): void {
-    if (this.bulkTuned) return;
-    this.bulkTuned = true;
-    this.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-    this.db.pragma('temp_store = MEMORY');
+    this.importWriter ??= createImportWriter(this.db);
+    return this.importWriter(events);
   }
 
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
@@ -406,7 +362,6 @@ function prepare(db: Database.Database) {
        WHERE report_fts MATCH ? ORDER BY bm25(report_fts, 2.0, 1.0), r.id LIMIT ?`,
     ),
     insertEvent: db.prepare(INSERT_EVENT),
-    insertImported: db.prepare(insertImportedSql(1)),
     deleteEventsOfReport: db.prepare('DELETE FROM events WHERE report_id = ?'),
     sourceIdFor: db.prepare(
       `INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
