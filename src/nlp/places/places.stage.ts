@@ -33,6 +33,7 @@ const LOCATIVE_RE =
   /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$/i;
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
+const SEAT_DISTRICT_RE = /^\s+district\b/i;
 const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|countryside|village|town|city)\b/i;
 
 export interface PlacesInput {
@@ -97,7 +98,10 @@ function accepted(
   // Small places: a proper noun standing alone, after a locative cue, in a country the report is about
   // (or the only place of that name anywhere).
   if (c.pos !== 'PROPN' || c.inLongerName) return false;
-  if ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)) return false;
+  // "Shopian district" names the district that Shopian is the seat of, not a part of some town.
+  const seat = e.source === 'admin2-capital' && SEAT_DISTRICT_RE.test(after);
+  if (!seat && ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)))
+    return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
   // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
