@@ -29,8 +29,9 @@ const SOURCE_SCORE: Record<Source, number> = {
 // Weights of the evidence that a report is about a country.
 const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
 // A locative cue ("in X", "the town of X") is what lets a small gazetteer place count as a place.
+// "in Alishing district, Laghman": the name after a lower unit and a comma is where that unit lies.
 const LOCATIVE_RE =
-  /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$/i;
+  /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$|\b(?:district|village|town|area|upazila|tehsil|subdivision|county)\s*,\s*$/i;
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
 const SEAT_DISTRICT_RE = /^\s+district\b/i;
