@@ -2,7 +2,7 @@
  * Import benchmark (issue 3): generates a 1 M-row ACLED-shaped CSV (modern schema, invented values
  * with the shapes of the acled-notes files: mostly battles and protests, short "On <date>, ..." notes,
  * mostly zero fatalities, a few quoted fields) in os.tmpdir(), then times `truce import acled` into a
- * fresh SQLite file. Run: `npx tsx bench/import.ts [--rows N] [--keep]`.
+ * fresh SQLite file. Run: `npx tsx bench/import.ts [--rows N] [--batch N] [--keep]`.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync, statSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { csvField } from '../src/services/csv.js';
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
 const keep = args.includes('--keep');
+// Rows per transaction passed to the command (--batch); without it the command's default.
+const batch = args.includes('--batch') ? ['--batch', String(Number(args[args.indexOf('--batch') + 1]))] : [];
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
@@ -129,11 +131,11 @@ const csv = join(tmpdir(), `truce-bench-acled-${rows}.csv`);
 const db = join(tmpdir(), `truce-bench-import-${process.pid}.db`);
 console.log(`generating ${rows.toLocaleString('en')} rows in ${csv} ...`);
 await generate(csv);
-console.log(`${(statSync(csv).size / 1e6).toFixed(0)} MB; importing into ${db}`);
+console.log(`${(statSync(csv).size / 1e6).toFixed(0)} MB; importing into ${db} ${batch.join(' ')}`);
 const t0 = process.hrtime.bigint();
 const run = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'import', 'acled', csv, '--db', db, '--format', 'json'],
+  ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'import', 'acled', csv, '--db', db, '--format', 'json', ...batch],
   { cwd: ROOT, encoding: 'utf8' },
 );
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
