@@ -14,7 +14,7 @@ export function registerImport(program: Command): void {
     .addArgument(program.createArgument('<dataset>', 'acled, ucdp or gdelt').choices(Object.keys(DATASETS)))
     .argument('<file>', 'the exported file')
     .option('--db <file>', 'SQLite database file (default: $TRUCE_DB or ./truce.db)')
-    .option('--batch <rows>', 'rows per transaction', '5000')
+    .option('--batch <rows>', 'rows per transaction', '50000')
     .addOption(new Option('--format <format>', 'summary format').choices(['text', 'json']).default('text'))
     .action(async (dataset: string, file: string, flags: { db?: string; batch: string; format: string }) => {
       const store = await openStore(flags.db, { bulk: true });
@@ -23,7 +23,7 @@ export function registerImport(program: Command): void {
       const started = process.hrtime.bigint();
       try {
         const summary = await new ImportService(store).importFile(dataset, file, {
-          batchSize: Math.max(1, Number(flags.batch) || 5000),
+          batchSize: Math.max(1, Number(flags.batch) || 50000),
           onProgress: (s, bytes) =>
             progress.tick(s.read, size ? `${Math.round((bytes / size) * 100)}% of ${file}` : file),
         });
