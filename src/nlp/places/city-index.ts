@@ -64,7 +64,8 @@ const CODE_SOURCE: Record<string, CitySource> = {
   S: 'admin2',
 };
 // GeoNames names districts with a type word ("Badin District", "Nilphamari Zila"); the seat has the bare name.
-const ADMIN2_TYPE_RE = /\s+(?:district|zila|zilla|division|tehsil|agency|lga|local government area|municipality|county)$/i;
+const ADMIN2_TYPE_RE =
+  /\s+(?:district|zila|zilla|division|tehsil|agency|lga|local government area|municipality|county)$/i;
 // Bare districts drop fewer type words: "Pope County" is a place, "Pope" mostly a person.
 const BARE_ADMIN2_TYPE_RE = /\s+(?:district|zila|zilla|tehsil|agency|lga)$/i;
 // Admin1 names with a type word ("Sylhet Division") are also found by their bare name.
@@ -149,7 +150,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
   const townKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
   const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp) => {
-    const regionNo = regionIndex.get(admin1Names.get(admin1Code) ?? '') ?? regions.push(admin1Names.get(admin1Code) ?? '') - 1;
+    const regionNo =
+      regionIndex.get(admin1Names.get(admin1Code) ?? '') ?? regions.push(admin1Names.get(admin1Code) ?? '') - 1;
     regionIndex.set(admin1Names.get(admin1Code) ?? '', regionNo);
     const line = `${name}\t\t\t${country}\t${regionNo}\t${SOURCE_CODE[source]}`;
     const short = name.replace(re, '');
@@ -160,7 +162,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       lines.push(line);
     }
   };
-  for (const a of admin1) if (!seenAdmin1.has(a.code)) bare(a.name, a.code.slice(0, 2), a.code, 'admin1', ADMIN1_TYPE_RE);
+  for (const a of admin1)
+    if (!seenAdmin1.has(a.code)) bare(a.name, a.code.slice(0, 2), a.code, 'admin1', ADMIN1_TYPE_RE);
   for (const a of admin2) {
     if (seenAdmin2.has(a.code) || !usedAdmin2.has(a.code)) continue;
     bare(a.name, a.code.slice(0, 2), a.code.split('.').slice(0, 2).join('.'), 'admin2', BARE_ADMIN2_TYPE_RE);

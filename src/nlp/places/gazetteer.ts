@@ -9,7 +9,8 @@ import { loadCityIndex, type CityIndexOptions, type CityRow } from './city-index
 import { fold } from './fold.js';
 import { AliasFileSchema, StopListSchema, type AliasEntry } from './places.schema.js';
 
-export type Source = 'country' | 'alias' | 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1' | 'admin2';
+export type Source =
+  'country' | 'alias' | 'capital' | 'admin1-capital' | 'admin2-capital' | 'city' | 'admin1' | 'admin2';
 
 export interface GazEntry {
   readonly name: string;
