@@ -1,23 +1,5 @@
-/** The store contract against SQLite, always: a fresh temporary database file per test. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite.store.js';
-import type { Store } from '../../src/store/store.js';
+/** The store contract against SQLite, always. */
+import { sqliteFactory } from './backends.js';
 import { storeContract } from './store.contract.js';
 
-const dirs = new Map<Store, string>();
-
-storeContract('sqlite', {
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'truce-store-'));
-    const store = await openSqliteStore({ path: join(dir, 'truce.db'), synchronous: 'NORMAL' });
-    dirs.set(store, dir);
-    return store;
-  },
-  async dispose(store) {
-    await store.close();
-    rmSync(dirs.get(store) as string, { recursive: true, force: true });
-    dirs.delete(store);
-  },
-});
+storeContract('sqlite', sqliteFactory());
