@@ -5,25 +5,11 @@
  * neighbours' word hashes with a template id using integer mixing, never building strings.
  */
 
-/** 32-bit FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fmix32, fnv1a32 } from '../../../core/hash.js';
 
 /** Combines a template id and a value hash into one well-spread 32-bit id (murmur3 finaliser). */
 export function mix(template: number, value: number): number {
-  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b) ^ value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(Math.imul(template ^ 0x9e3779b9, 0x85ebca6b) ^ value);
 }
 
 /** Feature templates; the numbers are part of the weights file's meaning, so never renumber. */
@@ -102,18 +88,18 @@ export function wordFeatures(word: string): WordFeatures {
   const shape = shapeOf(word);
   const short = shortShapeOf(shape);
   const ids: number[] = [
-    mix(T.lower, fnv1a(lower)),
-    mix(T.exact, fnv1a(word)),
-    mix(T.shape, fnv1a(shape.length > 8 ? shape.slice(0, 4) + shape.slice(-4) : shape)),
-    mix(T.short, fnv1a(short)),
+    mix(T.lower, fnv1a32(lower)),
+    mix(T.exact, fnv1a32(word)),
+    mix(T.shape, fnv1a32(shape.length > 8 ? shape.slice(0, 4) + shape.slice(-4) : shape)),
+    mix(T.short, fnv1a32(short)),
   ];
   const chars = [...word];
   for (let n = 1; n <= 4 && n <= chars.length; n++) {
-    ids.push(mix(T.prefix + n - 1, fnv1a(chars.slice(0, n).join(''))));
-    ids.push(mix(T.suffix + n - 1, fnv1a(chars.slice(-n).join(''))));
+    ids.push(mix(T.prefix + n - 1, fnv1a32(chars.slice(0, n).join(''))));
+    ids.push(mix(T.suffix + n - 1, fnv1a32(chars.slice(-n).join(''))));
   }
-  for (const f of flagsOf(word)) ids.push(mix(T.flag, fnv1a(f)));
-  return { own: Uint32Array.from(ids), lower: fnv1a(lower), short: fnv1a(short) };
+  for (const f of flagsOf(word)) ids.push(mix(T.flag, fnv1a32(f)));
+  return { own: Uint32Array.from(ids), lower: fnv1a32(lower), short: fnv1a32(short) };
 }
 
 // Words repeat across reports, so word features are memoised (bounded, cleared when full).
@@ -131,8 +117,8 @@ export function cachedWordFeatures(word: string): WordFeatures {
 }
 
 /** Hashes standing for the words before the first and after the last token. */
-export const BOUNDARY_START = fnv1a('<s>');
-export const BOUNDARY_END = fnv1a('</s>');
+export const BOUNDARY_START = fnv1a32('<s>');
+export const BOUNDARY_END = fnv1a32('</s>');
 
 /**
  * Static (tag-independent) feature ids for every token of one sentence, flattened: the features of
