@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc } from '../core/document.js';
+import { plainCleanLayer } from './clean/plain-layer.js';
 import { createPipeline, type StageTiming } from './pipeline.js';
 import type { Stage } from './stage.js';
 
@@ -8,17 +9,7 @@ import type { Stage } from './stage.js';
 const clean: Stage<'clean'> = {
   adds: 'clean',
   needs: [],
-  run: (doc) => ({
-    body: doc.input.raw.trim(),
-    headline: null,
-    byline: null,
-    dateline: null,
-    published: null,
-    publishedFrom: null,
-    removed: [],
-    offsets: [],
-    warnings: [],
-  }),
+  run: (doc) => plainCleanLayer(doc.input.raw.trim()),
 };
 const sentences: Stage<'sentences'> = {
   adds: 'sentences',

@@ -2,7 +2,8 @@
  * Reads a plain text without the clean stage, so every span is an offset into the text exactly as
  * given (the tagging, quoting and evaluation tools need offsets into their own input).
  */
-import type { CleanLayer, Doc, LayerName } from '../core/document.js';
+import type { Doc, LayerName } from '../core/document.js';
+import { plainCleanLayer } from '../nlp/clean/plain-layer.js';
 import type { IsoDay } from '../core/date.js';
 import { createReadingPipeline } from '../nlp/analyze.js';
 import type { Pipeline } from '../nlp/pipeline.js';
@@ -12,26 +13,12 @@ export interface PlainReader {
   read(text: string, options?: { published?: IsoDay }): Doc;
 }
 
-export function cleanLayerOf(text: string, published: IsoDay | null = null): CleanLayer {
-  return {
-    body: text,
-    headline: null,
-    byline: null,
-    dateline: null,
-    published,
-    publishedFrom: published ? 'input' : null,
-    removed: [],
-    offsets: [{ body: 0, raw: 0, length: text.length }],
-    warnings: [],
-  };
-}
-
 export function createPlainReader(until: LayerName, pipeline: Pipeline = createReadingPipeline()): PlainReader {
   return {
     read(text, options = {}) {
       const published = options.published ?? null;
       const input = { raw: text, mediaType: 'text/plain' as const, ...(published ? { published } : {}) };
-      return pipeline.resume({ input, clean: cleanLayerOf(text, published) }, { until });
+      return pipeline.resume({ input, clean: plainCleanLayer(text, { published }) }, { until });
     },
   };
 }

@@ -1,24 +1,15 @@
 /** Round-2 behaviour: report country, facilities, rebels' country, companies, credit lines, plural demonyms. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CleanLayer, Doc, Entity } from '../../core/document.js';
+import type { Doc, Entity } from '../../core/document.js';
+import { plainCleanLayer } from '../clean/plain-layer.js';
 import { readSentences } from '../sentences/sentences.stage.js';
 import { createEntitiesStage } from './entities.stage.js';
 
 const stage = createEntitiesStage();
 
 function entitiesOf(body: string): readonly Entity[] {
-  const clean: CleanLayer = {
-    body,
-    headline: null,
-    byline: null,
-    dateline: null,
-    published: null,
-    publishedFrom: null,
-    removed: [],
-    offsets: [],
-    warnings: [],
-  };
+  const clean = plainCleanLayer(body);
   const doc: Doc = { input: { raw: body, mediaType: 'text/plain' }, clean, sentences: readSentences(body) };
   return stage.run(doc).entities;
 }

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { CleanLayer, Doc, Entity } from '../../core/document.js';
+import type { Doc, Entity } from '../../core/document.js';
 import { loadDataFile } from '../../core/data-file.js';
+import { plainCleanLayer } from '../clean/plain-layer.js';
 import { readSentences } from '../sentences/sentences.stage.js';
 import { genericsSchema } from './dictionary.schema.js';
 import { createEntitiesStage } from './entities.stage.js';
@@ -10,17 +11,7 @@ import { createEntitiesStage } from './entities.stage.js';
 const stage = createEntitiesStage();
 
 function docOf(body: string, headline: string | null = null): Doc {
-  const clean: CleanLayer = {
-    body,
-    headline,
-    byline: null,
-    dateline: null,
-    published: null,
-    publishedFrom: null,
-    removed: [],
-    offsets: [],
-    warnings: [],
-  };
+  const clean = plainCleanLayer(body, { headline });
   return { input: { raw: body, mediaType: 'text/plain' }, clean, sentences: readSentences(body) };
 }
 

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Doc } from '../../core/document.js';
+import { plainCleanLayer } from '../clean/plain-layer.js';
 import { createQuotesStage, findQuotes } from './quotes.stage.js';
 import { loadLexicon } from './lexicon.js';
 import type { EntitySpec } from './test-doc.js';
@@ -231,17 +232,7 @@ describe('quotes stage: spans and cues', () => {
 
   it('runs as a stage over a document', () => {
     const { body, sentences, entities } = docParts(['Lavrov said the convoy had reached Madaya.'], ENTITIES);
-    const clean = {
-      body,
-      headline: null,
-      byline: null,
-      dateline: null,
-      published: null,
-      publishedFrom: null,
-      removed: [],
-      offsets: [],
-      warnings: [],
-    };
+    const clean = plainCleanLayer(body);
     const doc: Doc = {
       input: { raw: body, mediaType: 'text/plain' },
       clean,
