@@ -109,6 +109,21 @@ function genericEntity(
   return makeEntity(body, start, end, resolveGeneric(data, role.role, country), 'rule');
 }
 
+const VIA_RANK = { dictionary: 0, coreference: 1, rule: 2 } as const;
+
+/**
+ * Spans never overlap: where two finders claim the same words ("Front Turkish" by the name rule,
+ * "Turkish-backed rebels" by the generic rule), a dictionary match wins, then the longer span.
+ */
+function withoutOverlaps(found: readonly Entity[]): Entity[] {
+  const byClaim = [...found].sort(
+    (a, b) => VIA_RANK[a.via] - VIA_RANK[b.via] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Entity[] = [];
+  for (const e of byClaim) if (!kept.some((k) => k.start < e.end && e.start < k.end)) kept.push(e);
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 function overlaps(mask: Uint8Array | null, from: number, to: number): boolean {
   if (!mask) return false;
   for (let k = from; k < to; k++) if (mask[k]) return true;
@@ -295,8 +310,7 @@ function run(
   }
   // Statistical tagger (model/): people and organisations no dictionary entry or rule found.
   entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger));
-  entities.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { entities, warnings: [] };
+  return { entities: withoutOverlaps(entities), warnings: [] };
 }
 
 export function createEntitiesStage(): Stage<'entities'> {

@@ -356,3 +356,13 @@ describe('entities: spans', () => {
     );
   });
 });
+
+describe('entities: one claim per word', () => {
+  it('a name-rule span and a generic span over the same word keep one entity (found by fast-check)', () => {
+    const found = entitiesOf('Front Turkish-backed rebels');
+    assert.deepEqual(
+      found.map((e) => e.text),
+      ['Turkish-backed rebels'],
+    );
+  });
+});
