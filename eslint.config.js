@@ -8,7 +8,12 @@ const layer = (files, forbidden) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: forbidden.map((dir) => ({ group: [`**/${dir}/**`, `../${dir}/*`], message: `This layer must not import ${dir}/ (see docs/architecture.md).` })) },
+      {
+        patterns: forbidden.map((dir) => ({
+          group: [`**/${dir}/**`, `../${dir}/*`],
+          message: `This layer must not import ${dir}/ (see docs/architecture.md).`,
+        })),
+      },
     ],
   },
 });
@@ -31,4 +36,21 @@ export default tseslint.config(
   // auth/ is a pure domain layer (passwords, secrets, roles): it may import core only.
   layer(['src/auth/**'], ['ingest', 'nlp', 'terms', 'incidents', 'store', 'services', 'server', 'cli']),
   layer(['src/server/**'], ['cli', 'nlp', 'ingest', 'terms', 'incidents']),
+  // The dashboard (web/) is a browser app: it talks to the server over HTTP only, never imports src/.
+  {
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '!./src/**'],
+              message: 'web/ must not import src/: use the HTTP API (web/src/api.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

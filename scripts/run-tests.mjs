@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test', 'eval', 'bench'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test', 'eval', 'bench', 'web'];
 const files = roots.flatMap((root) => {
   try {
     return readdirSync(root, { recursive: true, encoding: 'utf8' })

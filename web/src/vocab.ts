@@ -1,0 +1,77 @@
+/**
+ * The record's small vocabularies, as the API spells them. Kept here (web/ never imports src/);
+ * ACLED's six event types, the incident grades and the review states of issue 6.
+ */
+export const EVENT_TYPES = [
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Protests',
+  'Riots',
+  'Strategic developments',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const GRADES = ['single_source', 'corroborated', 'contested'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
+  single_source: 'Single source',
+  corroborated: 'Corroborated',
+  contested: 'Contested',
+};
+
+export const REVIEW_STATES = ['machine', 'under_review', 'confirmed', 'rejected', 'disputed'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const REVIEW_LABELS: Readonly<Record<ReviewState, string>> = {
+  machine: 'Machine (not reviewed)',
+  under_review: 'Under review',
+  confirmed: 'Confirmed',
+  rejected: 'Rejected',
+  disputed: 'Disputed',
+};
+
+/** The moves review allows (same table as the server's ReviewService; the server has the last word). */
+export const TRANSITIONS: Readonly<Record<ReviewState, readonly ReviewState[]>> = {
+  machine: ['under_review', 'disputed'],
+  under_review: ['confirmed', 'rejected', 'disputed'],
+  confirmed: ['under_review', 'disputed'],
+  rejected: ['under_review', 'disputed'],
+  disputed: ['under_review'],
+};
+
+export const FINDING_STATUSES = ['violation', 'possible_violation', 'permitted', 'not_covered'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export const FINDING_LABELS: Readonly<Record<FindingStatus, string>> = {
+  violation: 'Violation',
+  possible_violation: 'Possible violation',
+  permitted: 'Permitted',
+  not_covered: 'Not covered',
+};
+
+export const ROLES = ['admin', 'monitor', 'liaison', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isReviewState(v: unknown): v is ReviewState {
+  return typeof v === 'string' && (REVIEW_STATES as readonly string[]).includes(v);
+}
+
+export function isGrade(v: unknown): v is Grade {
+  return typeof v === 'string' && (GRADES as readonly string[]).includes(v);
+}
+
+export function isEventType(v: unknown): v is EventType {
+  return typeof v === 'string' && (EVENT_TYPES as readonly string[]).includes(v);
+}
+
+export function isFindingStatus(v: unknown): v is FindingStatus {
+  return typeof v === 'string' && (FINDING_STATUSES as readonly string[]).includes(v);
+}
+
+/** "under_review" -> "Under review", for values this file does not know. */
+export function humanize(value: string): string {
+  const s = value.replace(/[_-]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
