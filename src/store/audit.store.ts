@@ -59,10 +59,24 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'id' | 'prevHash
     .digest('hex');
 }
 
+export interface AuditFilter {
+  /** Exact subject, e.g. `incident:12`. */
+  readonly subject?: string;
+  /** Exact action, or a prefix ending in `.` (e.g. `review.`). */
+  readonly action?: string;
+  /** Exact actor, e.g. `user:3` or `cli:ana`. */
+  readonly actor?: string;
+}
+
 export interface AuditStore {
+  /**
+   * Appends one entry at the head of the chain. Inside Store.transaction it is part of that
+   * transaction (so the change and its entry commit together); otherwise its own.
+   */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first, `beforeId` pages backwards. */
-  list(options?: { limit?: number; beforeId?: number }): Promise<AuditEntry[]>;
+  list(options?: { limit?: number; beforeId?: number } & AuditFilter): Promise<AuditEntry[]>;
+  count(filter?: AuditFilter): Promise<number>;
   /** Every entry in chain (id) order, in pages. */
   iterate(pageSize?: number): AsyncIterable<AuditEntry>;
 }
@@ -88,38 +102,74 @@ const isUniqueViolation = (error: unknown): boolean => {
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e.message ?? '');
 };
 
+function auditWhere(f: AuditFilter): { parts: string[]; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.subject !== undefined) {
+    parts.push('subject = ?');
+    params.push(f.subject);
+  }
+  if (f.actor !== undefined) {
+    parts.push('actor = ?');
+    params.push(f.actor);
+  }
+  if (f.action !== undefined) {
+    if (f.action.endsWith('.')) {
+      // A prefix: compared as a range so no LIKE wildcard in the value can widen it.
+      parts.push('action >= ? AND action < ?');
+      params.push(f.action, `${f.action.slice(0, -1)}/`);
+    } else {
+      parts.push('action = ?');
+      params.push(f.action);
+    }
+  }
+  return { parts, params };
+}
+
 export function createAuditStore(sql: Sql): AuditStore {
+  /** Reads the head and inserts after it; the caller holds the writer lock, so no one else can. */
+  const appendAtHead = async (entry: NewAuditEntry): Promise<AuditEntry> => {
+    // PostgreSQL: one audit writer at a time until the transaction ends (SQLite's BEGIN IMMEDIATE
+    // already holds the database's one write lock).
+    if (sql.dialect === 'postgres')
+      await sql.get(`SELECT pg_advisory_xact_lock(hashtext('truce_audit_log:' || current_schema())) AS locked`);
+    const head = await sql.get('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    const prevHash = (head?.hash as string | undefined) ?? GENESIS_HASH;
+    const e = {
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    };
+    const hash = entryHash(prevHash, e);
+    const r = await sql.get(
+      `INSERT INTO audit_log (at, actor, action, subject, before, after, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        e.at,
+        e.actor,
+        e.action,
+        e.subject,
+        e.before === null ? null : canonicalJson(e.before),
+        e.after === null ? null : canonicalJson(e.after),
+        prevHash,
+        hash,
+      ],
+    );
+    return { id: Number(r?.id), ...e, prevHash, hash };
+  };
+
   return {
     async append(entry) {
-      // Optimistic: read the head, insert after it; UNIQUE(prev_hash) turns a race into a retry.
+      // Inside the caller's transaction: the entry commits or rolls back with the change it records.
+      if (sql.inTransaction()) return appendAtHead(entry);
+      // On its own: its own transaction. UNIQUE(prev_hash) still turns a race with a writer that
+      // does not take the lock (an older version of this code) into a retry on the new head.
       for (let attempt = 0; attempt < 20; attempt++) {
-        const head = await sql.get('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-        const prevHash = (head?.hash as string | undefined) ?? GENESIS_HASH;
-        const e = {
-          at: new Date().toISOString(),
-          actor: entry.actor,
-          action: entry.action,
-          subject: entry.subject,
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-        };
-        const hash = entryHash(prevHash, e);
         try {
-          const r = await sql.get(
-            `INSERT INTO audit_log (at, actor, action, subject, before, after, prev_hash, hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-            [
-              e.at,
-              e.actor,
-              e.action,
-              e.subject,
-              e.before === null ? null : canonicalJson(e.before),
-              e.after === null ? null : canonicalJson(e.after),
-              prevHash,
-              hash,
-            ],
-          );
-          return { id: Number(r?.id), ...e, prevHash, hash };
+          return await sql.transaction(() => appendAtHead(entry));
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
         }
@@ -128,11 +178,19 @@ export function createAuditStore(sql: Sql): AuditStore {
     },
     async list(options = {}) {
       const limit = Math.max(1, Math.min(500, options.limit ?? 100));
-      const rows =
-        options.beforeId === undefined
-          ? await sql.all('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit])
-          : await sql.all('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?', [options.beforeId, limit]);
+      const w = auditWhere(options);
+      if (options.beforeId !== undefined) {
+        w.parts.push('id < ?');
+        w.params.push(options.beforeId);
+      }
+      const where = w.parts.length ? `WHERE ${w.parts.join(' AND ')}` : '';
+      const rows = await sql.all(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`, [...w.params, limit]);
       return rows.map(toAuditEntry);
+    },
+    async count(filter = {}) {
+      const w = auditWhere(filter);
+      const where = w.parts.length ? `WHERE ${w.parts.join(' AND ')}` : '';
+      return Number((await sql.get(`SELECT count(*) AS n FROM audit_log ${where}`, w.params))?.n ?? 0);
     },
     async *iterate(pageSize = 1000) {
       let after = 0;

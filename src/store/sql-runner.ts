@@ -1,10 +1,10 @@
 /**
- * A minimal async SQL runner over either backend, for the account, audit, access and review stores:
- * they are written once with `?` placeholders (rewritten to $n for PostgreSQL) and use only
- * single-statement writes, so neither backend needs a transaction spanning awaits.
+ * A minimal async SQL runner over either backend, for the account, audit, access, review and
+ * watchlist stores: they are written once with `?` placeholders (rewritten to $n for PostgreSQL).
+ * Statements join the calling flow's open transaction (Store.transaction, transaction.ts).
  */
 import type Database from 'better-sqlite3';
-import type pg from 'pg';
+import type { PostgresTransactions, SqliteTransactions } from './transaction.js';
 
 export type Row = Record<string, unknown>;
 
@@ -14,6 +14,10 @@ export interface Sql {
   get(sql: string, params?: readonly unknown[]): Promise<Row | undefined>;
   /** Runs a write; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs `work` in one transaction (a savepoint when one is already open in this flow). */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** True when the calling flow is inside an open transaction. */
+  inTransaction(): boolean;
 }
 
 /** `?` -> `$1, $2 ...`; our statements never hold a literal question mark. */
@@ -22,7 +26,7 @@ export function numberPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-export function sqliteRunner(db: Database.Database): Sql {
+export function sqliteRunner(db: Database.Database, tx: SqliteTransactions): Sql {
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {
     let s = cache.get(sql);
@@ -32,28 +36,36 @@ export function sqliteRunner(db: Database.Database): Sql {
   return {
     dialect: 'sqlite',
     async all(sql, params = []) {
+      await tx.ready();
       return stmt(sql).all(...params) as Row[];
     },
     async get(sql, params = []) {
+      await tx.ready();
       return stmt(sql).get(...params) as Row | undefined;
     },
     async run(sql, params = []) {
+      await tx.ready();
       return stmt(sql).run(...params).changes;
     },
+    transaction: (work) => tx.run(work),
+    inTransaction: () => tx.inTransaction(),
   };
 }
 
-export function postgresRunner(pool: pg.Pool): Sql {
+export function postgresRunner(tx: PostgresTransactions): Sql {
+  const query = (sql: string, params: readonly unknown[]) => tx.conn().query(numberPlaceholders(sql), [...params]);
   return {
     dialect: 'postgres',
     async all(sql, params = []) {
-      return (await pool.query(numberPlaceholders(sql), params as unknown[])).rows as Row[];
+      return (await query(sql, params)).rows as Row[];
     },
     async get(sql, params = []) {
-      return (await pool.query(numberPlaceholders(sql), params as unknown[])).rows[0] as Row | undefined;
+      return (await query(sql, params)).rows[0] as Row | undefined;
     },
     async run(sql, params = []) {
-      return (await pool.query(numberPlaceholders(sql), params as unknown[])).rowCount ?? 0;
+      return (await query(sql, params)).rowCount ?? 0;
     },
+    transaction: (work) => tx.run(work),
+    inTransaction: () => tx.inTransaction(),
   };
 }

@@ -46,6 +46,14 @@ export interface Store {
   readonly review: ReviewStore;
 
   /**
+   * Runs `work` in ONE transaction: every call on this store (and its sub-stores) made from the
+   * same async flow inside `work` commits with it or not at all, e.g. a change and its audit entry.
+   * A nested call is a savepoint. Keep slow work (analysis, password hashing) outside: on SQLite,
+   * other flows wait while a transaction is open.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
    * Writes a report, its analysis and its events in ONE transaction, keyed by the content hash.
    * The same content again is a duplicate (nothing written) unless the analysis comes from a newer
    * pipeline version, which replaces the analysis and the events (status `reanalysed`).

@@ -25,6 +25,7 @@ import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
 import { postgresRunner } from '../sql-runner.js';
+import { PostgresTransactions } from '../transaction.js';
 import type {
   EventFilter,
   ImportResult,
@@ -102,17 +103,25 @@ export class PostgresStore implements Store {
   readonly audit: AuditStore;
   readonly review: ReviewStore;
   private readonly pool: pg.Pool;
+  private readonly txs: PostgresTransactions;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
-    const sql = postgresRunner(pool);
+    this.txs = new PostgresTransactions(pool);
+    const sql = postgresRunner(this.txs);
     this.access = createAccessStore(sql);
     this.accounts = createAccountStore(sql);
     this.audit = createAuditStore(sql);
     this.review = createReviewStore(sql);
   }
 
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.txs.run(work);
+  }
+
+  /** One transaction on one client: the flow's open transaction (as a savepoint) or a new one. */
   private async tx<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    if (this.txs.inTransaction()) return this.txs.run(() => work(this.txs.conn() as Client));
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -128,7 +137,7 @@ export class PostgresStore implements Store {
   }
 
   private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(sql, params)).rows as Row[];
+    return (await this.txs.conn().query(sql, params)).rows as Row[];
   }
 
   async putReport(
@@ -225,10 +234,9 @@ export class PostgresStore implements Store {
         option: 'canonicalReportId',
         reason: 'a report cannot be its own copy',
       });
-    const res = await this.pool.query('UPDATE reports SET canonical_report_id = $1 WHERE id = $2', [
-      canonicalReportId,
-      reportId,
-    ]);
+    const res = await this.txs
+      .conn()
+      .query('UPDATE reports SET canonical_report_id = $1 WHERE id = $2', [canonicalReportId, reportId]);
     if (res.rowCount === 0)
       throw new TruceError('E007_BAD_OPTION', { option: 'reportId', reason: `no report ${reportId}` });
   }
@@ -404,7 +412,7 @@ export class PostgresStore implements Store {
   }
 
   async deleteIncident(id: number): Promise<void> {
-    await this.pool.query('DELETE FROM incidents WHERE id = $1', [id]);
+    await this.txs.conn().query('DELETE FROM incidents WHERE id = $1', [id]);
   }
 
   async quarantine(entry: NewQuarantine): Promise<number> {

@@ -25,6 +25,7 @@ import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
 import { sqliteRunner } from '../sql-runner.js';
+import { SqliteTransactions } from '../transaction.js';
 import { createImportWriter } from './import-writer.js';
 import type {
   EventFilter,
@@ -100,17 +101,23 @@ export class SqliteStore implements Store {
   readonly audit: AuditStore;
   readonly review: ReviewStore;
   private readonly db: Database.Database;
+  private readonly txs: SqliteTransactions;
   private readonly stmt: ReturnType<typeof prepare>;
   private importWriter: ((events: readonly NewImportedEvent[]) => ImportResult) | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.stmt = prepare(db);
-    const sql = sqliteRunner(db);
+    this.txs = new SqliteTransactions(db);
+    const sql = sqliteRunner(db, this.txs);
     this.access = createAccessStore(sql);
     this.accounts = createAccountStore(sql);
     this.audit = createAuditStore(sql);
     this.review = createReviewStore(sql);
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.txs.run(work);
   }
 
   /** The underlying connection, for benchmarks and query-plan checks only. */
@@ -123,6 +130,7 @@ export class SqliteStore implements Store {
     analysis: NewAnalysis,
     events: readonly NewReportEvent[],
   ): Promise<PutReportResult> {
+    await this.txs.ready();
     const r = parseReport(report, analysis);
     const hash = contentHash(r.raw);
     const s = this.stmt;
@@ -161,16 +169,19 @@ export class SqliteStore implements Store {
   }
 
   async getReport(id: number): Promise<StoredReport | null> {
+    await this.txs.ready();
     const row = this.stmt.reportById.get(id) as Row | undefined;
     return row ? rowToReport(row) : null;
   }
 
   async getReportByHash(hash: string): Promise<StoredReport | null> {
+    await this.txs.ready();
     const row = this.stmt.reportByHash.get(hash) as Row | undefined;
     return row ? rowToReport(row) : null;
   }
 
   async getAnalysis(reportId: number): Promise<StoredAnalysis | null> {
+    await this.txs.ready();
     const row = this.stmt.analysisOf.get(reportId) as Row | undefined;
     if (!row) return null;
     return {
@@ -182,6 +193,7 @@ export class SqliteStore implements Store {
   }
 
   async setCanonical(reportId: number, canonicalReportId: number | null): Promise<void> {
+    await this.txs.ready();
     if (canonicalReportId === reportId)
       throw new TruceError('E007_BAD_OPTION', {
         option: 'canonicalReportId',
@@ -193,6 +205,7 @@ export class SqliteStore implements Store {
   }
 
   async putSignature(reportId: number, signature: Uint8Array, bandKeys: readonly number[]): Promise<void> {
+    await this.txs.ready();
     const s = this.stmt;
     const write = this.db.transaction(() => {
       s.upsertSignature.run(reportId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
@@ -203,11 +216,13 @@ export class SqliteStore implements Store {
   }
 
   async getSignature(reportId: number): Promise<Uint8Array | null> {
+    await this.txs.ready();
     const row = this.stmt.signatureOf.get(reportId) as { signature: Buffer } | undefined;
     return row ? new Uint8Array(row.signature) : null;
   }
 
   async findSignatureCandidates(bandKeys: readonly number[], limit?: number): Promise<SignatureCandidate[]> {
+    await this.txs.ready();
     if (bandKeys.length === 0) return [];
     const rows = this.stmt.signatureCandidates.all(JSON.stringify(bandKeys), clampLimit(limit, 50)) as Row[];
     return rows.map((r) => ({
@@ -219,6 +234,7 @@ export class SqliteStore implements Store {
   }
 
   async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {
+    await this.txs.ready();
     const match = toFts5(parseSearchQuery(query));
     const limit = clampLimit(options.limit, 50);
     let rows: Row[];
@@ -238,11 +254,13 @@ export class SqliteStore implements Store {
   }
 
   async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {
+    await this.txs.ready();
     this.importWriter ??= createImportWriter(this.db);
     return this.importWriter(events);
   }
 
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    await this.txs.ready();
     const w = eventWhere(filter, 'sqlite', 1000);
     const rows = this.db.prepare(`SELECT e.* FROM events e ${w.sql} ORDER BY e.id LIMIT ?`).all(...w.params, w.limit);
     return (rows as Row[]).map(rowToEvent);
@@ -253,20 +271,24 @@ export class SqliteStore implements Store {
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {
+    await this.txs.ready();
     const w = eventWhere({ ...filter, limit: undefined }, 'sqlite', null);
     const row = this.db.prepare(`SELECT count(*) AS n FROM events e ${w.sql}`).get(...w.params) as { n: number };
     return row.n;
   }
 
   async putSource(name: string, kind: SourceKind = 'news', url: string | null = null): Promise<SourceRecord> {
+    await this.txs.ready();
     return rowToSource(this.stmt.upsertSource.get(name, kind, url) as Row);
   }
 
   async listSources(): Promise<SourceRecord[]> {
+    await this.txs.ready();
     return (this.stmt.listSources.all() as Row[]).map(rowToSource);
   }
 
   async putIncident(incident: NewIncident): Promise<number> {
+    await this.txs.ready();
     const s = this.stmt;
     const write = this.db.transaction((): number => {
       const values = [incident.grade, incident.fatalitiesLow, incident.fatalitiesBest, incident.fatalitiesHigh];
@@ -287,6 +309,7 @@ export class SqliteStore implements Store {
   }
 
   async getIncident(id: number): Promise<StoredIncident | null> {
+    await this.txs.ready();
     const row = this.stmt.incidentById.get(id) as Row | undefined;
     if (!row) return null;
     const links = this.stmt.linksOf.all(id) as { event_id: number }[];
@@ -297,6 +320,7 @@ export class SqliteStore implements Store {
   }
 
   async listIncidents(filter: { grade?: IncidentGrade; limit?: number } = {}): Promise<StoredIncident[]> {
+    await this.txs.ready();
     const limit = clampLimit(filter.limit, 1000);
     const rows = this.stmt.listIncidents.all(filter.grade ?? null, filter.grade ?? null, limit) as Row[];
     if (rows.length === 0) return [];
@@ -312,10 +336,12 @@ export class SqliteStore implements Store {
   }
 
   async deleteIncident(id: number): Promise<void> {
+    await this.txs.ready();
     this.stmt.deleteIncident.run(id);
   }
 
   async quarantine(entry: NewQuarantine): Promise<number> {
+    await this.txs.ready();
     const row = this.stmt.insertQuarantine.get(
       entry.what,
       entry.reason,
@@ -326,6 +352,7 @@ export class SqliteStore implements Store {
   }
 
   async listQuarantine(options: { limit?: number } = {}): Promise<QuarantineEntry[]> {
+    await this.txs.ready();
     return (this.stmt.listQuarantine.all(clampLimit(options.limit, 1000)) as Row[]).map(rowToQuarantine);
   }
 
