@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { securityHeaders } from './security.js';
+import { webRoutes, type WebOptions } from './web.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -43,6 +44,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Shared reader (loading the pipeline's data files takes a moment). */
   readonly analyze?: AnalyzeService;
+  /** The dashboard: where its build is, an optional tile URL (src/server/web.ts). */
+  readonly web?: WebOptions;
 }
 
 export async function buildServer(options: ServerOptions): Promise<App> {
@@ -105,5 +108,6 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   eventRoutes(app, services);
   authRoutes(app, services, limits, secure);
   accountRoutes(app, services, limits);
+  await webRoutes(app, options.web);
   return app;
 }
