@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventWhere } from '../../src/store/event-sql.js';
-import { incidentQueriesFor, type IncidentFilter } from '../../src/store/incident-queries.js';
+import type { IncidentFilter } from '../../src/store/incident-queries.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite.store.js';
 import type { NewImportedEvent } from '../../src/store/types.js';
 import { DAYS, FIRST_DAY, generateEvents, hubs, rng } from './generate.js';
@@ -104,7 +104,7 @@ for (const f of queries.slice(0, 3)) {
   if (plain.n !== indexed) throw new Error(`indexed count ${indexed} differs from a plain scan (${plain.n})`);
 }
 
-const iq = incidentQueriesFor(store);
+const iq = store.incidents;
 for (const [name, run] of [
   ['listEvents(from, to, bbox, limit 1000)', (f: IncidentFilter) => store.listEvents({ ...f, limit: 1000 })],
   ['findIncidents(from, to, bbox, limit 1000)', (f: IncidentFilter) => iq.findIncidents({ ...f, limit: 1000 })],

@@ -16,8 +16,7 @@ import {
   type IncidentEvent,
   type IncidentRules,
 } from '../incidents/index.js';
-import { incidentQueriesFor, type IncidentQueries, type ReportOrigin } from '../store/incident-queries.js';
-import type { IncidentGrade, Store, StoredEvent, StoredIncident } from '../store/store.js';
+import type { IncidentGrade, IncidentStore, ReportOrigin, Store, StoredEvent, StoredIncident } from '../store/store.js';
 
 export interface CorroborateResult {
   /** Events considered (the given ones and their neighbourhood). */
@@ -39,7 +38,7 @@ export async function corroborateEvents(
   eventIds: readonly number[],
   rules: IncidentRules = loadIncidentRules(),
 ): Promise<CorroborateResult> {
-  const q = incidentQueriesFor(store);
+  const q = store.incidents;
   const stale = await q.staleIncidentIds();
   const staleMembers = (await Promise.all(stale.map((id) => store.getIncident(id)))).flatMap((i) => i?.eventIds ?? []);
   const seeds = await q.getEvents([...eventIds, ...staleMembers]);
@@ -65,7 +64,7 @@ export async function corroborateAll(
   store: Store,
   rules: IncidentRules = loadIncidentRules(),
 ): Promise<CorroborateResult> {
-  const q = incidentQueriesFor(store);
+  const q = store.incidents;
   const events: StoredEvent[] = [];
   for await (const e of store.iterateEvents({}, 5000)) events.push(e);
   const ids = new Set([...(await q.incidentIdsOfEvents(events.map((e) => e.id))), ...(await q.staleIncidentIds())]);
@@ -78,7 +77,7 @@ export async function corroborateAll(
 /** Events that could be the same incident as `seed`: its time window, near it when it is placed. */
 async function neighbours(
   store: Store,
-  q: IncidentQueries,
+  q: IncidentStore,
   seed: IncidentEvent,
   rules: IncidentRules,
 ): Promise<StoredEvent[]> {
@@ -112,7 +111,7 @@ export function keyEvents(events: readonly StoredEvent[], origins: readonly Repo
   });
 }
 
-async function toIncidentEvents(q: IncidentQueries, events: readonly StoredEvent[]): Promise<IncidentEvent[]> {
+async function toIncidentEvents(q: IncidentStore, events: readonly StoredEvent[]): Promise<IncidentEvent[]> {
   const reportIds = events.flatMap((e) => (e.provenance.kind === 'report' ? [e.provenance.reportId] : []));
   // Read fresh on every call: a report may have been linked to its canonical one since.
   return keyEvents(events, await q.reportOrigins(reportIds));
@@ -138,7 +137,7 @@ async function reconcile(
   const taken = new Set<number>();
   const grades: Record<IncidentGrade, number> = { single_source: 0, corroborated: 0, contested: 0, confirmed: 0 };
   let [created, updated, unchanged] = [0, 0, 0];
-  const staleIds = new Set(await incidentQueriesFor(store).staleIncidentIds());
+  const staleIds = new Set(await store.incidents.staleIncidentIds());
   for (const cluster of clusters) {
     const ids = cluster.events.map((e) => e.id);
     const overlap = new Map<number, number>();

@@ -27,6 +27,8 @@ import type { AccessStore } from './access.store.js';
 import type { AccountStore } from './accounts.store.js';
 import type { AuditStore } from './audit.store.js';
 import type { ReviewStore } from './review.store.js';
+import type { IncidentStore } from './incident-queries.js';
+import type { AgreementStore } from './agreements.store.js';
 
 export interface SearchOptions {
   readonly limit?: number;
@@ -52,6 +54,10 @@ export interface Store {
    * other flows wait while a transaction is open.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Incidents found by their events, as a whole or as one viewer may see them (incident-queries.ts). */
+  readonly incidents: IncidentStore;
+  /** Agreements uploaded through the API. */
+  readonly agreements: AgreementStore;
 
   /**
    * Writes a report, its analysis and its events in ONE transaction, keyed by the content hash.
@@ -107,3 +113,5 @@ export type * from './access.store.js';
 export type * from './accounts.store.js';
 export type * from './audit.store.js';
 export type * from './review.store.js';
+export type * from './incident-queries.js';
+export type * from './agreements.store.js';

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { corroborateAll, corroborateEvents } from '../../src/services/corroborate.service.js';
-import { incidentQueriesFor } from '../../src/store/incident-queries.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite.store.js';
 import { event, sample } from '../contract/fixtures.js';
 import { runCli } from './cli.js';
@@ -155,7 +154,7 @@ describe('corroborateEvents (incremental)', () => {
       assert.equal(all.length, 1);
       assert.equal(all[0]!.grade, 'contested');
       assert.equal(all[0]!.eventIds.length, 2);
-      assert.deepEqual(await incidentQueriesFor(s).staleIncidentIds(), []);
+      assert.deepEqual(await s.incidents.staleIncidentIds(), []);
       const full = await corroborateAll(s);
       assert.deepEqual([full.created, full.updated, full.deleted, full.unchanged], [0, 0, 0, 1]);
       // Re-analysed again with no event at all: the incident falls back to one source.

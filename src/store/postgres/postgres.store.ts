@@ -24,6 +24,8 @@ import { createAccessStore, type AccessStore } from '../access.store.js';
 import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
+import { createIncidentStore, type IncidentStore } from '../incident-queries.js';
+import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
 import { postgresRunner } from '../sql-runner.js';
 import { PostgresTransactions } from '../transaction.js';
 import type {
@@ -102,6 +104,8 @@ export class PostgresStore implements Store {
   readonly accounts: AccountStore;
   readonly audit: AuditStore;
   readonly review: ReviewStore;
+  readonly incidents: IncidentStore;
+  readonly agreements: AgreementStore;
   private readonly pool: pg.Pool;
   private readonly txs: PostgresTransactions;
 
@@ -113,6 +117,8 @@ export class PostgresStore implements Store {
     this.accounts = createAccountStore(sql);
     this.audit = createAuditStore(sql);
     this.review = createReviewStore(sql);
+    this.incidents = createIncidentStore(sql);
+    this.agreements = createAgreementStore(sql);
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -24,6 +24,8 @@ import { createAccessStore, type AccessStore } from '../access.store.js';
 import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
+import { createIncidentStore, type IncidentStore } from '../incident-queries.js';
+import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
 import { sqliteRunner } from '../sql-runner.js';
 import { SqliteTransactions } from '../transaction.js';
 import { createImportWriter } from './import-writer.js';
@@ -100,6 +102,8 @@ export class SqliteStore implements Store {
   readonly accounts: AccountStore;
   readonly audit: AuditStore;
   readonly review: ReviewStore;
+  readonly incidents: IncidentStore;
+  readonly agreements: AgreementStore;
   private readonly db: Database.Database;
   private readonly txs: SqliteTransactions;
   private readonly stmt: ReturnType<typeof prepare>;
@@ -114,6 +118,8 @@ export class SqliteStore implements Store {
     this.accounts = createAccountStore(sql);
     this.audit = createAuditStore(sql);
     this.review = createReviewStore(sql);
+    this.incidents = createIncidentStore(sql);
+    this.agreements = createAgreementStore(sql);
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
