@@ -6,7 +6,7 @@
  */
 import { parseIsoDay, type IsoDay } from '../core/date.js';
 import { compareVersions, contentHash } from '../store/identity.js';
-import { bandKeys, compare, fromBytes, signature, toBytes, type Relation } from '../ingest/dedupe/index.js';
+import { bandKeys, chooseCanonical, fromBytes, signature, toBytes, type Relation } from '../ingest/dedupe/index.js';
 import { expandInputs, reasonOf, type ExpandOptions, type LoadedReport } from '../ingest/inputs.js';
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
@@ -160,21 +160,14 @@ export class IngestService {
   ): Promise<{ relation: Exclude<Relation, 'distinct'>; canonical: number } | null> {
     const sig = signature(body);
     const keys = [...bandKeys(sig)];
-    let best: { relation: Exclude<Relation, 'distinct'>; canonical: number; jaccard: number } | null = null;
-    for (const c of await this.store.findSignatureCandidates(keys)) {
-      if (c.reportId === reportId) continue;
-      const cmp = compare(sig, fromBytes(c.signature));
-      if (cmp.relation === 'distinct') continue;
-      const rank = (r: Relation) => (r === 'copy' ? 2 : 1);
-      if (
-        !best ||
-        rank(cmp.relation) > rank(best.relation) ||
-        (cmp.relation === best.relation && cmp.jaccard > best.jaccard)
-      )
-        best = { relation: cmp.relation, canonical: c.canonicalReportId ?? c.reportId, jaccard: cmp.jaccard };
-    }
+    const candidates = (await this.store.findSignatureCandidates(keys)).map((c) => ({
+      reportId: c.reportId,
+      canonicalReportId: c.canonicalReportId,
+      signature: fromBytes(c.signature),
+    }));
+    const best = chooseCanonical(reportId, sig, candidates);
     await this.store.putSignature(reportId, toBytes(sig), keys);
-    if (!best || best.canonical === reportId) return null;
+    if (!best) return null;
     await this.store.setCanonical(reportId, best.canonical);
     return { relation: best.relation, canonical: best.canonical };
   }

@@ -25,3 +25,4 @@ export {
   type Relation,
   type Thresholds,
 } from './compare.js';
+export { chooseCanonical, type Link, type LinkCandidate } from './link.js';
