@@ -27,6 +27,7 @@ import type { AccessStore } from './access.store.js';
 import type { AccountStore } from './accounts.store.js';
 import type { AuditStore } from './audit.store.js';
 import type { ReviewStore } from './review.store.js';
+import type { WatchlistStore } from './watchlist.store.js';
 import type { IncidentStore } from './incident-queries.js';
 import type { AgreementStore } from './agreements.store.js';
 
@@ -44,8 +45,10 @@ export interface Store {
   readonly accounts: AccountStore;
   /** The append-only, hash-chained audit log. */
   readonly audit: AuditStore;
-  /** Review states and comment threads. */
+  /** Review states, the history of review moves, and comment threads. */
   readonly review: ReviewStore;
+  /** What each user follows (zones, actors, incidents) and when they last looked. */
+  readonly watchlist: WatchlistStore;
 
   /**
    * Runs `work` in ONE transaction: every call on this store (and its sub-stores) made from the
@@ -113,5 +116,6 @@ export type * from './access.store.js';
 export type * from './accounts.store.js';
 export type * from './audit.store.js';
 export type * from './review.store.js';
+export type * from './watchlist.store.js';
 export type * from './incident-queries.js';
 export type * from './agreements.store.js';

@@ -24,6 +24,7 @@ import { createAccessStore, type AccessStore } from '../access.store.js';
 import { createAccountStore, type AccountStore } from '../accounts.store.js';
 import { createAuditStore, type AuditStore } from '../audit.store.js';
 import { createReviewStore, type ReviewStore } from '../review.store.js';
+import { createWatchlistStore, type WatchlistStore } from '../watchlist.store.js';
 import { createIncidentStore, type IncidentStore } from '../incident-queries.js';
 import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
 import { sqliteRunner } from '../sql-runner.js';
@@ -102,6 +103,7 @@ export class SqliteStore implements Store {
   readonly accounts: AccountStore;
   readonly audit: AuditStore;
   readonly review: ReviewStore;
+  readonly watchlist: WatchlistStore;
   readonly incidents: IncidentStore;
   readonly agreements: AgreementStore;
   private readonly db: Database.Database;
@@ -118,6 +120,7 @@ export class SqliteStore implements Store {
     this.accounts = createAccountStore(sql);
     this.audit = createAuditStore(sql);
     this.review = createReviewStore(sql);
+    this.watchlist = createWatchlistStore(sql);
     this.incidents = createIncidentStore(sql);
     this.agreements = createAgreementStore(sql);
   }
