@@ -26,7 +26,7 @@ const baseline: Baseline = existsSync(BASELINE)
 
 const results: TaskResult[] = [];
 for (const task of args.tasks) {
-  const r = runTask(task, root);
+  const r = await runTask(task, root);
   if ('skipped' in r) console.log(`${task}: skipped, ${r.skipped}`);
   else {
     results.push(r);

@@ -20,7 +20,7 @@ if (!existsSync(root)) {
 const started = performance.now();
 console.log(`Truce Monitor evaluation, data ${root}\n`);
 for (const task of args.tasks) {
-  const result = runTask(task, root);
+  const result = await runTask(task, root);
   console.log('skipped' in result ? `== ${task}: skipped, ${result.skipped}` : formatResult(result));
   console.log('');
 }

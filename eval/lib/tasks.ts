@@ -1,22 +1,26 @@
 /** The evaluation tasks, by name, in the order `npm run eval` runs them. */
 import { runBoilerplate } from '../boilerplate/task.js';
+import { runDedupe } from '../dedupe/task.js';
 import { runEntities } from '../entities/task.js';
 import { runEvents } from '../events/task.js';
 import { runFixture } from '../fixture/task.js';
 import { runQuotes } from '../quotes/task.js';
 import type { Skipped, TaskResult } from './task.js';
 
-export const TASKS: Readonly<Record<string, (dataRoot: string) => TaskResult | Skipped>> = {
+export const TASKS: Readonly<
+  Record<string, (dataRoot: string) => TaskResult | Skipped | Promise<TaskResult | Skipped>>
+> = {
   boilerplate: runBoilerplate,
   entities: runEntities,
   quotes: runQuotes,
   events: runEvents,
   fixture: runFixture,
+  dedupe: runDedupe,
 };
 
-export function runTask(name: string, dataRoot: string): TaskResult | Skipped {
+export async function runTask(name: string, dataRoot: string): Promise<TaskResult | Skipped> {
   const started = performance.now();
-  const result = TASKS[name]!(dataRoot);
+  const result = await TASKS[name]!(dataRoot);
   return 'skipped' in result ? result : { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
