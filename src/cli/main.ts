@@ -27,6 +27,7 @@ registerQuotes(program);
 (await import('./serve.command.js')).registerServe(program);
 (await import('./audit.command.js')).registerAudit(program);
 (await import('./users.command.js')).registerUsers(program);
+(await import('./demo.command.js')).registerDemo(program);
 program.addOption(new Option('--no-color', 'plain output without colours'));
 
 try {

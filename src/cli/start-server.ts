@@ -1,0 +1,77 @@
+/** What `truce serve` and `truce demo` share: build the app on a store, listen, stop cleanly. */
+import type { AnalyzeService } from '../services/analyze.service.js';
+import type { Store } from '../store/store.js';
+
+export interface Listen {
+  readonly host: string;
+  readonly port: number;
+  /** When the port is taken, try the next ones (up to this many) instead of failing. */
+  readonly tryNext?: number;
+}
+
+export interface StartOptions extends Listen {
+  readonly store: Store;
+  readonly agreement?: string;
+  readonly insecureCookies?: boolean;
+  readonly logger?: boolean;
+  readonly analyze?: AnalyzeService;
+}
+
+export interface Started {
+  readonly url: string;
+  readonly secure: boolean;
+  close(): Promise<void>;
+}
+
+const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: "${value}" is not a port number (0-65535)`);
+  return n;
+}
+
+/** Builds the service and listens; a taken port is reported plainly (or the next free one used). */
+export async function startServer(options: StartOptions): Promise<Started> {
+  const { buildServer } = await import('../server/app.js');
+  // Plain-HTTP cookies only on loopback (a browser drops Secure cookies over http://).
+  const secure = !(options.insecureCookies ?? LOCAL.has(options.host));
+  const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
+  for (let port = options.port, tries = 0; ; port++, tries++) {
+    const url = `http://${hostPart}:${port}`;
+    const app = await buildServer({
+      store: options.store,
+      secureCookies: secure,
+      baseUrl: url,
+      logger: options.logger ?? false,
+      ...(options.analyze ? { analyze: options.analyze } : {}),
+      ...(options.agreement ? { web: { agreement: options.agreement } } : {}),
+    });
+    try {
+      await app.listen({ port, host: options.host });
+    } catch (err) {
+      await app.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && tries < (options.tryNext ?? 0)) continue;
+      if (code === 'EADDRINUSE')
+        throw new Error(`port ${port} on ${options.host} is already in use: choose another with --port N`, {
+          cause: err,
+        });
+      throw err;
+    }
+    const bound = app.server.address();
+    const actual = typeof bound === 'object' && bound ? bound.port : port;
+    return { url: `http://${hostPart}:${actual}`, secure, close: () => app.close() };
+  }
+}
+
+/** Closes the server and the store on Ctrl+C or SIGTERM. */
+export function stopOnSignal(started: Started, store: Store): void {
+  const stop = async () => {
+    await started.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
