@@ -27,6 +27,7 @@ import { accountRoutes } from './routes/accounts.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { readRoutes } from './routes/read.routes.js';
 import { securityHeaders } from './security.js';
 import { webRoutes, type WebOptions } from './web.js';
 
@@ -41,6 +42,8 @@ export interface ServerOptions {
   readonly baseUrl?: string;
   /** Largest request body, bytes (default 2 MiB). */
   readonly bodyLimit?: number;
+  /** The active agreement of the dashboard: a bundled id, an uploaded id or a file (default syria-2016-09-arrangement). */
+  readonly agreement?: string;
   readonly logger?: boolean;
   /** Shared reader (loading the pipeline's data files takes a moment). */
   readonly analyze?: AnalyzeService;
@@ -108,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   eventRoutes(app, services);
   authRoutes(app, services, limits, secure);
   accountRoutes(app, services, limits);
+  await readRoutes(app, options.store, { agreement: options.agreement, bodyLimit });
   await webRoutes(app, options.web);
   return app;
 }

@@ -10,7 +10,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Principal } from '../auth/principal.js';
 import type { AccountsService } from '../services/accounts.service.js';
 import type { AuditService } from '../services/audit.service.js';
+import type { CommentsService } from '../services/comments.service.js';
+import type { ReviewService } from '../services/review.service.js';
 import type { SubmitService } from '../services/submit.service.js';
+import type { WatchlistService } from '../services/watchlist.service.js';
 import type { Store } from '../store/store.js';
 
 export interface Services {
@@ -18,6 +21,9 @@ export interface Services {
   readonly accounts: AccountsService;
   readonly audit: AuditService;
   readonly submit: SubmitService;
+  readonly review: ReviewService;
+  readonly comments: CommentsService;
+  readonly watchlist: WatchlistService;
 }
 
 export interface RateLimits {

@@ -1,16 +1,20 @@
 /**
- * `truce assess`: reads the store's incidents (or, while there are none, each stored event as its
- * own single-source incident), adapts them to the judgement's input and assesses them.
+ * `truce assess` and the service's findings: reads the store's incidents (and each event in no
+ * incident as its own single-source incident), as a whole or as one viewer may see them, adapts
+ * them to the judgement's input and assesses them.
  */
 import { addDays, parseIsoDay, type IsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
 import type { Modality } from '../core/taxonomy.js';
+import { FULL_SCOPE } from '../store/incident-queries.js';
+import { pageEvents } from '../store/rows.js';
 import { openSqliteStore } from '../store/sqlite/sqlite.store.js';
-import type { Store, StoredEvent, StoredIncident } from '../store/store.js';
+import type { EventFilter, Store, StoredEvent, ViewScope } from '../store/store.js';
 import { loadAgreement } from '../terms/agreement.js';
 import { assess, type Assessment } from '../terms/assess.js';
 import { eventDateRange } from '../terms/facts.js';
 import type { AssessableEvent, AssessableIncident } from '../terms/incident.js';
+import { scopeIncidents, type ScopedIncident } from './incidents.service.js';
 
 export interface AssessRequest {
   readonly agreement: string;
@@ -52,32 +56,44 @@ export function toAssessableEvent(e: StoredEvent): AssessableEvent {
   };
 }
 
-/** Stored incidents with their events; events in no incident become single-source incidents. */
-export function toAssessableIncidents(
-  events: readonly StoredEvent[],
-  incidents: readonly StoredIncident[],
-): AssessableIncident[] {
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const used = new Set<number>();
-  const out: AssessableIncident[] = [];
-  for (const inc of incidents) {
-    const evs = inc.eventIds.map((id) => byId.get(id)).filter((e): e is StoredEvent => e !== undefined);
-    if (evs.length === 0) continue;
-    evs.forEach((e) => used.add(e.id));
-    out.push({ id: `incident:${inc.id}`, grade: inc.grade, events: evs.map(toAssessableEvent) });
-  }
-  for (const e of events)
-    if (!used.has(e.id)) out.push({ id: `event:${e.id}`, grade: 'single_source', events: [toAssessableEvent(e)] });
+/** One incident as the judgement reads it, graded as its viewer sees it. */
+export function toAssessable(s: ScopedIncident): AssessableIncident {
+  return { id: `incident:${s.view.id}`, grade: s.view.grade, events: s.events.map(toAssessableEvent) };
+}
+
+/** Every event the scope may see in the window, page by page. */
+export async function visibleEvents(store: Store, scope: ViewScope, filter: EventFilter): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  const pages = scope.all
+    ? store.iterateEvents(filter, 5000)
+    : pageEvents((f) => store.access.listEvents(scope, f), filter, 5000);
+  for await (const e of pages) out.push(e);
   return out;
 }
 
-export async function loadIncidents(store: Store, from?: IsoDay, to?: IsoDay): Promise<AssessableIncident[]> {
-  const events: StoredEvent[] = [];
+/**
+ * What the scope may see, ready to judge: each incident with an event in the window, with all its
+ * visible events and its grade as that viewer sees it, and each visible event in no incident as a
+ * single-source incident of its own. Nothing from a report the viewer may not see takes part.
+ */
+export async function loadIncidents(
+  store: Store,
+  from?: IsoDay,
+  to?: IsoDay,
+  scope: ViewScope = FULL_SCOPE,
+): Promise<AssessableIncident[]> {
   // A month-precision event is coded on the month's first day: widen the window so it is not lost.
-  const filter = { from: from ? addDays(from, -31) : undefined, to };
-  for await (const e of store.iterateEvents(filter)) events.push(e);
-  const incidents = await store.listIncidents({ limit: 10_000 });
-  return toAssessableIncidents(events, incidents);
+  const filter = { ...(from ? { from: addDays(from, -31) } : {}), ...(to ? { to } : {}) };
+  const events = await visibleEvents(store, scope, filter);
+  const found = await store.incidents.findVisibleIncidents(scope, { ...filter, limit: 100_000 });
+  const scoped = await scopeIncidents(store, found, new Map(events.map((e) => [e.id, e])));
+  const used = new Set(scoped.flatMap((s) => s.events.map((e) => e.id)));
+  return [
+    ...scoped.map(toAssessable),
+    ...events
+      .filter((e) => !used.has(e.id))
+      .map((e) => ({ id: `event:${e.id}`, grade: 'single_source' as const, events: [toAssessableEvent(e)] })),
+  ];
 }
 
 export async function assessStore(req: AssessRequest): Promise<Assessment> {

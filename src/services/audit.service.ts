@@ -1,6 +1,26 @@
 /** Use case: record every change in the hash-chained audit log, list it, and verify the chain. */
-import type { AuditEntry, NewAuditEntry, Store } from '../store/store.js';
+import { userInfo } from 'node:os';
+import { requireRole, type Principal } from '../auth/principal.js';
+import type { AuditEntry, AuditFilter, NewAuditEntry, Store } from '../store/store.js';
 import { entryHash, GENESIS_HASH } from '../store/audit.store.js';
+
+/** The actor of a change made from the command line: `cli:<operating-system user>`. */
+export function cliActor(): string {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = process.env.USER || process.env.USERNAME || 'unknown';
+  }
+  return `cli:${name}`;
+}
+
+export interface AuditPage {
+  readonly items: readonly AuditEntry[];
+  readonly total: number;
+  /** Pass as `beforeId` for the next (older) page; null on the last page. */
+  readonly nextBeforeId: number | null;
+}
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -13,12 +33,22 @@ export interface VerifyResult {
 export class AuditService {
   constructor(private readonly store: Store) {}
 
+  /** Appends the entry; inside Store.transaction, as part of the change it records. */
   record(entry: NewAuditEntry): Promise<AuditEntry> {
     return this.store.audit.append(entry);
   }
 
-  list(options: { limit?: number; beforeId?: number } = {}): Promise<AuditEntry[]> {
+  list(options: { limit?: number; beforeId?: number } & AuditFilter = {}): Promise<AuditEntry[]> {
     return this.store.audit.list(options);
+  }
+
+  /** The log for an admin, newest first, a page at a time. */
+  async page(by: Principal | null, options: { limit: number; beforeId?: number } & AuditFilter): Promise<AuditPage> {
+    requireRole(by, 'admin');
+    const filter: AuditFilter = { subject: options.subject, action: options.action, actor: options.actor };
+    const [items, total] = await Promise.all([this.store.audit.list(options), this.store.audit.count(filter)]);
+    const last = items.at(-1);
+    return { items, total, nextBeforeId: items.length === options.limit && last ? last.id : null };
   }
 
   /** Walks the chain in id order; the first entry whose link or hash does not hold is named. */

@@ -1,8 +1,11 @@
 /**
- * Use case: export stored events as ACLED CSV, GeoJSON or JSON Lines. Events come from
- * store.iterateEvents page by page and leave as text chunks, so memory stays flat for any count.
+ * Use case: export stored events as ACLED CSV, GeoJSON or JSON Lines, all of them (the CLI) or those
+ * one viewer may see (the API). Events are read page by page and leave as text chunks, so memory
+ * stays flat for any count.
  */
-import type { EventFilter, StoredEvent, Store } from '../store/store.js';
+import { FULL_SCOPE } from '../store/incident-queries.js';
+import { pageEvents } from '../store/rows.js';
+import type { EventFilter, StoredEvent, Store, ViewScope } from '../store/store.js';
 import { csvField } from './csv.js';
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'jsonl'] as const;
@@ -126,8 +129,24 @@ export interface ExportCounts {
 export class ExportService {
   constructor(private readonly store: Store) {}
 
-  /** Yields the export as text chunks of about 64 KiB; `counts` is filled as it goes. */
-  async *export(format: ExportFormat, filter: EventFilter, counts: ExportCounts): AsyncGenerator<string> {
+  /** Every matching event the scope may see, page by page (everything by default: the CLI). */
+  private events(filter: EventFilter, scope: ViewScope): AsyncIterable<StoredEvent> {
+    const all = { ...filter, limit: undefined };
+    return scope.all
+      ? this.store.iterateEvents(all, 5000)
+      : pageEvents((f) => this.store.access.listEvents(scope, f), all, 5000);
+  }
+
+  /**
+   * Yields the export as text chunks of about 64 KiB; `counts` is filled as it goes. Only events the
+   * scope may see are written (imported dataset rows are public data).
+   */
+  async *export(
+    format: ExportFormat,
+    filter: EventFilter,
+    counts: ExportCounts,
+    scope: ViewScope = FULL_SCOPE,
+  ): AsyncGenerator<string> {
     let buffer = '';
     const push = (s: string) => {
       buffer += s;
@@ -135,7 +154,7 @@ export class ExportService {
     if (format === 'acled') push(`${ACLED_COLUMNS.join(',')}\n`);
     if (format === 'geojson') push('{"type":"FeatureCollection","features":[\n');
     let first = true;
-    for await (const e of this.store.iterateEvents({ ...filter, limit: undefined }, 5000)) {
+    for await (const e of this.events(filter, scope)) {
       if (format === 'acled') push(`${acledRow(e)}\n`);
       else if (format === 'jsonl') push(`${JSON.stringify(e)}\n`);
       else if (e.latitude === null || e.longitude === null) {

@@ -1,8 +1,8 @@
-/** Invitations (admin), accepting one, API tokens, the outbox and the audit log (admin). */
+/** Invitations (admin), accepting one, API tokens and the outbox (admin). The audit log: audit.routes.ts. */
 import { requireRole } from '../../auth/principal.js';
 import type { App, RateLimits, Services } from '../context.js';
-import { presentAuditEntry, presentUser } from '../presenters/account.presenter.js';
-import { AcceptBody, AuditQuery, InviteBody, NewTokenBody, TokenParams } from './accounts.schema.js';
+import { presentUser } from '../presenters/account.presenter.js';
+import { AcceptBody, InviteBody, NewTokenBody, TokenParams } from './accounts.schema.js';
 
 export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
   app.post('/api/invitations', { schema: { tags: ['accounts'], body: InviteBody } }, async (request, reply) => {
@@ -36,14 +36,4 @@ export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
       return { items: await s.store.accounts.listOutbox() };
     },
   );
-
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
-    requireRole(request.principal, 'admin');
-    const items = await s.audit.list(request.query);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(presentAuditEntry),
-      nextBeforeId: items.length === request.query.limit && last ? last.id : null,
-    };
-  });
 }

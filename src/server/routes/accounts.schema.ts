@@ -1,4 +1,4 @@
-/** Request schemas of sign-in, invitations, tokens, password resets and the audit log. */
+/** Request schemas of sign-in, invitations, tokens and password resets. */
 import { z } from 'zod';
 import { ROLES } from '../../core/roles.js';
 
@@ -14,7 +14,3 @@ export const AcceptBody = z.strictObject({ password: z.string().min(12).max(1024
 export const NewTokenBody = z.strictObject({ name: z.string().min(1).max(100) });
 export const ResetRequestBody = z.strictObject({ email: z.string().min(3).max(320) });
 export const ChangePasswordBody = z.strictObject({ current: password, next: z.string().min(12).max(1024) });
-export const AuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  beforeId: z.coerce.number().int().positive().optional(),
-});
