@@ -31,38 +31,60 @@ export function paragraphsOf(body: string): Span[] {
   return paragraphs;
 }
 
-/** Tokenises one paragraph with wink-nlp and appends its tokens and sentences. */
-function readParagraph(body: string, para: Span, index: number, tokens: Token[], sentences: Sentence[]): void {
-  const doc = nlp.readDoc(body.slice(para.start, para.end));
+/**
+ * One wink-nlp read of the whole body (each read has a fixed cost, and a report has a few dozen
+ * paragraphs). wink breaks sentences at blank lines and tags each paragraph as it would alone; its
+ * tokens outside every paragraph (the blank lines) are dropped, and a sentence is cut where the
+ * paragraph changes, so the layer is the one a read per paragraph would give.
+ */
+function readBody(body: string, paragraphs: readonly Span[], tokens: Token[], sentences: Sentence[]): void {
+  const doc = nlp.readDoc(body);
   // Reading each property for all tokens at once is much cheaper than three calls per token.
   const all = doc.tokens();
   const values = all.out() as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
   const tags = all.out(its.pos) as string[];
-  const firstToken = tokens.length;
-  let offset = para.start;
+  // For each wink token: its index in `tokens` and its paragraph, or -1 when it lies outside them.
+  const kept = new Int32Array(values.length);
+  const paragraphOf = new Int32Array(values.length);
+  let offset = 0;
+  let p = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     offset += spaces[i]!.length;
     // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
     if (!body.startsWith(value, offset)) {
       const found = body.indexOf(value, offset);
-      if (found >= 0 && found < para.end) offset = found;
+      if (found >= 0) offset = found;
     }
-    tokens.push({ start: offset, end: offset + value.length, pos: tags[i]! });
-    offset += value.length;
+    const end = offset + value.length;
+    while (p < paragraphs.length && paragraphs[p]!.end <= offset) p++;
+    const para = paragraphs[p];
+    if (para && para.start <= offset && end <= para.end) {
+      kept[i] = tokens.length;
+      paragraphOf[i] = p;
+      tokens.push({ start: offset, end, pos: tags[i]! });
+    } else kept[i] = -1;
+    offset = end;
   }
   for (const [a, b] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
-    const first = tokens[firstToken + a];
-    const last = tokens[firstToken + b];
-    if (!first || !last) continue;
-    sentences.push({
-      start: first.start,
-      end: last.end,
-      paragraph: index,
-      tokenStart: firstToken + a,
-      tokenEnd: firstToken + b + 1,
-    });
+    let first = -1;
+    for (let k = a; k <= b + 1; k++) {
+      const cut = k > b || kept[k]! < 0 || (first >= 0 && paragraphOf[k] !== paragraphOf[first]);
+      if (cut && first >= 0) {
+        const from = kept[first]!;
+        const to = kept[k - 1]! + 1;
+        sentences.push({
+          start: tokens[from]!.start,
+          end: tokens[to - 1]!.end,
+          paragraph: paragraphOf[first]!,
+          tokenStart: from,
+          tokenEnd: to,
+        });
+        first = -1;
+      }
+      if (k <= b && kept[k]! >= 0 && first < 0) first = k;
+    }
   }
 }
 
@@ -70,7 +92,7 @@ export function readSentences(body: string, functionWords: FunctionWords = defau
   const paragraphs = paragraphsOf(body);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  paragraphs.forEach((p, i) => readParagraph(body, p, i, tokens, sentences));
+  if (paragraphs.length > 0) readBody(body, paragraphs, tokens, sentences);
   const guess = guessLanguage(body, tokens, functionWords);
   const warnings = guess.english
     ? []

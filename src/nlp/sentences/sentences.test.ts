@@ -55,3 +55,37 @@ test('tokenising loses no character: tokens are in order, in range, and cover al
     { numRuns: 300 },
   );
 });
+
+test('one read of the whole body gives what a read of each paragraph alone gives', () => {
+  // Paragraphs with and without a final stop, quotes, abbreviations and odd blank lines between them.
+  const paragraphs = [
+    'Shelling resumed near the airport',
+    '“We will not withdraw,” a commander told reporters. The U.S. envoy said talks would go on.',
+    'By Jane Example',
+    'Aid trucks entered the town on Monday... residents said they had waited weeks',
+    '(Reporting by A. Writer; Editing by B. Editor)',
+    'Rebels said they shot down a drone. The army denied it.',
+  ];
+  const separators = ['\n\n', '\n\n\n', '\n \n', '\r\n\r\n', '\n\t\n  '];
+  for (let shift = 0; shift < separators.length; shift++) {
+    let body = '';
+    const starts: number[] = [];
+    paragraphs.forEach((p, i) => {
+      if (i > 0) body += separators[(i + shift) % separators.length]!;
+      starts.push(body.length);
+      body += p;
+    });
+    const whole = readSentences(body);
+    const alone = paragraphs.map((p) => readSentences(p));
+    assert.deepEqual(
+      whole.tokens,
+      alone.flatMap((layer, i) =>
+        layer.tokens.map((t) => ({ ...t, start: t.start + starts[i]!, end: t.end + starts[i]! })),
+      ),
+    );
+    assert.deepEqual(
+      whole.sentences.map((s) => [s.paragraph, body.slice(s.start, s.end)]),
+      alone.flatMap((layer, i) => layer.sentences.map((s) => [i, paragraphs[i]!.slice(s.start, s.end)])),
+    );
+  }
+});
