@@ -18,16 +18,23 @@ import { TruceError } from '../core/errors.js';
 import { AccountsService } from '../services/accounts.service.js';
 import { AnalyzeService } from '../services/analyze.service.js';
 import { AuditService } from '../services/audit.service.js';
+import { CommentsService } from '../services/comments.service.js';
+import { ReviewService } from '../services/review.service.js';
 import { SubmitService } from '../services/submit.service.js';
+import { WatchlistService } from '../services/watchlist.service.js';
 import type { Store } from '../store/store.js';
 import { authHook } from './auth.hook.js';
 import type { App, RateLimits, Services } from './context.js';
 import { errorHandler } from './presenters/error.presenter.js';
 import { accountRoutes } from './routes/accounts.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { commentRoutes } from './routes/comments.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
-import { readRoutes } from './routes/read.routes.js';
+import { readRoutes, type ReadServices } from './routes/read.routes.js';
+import { reviewRoutes } from './routes/review.routes.js';
+import { watchlistRoutes } from './routes/watchlist.routes.js';
 import { securityHeaders } from './security.js';
 import { webRoutes, type WebOptions } from './web.js';
 
@@ -68,11 +75,18 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   });
   app.addContentTypeParser('text/html', { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
 
+  // Review judges a finding with the read side's FindingsService, built with the read routes below.
+  const read: { findings?: ReadServices['findings'] } = {};
   const services: Services = {
     store: options.store,
     accounts: new AccountsService(options.store, { scrypt: options.scrypt, baseUrl: options.baseUrl }),
     audit: new AuditService(options.store),
     submit: new SubmitService(options.store, options.analyze ?? new AnalyzeService()),
+    review: new ReviewService(options.store, {
+      findings: async (scope, id) => (read.findings ? read.findings.get(scope, id) : null),
+    }),
+    comments: new CommentsService(options.store),
+    watchlist: new WatchlistService(options.store),
   };
 
   app.decorateRequest('principal', null);
@@ -111,7 +125,11 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   eventRoutes(app, services);
   authRoutes(app, services, limits, secure);
   accountRoutes(app, services, limits);
-  await readRoutes(app, options.store, { agreement: options.agreement, bodyLimit });
+  read.findings = (await readRoutes(app, options.store, { agreement: options.agreement, bodyLimit })).findings;
+  reviewRoutes(app, services);
+  commentRoutes(app, services, limits);
+  watchlistRoutes(app, services);
+  auditRoutes(app, services);
   await webRoutes(app, options.web);
   return app;
 }
