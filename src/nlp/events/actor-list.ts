@@ -45,11 +45,21 @@ function countriesAsActors(body: string, places: readonly PlaceMention[], named:
     }));
 }
 
+const STATE_FORCE = /^(Police|Military) Forces$/;
+
+/** The ACLED name of a generic actor in a country: "Police Forces of India", "Rioters (India)". */
+export function genericActorName(role: string, country: string | null): string {
+  if (STATE_FORCE.test(role)) return country ? `${role} of ${country}` : `${role} (country unknown)`;
+  return country ? `${role} (${country})` : role;
+}
+
 /**
- * "Police arrested two suspects": a bare force noun with no nationality before it stands for the
- * forces of the country the report is about.
+ * "Police arrested two suspects", "unknown assailants shot ...", "a mob torched ...": a bare force
+ * noun with no nationality before it stands for the forces of the country the report is about;
+ * unnamed attackers and crowds for ACLED's generic actors of that country (without a country named,
+ * the name has none).
  */
-function stateForces(
+function unnamedActors(
   body: string,
   lower: string,
   tokens: readonly Token[],
@@ -57,7 +67,6 @@ function stateForces(
   country: { code: string; name: string } | null,
   cues: Cues,
 ): Entity[] {
-  if (!country) return [];
   const out: Entity[] = [];
   // Plain phrases: indexOf over the lower-cased body beats a regex with lookbehinds.
   const found: Span[] = [];
@@ -75,12 +84,19 @@ function stateForces(
     const prev = tokenBefore(tokens, span.start);
     if (prev && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(body.slice(prev.start, prev.end)))
       continue;
-    // "the police training centre", "an army vehicle": a modifier of another noun.
+    const role = cues.stateForceOf.get(lower.slice(span.start, span.end));
+    if (!role) continue;
+    // "the police training centre", "an army vehicle": a modifier of another noun. Unnamed attackers
+    // modify nothing: the tagger's noun after them is their verb ("gunmen shot").
     const following = tokenAfter(tokens, span.end);
-    if (following?.pos === 'NOUN' && body.slice(span.end, following.start).trim() === '') continue;
-    const prefix = cues.stateForceOf.get(lower.slice(span.start, span.end));
-    if (prefix)
-      out.push(actorEntity(body, span, `${prefix} of ${country.name}`, `${prefix} of ${country.name}`, country.code));
+    if (
+      role !== 'Unidentified Armed Group' &&
+      following?.pos === 'NOUN' &&
+      body.slice(span.end, following.start).trim() === ''
+    )
+      continue;
+    const name = genericActorName(role, country?.name ?? null);
+    out.push(actorEntity(body, span, name, name, country?.code ?? null));
   }
   return out;
 }
@@ -151,7 +167,7 @@ export function actorList(
   const all = [
     ...named,
     ...countriesAsActors(body, places, named),
-    ...stateForces(body, lower, tokens, named, country, cues),
+    ...unnamedActors(body, lower, tokens, named, country, cues),
   ]
     .filter((e) => !dateline || e.end <= dateline.start || e.start >= dateline.end)
     .filter((e) => !HOLDER_AFTER.test(body.slice(e.end, e.end + 16)))

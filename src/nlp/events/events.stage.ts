@@ -2,13 +2,13 @@
  * The events stage: trigger words from the lexicon, then actors, place, date, fatalities,
  * source and modality attached from the trigger's clause or sentence (see README.md).
  */
-import type { ConflictEvent, Doc, Entity, EventsLayer, PlaceMention, Token } from '../../core/document.js';
+import type { ConflictEvent, Doc, EventsLayer, PlaceMention, Token } from '../../core/document.js';
 import { actorList } from './actor-list.js';
 import { applyBlame } from './blame.js';
 import { buildTriggerIndex, findHits, type Hit, type TriggerIndex } from './scan.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
-import type { Modality, SubEventType, EventType } from '../../core/taxonomy.js';
+import type { Modality } from '../../core/taxonomy.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import {
@@ -21,7 +21,8 @@ import {
   pickSource,
   usablePlaces,
 } from './attach.js';
-import { isStateActor, pickActors } from './actors.js';
+import { pickActors } from './actors.js';
+import { resolveType, victimOf, type ResolvedType } from './resolve.js';
 import { clausesOf } from './clauses.js';
 import { createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
 import { loadLexicon, type Lexicon, type TriggerRule } from './lexicon.js';
@@ -37,8 +38,14 @@ const MODALITY_WEIGHT: Record<Modality, number> = {
   hypothetical: 0.8,
 };
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
-const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
+/** Event types of political violence: only these can be told by their casualties alone. */
+const VIOLENT: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Riots',
+]);
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
 const PROGRESSIVE_BEFORE =
@@ -84,50 +91,6 @@ function nameStart(body: string, tokens: readonly Token[], range: TokenRange, po
   const text = body.slice(prev.start, prev.end);
   // A dateline in capitals ("ISTANBUL A suicide bomber") ends where the sentence proper starts.
   return !OPENERS.has(text) && !/^[\p{Lu}\d]+$/u.test(text) && !/[.!?]$/.test(text);
-}
-
-/** ACLED sub-type that depends on who acted (territory, air power, civilian victims). */
-function resolveType(
-  rule: TriggerRule,
-  actor1: Entity | null,
-  actor2: Entity | null,
-  sentenceText: string,
-  victim: 'armed' | 'civilian' | null,
-  triggerText: string,
-  lex: Lexicon,
-  agentText = '',
-): { eventType: EventType; subEventType: SubEventType; civilians: boolean } {
-  const base = { eventType: rule.eventType, subEventType: rule.subEventType, civilians: false };
-  if (rule.resolve === 'territory' && actor1) {
-    return {
-      ...base,
-      subEventType: isStateActor(actor1) ? 'Government regains territory' : 'Non-state actor overtakes territory',
-    };
-  }
-  if (rule.resolve === 'bombing') {
-    const airNamed = lex.cues.aircraft.test(sentenceText);
-    const bombard = /bombard/i.test(triggerText);
-    const airCapable = (isStateActor(actor1) || AIR_CAPABLE_SIDE.test(actor1?.actor?.name ?? '')) && !bombard;
-    if (airNamed || airCapable) return { ...base, subEventType: 'Air/drone strike' };
-    // Without aircraft, "a bombing" in a town is a planted or thrown explosive; a bombardment is artillery.
-    return { ...base, subEventType: bombard ? 'Shelling/artillery/missile attack' : 'Remote explosive/landmine/IED' };
-  }
-  // "warplanes carried out 12 raids": an attack by aircraft is an air strike.
-  if (rule.resolve === 'victims' && rule.role === 'generic' && lex.cues.aircraft.test(agentText))
-    return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', civilians: false };
-  if (rule.resolve === 'victims') {
-    // Who died decides: soldiers, police or fighters make a battle; civilians an attack on them.
-    if (actor2 || victim === 'armed') return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
-    if (victim === 'civilian')
-      return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
-  }
-  return base;
-}
-
-/** The first victim noun after an active trigger, or before a passive one ("ten soldiers were killed"). */
-function victimOf(lex: Lexicon, after: string, before: string, passive: boolean): 'armed' | 'civilian' | null {
-  const m = (passive ? lex.cues.victimBefore : lex.cues.victimAfter).exec(passive ? before : after);
-  return m ? (m[1] ? 'armed' : 'civilian') : null;
 }
 
 /**
@@ -327,6 +290,8 @@ export function extractEvents(
       if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
         continue;
       if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end))) continue;
+      // "protests have spread", "fighting escalated": a trend, not one event.
+      if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) continue;
 
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(
@@ -334,41 +299,47 @@ export function extractEvents(
         body.slice(hit.end, Math.min(clause.end, hit.end + 60)),
         body.slice(Math.max(clause.start, hit.start - 50), hit.start),
         pick.passive,
+        nominal,
       );
       // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.
       const partisan =
         rule.symmetric && rule.role === 'generic' && lex.cues.partisans.test(body.slice(clause.start, clause.end));
-      const resolved = resolveType(
-        rule,
-        pick.actor1,
-        pick.actor2,
-        sentenceText,
-        victim,
-        body.slice(hit.start, hit.end),
-        lex,
-        clausePrefix,
-      );
-      const type = partisan
-        ? { eventType: 'Riots' as EventType, subEventType: 'Mob violence' as SubEventType, civilians: false }
-        : resolved;
+      const type: ResolvedType = partisan
+        ? { eventType: 'Riots', subEventType: 'Mob violence', civilians: false }
+        : resolveType(
+            {
+              rule,
+              actor1: pick.actor1,
+              actor2: pick.actor2,
+              sentenceText,
+              victim,
+              triggerText: body.slice(hit.start, hit.end),
+              agentText: clausePrefix,
+            },
+            lex,
+          );
       // "A man was hacked to death": a passive killing with no perpetrator named is by an unidentified group,
       // unless another act in the sentence (a bombing, a clash) is what killed him.
       const unnamedKiller = !pick.actor1 && !pick.actor2 && pick.passive && rule.passiveActor1 !== null;
       if (unnamedKiller && hits.some((o) => o !== hit && o.rule.role !== 'outcome')) continue;
-      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan) continue;
+      // A word for violence with nobody named is an event when someone was hurt or killed in it
+      // ("five people were injured in a clash"); otherwise it may be a figure of speech ("a fight for jobs").
+      const hurt =
+        VIOLENT.has(type.eventType) && (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
+      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !hurt) continue;
+      // "Explosions" of gas cylinders, transformers or fireworks are accidents.
+      if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) continue;
       const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
       const described = picked ?? descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
-      // ACLED codes no event without a place. With none named, concrete evidence (a toll, a stated date,
-      // two named sides) still places it in the report's country; a trend ("fighting has escalated") has none.
-      // Only in a report that names no usable place at all (a field note): in a story that does, a sentence
-      // without one is mostly history or summary.
-      const evidence = clauseDeaths !== null || stated || (pick.actor1 !== null && pick.actor2 !== null);
-      const location = described ?? (evidence && places.length === 0 ? (countryAt ??= countryPlace()) : null);
-      if (location === null) continue;
-      if (!described)
-        warnings.push(
-          `W704 No place named: event placed in ${location.name} (geo precision 3) on its toll, date or sides`,
-        );
+      // ACLED codes no event without a place. A report that names no usable place at all (a field note,
+      // a short report) still tells its events: placed in the report's country when one is named
+      // (W704), else without a location (W705). In a story that does name places, a sentence without
+      // one is mostly history or summary, so it gets no fallback.
+      if (!described && places.length > 0) continue;
+      const location = described ?? (countryAt ??= countryPlace());
+      if (!described && location)
+        warnings.push(`W704 No place named: event placed in ${location.name} (geo precision 3)`);
+      else if (!location) warnings.push('W705 No place or country named: event recorded without a location');
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
@@ -377,6 +348,11 @@ export function extractEvents(
       const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan ? 'Rioters' : rule.defaultActor1;
       let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
+      // "Police used tear gas to disperse protesters": the crowd is actor1, the police actor2.
+      if (rule.resolve === 'intervention') {
+        actor2 = pick.actor1?.actor?.name ?? null;
+        actor1 = generic(type.eventType === 'Riots' ? 'Rioters' : 'Protesters');
+      }
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
       if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive)
         [actor1, actor2] = [actor2, null];

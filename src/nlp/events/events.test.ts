@@ -110,7 +110,11 @@ const rows: Row[] = [
     { subEventType: 'Attack', actor1: 'Unidentified Armed Group', location: 'Kalinagar' },
   ],
   ['Teachers held a sit in at Kalinagar Bazar.', { subEventType: 'Peaceful protest', location: 'Kalinagar Bazar' }],
-  ["A bomb went off in a Shi'ite district on Monday.", { none: true }],
+  // "a Shi'ite district" names no place: a field note's event without a location
+  [
+    "A bomb went off in a Shi'ite district on Monday.",
+    { subEventType: 'Remote explosive/landmine/IED', location: null },
+  ],
   [
     'Police in Kabul were on alert.\n\nHundreds of shopkeepers protested in Kalinagar.',
     { subEventType: 'Peaceful protest', location: 'Kalinagar', geoPrecision: 1 },
@@ -121,6 +125,13 @@ const rows: Row[] = [
     { actor1: 'Unidentified Armed Group (Yemen)', fatalities: 10, location: 'Yemen', geoPrecision: 3 },
   ],
   ["Protests have spread, Yemen's health ministry said.", { none: true }],
+  ['Attacks on shops are increasing.', { none: true }],
+  // a field note naming no place and no country still tells its event, without a location
+  ['Hundreds of teachers protested against the new pay scale.', { subEventType: 'Peaceful protest', location: null }],
+  [
+    'Unknown gunmen shot dead a shopkeeper. The gunmen fled.',
+    { subEventType: 'Attack', actor1: 'Unidentified Armed Group', location: null },
+  ],
   // passive killings: by an unidentified group, unless another act in the sentence did it; "nobody" negates
   ['A grenade attack hit Kalinagar village and two people were killed.', { subEventType: 'Grenade' }],
   ['Rioters torched shops in Kalinagar village but nobody was killed.', { subEventType: 'Violent demonstration' }],

@@ -24,7 +24,7 @@ const ruleSchema = z
     event_type: eventTypeSchema,
     sub_event_type: z.string(),
     tag: z.string().refine(isTruceTag, 'unknown truce tag').optional(),
-    resolve: z.enum(['territory', 'bombing', 'victims']).optional(),
+    resolve: z.enum(['territory', 'bombing', 'victims', 'property', 'intervention']).optional(),
     role: z.enum(['act', 'outcome', 'generic']).default('act'),
     agent: z.enum(['subject', 'object']),
     patient: z.enum(['object', 'none']),
@@ -59,6 +59,7 @@ const cuesSchema = z.object({
   reference_determiners: z.array(z.string()),
   reaction_verbs: z.array(z.string()),
   state_forces: z.record(z.string(), z.enum(['Police Forces', 'Military Forces'])),
+  unnamed_actors: z.record(z.string(), z.enum(['Unidentified Armed Group', 'Rioters'])),
   armed_victims: z.array(z.string()),
   attribution_verbs: z.array(z.string()),
   monitors: z.array(z.string()),
@@ -78,6 +79,11 @@ const cuesSchema = z.object({
   place_heads: z.array(z.string()),
   not_place_names: z.array(z.string()),
   partisans: z.array(z.string()),
+  trend_after: z.array(z.string()),
+  demonstration: z.array(z.string()),
+  crowd_violence: z.array(z.string()),
+  injured: z.array(z.string()),
+  accidental: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -89,7 +95,7 @@ export interface TriggerRule {
   readonly eventType: EventType;
   readonly subEventType: SubEventType;
   readonly tag: TruceTag | null;
-  readonly resolve: 'territory' | 'bombing' | 'victims' | null;
+  readonly resolve: 'territory' | 'bombing' | 'victims' | 'property' | 'intervention' | null;
   readonly role: 'act' | 'outcome' | 'generic';
   readonly agent: 'subject' | 'object';
   readonly patient: 'object' | 'none';
@@ -125,7 +131,10 @@ export interface Cues {
   /** A definite determiner right before a nominal trigger (tested on the text before it). */
   readonly referenceBefore: RegExp;
   readonly reaction: RegExp;
-  /** Bare force nouns ("police") -> the ACLED actor prefix they stand for, longest first. */
+  /**
+   * Bare force nouns ("police") -> the ACLED actor prefix they stand for ("Police Forces"), and
+   * unnamed people ("unknown assailants", "a mob") -> the ACLED generic actor ("Rioters"); longest first.
+   */
   readonly stateForceOf: ReadonlyMap<string, string>;
   /** First victim noun after a killing: group 1 armed, group 2 civilian. */
   readonly victimAfter: RegExp;
@@ -161,6 +170,16 @@ export interface Cues {
   readonly partisans: RegExp;
   /** Tested on the 40 characters before a nominal trigger. */
   readonly supportBefore: RegExp;
+  /** Right after a nominal trigger: a trend ("protests have spread"), not one event. */
+  readonly trendAfter: RegExp;
+  /** Words of a demonstration: a riot among them is a violent demonstration, not mob violence. */
+  readonly demonstration: RegExp;
+  /** A crowd's own violence (stones, arson): police breaking it up faced a riot, not a protest. */
+  readonly crowdViolence: RegExp;
+  /** People hurt ("were injured", "sustained injuries"): an event even with nobody named. */
+  readonly injured: RegExp;
+  /** Accidents ("gas cylinder", "transformer"): an explosion among them is no attack. */
+  readonly accidental: RegExp;
 }
 
 export interface Lexicon {
@@ -283,7 +302,7 @@ function compileCues(c: CuesData): Cues {
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     reaction: re(c.reaction_verbs),
     stateForceOf: new Map(
-      Object.entries(c.state_forces)
+      [...Object.entries(c.state_forces), ...Object.entries(c.unnamed_actors)]
         .map(([k, v]) => [k.toLowerCase(), v] as const)
         .sort((a, b) => b[0].length - a[0].length),
     ),
@@ -320,6 +339,11 @@ function compileCues(c: CuesData): Cues {
     locativeName: new RegExp(`(?<![\\p{L}])(?:[Ii]n|[Aa]t|[Nn]ear)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'gu'),
     notPlaceNames: new Set(c.not_place_names.map((s) => s.toLowerCase())),
     partisans: re(c.partisans),
+    demonstration: re(c.demonstration),
+    crowdViolence: re(c.crowd_violence),
+    injured: re(c.injured),
+    accidental: re(c.accidental),
+    trendAfter: new RegExp(`^\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?)?${wordAlt(c.trend_after)}`, 'iu'),
   };
 }
 

@@ -25,6 +25,8 @@ function sameActors(a: Candidate, b: Candidate): boolean {
 }
 
 function samePlace(a: Candidate, b: Candidate): boolean {
+  // A field note that names no place at all: its events share the one unnamed place.
+  if (!a.location && !b.location) return true;
   if (!a.location || !b.location) return false;
   if (a.location.name === b.location.name) return true;
   const [la, oa, lb, ob] = [a.location.latitude, a.location.longitude, b.location.latitude, b.location.longitude];
