@@ -1,0 +1,376 @@
+/**
+ * The events stage's candidates: each trigger hit that survives the filters, with its actors,
+ * type, place, date, fatalities, source, modality and confidence (see README.md, steps 1-9).
+ */
+import type { Doc, Entity, PlaceMention, Sentence, Token } from '../../core/document.js';
+import type { IsoDay } from '../../core/date.js';
+import type { Span } from '../../core/span.js';
+import { textSpan } from '../../core/span.js';
+import type { Modality } from '../../core/taxonomy.js';
+import { layer } from '../stage.js';
+import { actorList } from './actor-list.js';
+import { pickActors } from './actors.js';
+import {
+  descriptorPlace,
+  type PlaceContext,
+  isParty,
+  isBackground,
+  pickDate,
+  pickLocation,
+  pickSource,
+  usablePlaces,
+} from './attach.js';
+import { clausesOf } from './clauses.js';
+import type { FatalityMatcher } from './fatalities.js';
+import type { Lexicon, TriggerRule } from './lexicon.js';
+import type { Candidate } from './merge.js';
+import { modalityOf } from './modality.js';
+import { resolveType, victimOf, type ResolvedType } from './resolve.js';
+import { findHits, type Hit, type TriggerIndex } from './scan.js';
+import { firstIndex, nameStart, ongoing } from './tokens.js';
+
+const MODALITY_WEIGHT: Record<Modality, number> = {
+  asserted: 1,
+  claimed: 0.9,
+  denied: 0.75,
+  negated: 0.75,
+  planned: 0.8,
+  hypothetical: 0.8,
+};
+const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
+const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
+/** Event types of political violence: only these can be told by their casualties alone. */
+const VIOLENT: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Riots',
+]);
+const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
+const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
+
+/** What the scan found in one report: candidates in sentence order, and what the later steps need. */
+export interface Found {
+  readonly body: string;
+  /** `body` lower-cased (same offsets). */
+  readonly lower: string;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly candidates: Candidate[];
+  readonly warnings: string[];
+  readonly actors: readonly Entity[];
+  readonly entities: readonly Entity[];
+  readonly published: IsoDay | null;
+  /** Sentence index -> the trigger hits in it (before any filter). */
+  readonly bySentence: ReadonlyMap<number, readonly Hit[]>;
+}
+
+function countryName(
+  places: readonly PlaceMention[],
+  location: PlaceMention | null,
+  context: readonly string[],
+): string | null {
+  if (location?.countryName) return location.countryName;
+  const code = context[0];
+  return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
+}
+
+function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasActor1: boolean): number {
+  const raw =
+    0.45 * rule.strength +
+    (hasActor1 ? 0.2 : 0) +
+    (c.actor2 ? 0.08 : 0) +
+    // A gazetteer place is surer than a name the gazetteer lacks, which is surer than the country alone.
+    (c.location ? (c.location.kind === 'country' ? 0.03 : c.location.latitude === null ? 0.08 : 0.15) : 0) +
+    (c.dateStated ? 0.05 : 0) +
+    (c.sourceFromText ? 0.05 : 0);
+  return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
+}
+
+export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, index: TriggerIndex): Found | null {
+  const clean = layer(doc, 'clean');
+  const sents = layer(doc, 'sentences');
+  if (!sents.english) return null;
+  const body = clean.body;
+  const entities = layer(doc, 'entities').entities;
+  const placesLayer = layer(doc, 'places');
+  const dates = layer(doc, 'dates').dates;
+  const quotes = layer(doc, 'quotes').quotes;
+  // Lower-cased once for every case-blind scan; a few exotic letters ("İ") change length, then scan as written.
+  const lowered = body.toLowerCase();
+  const lower = lowered.length === body.length ? lowered : body;
+  const dateline = clean.dateline;
+  const mainCountry = placesLayer.countryContext[0];
+  const mainCountryName = placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName;
+  const actors = actorList(
+    body,
+    lower,
+    entities,
+    placesLayer.places,
+    sents.tokens,
+    dateline,
+    mainCountry && mainCountryName ? { code: mainCountry, name: mainCountryName } : null,
+    lex.cues,
+  );
+  // A dateline names where the reporter filed from, not where the events happened.
+  const places = usablePlaces(body, placesLayer.places, actors).filter(
+    (p) => !dateline || p.end <= dateline.start || p.start >= dateline.end,
+  );
+  const published = doc.input.published ?? clean.published;
+  // Built on first use: most reports have no hit that needs it.
+  let actorNames: Set<string> | null = null;
+  // Built on first use, for hits with no gazetteer place.
+  let placeCtx: PlaceContext | null = null;
+  let countryAt: PlaceMention | null | undefined;
+  const placeContext = (): PlaceContext => ({
+    country: mainCountry ?? null,
+    countryName: country0,
+    locative: mainCountry !== undefined,
+    taken: [...entities, ...placesLayer.places],
+  });
+  /** The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention. */
+  const countryPlace = (): PlaceMention | null => {
+    const gaz = placesLayer.places.find((p) => p.kind === 'country' && p.country === mainCountry);
+    const named = gaz ?? placesLayer.places.find((p) => p.country === mainCountry && p.countryName);
+    if (!named) return null;
+    return {
+      ...named,
+      name: named.countryName!,
+      kind: 'country',
+      admin1: null,
+      latitude: gaz?.latitude ?? null,
+      longitude: gaz?.longitude ?? null,
+      geoPrecision: 3,
+      metonymFor: null,
+    };
+  };
+  const warnings: string[] = [];
+
+  const bySentence = new Map<number, Hit[]>();
+  let si = 0;
+  for (const hit of findHits(lower, sents.tokens, index)) {
+    while (si < sents.sentences.length && sents.sentences[si]!.end <= hit.start) si++;
+    const s = sents.sentences[si];
+    if (!s || hit.start < s.start || hit.end > s.end) continue;
+    const list = bySentence.get(si);
+    if (list) list.push(hit);
+    else bySentence.set(si, [hit]);
+  }
+
+  const candidates: Candidate[] = [];
+  const country0 = bySentence.size ? countryName(placesLayer.places, null, placesLayer.countryContext) : null;
+  for (const [si, hits] of bySentence) {
+    const sentence = sents.sentences[si]!;
+    const clauses = clausesOf(lower, sentence, sents.tokens);
+    const perClause = new Map<number, { deaths: number | null; durative: boolean; cumulative: boolean }>();
+    const facts = (c: Span) => {
+      let f = perClause.get(c.start);
+      if (!f) {
+        const text = body.slice(c.start, c.end);
+        const lc = lower.slice(c.start, c.end);
+        const cumulative = lex.cues.cumulativeLc.test(lc);
+        f = { deaths: cumulative ? null : deaths.count(text), durative: lex.cues.durativeLc.test(lc), cumulative };
+        perClause.set(c.start, f);
+      }
+      return f;
+    };
+    let unverified: boolean | null = null;
+    const clauseIndex = (h: Span) => clauses.findIndex((c) => h.start >= c.start && h.start < c.end);
+    const clauseOf = (h: Span) => clauses[clauseIndex(h)] ?? sentence;
+    const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
+    const sentenceText = body.slice(sentence.start, sentence.end);
+    const tokens = sents.tokens;
+    for (const hit of hits) {
+      const rule = hit.rule;
+      const clause = clauseOf(hit);
+      const clauseText = body.slice(clause.start, clause.end);
+      const clausePrefix = body.slice(clause.start, hit.start);
+      // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
+      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause))
+        continue;
+      // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
+      if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause))
+        continue;
+      // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) continue;
+      if (facts(clause).durative) continue;
+      // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
+      if (
+        ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
+        /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))
+      )
+        continue;
+      if (rule.role === 'outcome' && facts(clause).cumulative) continue;
+      const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
+      // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
+      if (facts(clause).cumulative && !stated) continue;
+      // "Shell and Total": a capitalised trigger inside a sentence is a name.
+      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start))
+        continue;
+
+      const headAt = firstIndex(tokens, sentence, (t) => t.start >= hit.start);
+      const head = headAt < sentence.tokenEnd && tokens[headAt]!.start < hit.end ? tokens[headAt] : undefined;
+      const afterAt = firstIndex(tokens, sentence, (t) => t.start >= hit.end);
+      const after = afterAt < sentence.tokenEnd ? tokens[afterAt] : undefined;
+      // "battle lines", "attack helicopters": a generic trigger modifying a noun names no event.
+      if (
+        rule.role === 'generic' &&
+        head?.pos === 'NOUN' &&
+        after?.pos === 'NOUN' &&
+        !/s$/i.test(body.slice(hit.start, hit.end)) &&
+        body.slice(hit.end, after.start).trim() === ''
+      )
+        continue;
+      const nominal = head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'PROPN');
+      const clauseDeaths = facts(clause).deaths;
+      // "condemned the bombing", "the Paris attacks": a definite noun phrase names a known event.
+      if (
+        nominal &&
+        rule.tag === null &&
+        lex.cues.referenceBeforeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
+        // "the rebels attack Hama": a plural actor right before is a subject, and the trigger its verb.
+        !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
+        (lex.cues.reaction.test(clausePrefix) ||
+          candidates.some((c) => c.eventType === rule.eventType) ||
+          (clauseDeaths === null && !stated))
+      )
+        continue;
+
+      // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
+      if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
+        continue;
+      if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end))) continue;
+      // "protests have spread", "fighting escalated": a trend, not one event.
+      if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) continue;
+
+      const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
+      const victim = victimOf(
+        lex,
+        body.slice(hit.end, Math.min(clause.end, hit.end + 60)),
+        body.slice(Math.max(clause.start, hit.start - 50), hit.start),
+        pick.passive,
+        nominal,
+      );
+      // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.
+      const partisan =
+        rule.symmetric && rule.role === 'generic' && lex.cues.partisans.test(body.slice(clause.start, clause.end));
+      const type: ResolvedType = partisan
+        ? { eventType: 'Riots', subEventType: 'Mob violence', civilians: false }
+        : resolveType(
+            {
+              rule,
+              actor1: pick.actor1,
+              actor2: pick.actor2,
+              sentenceText,
+              victim,
+              triggerText: body.slice(hit.start, hit.end),
+              agentText: clausePrefix,
+            },
+            lex,
+          );
+      // "A man was hacked to death": a passive killing with no perpetrator named is by an unidentified group,
+      // unless another act in the sentence (a bombing, a clash) is what killed him.
+      const unnamedKiller = !pick.actor1 && !pick.actor2 && pick.passive && rule.passiveActor1 !== null;
+      if (unnamedKiller && hits.some((o) => o !== hit && o.rule.role !== 'outcome')) continue;
+      // A word for violence with nobody named is an event when someone was hurt or killed in it
+      // ("five people were injured in a clash"); otherwise it may be a figure of speech ("a fight for jobs").
+      const hurt =
+        VIOLENT.has(type.eventType) && (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
+      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !hurt) continue;
+      // "Explosions" of gas cylinders, transformers or fireworks are accidents.
+      if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) continue;
+      const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
+      const described = picked ?? descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
+      // ACLED codes no event without a place. A report that names no usable place at all (a field note,
+      // a short report) still tells its events: placed in the report's country when one is named
+      // (W704), else without a location (W705). In a story that does name places, a sentence without
+      // one is mostly history or summary, so it gets no fallback.
+      if (!described && places.length > 0) continue;
+      const location = described ?? (countryAt ??= countryPlace());
+      if (!described && location)
+        warnings.push(`W704 No place named: event placed in ${location.name} (geo precision 3)`);
+      else if (!location) warnings.push('W705 No place or country named: event recorded without a location');
+      else if (!picked)
+        warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
+      const country = countryName(placesLayer.places, location, placesLayer.countryContext);
+      const generic = (role: string | null) => (role ? (country ? `${role} (${country})` : role) : null);
+      const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
+      const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan ? 'Rioters' : rule.defaultActor1;
+      let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
+      let actor2 = pick.actor2?.actor?.name ?? actor2Default;
+      // "Police used tear gas to disperse protesters": the crowd is actor1, the police actor2.
+      if (rule.resolve === 'intervention') {
+        actor2 = pick.actor1?.actor?.name ?? null;
+        actor1 = generic(type.eventType === 'Riots' ? 'Rioters' : 'Protesters');
+      }
+      // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
+      if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive)
+        [actor1, actor2] = [actor2, null];
+
+      const sentencePrefix = body.slice(sentence.start, hit.start);
+      // "said the fighters had killed": in reported speech the pluperfect is only the tense shifted back.
+      const pluperfect =
+        PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start)) &&
+        !lex.cues.attributionVerbs.test(sentencePrefix);
+      const ci = clauseIndex(hit);
+      const inherited =
+        ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
+      const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published, inherited);
+      const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
+      const source = pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues);
+      const modality = modalityOf(
+        {
+          clausePrefix,
+          sentencePrefix,
+          sourceIsParty: isParty(
+            source,
+            lex.cues,
+            (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase()))),
+          ),
+          unverified: (unverified ??= lex.cues.unverified.test(sentenceText)),
+        },
+        lex.cues,
+      );
+      const claimedAfter = modality === 'asserted' && lex.cues.claimedAfter.test(body.slice(hit.end, clause.end));
+      const past = !datePick.stated && lex.cues.pastMarkers.test(clauseText);
+      // A plain literal (no spread) keeps one object shape; keys in the order of a TextSpan.
+      const draft: { -readonly [K in keyof Candidate]: Candidate[K] } = {
+        start: sentence.start,
+        end: sentence.end,
+        text: sentenceText,
+        eventType: type.eventType,
+        subEventType: type.subEventType,
+        tags: rule.tag ? [rule.tag] : [],
+        actor1,
+        assocActor1: pick.assoc1?.actor?.name ?? null,
+        actor2,
+        assocActor2: null,
+        location,
+        date: datePick.date,
+        fatalities: clauseDeaths ?? sentenceDeaths,
+        modality: claimedAfter ? 'claimed' : modality,
+        source: source.source,
+        trigger: textSpan(body, hit.start, hit.end),
+        background: past || isBackground(datePick.date, published, pluperfect),
+        sentenceIndex: si,
+        dateStated: datePick.stated,
+        sourceFromText: source.fromText,
+        confidence: 0,
+      };
+      draft.confidence = confidenceOf(rule, draft, pick.actor1 !== null);
+      candidates.push(draft);
+    }
+  }
+  return {
+    body,
+    lower,
+    sentences: sents.sentences,
+    tokens: sents.tokens,
+    candidates,
+    warnings,
+    actors,
+    entities,
+    published,
+    bySentence,
+  };
+}
