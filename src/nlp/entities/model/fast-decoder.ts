@@ -136,8 +136,10 @@ export class FastDecoder {
    * stops once no later span can hold a capitalised word (after the last capitalised word, at the
    * first tag that continues no span): the classes of the positions decoded are unchanged, the
    * rest are left as 0 (O), so every span with a capitalised word is the same as a full decode.
+   * `anchors` narrows "capitalised word" to the positions it flags (a caller that would drop every
+   * span holding only other words): every span holding an anchor is still the same.
    */
-  decode(words: readonly string[], namesOnly = false): number {
+  decode(words: readonly string[], namesOnly = false, anchors?: Uint8Array): number {
     const n = words.length;
     if (this.slots.size + n > this.poolLimit) this.slots.clear();
     if (this.out.length < n) {
@@ -150,7 +152,7 @@ export class FastDecoder {
     if (namesOnly) {
       lastCap = -1;
       for (let i = n - 1; i >= 0; i--) {
-        if (capitalised(words[i]!)) {
+        if (anchors ? anchors[i] : capitalised(words[i]!)) {
           lastCap = i;
           break;
         }

@@ -145,6 +145,14 @@ describe('perceptron', () => {
         .spans(s)
         .filter((x) => (x.type === 'PER' || x.type === 'ORG') && s.slice(x.from, x.to).some((w) => /^\p{Lu}/u.test(w)));
       assert.deepEqual(tagger.names(s), expected);
+      // With anchors, every span holding an anchored word is still found, whatever else is flagged.
+      for (let a = 0; a < s.length; a++) {
+        const anchors = new Uint8Array(s.length);
+        anchors[a] = 1;
+        if (a + 2 < s.length) anchors[a + 2] = 1;
+        const held = (x: { from: number; to: number }) => anchors.subarray(x.from, x.to).includes(1);
+        assert.deepEqual(tagger.names(s, anchors).filter(held), expected.filter(held), `${s.join(' ')} @${a}`);
+      }
     }
   });
 });

@@ -77,15 +77,16 @@ export class NameTagger {
 
   /**
    * The PER and ORG spans holding a capitalised word, as `spans` gives them, without decoding the
-   * tail of a sentence that can hold no such span.
+   * tail of a sentence that can hold no such span. With `anchors`, only spans holding a flagged
+   * word are sure to be found (see FastDecoder.decode).
    */
-  names(words: readonly string[]): ActorName[] {
+  names(words: readonly string[], anchors?: Uint8Array): ActorName[] {
     const found: ActorName[] = [];
     if (!this.fast) {
       for (const s of this.spans(words)) if (isName(s, words)) found.push(s);
       return found;
     }
-    const n = this.fast.decode(words, true);
+    const n = this.fast.decode(words, true, anchors);
     const out = this.fast.classes;
     const types = this.types;
     // Chunks as spansOfTags reads them: an I- of another type (never decoded) would start a chunk.
@@ -172,14 +173,30 @@ export function modelEntities(
     }
     if (credit) continue;
     while (cursor < taken.length && taken[cursor]!.start < s.start) cursor++;
+    const from = Math.max(0, cursor - 1);
+    // A span is kept only if none of taken[from ..] overlaps it, so it holds a capitalised word
+    // that none overlaps: the tagger need not decode past the last such word, nor a sentence without one.
+    const anchors = new Uint8Array(words.length);
+    let anchored = false;
+    for (let k = 0; k < words.length; k++) {
+      if (!CAPITALISED.test(words[k]!)) continue;
+      const t = tokens[s.tokenStart + k]!;
+      let free = true;
+      for (let j = from; free && j < taken.length && taken[j]!.start < t.end; j++)
+        if (taken[j]!.end > t.start) free = false;
+      if (free) {
+        anchors[k] = 1;
+        anchored = true;
+      }
+    }
+    if (!anchored) continue;
     // names(): PER / ORG spans with a capital ("interior ministry" is a description, not a name).
-    for (const span of tagger.names(words)) {
+    for (const span of tagger.names(words, anchors)) {
       const start = tokens[s.tokenStart + span.from]!.start;
       const end = tokens[s.tokenStart + span.to - 1]!.end;
       if (start > 0 && /[-\u2010\u2011]/.test(body[start - 1]!) && /\S/.test(body[start - 2] ?? ' ')) continue;
       let clash = false;
-      for (let k = Math.max(0, cursor - 1); k < taken.length && taken[k]!.start < end; k++)
-        if (taken[k]!.end > start) clash = true;
+      for (let k = from; k < taken.length && taken[k]!.start < end; k++) if (taken[k]!.end > start) clash = true;
       if (clash) continue;
       // A name before a place noun is the place's modifier.
       if (span.to < words.length && PLACE_NOUNS.has(words[span.to]!)) continue;
