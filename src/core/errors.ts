@@ -45,6 +45,8 @@ export const ERRORS = {
   E025_RATE_LIMITED: { status: 429, message: 'Too many requests: try again in {retry}' },
   E026_CSRF: { status: 403, message: 'Missing or wrong CSRF token: send the x-csrf-token header given at sign-in' },
   E027_AUDIT_BROKEN: { status: 500, message: 'Audit log broken at entry {id}: {reason}' },
+  E028_URL_REFUSED: { status: 400, message: 'Refusing to fetch {url}: {reason}' },
+  E029_FETCH_FAILED: { status: 502, message: 'Could not fetch {url}: {reason}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -10,6 +10,8 @@ export interface FetchLimits {
   /** Whole request, redirects and body included. */
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
+  /** Called before each request, redirects included; throws to refuse the URL (public-address.ts). */
+  readonly checkUrl?: (url: URL) => Promise<void>;
 }
 
 export interface Fetched {
@@ -35,6 +37,7 @@ export async function fetchBounded(url: string, limits: FetchLimits = {}): Promi
   try {
     for (let hop = 0; ; hop++) {
       if (!isHttpUrl(current)) throw new Error(`refusing to fetch ${current}: only http and https URLs`);
+      await limits.checkUrl?.(new URL(current));
       const res = await fetch(current, {
         redirect: 'manual',
         signal,

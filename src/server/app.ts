@@ -20,7 +20,7 @@ import { AnalyzeService } from '../services/analyze.service.js';
 import { AuditService } from '../services/audit.service.js';
 import { CommentsService } from '../services/comments.service.js';
 import { ReviewService } from '../services/review.service.js';
-import { SubmitService } from '../services/submit.service.js';
+import { SubmitService, type FetchPolicy } from '../services/submit.service.js';
 import { WatchlistService } from '../services/watchlist.service.js';
 import type { Store } from '../store/store.js';
 import { authHook } from './auth.hook.js';
@@ -54,6 +54,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Shared reader (loading the pipeline's data files takes a moment). */
   readonly analyze?: AnalyzeService;
+  /** Limits on URLs submitted for fetching; private addresses are refused unless `allowPrivate`. */
+  readonly fetch?: FetchPolicy;
   /** The dashboard: where its build is, an optional tile URL (src/server/web.ts). */
   readonly web?: WebOptions;
 }
@@ -81,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     store: options.store,
     accounts: new AccountsService(options.store, { scrypt: options.scrypt, baseUrl: options.baseUrl }),
     audit: new AuditService(options.store),
-    submit: new SubmitService(options.store, options.analyze ?? new AnalyzeService()),
+    submit: new SubmitService(options.store, options.analyze ?? new AnalyzeService(), options.fetch),
     review: new ReviewService(options.store, {
       findings: async (scope, id) => (read.findings ? read.findings.get(scope, id) : null),
     }),

@@ -1,7 +1,8 @@
 /**
  * Use case: accounts. Sign-up only by an admin's invitation; sign-in makes a revocable session;
  * machine clients get API tokens; password resets are one-time links. Mail goes to the outbox
- * table, which the admin reads until SMTP is configured. Every change is audited.
+ * table, which the admin reads until SMTP is configured. Every change and its audit entry are one
+ * transaction; password hashing (slow) happens before it opens.
  */
 import { TruceError } from '../core/errors.js';
 import type { Role } from '../core/roles.js';
@@ -63,24 +64,29 @@ export class AccountsService {
       });
   }
 
-  /** On an empty users table: an admin with a one-time password (to print once); else null. */
-  async bootstrapAdmin(email = 'admin@localhost'): Promise<{ email: string; password: string } | null> {
+  /**
+   * On an empty users table: an admin with a one-time password (to print once); else null.
+   * `actor` is who started it (`cli:<os user>` from `truce serve`).
+   */
+  async bootstrapAdmin(
+    email = 'admin@localhost',
+    actor = 'system',
+  ): Promise<{ email: string; password: string } | null> {
     if ((await this.store.accounts.countUsers()) > 0) return null;
     const password = oneTimePassword();
-    const user = await this.store.accounts.createUser({
-      email,
-      role: 'admin',
-      partyId: null,
-      passwordHash: await hashPassword(password, this.params),
-      mustChangePassword: true,
+    const passwordHash = await hashPassword(password, this.params);
+    return this.store.transaction(async () => {
+      if ((await this.store.accounts.countUsers()) > 0) return null;
+      const user = await this.store.accounts.createUser({
+        email,
+        role: 'admin',
+        partyId: null,
+        passwordHash,
+        mustChangePassword: true,
+      });
+      await this.audit.record({ actor, action: 'user.bootstrap', subject: `user:${user.id}`, after: summary(user) });
+      return { email, password };
     });
-    await this.audit.record({
-      actor: 'system',
-      action: 'user.bootstrap',
-      subject: `user:${user.id}`,
-      after: summary(user),
-    });
-    return { email, password };
   }
 
   async login(email: string, password: string): Promise<SignedIn> {
@@ -91,17 +97,21 @@ export class AccountsService {
       throw new TruceError('E020_UNAUTHENTICATED', { reason: 'wrong email or password' });
     const sessionId = newSecret('ses');
     const expiresAt = this.after((this.options.sessionHours ?? 12) * 3_600_000);
-    await this.store.accounts.createSession(hashSecret(sessionId), user.id, expiresAt);
-    await this.audit.record({ actor: `user:${user.id}`, action: 'session.login', subject: `user:${user.id}` });
+    await this.store.transaction(async () => {
+      await this.store.accounts.createSession(hashSecret(sessionId), user.id, expiresAt);
+      await this.audit.record({ actor: `user:${user.id}`, action: 'session.login', subject: `user:${user.id}` });
+    });
     return { sessionId, csrfToken: csrfTokenFor(sessionId), user, expiresAt };
   }
 
   async logout(sessionId: string): Promise<void> {
     const hash = hashSecret(sessionId);
-    const user = await this.store.accounts.sessionUser(hash, this.now().toISOString());
-    await this.store.accounts.revokeSession(hash, this.now().toISOString());
-    if (user)
-      await this.audit.record({ actor: `user:${user.id}`, action: 'session.logout', subject: `user:${user.id}` });
+    await this.store.transaction(async () => {
+      const user = await this.store.accounts.sessionUser(hash, this.now().toISOString());
+      await this.store.accounts.revokeSession(hash, this.now().toISOString());
+      if (user)
+        await this.audit.record({ actor: `user:${user.id}`, action: 'session.logout', subject: `user:${user.id}` });
+    });
   }
 
   async fromSession(sessionId: string): Promise<Principal | null> {
@@ -121,51 +131,57 @@ export class AccountsService {
     const partyId = input.role === 'liaison' ? (input.partyId ?? null) : null;
     if (input.role === 'liaison' && !partyId)
       throw new TruceError('E007_BAD_OPTION', { option: 'partyId', reason: 'a liaison officer is bound to one party' });
-    if (await this.store.accounts.getUserByEmail(input.email))
-      throw new TruceError('E024_CONFLICT', { reason: 'an account with this email exists' });
     const token = newSecret('inv');
     const expiresAt = this.after((this.options.invitationHours ?? 72) * 3_600_000);
-    const inv = await this.store.accounts.createInvitation(hashSecret(token), {
-      email: input.email,
-      role: input.role,
-      partyId,
-      invitedBy: admin.userId,
-      expiresAt,
-    });
     const link = `${this.options.baseUrl ?? ''}/invitations/${token}`;
-    await this.store.accounts.putMail(
-      input.email,
-      'Your Truce Monitor invitation',
-      `Accept before ${expiresAt}: ${link}`,
-    );
-    await this.audit.record({
-      actor: actorOf(by),
-      action: 'invitation.create',
-      subject: `invitation:${inv.id}`,
-      after: { email: inv.email, role: inv.role, partyId: inv.partyId, expiresAt },
+    return this.store.transaction(async () => {
+      if (await this.store.accounts.getUserByEmail(input.email))
+        throw new TruceError('E024_CONFLICT', { reason: 'an account with this email exists' });
+      const inv = await this.store.accounts.createInvitation(hashSecret(token), {
+        email: input.email,
+        role: input.role,
+        partyId,
+        invitedBy: admin.userId,
+        expiresAt,
+      });
+      await this.store.accounts.putMail(
+        input.email,
+        'Your Truce Monitor invitation',
+        `Accept before ${expiresAt}: ${link}`,
+      );
+      await this.audit.record({
+        actor: actorOf(by),
+        action: 'invitation.create',
+        subject: `invitation:${inv.id}`,
+        after: { email: inv.email, role: inv.role, partyId: inv.partyId, expiresAt },
+      });
+      return { id: inv.id, token, expiresAt };
     });
-    return { id: inv.id, token, expiresAt };
   }
 
   async acceptInvitation(token: string, password: string): Promise<User> {
     this.checkPassword(password);
-    const inv = await this.store.accounts.consumeInvitation(hashSecret(token), this.now().toISOString());
-    if (!inv) throw new TruceError('E023_LINK_INVALID', { what: 'invitation' });
-    if (await this.store.accounts.getUserByEmail(inv.email))
-      throw new TruceError('E024_CONFLICT', { reason: 'an account with this email exists' });
-    const user = await this.store.accounts.createUser({
-      email: inv.email,
-      role: inv.role,
-      partyId: inv.partyId,
-      passwordHash: await hashPassword(password, this.params),
+    const passwordHash = await hashPassword(password, this.params);
+    // One transaction: if the account cannot be made, the invitation is not used up.
+    return this.store.transaction(async () => {
+      const inv = await this.store.accounts.consumeInvitation(hashSecret(token), this.now().toISOString());
+      if (!inv) throw new TruceError('E023_LINK_INVALID', { what: 'invitation' });
+      if (await this.store.accounts.getUserByEmail(inv.email))
+        throw new TruceError('E024_CONFLICT', { reason: 'an account with this email exists' });
+      const user = await this.store.accounts.createUser({
+        email: inv.email,
+        role: inv.role,
+        partyId: inv.partyId,
+        passwordHash,
+      });
+      await this.audit.record({
+        actor: `user:${user.id}`,
+        action: 'user.create',
+        subject: `user:${user.id}`,
+        after: summary(user),
+      });
+      return user;
     });
-    await this.audit.record({
-      actor: `user:${user.id}`,
-      action: 'user.create',
-      subject: `user:${user.id}`,
-      after: summary(user),
-    });
-    return user;
   }
 
   /** A token for a machine client: returned once, stored only as its hash. */
@@ -174,14 +190,16 @@ export class AccountsService {
     if (p.via !== 'session')
       throw new TruceError('E021_FORBIDDEN', { reason: 'API tokens are made from a signed-in session' });
     const token = newSecret('tok');
-    const t = await this.store.accounts.createToken(hashSecret(token), p.userId, name);
-    await this.audit.record({
-      actor: actorOf(p),
-      action: 'token.create',
-      subject: `token:${t.id}`,
-      after: { name, userId: p.userId },
+    return this.store.transaction(async () => {
+      const t = await this.store.accounts.createToken(hashSecret(token), p.userId, name);
+      await this.audit.record({
+        actor: actorOf(p),
+        action: 'token.create',
+        subject: `token:${t.id}`,
+        after: { name, userId: p.userId },
+      });
+      return { id: t.id, name: t.name, token };
     });
-    return { id: t.id, name: t.name, token };
   }
 
   /** Always succeeds from the outside, so it does not reveal which emails have accounts. */
@@ -190,27 +208,32 @@ export class AccountsService {
     if (!user || user.disabled) return;
     const token = newSecret('rst');
     const expiresAt = this.after((this.options.resetMinutes ?? 30) * 60_000);
-    await this.store.accounts.createPasswordReset(hashSecret(token), user.id, expiresAt);
     const link = `${this.options.baseUrl ?? ''}/reset/${token}`;
-    await this.store.accounts.putMail(
-      user.email,
-      'Reset your Truce Monitor password',
-      `Valid until ${expiresAt}: ${link}`,
-    );
-    await this.audit.record({ actor: 'public', action: 'password.reset_requested', subject: `user:${user.id}` });
+    await this.store.transaction(async () => {
+      await this.store.accounts.createPasswordReset(hashSecret(token), user.id, expiresAt);
+      await this.store.accounts.putMail(
+        user.email,
+        'Reset your Truce Monitor password',
+        `Valid until ${expiresAt}: ${link}`,
+      );
+      await this.audit.record({ actor: 'public', action: 'password.reset_requested', subject: `user:${user.id}` });
+    });
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
     this.checkPassword(password);
-    const userId = await this.store.accounts.consumePasswordReset(hashSecret(token), this.now().toISOString());
-    if (userId === null) throw new TruceError('E023_LINK_INVALID', { what: 'password reset' });
-    await this.store.accounts.setPassword(userId, await hashPassword(password, this.params), false);
-    const revoked = await this.store.accounts.revokeSessionsOf(userId, this.now().toISOString());
-    await this.audit.record({
-      actor: `user:${userId}`,
-      action: 'password.reset',
-      subject: `user:${userId}`,
-      after: { sessionsRevoked: revoked },
+    const passwordHash = await hashPassword(password, this.params);
+    await this.store.transaction(async () => {
+      const userId = await this.store.accounts.consumePasswordReset(hashSecret(token), this.now().toISOString());
+      if (userId === null) throw new TruceError('E023_LINK_INVALID', { what: 'password reset' });
+      await this.store.accounts.setPassword(userId, passwordHash, false);
+      const revoked = await this.store.accounts.revokeSessionsOf(userId, this.now().toISOString());
+      await this.audit.record({
+        actor: `user:${userId}`,
+        action: 'password.reset',
+        subject: `user:${userId}`,
+        after: { sessionsRevoked: revoked },
+      });
     });
   }
 
@@ -220,7 +243,10 @@ export class AccountsService {
     const user = await this.store.accounts.getUser(p.userId);
     if (!user || !(await verifyPassword(current, user.passwordHash)))
       throw new TruceError('E020_UNAUTHENTICATED', { reason: 'the current password is wrong' });
-    await this.store.accounts.setPassword(user.id, await hashPassword(next, this.params), false);
-    await this.audit.record({ actor: actorOf(p), action: 'password.change', subject: `user:${user.id}` });
+    const passwordHash = await hashPassword(next, this.params);
+    await this.store.transaction(async () => {
+      await this.store.accounts.setPassword(user.id, passwordHash, false);
+      await this.audit.record({ actor: actorOf(p), action: 'password.change', subject: `user:${user.id}` });
+    });
   }
 }

@@ -1,23 +1,52 @@
 /**
- * Use case: a signed-in person submits a report (text or HTML). It is analysed, stored with the
- * visibility their role allows (auth/principal.ts), shared with the named parties, and audited.
+ * Use case: a signed-in person submits a report: text, HTML, or a URL that is fetched with size and
+ * time limits (src/ingest/fetch-url.ts) and never from the server's own networks unless allowed.
+ * It is analysed, then stored with the visibility their role allows (auth/principal.ts), shared
+ * with the named parties and audited, the three in ONE transaction.
  */
 import { parseIsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
 import { actorOf, scopeOf, submissionVisibility, type Principal, type Visibility } from '../auth/principal.js';
+import { decodeReportBytes, maxInputBytes, sniffMediaType } from '../ingest/decode.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, fetchBounded } from '../ingest/fetch-url.js';
+import { refusalOf } from '../ingest/public-address.js';
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
 import { AuditService } from './audit.service.js';
 
 export interface Submission {
-  readonly text: string;
-  readonly mediaType: 'text/plain' | 'text/html';
+  /** The report itself; without it, `url` is fetched. */
+  readonly text?: string;
+  readonly mediaType?: 'text/plain' | 'text/html';
   readonly url?: string | null;
   readonly published?: string | null;
   readonly source?: string | null;
   readonly visibility?: Visibility;
   readonly parties?: readonly string[];
+}
+
+export interface FetchPolicy {
+  /** Fetch from loopback and private addresses too (tests, a closed network). Default false. */
+  readonly allowPrivate?: boolean;
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+  readonly maxRedirects?: number;
+}
+
+export interface Submitted {
+  readonly id: number;
+  readonly status: 'new' | 'duplicate' | 'reanalysed';
+  /** The address the report was fetched from in the end (after redirects), for a URL submission. */
+  readonly fetchedUrl?: string;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 export class SubmitService {
@@ -26,42 +55,82 @@ export class SubmitService {
   constructor(
     private readonly store: Store,
     private readonly analyze: AnalyzeService = new AnalyzeService(),
+    private readonly fetchPolicy: FetchPolicy = {},
   ) {
     this.audit = new AuditService(store);
   }
 
-  async submit(p: Principal, s: Submission): Promise<{ id: number; status: 'new' | 'duplicate' | 'reanalysed' }> {
+  /** Fetches a submitted URL within the limits; E028 when refused, E029 when it cannot be had. */
+  async fetchReport(url: string): Promise<{ text: string; mediaType: 'text/plain' | 'text/html'; url: string }> {
+    const maxBytes = this.fetchPolicy.maxBytes ?? maxInputBytes();
+    const checkUrl = async (u: URL) => {
+      if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new TruceError('E028_URL_REFUSED', { url: u.href, reason: 'only http and https URLs' });
+      if (this.fetchPolicy.allowPrivate) return;
+      const reason = await refusalOf(u);
+      if (reason) throw new TruceError('E028_URL_REFUSED', { url: u.href, reason });
+    };
+    await checkUrl(new URL(url));
+    let got;
+    try {
+      got = await fetchBounded(url, {
+        maxBytes,
+        timeoutMs: this.fetchPolicy.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+        maxRedirects: this.fetchPolicy.maxRedirects,
+        checkUrl,
+      });
+    } catch (error) {
+      if (error instanceof TruceError) throw error;
+      throw new TruceError('E029_FETCH_FAILED', { url, reason: (error as Error).message });
+    }
+    const text = decodeReportBytes(got.bytes, { what: got.url, maxBytes });
+    const mediaType = /html|xml/i.test(got.contentType ?? '') ? 'text/html' : sniffMediaType(text);
+    return { text, mediaType, url: got.url };
+  }
+
+  async submit(p: Principal, s: Submission): Promise<Submitted> {
     const vis = submissionVisibility(p, s);
-    if (s.text.trim() === '') throw new TruceError('E002_INPUT_EMPTY', { what: 'the report' });
     const published = s.published ? parseIsoDay(s.published) : null;
     if (s.published && !published) throw new TruceError('E006_BAD_DATE', { field: 'published', value: s.published });
-    const { analysis } = this.analyze.analyzeText(s.text, 'submitted report', s.mediaType, {
+    let { text, mediaType, url } = { text: s.text, mediaType: s.mediaType ?? 'text/plain', url: s.url ?? null };
+    let source = s.source ?? null;
+    let fetchedUrl: string | undefined;
+    if (text === undefined) {
+      if (!url) throw new TruceError('E007_BAD_OPTION', { option: 'text', reason: 'give the text or a url' });
+      const got = await this.fetchReport(url);
+      ({ text, mediaType } = got);
+      url = fetchedUrl = got.url;
+      source ??= hostOf(got.url);
+    }
+    if (text.trim() === '') throw new TruceError('E002_INPUT_EMPTY', { what: 'the report' });
+    const { analysis } = this.analyze.analyzeText(text, 'submitted report', mediaType, {
       ...(published ? { published } : {}),
-      ...(s.source ? { source: s.source } : {}),
+      ...(source ? { source } : {}),
     });
-    const put = await this.store.putReport(
-      {
-        raw: s.text,
-        mediaType: s.mediaType,
-        url: s.url ?? null,
-        published: s.published ?? null,
-        sourceName: s.source ?? null,
-        visibility: vis.visibility,
-      },
-      { pipelineVersion: PIPELINE_VERSION, analysis },
-      analysis.events,
-    );
-    // Shared after the insert: a crash in between leaves it visible to monitors only (fails closed).
-    if (put.status === 'new') await this.store.access.shareReport(put.id, vis.parties);
-    else if (p.role === 'liaison' && !(await this.store.access.canSee(put.id, scopeOf(p))))
-      // They hold the very text already; sharing it with their party reveals only that it was known.
-      await this.store.access.shareReport(put.id, vis.parties);
-    await this.audit.record({
-      actor: actorOf(p),
-      action: put.status === 'new' ? 'report.create' : `report.${put.status}`,
-      subject: `report:${put.id}`,
-      after: { visibility: vis.visibility, parties: [...vis.parties], events: analysis.events.length },
+    const raw = text;
+    const put = await this.store.transaction(async () => {
+      const stored = await this.store.putReport(
+        { raw, mediaType, url, published: s.published ?? null, sourceName: source, visibility: vis.visibility },
+        { pipelineVersion: PIPELINE_VERSION, analysis },
+        analysis.events,
+      );
+      if (stored.status === 'new') await this.store.access.shareReport(stored.id, vis.parties);
+      else if (p.role === 'liaison' && !(await this.store.access.canSee(stored.id, scopeOf(p))))
+        // They hold the very text already; sharing it with their party reveals only that it was known.
+        await this.store.access.shareReport(stored.id, vis.parties);
+      await this.audit.record({
+        actor: actorOf(p),
+        action: stored.status === 'new' ? 'report.create' : `report.${stored.status}`,
+        subject: `report:${stored.id}`,
+        after: {
+          visibility: vis.visibility,
+          parties: [...vis.parties],
+          events: analysis.events.length,
+          ...(fetchedUrl ? { fetchedFrom: fetchedUrl } : {}),
+        },
+      });
+      return stored;
     });
-    return put;
+    return { ...put, ...(fetchedUrl ? { fetchedUrl } : {}) };
   }
 }

@@ -11,7 +11,7 @@ export function reportRoutes(app: App, s: Services, limits: RateLimits): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Submit a report (JSON, or a raw text/plain or text/html body)',
+        summary: 'Submit a report: JSON with its text or only a url to fetch, or a raw text/plain or text/html body',
         body: SubmitBody,
         querystring: SubmitQuery,
       },

@@ -5,15 +5,18 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const visibility = z.enum(['public', 'monitors', 'restricted']);
 const party = z.string().min(1).max(80);
 
-export const SubmitJsonBody = z.strictObject({
-  text: z.string().min(1),
-  format: z.enum(['text', 'html']).default('text'),
-  url: z.url().max(2000).optional(),
-  published: isoDay.optional(),
-  source: z.string().min(1).max(200).optional(),
-  visibility: visibility.optional(),
-  parties: z.array(party).max(20).optional(),
-});
+/** The text itself, or only a `url` for the server to fetch (with size and time limits). */
+export const SubmitJsonBody = z
+  .strictObject({
+    text: z.string().min(1).optional(),
+    format: z.enum(['text', 'html']).default('text'),
+    url: z.url().max(2000).optional(),
+    published: isoDay.optional(),
+    source: z.string().min(1).max(200).optional(),
+    visibility: visibility.optional(),
+    parties: z.array(party).max(20).optional(),
+  })
+  .refine((b) => b.text !== undefined || b.url !== undefined, { message: 'give the text or a url', path: ['text'] });
 
 /** For a raw text/plain or text/html body, the other fields come as query parameters. */
 export const SubmitQuery = z.strictObject({
