@@ -67,19 +67,40 @@ function locate(reason: string): Pick<AgreementProblem, 'line' | 'column' | 'fie
   };
 }
 
-/** A JSON syntax error located by line and column (Node names the character position). */
-function jsonProblem(text: string, error: Error): AgreementProblem {
-  const pos = /position (\d+)/.exec(error.message);
-  const lineCol = /line (\d+) column (\d+)/.exec(error.message);
-  let line: number | null = lineCol ? Number(lineCol[1]) : null;
-  let column: number | null = lineCol ? Number(lineCol[2]) : null;
-  if (pos && line === null) {
-    const before = text.slice(0, Number(pos[1]));
-    line = before.split('\n').length;
-    column = before.length - before.lastIndexOf('\n');
+/**
+ * Where JSON.parse first fails: the longest prefix that is still valid JSON, or only cut short.
+ * (Node 20 does not always name the position.) The prefix test is monotonic, so a binary search.
+ */
+function jsonErrorOffset(text: string): number {
+  const clean = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      return /Unexpected end of JSON input/.test(message) || Number(/at position (\d+)/.exec(message)?.[1]) === n;
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (clean(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  const where = line === null ? '' : `line ${line}, column ${column}: `;
-  const reason = `JSON syntax error at ${where}${error.message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return lo;
+}
+
+/** A JSON syntax error located by line and column. */
+function jsonProblem(text: string, error: Error): AgreementProblem {
+  const before = text.slice(0, jsonErrorOffset(text));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const what = error.message
+    .split(', "')[0]!
+    .split(', ...')[0]!
+    .replace(/ in JSON at position \d+.*$/, '');
+  const reason = `JSON syntax error at line ${line}, column ${column}: ${what}`;
   return {
     code: 'E012',
     message: new TruceError('E012_AGREEMENT', { file: UPLOAD_NAME, reason }).message,

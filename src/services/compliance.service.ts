@@ -92,7 +92,7 @@ export class ComplianceService {
       period: assessment.period,
       incidentsAssessed: assessment.incidents_assessed,
       headline: headline(kept),
-      excludedByReview: findings.length - keptViews.length,
+      excludedByReview: findings.filter((f) => f.status !== 'not_covered' && rejected(f)).length,
       terms,
       parties: byParty,
       obligations: assessment.obligations,
