@@ -14,6 +14,7 @@ import { assess, type Assessment } from '../terms/assess.js';
 import { STATUSES, type Finding, type Status } from '../terms/finding.js';
 import type { AssessableIncident } from '../terms/incident.js';
 import { judge } from '../terms/judge.js';
+import { instantToLocalDay } from '../terms/time.js';
 import type { AgreementCatalog } from './agreement.service.js';
 import { loadIncidents, toAssessable, toAssessableEvent } from './assess.service.js';
 import { scopeIncidents } from './incidents.service.js';
@@ -145,7 +146,9 @@ export class FindingsService {
   async assessment(scope: ViewScope, agreementId: string, period: Period = {}): Promise<ScopedAssessment> {
     const ca = await this.catalog.get(agreementId);
     const { from, to } = parsePeriod(period);
-    const judged = await loadIncidents(this.store, from, to, scope);
+    // Nothing before the agreement took effect can be judged: read from its first day at most.
+    const first = from ?? instantToLocalDay(ca.effectiveFrom, ca.timeZone);
+    const judged = await loadIncidents(this.store, first, to, scope);
     const assessment = assess(ca, judged, { from, to });
     const incidents = new Map(judged.map((i) => [i.id, i]));
     return { agreement: ca, assessment, incidents, findings: await this.present(ca, assessment.findings, incidents) };
@@ -224,7 +227,7 @@ export class FindingsService {
     const eventId = Number(subject.slice(1));
     const [e] = await this.store.incidents.getEvents([eventId]);
     if (!e) return null;
-    if (e.provenance.kind === 'report' && !(await this.store.access.canSee(e.provenance.reportId, scope))) return null;
+    if (e.provenance.kind !== 'import' && !(await this.store.access.canSee(e.provenance.reportId, scope))) return null;
     // An event that belongs to an incident is judged with it, under the incident's id.
     if ((await this.store.incidents.incidentIdsOfEvents([eventId])).length > 0) return null;
     return { id: `event:${e.id}`, grade: 'single_source', events: [toAssessableEvent(e)] };
