@@ -17,6 +17,8 @@ const FunctionWordsSchema = z.strictObject({
 export interface FunctionWords {
   /** For each lowercase word, the languages it is a function word of. */
   readonly byWord: ReadonlyMap<string, readonly string[]>;
+  /** Length of the longest word of `byWord` (a longer token cannot be one: lower-casing never shortens). */
+  readonly maxLength: number;
 }
 
 export interface LanguageGuess {
@@ -46,7 +48,9 @@ export function loadFunctionWords(): FunctionWords {
       byWord.set(key, langs);
     }
   }
-  return { byWord };
+  let maxLength = 0;
+  for (const w of byWord.keys()) maxLength = Math.max(maxLength, w.length);
+  return { byWord, maxLength };
 }
 
 const LATIN = /\p{Script=Latin}/u;
@@ -57,12 +61,21 @@ export function guessLanguage(body: string, tokens: readonly Token[], fw: Functi
   let latin = 0;
   const counts = new Map<string, number>();
   for (const t of tokens) {
-    const w = body.slice(t.start, t.end);
-    const first = w[0] ?? '';
-    if (!LETTER.test(first)) continue;
+    if (t.end <= t.start) continue;
+    // The first UTF-16 unit decides: ASCII letters are Latin letters, other ASCII is no letter.
+    const c = body.charCodeAt(t.start) | 32;
+    if (c < 128) {
+      if (c < 97 || c > 122) continue;
+      latin++;
+    } else {
+      const first = body[t.start]!;
+      if (!LETTER.test(first)) continue;
+      if (LATIN.test(first)) latin++;
+    }
     words++;
-    if (LATIN.test(first)) latin++;
-    for (const lang of fw.byWord.get(w.toLowerCase()) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (t.end - t.start > fw.maxLength) continue;
+    const langs = fw.byWord.get(body.slice(t.start, t.end).toLowerCase());
+    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };
   const en = counts.get('en') ?? 0;
