@@ -19,17 +19,19 @@ import { AccountsService } from '../services/accounts.service.js';
 import { AnalyzeService } from '../services/analyze.service.js';
 import { AuditService } from '../services/audit.service.js';
 import { CommentsService } from '../services/comments.service.js';
+import { FieldReportService } from '../services/field-report.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { SubmitService, type FetchPolicy } from '../services/submit.service.js';
 import { WatchlistService } from '../services/watchlist.service.js';
 import type { Store } from '../store/store.js';
-import { authHook } from './auth.hook.js';
+import { authHook, formCsrfHook } from './auth.hook.js';
 import type { App, RateLimits, Services } from './context.js';
 import { errorHandler } from './presenters/error.presenter.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { commentRoutes } from './routes/comments.routes.js';
+import { fieldReportRoutes } from './routes/field-reports.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { readRoutes, type ReadServices } from './routes/read.routes.js';
@@ -89,12 +91,15 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     }),
     comments: new CommentsService(options.store),
     watchlist: new WatchlistService(options.store),
+    fieldReports: new FieldReportService(options.store),
   };
 
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfPending', false);
   await app.register(fastifyCookie);
   app.addHook('onRequest', authHook(services.accounts, secure));
+  app.addHook('preValidation', formCsrfHook);
   app.addHook('onSend', securityHeaders(secure));
   // preHandler: limits keyed by account need the principal that onRequest resolved.
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
@@ -132,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   commentRoutes(app, services, limits);
   watchlistRoutes(app, services);
   auditRoutes(app, services);
+  await fieldReportRoutes(app, services, limits);
   await webRoutes(app, options.web);
   return app;
 }

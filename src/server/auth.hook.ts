@@ -1,7 +1,9 @@
 /**
  * Resolves who is asking: an API token (`Authorization: Bearer tok_...`) or a session cookie.
  * Cookie sessions must send the CSRF token on every state-changing request; tokens need not,
- * since a browser never attaches them by itself.
+ * since a browser never attaches them by itself. An HTML form cannot set a header, so a form post
+ * (application/x-www-form-urlencoded) may carry the token in its `_csrf` field instead: it is
+ * checked by formCsrfHook once the body is read, before validation and the handler.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TruceError } from '../core/errors.js';
@@ -31,9 +33,25 @@ export function authHook(accounts: AccountsService, secure: boolean) {
     if (!p) return; // expired or revoked: the request goes on as the public
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(sessionId))) throw new TruceError('E026_CSRF');
+      if (typeof sent === 'string') {
+        if (!safeEqual(sent, csrfTokenFor(sessionId))) throw new TruceError('E026_CSRF');
+      } else if (isFormPost(request)) request.csrfPending = true;
+      else throw new TruceError('E026_CSRF');
     }
     request.principal = p;
     request.sessionId = sessionId;
   };
+}
+
+const isFormPost = (request: FastifyRequest): boolean =>
+  /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '');
+
+/** preValidation, on every route: a form post's `_csrf` field must match its session. */
+export async function formCsrfHook(request: FastifyRequest): Promise<void> {
+  if (!request.csrfPending) return;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  const sent = body && typeof body === 'object' ? body._csrf : undefined;
+  if (typeof sent !== 'string' || request.sessionId === null || !safeEqual(sent, csrfTokenFor(request.sessionId)))
+    throw new TruceError('E026_CSRF');
+  request.csrfPending = false;
 }

@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AccountsService } from '../services/accounts.service.js';
 import type { AuditService } from '../services/audit.service.js';
 import type { CommentsService } from '../services/comments.service.js';
+import type { FieldReportService } from '../services/field-report.service.js';
 import type { ReviewService } from '../services/review.service.js';
 import type { SubmitService } from '../services/submit.service.js';
 import type { WatchlistService } from '../services/watchlist.service.js';
@@ -24,6 +25,7 @@ export interface Services {
   readonly review: ReviewService;
   readonly comments: CommentsService;
   readonly watchlist: WatchlistService;
+  readonly fieldReports: FieldReportService;
 }
 
 export interface RateLimits {
@@ -47,5 +49,7 @@ declare module 'fastify' {
     principal: Principal | null;
     /** The raw session id from the cookie, when the principal came from one. */
     sessionId: string | null;
+    /** A form post whose CSRF token is in its body, still to be checked (auth.hook.ts formCsrfHook). */
+    csrfPending: boolean;
   }
 }

@@ -103,7 +103,7 @@ export function keyEvents(events: readonly StoredEvent[], origins: readonly Repo
   const canonical = new Map(origins.map((o) => [o.id, o.canonicalReportId ?? o.id]));
   return events.map((e) => {
     const { provenance, ...fields } = e;
-    if (provenance.kind !== 'report') {
+    if (provenance.kind === 'import') {
       return { ...fields, sourceKey: `dataset:${provenance.dataset}`, documentKey: `dataset:${provenance.dataset}` };
     }
     const own = provenance.reportId;
@@ -112,7 +112,7 @@ export function keyEvents(events: readonly StoredEvent[], origins: readonly Repo
 }
 
 async function toIncidentEvents(q: IncidentStore, events: readonly StoredEvent[]): Promise<IncidentEvent[]> {
-  const reportIds = events.flatMap((e) => (e.provenance.kind === 'report' ? [e.provenance.reportId] : []));
+  const reportIds = events.flatMap((e) => (e.provenance.kind === 'import' ? [] : [e.provenance.reportId]));
   // Read fresh on every call: a report may have been linked to its canonical one since.
   return keyEvents(events, await q.reportOrigins(reportIds));
 }

@@ -90,7 +90,7 @@ export class IncidentReadService {
     const reports = new Map<number, SourceReport>();
     for (const e of scoped.events) {
       const p = e.provenance;
-      if (p.kind !== 'report' || reports.has(p.reportId)) continue;
+      if (p.kind === 'import' || reports.has(p.reportId)) continue;
       const [r, a] = await Promise.all([this.store.getReport(p.reportId), this.store.getAnalysis(p.reportId)]);
       if (r)
         reports.set(r.id, {

@@ -66,7 +66,7 @@ export async function scopeIncidents(
   const reportIds = found.flatMap((i) =>
     i.eventIds.flatMap((id) => {
       const p = events.get(id)?.provenance;
-      return p?.kind === 'report' ? [p.reportId] : [];
+      return p && p.kind !== 'import' ? [p.reportId] : [];
     }),
   );
   const originList = await store.incidents.reportOrigins(reportIds);
@@ -97,16 +97,16 @@ export async function scopeIncidents(
 
 function sourceOf(e: StoredEvent, origins: ReadonlyMap<number, ReportOrigin>): IncidentSource {
   const p = e.provenance;
-  const o = p.kind === 'report' ? origins.get(p.reportId) : undefined;
+  const o = p.kind === 'import' ? undefined : origins.get(p.reportId);
   return {
     eventId: e.id,
     origin:
-      p.kind === 'report'
-        ? `report:${p.reportId}${o?.canonicalReportId ? ` (copy of report:${o.canonicalReportId})` : ''}`
-        : `${p.dataset}:${p.sourceId}`,
-    sourceName: p.kind === 'report' ? (o?.sourceName ?? e.source) : p.dataset,
-    reportId: p.kind === 'report' ? p.reportId : null,
-    span: p.kind === 'report' ? { start: p.start, end: p.end } : null,
+      p.kind === 'import'
+        ? `${p.dataset}:${p.sourceId}`
+        : `report:${p.reportId}${o?.canonicalReportId ? ` (copy of report:${o.canonicalReportId})` : ''}`,
+    sourceName: p.kind === 'import' ? p.dataset : (o?.sourceName ?? e.source),
+    reportId: p.kind === 'import' ? null : p.reportId,
+    span: p.kind === 'import' ? null : { start: p.start, end: p.end },
     eventType: e.event_type,
     subEventType: e.sub_event_type,
     actor1: e.actor1,

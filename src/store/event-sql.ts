@@ -4,7 +4,14 @@
  */
 import { TruceError } from '../core/errors.js';
 import { bboxAround, EARTH_RADIUS_KM, splitAntimeridian, type Bbox } from './geo.js';
-import { EventFilterSchema, type EventFilter, type EventFields, type Provenance, type StoredEvent } from './types.js';
+import {
+  EventFilterSchema,
+  FIELD_REPORT_PIPELINE,
+  type EventFilter,
+  type EventFields,
+  type Provenance,
+  type StoredEvent,
+} from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,7 +47,7 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 export function eventValues(e: EventFields, p: Provenance): unknown[] {
-  const rep = p.kind === 'report' ? p : null;
+  const rep = p.kind === 'import' ? null : p;
   const imp = p.kind === 'import' ? p : null;
   return [
     rep?.reportId ?? null,
@@ -79,7 +86,7 @@ export function rowToEvent(r: Row): StoredEvent {
   const provenance: Provenance =
     r.report_id !== null
       ? {
-          kind: 'report',
+          kind: r.pipeline_version === FIELD_REPORT_PIPELINE ? 'field_report' : 'report',
           reportId: Number(r.report_id),
           pipelineVersion: r.pipeline_version as string,
           start: r.span_start as number,

@@ -81,7 +81,28 @@ export interface ReportProvenance {
   readonly end: number;
 }
 
-export type Provenance = ReportProvenance | ImportProvenance;
+/**
+ * An event a monitor entered through the field report form (services/field-report.service.ts): it
+ * belongs to the report made from the form's fields (so it has that report's visibility) and its
+ * span is the sentence of that report that states it.
+ */
+export interface FieldReportProvenance extends Omit<ReportProvenance, 'kind'> {
+  readonly kind: 'field_report';
+}
+
+/** The pipeline version under which a field report's analysis is kept (never re-read by the NLP). */
+export const FIELD_REPORT_PIPELINE = 'field-report-1';
+
+export type Provenance = ReportProvenance | FieldReportProvenance | ImportProvenance;
+
+/**
+ * The report an event belongs to (read from it, or entered with it), null for a dataset row. Use
+ * this rather than testing `kind === 'report'`, so a check of the report's visibility cannot miss
+ * a field report.
+ */
+export function reportIdOf(p: Provenance): number | null {
+  return p.kind === 'import' ? null : p.reportId;
+}
 
 export interface NewImportedEvent extends EventFields {
   readonly provenance: ImportProvenance;

@@ -35,8 +35,8 @@ export function presentEvent(e: StoredEvent) {
   return {
     ...fields,
     provenance:
-      provenance.kind === 'report'
-        ? { kind: 'report' as const, reportId: provenance.reportId, start: provenance.start, end: provenance.end }
-        : { kind: 'import' as const, dataset: provenance.dataset, sourceId: provenance.sourceId },
+      provenance.kind === 'import'
+        ? { kind: 'import' as const, dataset: provenance.dataset, sourceId: provenance.sourceId }
+        : { kind: provenance.kind, reportId: provenance.reportId, start: provenance.start, end: provenance.end },
   };
 }
