@@ -1,6 +1,6 @@
 /**
- * What the incident layer needs of an event: the ACLED fields, its id, and the key of the
- * independent source it comes from (the canonical report, or the dataset), set by the service.
+ * What the incident layer needs of an event: the ACLED fields (`source` is who the report cites), its
+ * id, and where it comes from (story, document, outlet), set by the service.
  */
 import type { AnalysisEvent } from '../core/analysis.js';
 import { addDays, parseIsoDay, type IsoDay } from '../core/date.js';
@@ -9,10 +9,16 @@ import type { IncidentRules } from './rules.js';
 export type IncidentEvent = Omit<AnalysisEvent, 'start' | 'end'> & {
   readonly id: number;
   /**
-   * Events with the same key are never independent: `report:<canonical report id>` (so copies and
-   * versions of one story share it) or `dataset:<name>` for imported rows.
+   * The story: `report:<canonical report id>` (so copies and versions of one story share it) or
+   * `dataset:<name>` for imported rows. Events with the same key are never independent; neither are
+   * events sharing an outlet or a cited original source (independence.ts).
    */
   readonly sourceKey: string;
+  /**
+   * Who published the report: its source name (an outlet, an agency or a domain), or null when
+   * unknown and for imported rows (their dataset is the `sourceKey`).
+   */
+  readonly outlet: string | null;
   /**
    * The document the event was read from (`report:<id>`, or `dataset:<name>` for imported rows).
    * Two events of one document are two incidents: the reader already merged its own repetitions,

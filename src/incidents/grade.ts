@@ -3,6 +3,7 @@
  * UCDP's low/best/high. Pure: the same members always give the same verdict.
  */
 import { eventDays, type IncidentEvent } from './event.js';
+import { independentSources } from './independence.js';
 import { compareEvents } from './match.js';
 import type { IncidentRules } from './rules.js';
 
@@ -10,8 +11,13 @@ export type ComputedGrade = 'single_source' | 'corroborated' | 'contested';
 
 export interface Verdict {
   readonly grade: ComputedGrade;
-  /** Independent sources: distinct source keys (a story and its copies count once). */
+  /**
+   * Independent sources (independence.ts, ADR 0008): the most events that share no story, no outlet
+   * and no named original source. A story and its copies count once; so does one outlet's reporting.
+   */
   readonly sources: number;
+  /** Distinct stories (a report with its copies and versions) and datasets among the events. */
+  readonly stories: number;
   readonly fatalitiesLow: number | null;
   readonly fatalitiesBest: number | null;
   readonly fatalitiesHigh: number | null;
@@ -47,9 +53,10 @@ export function gradeIncident(events: readonly IncidentEvent[], rules: IncidentR
       const c = compareEvents(events[i]!, events[j]!, rules);
       if (c.match && c.contested !== null) contested.add(c.contested);
     }
-  const sources = new Set(events.map((e) => e.sourceKey)).size;
+  const sources = independentSources(events, rules);
+  const stories = new Set(events.map((e) => e.sourceKey)).size;
   const grade: ComputedGrade = contested.size > 0 ? 'contested' : sources >= 2 ? 'corroborated' : 'single_source';
-  return { grade, sources, contested: [...contested].sort(), ...fatalityRange(events) };
+  return { grade, sources, stories, contested: [...contested].sort(), ...fatalityRange(events) };
 }
 
 export interface IncidentSummary {

@@ -10,4 +10,14 @@ export {
   type Verdict,
 } from './grade.js';
 export { compareEvents, distanceKm, placeMismatch, typesCompatible, type Comparison } from './match.js';
-export { buildRules, loadIncidentRules, MatchingSchema, SidesSchema, type IncidentRules } from './rules.js';
+export { independentSources, maxIndependent, provenanceKeys } from './independence.js';
+export {
+  buildRules,
+  loadIncidentRules,
+  MatchingSchema,
+  SidesSchema,
+  SourcesSchema,
+  type IncidentRules,
+  type SourceIdentities,
+} from './rules.js';
+export { normaliseSourceName, sourceId, splitSources } from './source-name.js';

@@ -1,11 +1,13 @@
 /**
- * The matching thresholds and the side lexicon, loaded once from data/incidents/ and indexed.
+ * The matching thresholds, the side lexicon and the source identities, loaded once from
+ * data/incidents/ and indexed.
  * Reasons for every figure live in the YAML files, beside the figures.
  */
 import { z } from 'zod';
 import { loadDataFile } from '../core/data-file.js';
 import type { TimePrecision } from '../core/date.js';
 import { MODALITIES, type GeoPrecision, type Modality } from '../core/taxonomy.js';
+import { normaliseSourceName } from './source-name.js';
 
 const precision = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const typeRef = z.strictObject({ type: z.string().min(1), sub: z.string().min(1) });
@@ -24,6 +26,27 @@ export const SidesSchema = z.strictObject({
   camps: z.array(z.strictObject({ name: z.string().min(1), sides: z.array(z.string().min(1)).min(2) })),
 });
 
+export const SourcesSchema = z.strictObject({
+  sources: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      kind: z.enum(['agency', 'outlet', 'monitor', 'state_media', 'party_media']),
+      names: z.array(z.string().min(1)).min(1),
+      domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/)),
+    }),
+  ),
+  anonymous_heads: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+});
+
+/** Source identities (data/incidents/sources.yaml), indexed for sourceId (independence.ts). */
+export interface SourceIdentities {
+  /** Normalised name -> source id. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Domain -> source id; a domain also matches its subdomains. */
+  readonly domains: ReadonlyMap<string, string>;
+  readonly anonymousHeads: ReadonlySet<string>;
+}
+
 export interface IncidentRules {
   readonly kmByPrecision: ReadonlyMap<GeoPrecision, number>;
   readonly maxKm: number;
@@ -36,11 +59,14 @@ export interface IncidentRules {
   readonly sides: readonly { readonly side: string; readonly pattern: RegExp; readonly example: string }[];
   /** For each side, every side it shares a camp with (itself included). */
   readonly allies: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Who reports come from, for counting independent sources. */
+  readonly identities: SourceIdentities;
 }
 
 export function buildRules(
   matching: z.infer<typeof MatchingSchema>,
   sides: z.infer<typeof SidesSchema>,
+  sources: z.infer<typeof SourcesSchema>,
 ): IncidentRules {
   const kmByPrecision = new Map(matching.distance_km.map((d) => [d.precision, d.km] as const));
   const compatibleTypes = new Set<string>();
@@ -63,16 +89,35 @@ export function buildRules(
     compatibleTypes,
     sides: sides.sides.map((s) => ({ side: s.side, pattern: new RegExp(s.pattern, 'i'), example: s.example })),
     allies,
+    identities: buildIdentities(sources),
   };
+}
+
+function buildIdentities(file: z.infer<typeof SourcesSchema>): SourceIdentities {
+  const names = new Map<string, string>();
+  const domains = new Map<string, string>();
+  const claim = <K>(map: Map<K, string>, key: K, id: string) => {
+    const other = map.get(key);
+    if (other !== undefined && other !== id)
+      throw new Error(`sources.yaml: "${String(key)}" names both ${other} and ${id}`);
+    map.set(key, id);
+  };
+  for (const s of file.sources) {
+    claim(names, normaliseSourceName(s.id), s.id);
+    for (const n of s.names) claim(names, normaliseSourceName(n), s.id);
+    for (const d of s.domains) claim(domains, d, s.id);
+  }
+  return { names, domains, anonymousHeads: new Set(file.anonymous_heads) };
 }
 
 let cached: IncidentRules | null = null;
 
-/** Loads data/incidents/{matching,sides}.yaml once per process (E009 names the line of a mistake). */
+/** Loads data/incidents/{matching,sides,sources}.yaml once per process (E009 names the line of a mistake). */
 export function loadIncidentRules(): IncidentRules {
   cached ??= buildRules(
     loadDataFile('incidents/matching.yaml', MatchingSchema),
     loadDataFile('incidents/sides.yaml', SidesSchema),
+    loadDataFile('incidents/sources.yaml', SourcesSchema),
   );
   return cached;
 }

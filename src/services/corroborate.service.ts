@@ -96,18 +96,27 @@ async function neighbours(
 }
 
 /**
- * Adds the keys the incident layer needs: the document an event was read from, and its independent
- * source (the canonical report, which copies and versions share, or the dataset).
+ * Adds what the incident layer needs to tell sources apart (ADR 0008): the document an event was read
+ * from, its story (the canonical report, which copies and versions share, or the dataset) and the
+ * outlet that published the report (its own source name; null when unknown). Only the origins of the
+ * events' own reports are read, so a viewer's grade never depends on a report they may not see.
  */
 export function keyEvents(events: readonly StoredEvent[], origins: readonly ReportOrigin[]): IncidentEvent[] {
-  const canonical = new Map(origins.map((o) => [o.id, o.canonicalReportId ?? o.id]));
+  const byId = new Map(origins.map((o) => [o.id, o]));
   return events.map((e) => {
     const { provenance, ...fields } = e;
     if (provenance.kind === 'import') {
-      return { ...fields, sourceKey: `dataset:${provenance.dataset}`, documentKey: `dataset:${provenance.dataset}` };
+      const key = `dataset:${provenance.dataset}`;
+      return { ...fields, sourceKey: key, documentKey: key, outlet: null };
     }
     const own = provenance.reportId;
-    return { ...fields, sourceKey: `report:${canonical.get(own) ?? own}`, documentKey: `report:${own}` };
+    const origin = byId.get(own);
+    return {
+      ...fields,
+      sourceKey: `report:${origin?.canonicalReportId ?? own}`,
+      documentKey: `report:${own}`,
+      outlet: origin?.sourceName ?? null,
+    };
   });
 }
 
