@@ -147,7 +147,8 @@ export function tokensFromLayer(
       if (!isDash(c) && c !== 32) out.push({ start, end, key: body[start]!, shape: 0, word: false, pos });
       continue;
     }
-    for (const sub of tokenize(body, start, end)) out.push({ ...sub, pos });
+    for (const sub of tokenize(body, start, end))
+      out.push({ start: sub.start, end: sub.end, key: sub.key, shape: sub.shape, word: sub.word, pos });
   }
   return out;
 }

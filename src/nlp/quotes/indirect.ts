@@ -139,22 +139,22 @@ function restIsFrame(ctx: QuoteContext, t: number, end: number): boolean {
   return true;
 }
 
-export function findIndirect(ctx: QuoteContext, consumed: Set<number>): Candidate[] {
+export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const sentences = ctx.layer.sentences;
   for (let s = 0; s < sentences.length; s++) {
     const { tokenStart, tokenEnd } = sentences[s]!;
     for (const hit of phrasesIn(ctx, s)) {
-      if (consumed.has(hit.start)) continue;
+      if (consumed[hit.start]) continue;
       const c = fromPhrase(ctx, s, hit);
-      for (let k = hit.start; k < hit.end; k++) consumed.add(k);
+      for (let k = hit.start; k < hit.end; k++) consumed[k] = 1;
       if (c) out.push(c);
     }
     for (let t = tokenStart; t < tokenEnd; t++) {
-      if (consumed.has(t) || !isCueVerb(ctx, t, false)) continue;
+      if (consumed[t] || !isCueVerb(ctx, t, false)) continue;
       const c = fromVerb(ctx, s, t);
       if (!c) continue;
-      consumed.add(t);
+      consumed[t] = 1;
       out.push(c);
       // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
       if (c.content.start > ctx.tokens[t]!.start) break;

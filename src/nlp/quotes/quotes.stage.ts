@@ -43,7 +43,8 @@ export function findQuotes(
 ): Quote[] {
   const quoted = findQuotedSpans(body, sentences.paragraphs);
   const ctx = buildContext(body, sentences, entities, quoted, lex, dateline);
-  const consumed = new Set<number>();
+  // Cue tokens already used, one flag per token.
+  const consumed = new Uint8Array(sentences.tokens.length);
   const candidates = [...findDirect(ctx, consumed), ...findIndirect(ctx, consumed)];
   candidates.sort((a, b) => a.order - b.order || a.content.start - b.content.start);
   const quotes: Quote[] = [];
