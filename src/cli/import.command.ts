@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { AuditService, cliActor } from '../services/audit.service.js';
 import { DATASETS, ImportService } from '../services/import.service.js';
 import { openStore } from '../services/open-store.js';
 import { formatSummary } from './ingest.command.js';
@@ -22,11 +23,20 @@ export function registerImport(program: Command): void {
       const progress = createProgress({ enabled: flags.format === 'text', unit: 'rows', total: null });
       const started = process.hrtime.bigint();
       try {
-        const summary = await new ImportService(store).importFile(dataset, file, {
-          batchSize: Math.max(1, Number(flags.batch) || 50000),
-          onProgress: (s, bytes) =>
-            progress.tick(s.read, size ? `${Math.round((bytes / size) * 100)}% of ${file}` : file),
-        });
+        const audit = new AuditService(store);
+        const entry = { actor: cliActor(), subject: `dataset:${dataset}` };
+        // One entry per run, once its batches are committed (each batch is its own transaction).
+        const summary = await new ImportService(store)
+          .importFile(dataset, file, {
+            batchSize: Math.max(1, Number(flags.batch) || 50000),
+            onProgress: (s, bytes) =>
+              progress.tick(s.read, size ? `${Math.round((bytes / size) * 100)}% of ${file}` : file),
+          })
+          .catch(async (err: unknown) => {
+            await audit.record({ ...entry, action: 'events.import_failed', after: { file, error: String(err) } });
+            throw err;
+          });
+        await audit.record({ ...entry, action: 'events.import', after: { file, ...summary } });
         progress.stop();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         if (flags.format === 'json') console.log(JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(3)) }));

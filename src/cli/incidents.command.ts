@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { parseIsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
+import { AuditService, cliActor } from '../services/audit.service.js';
 import { corroborateAll } from '../services/corroborate.service.js';
 import {
   CSV_COLUMNS,
@@ -130,7 +131,17 @@ export function registerIncidents(program: Command): void {
       const store = await openDb(flags.db);
       try {
         const started = performance.now();
-        const r = await corroborateAll(store);
+        // The incidents rewritten and the audit entry: one transaction.
+        const r = await store.transaction(async () => {
+          const result = await corroborateAll(store);
+          await new AuditService(store).record({
+            actor: cliActor(),
+            action: 'incidents.corroborate',
+            subject: 'incidents:all',
+            after: { events: result.events, created: result.created, updated: result.updated, deleted: result.deleted },
+          });
+          return result;
+        });
         const ms = Math.round(performance.now() - started);
         if (flags.format === 'json') console.log(JSON.stringify({ ...r, ms }));
         else

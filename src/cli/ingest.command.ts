@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { parseIsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
+import { cliActor } from '../services/audit.service.js';
 import { IngestService, type IngestSummary } from '../services/ingest.service.js';
 import { openStore } from '../services/open-store.js';
 import { terminalSafe } from './format-analysis.js';
@@ -60,6 +61,7 @@ export function registerIngest(program: Command): void {
             map: flags.map,
             encoding: flags.encoding,
             fetch: { timeoutMs: timeout * 1000 },
+            actor: cliActor(),
           },
           (o, s) => {
             if (flags.verbose && flags.format === 'text') {

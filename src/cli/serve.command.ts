@@ -17,7 +17,8 @@ export function registerServe(program: Command): void {
         const { AccountsService } = await import('../services/accounts.service.js');
         const port = parsePort(flags.port);
         const store = await openStore(flags.db);
-        const admin = await new AccountsService(store).bootstrapAdmin();
+        const { cliActor } = await import('../services/audit.service.js');
+        const admin = await new AccountsService(store).bootstrapAdmin(undefined, cliActor());
         if (admin) {
           console.log(`First start: created the admin account ${admin.email}`);
           console.log(`One-time password (shown once, change it after signing in): ${admin.password}`);

@@ -11,6 +11,7 @@ import { expandInputs, reasonOf, type ExpandOptions, type LoadedReport } from '.
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
+import { AuditService } from './audit.service.js';
 import { corroborateEvents } from './corroborate.service.js';
 
 /** Outcomes that wrote events, whose incidents must be recomputed. */
@@ -19,6 +20,8 @@ const STORED: ReadonlySet<IngestOutcome['status']> = new Set(['new', 'copy', 've
 export interface IngestOptions extends ExpandOptions {
   readonly source?: string;
   readonly published?: IsoDay;
+  /** Who the audit log names for what is stored (default `system`; the CLI: `cli:<os user>`). */
+  readonly actor?: string;
 }
 
 export interface IngestSummary {
@@ -61,10 +64,14 @@ export function emptySummary(): IngestSummary {
 }
 
 export class IngestService {
+  private readonly audit: AuditService;
+
   constructor(
     private readonly store: Store,
     private readonly analyzer: AnalyzeService = new AnalyzeService(),
-  ) {}
+  ) {
+    this.audit = new AuditService(store);
+  }
 
   /** Ingests every input; `onItem` sees each outcome (progress, verbose output). */
   async ingest(
@@ -77,30 +84,43 @@ export class IngestService {
     for await (const item of expandInputs(inputs, options)) {
       summary.read++;
       let outcome: IngestOutcome;
-      if (item.kind === 'bad') outcome = await this.setAside(item.what, item.reason, item.detail);
+      if (item.kind === 'bad') outcome = await this.setAside(item.what, item.reason, item.detail, options.actor);
       else {
         try {
           outcome = await this.ingestOne(item.what, await item.load(), options);
         } catch (err) {
-          outcome = await this.setAside(item.what, reasonOf(err));
+          outcome = await this.setAside(item.what, reasonOf(err), undefined, options.actor);
         }
       }
       count(summary, outcome);
       if (outcome.reportId !== undefined && STORED.has(outcome.status)) stored.push(outcome.reportId);
       onItem?.(outcome, summary);
     }
-    await this.corroborate(stored, summary);
+    await this.corroborate(stored, summary, options.actor);
     return summary;
   }
 
-  /** Joins the events of the reports just stored into incidents (corroborate.service.ts). */
-  private async corroborate(reportIds: readonly number[], summary: IngestSummary): Promise<void> {
+  /**
+   * Joins the events of the reports just stored into incidents (corroborate.service.ts); the
+   * incidents written and their audit entry are one transaction.
+   */
+  private async corroborate(reportIds: readonly number[], summary: IngestSummary, actor = 'system'): Promise<void> {
     const eventIds: number[] = [];
     for (const reportId of reportIds) {
       for await (const e of this.store.iterateEvents({ reportId })) eventIds.push(e.id);
     }
     if (eventIds.length === 0) return;
-    const result = await corroborateEvents(this.store, eventIds);
+    const result = await this.store.transaction(async () => {
+      const r = await corroborateEvents(this.store, eventIds);
+      if (r.created + r.updated + r.deleted > 0)
+        await this.audit.record({
+          actor,
+          action: 'incidents.corroborate',
+          subject: `reports:${reportIds.length}`,
+          after: { events: r.events, created: r.created, updated: r.updated, deleted: r.deleted },
+        });
+      return r;
+    });
     summary.incidentsCreated += result.created;
     summary.incidentsUpdated += result.updated;
   }
@@ -122,29 +142,46 @@ export class IngestService {
       published,
       source: sourceName,
     });
-    const put = await this.store.putReport(
-      {
-        raw: loaded.text,
-        mediaType: loaded.mediaType,
-        url: loaded.url ?? null,
-        published: published ?? null,
-        sourceName: sourceName ?? null,
-      },
-      { pipelineVersion: PIPELINE_VERSION, analysis },
-      analysis.events,
-    );
     const body = doc.clean?.body ?? '';
-    if (put.status === 'duplicate') {
-      // A run killed between the report and its signature left no signature: add it now.
-      if (!(await this.store.getSignature(put.id))) await this.keepSignature(put.id, body);
-      return { what, status: 'unchanged', reportId: put.id };
-    }
-    if (put.status === 'reanalysed') {
-      await this.keepSignature(put.id, body);
-      return { what, status: 'reanalysed', reportId: put.id };
-    }
-    const link = await this.linkDuplicate(put.id, body);
-    return { what, status: link ? link.relation : 'new', reportId: put.id, canonicalReportId: link?.canonical };
+    // The report, its signature, its link to a copy and the audit entry: one transaction.
+    return this.store.transaction(async (): Promise<IngestOutcome> => {
+      const put = await this.store.putReport(
+        {
+          raw: loaded.text,
+          mediaType: loaded.mediaType,
+          url: loaded.url ?? null,
+          published: published ?? null,
+          sourceName: sourceName ?? null,
+        },
+        { pipelineVersion: PIPELINE_VERSION, analysis },
+        analysis.events,
+      );
+      if (put.status === 'duplicate') {
+        // A run killed between the report and its signature left no signature: add it now.
+        if (!(await this.store.getSignature(put.id))) await this.keepSignature(put.id, body);
+        return { what, status: 'unchanged', reportId: put.id };
+      }
+      let outcome: IngestOutcome;
+      if (put.status === 'reanalysed') {
+        await this.keepSignature(put.id, body);
+        outcome = { what, status: 'reanalysed', reportId: put.id };
+      } else {
+        const link = await this.linkDuplicate(put.id, body);
+        outcome = { what, status: link ? link.relation : 'new', reportId: put.id, canonicalReportId: link?.canonical };
+      }
+      await this.audit.record({
+        actor: options.actor ?? 'system',
+        action: put.status === 'new' ? 'report.create' : 'report.reanalysed',
+        subject: `report:${put.id}`,
+        after: {
+          input: what,
+          status: outcome.status,
+          events: analysis.events.length,
+          ...(outcome.canonicalReportId !== undefined ? { canonicalReportId: outcome.canonicalReportId } : {}),
+        },
+      });
+      return outcome;
+    });
   }
 
   private async keepSignature(reportId: number, body: string): Promise<Uint32Array> {
@@ -172,9 +209,17 @@ export class IngestService {
     return { relation: best.relation, canonical: best.canonical };
   }
 
-  private async setAside(what: string, reason: string, detail?: string): Promise<IngestOutcome> {
+  private async setAside(what: string, reason: string, detail?: string, actor = 'system'): Promise<IngestOutcome> {
     try {
-      await this.store.quarantine({ what, reason, detail: detail ?? null });
+      await this.store.transaction(async () => {
+        const id = await this.store.quarantine({ what, reason, detail: detail ?? null });
+        await this.audit.record({
+          actor,
+          action: 'quarantine.create',
+          subject: `quarantine:${id}`,
+          after: { what, reason },
+        });
+      });
       return { what, status: 'quarantined', reason };
     } catch (err) {
       return { what, status: 'failed', reason: `${reason}; and it could not be quarantined: ${reasonOf(err)}` };
