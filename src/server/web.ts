@@ -2,7 +2,8 @@
  * The dashboard: the Vite build in dist/web served at /, with a strict Content-Security-Policy
  * (nothing inline, everything from our own origin, plus the tile host when one is configured).
  * Paths that are not files and not /api or /docs get index.html (the dashboard routes itself).
- * GET /api/config tells the dashboard what it cannot know by itself (tile URL, active agreement).
+ * GET /api/config tells the dashboard what it cannot know by itself (tile URL, active agreement, who
+ * is signed in and the session's CSRF token: the cookie is HttpOnly, so the page cannot read it).
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { csrfTokenFor } from '../auth/secrets.js';
 import { TruceError } from '../core/errors.js';
 import type { App } from './context.js';
 import { escapeHtml } from './security.js';
@@ -66,6 +68,13 @@ const ConfigReply = z.object({
   tileUrl: z.string().nullable(),
   tileAttribution: z.string().nullable(),
   agreement: z.string().nullable(),
+  /** Who is signed in (null for the public), and the CSRF token of a cookie session. */
+  session: z
+    .object({
+      user: z.object({ id: z.number(), email: z.string(), role: z.string(), partyId: z.string().nullable() }),
+      csrfToken: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 const isApiPath = (url: string) => /^\/(api|docs)(\/|\?|$)/.test(url);
@@ -75,11 +84,32 @@ export async function webRoutes(app: App, options: WebOptions = {}): Promise<voi
   const tileUrl = options.tileUrl ?? null;
   const csp = webCsp(tileUrl); // validates the tile URL at start-up, not on the first request
 
-  app.get('/api/config', { schema: { tags: ['dashboard'], response: { 200: ConfigReply } } }, async () => ({
-    tileUrl,
-    tileAttribution: options.tileAttribution ?? null,
-    agreement: options.agreement ?? null,
-  }));
+  // One request tells the dashboard everything it starts with. Answering the public with 200 (not
+  // the 401 of /api/auth/me) keeps the browser console free of errors on every anonymous visit.
+  app.get(
+    '/api/config',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'What the dashboard starts with: tile URL, active agreement, who is signed in and their CSRF token',
+        response: { 200: ConfigReply },
+      },
+    },
+    async (request) => {
+      const p = request.principal;
+      return {
+        tileUrl,
+        tileAttribution: options.tileAttribution ?? null,
+        agreement: options.agreement ?? null,
+        session: p
+          ? {
+              user: { id: p.userId, email: p.email, role: p.role, partyId: p.partyId },
+              csrfToken: request.sessionId ? csrfTokenFor(request.sessionId) : null,
+            }
+          : null,
+      };
+    },
+  );
 
   await app.register(async (web) => {
     // Runs after the app's securityHeaders hook (parent hooks first), so the page gets its own policy.

@@ -80,8 +80,25 @@ describe('dashboard serving', () => {
       tileUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png',
       tileAttribution: null,
       agreement: null,
+      session: null,
     });
     assert.match(r.headers['content-security-policy'] as string, /default-src 'none'/);
+  });
+
+  it('tells a signed-in page who it is and the CSRF token its writes need (the cookie is HttpOnly)', async () => {
+    const r = await h.app.inject({ method: 'GET', url: '/api/config', headers: { cookie: h.admin.cookie } });
+    assert.equal(r.statusCode, 200);
+    const s = r.json().session;
+    assert.equal(s.user.role, 'admin');
+    assert.equal(s.csrfToken, h.admin.csrf);
+    assert.equal(r.headers['cache-control'], 'no-store');
+    const write = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: h.admin.cookie, 'x-csrf-token': s.csrfToken },
+      payload: { name: 'from the dashboard' },
+    });
+    assert.equal(write.statusCode, 201);
   });
 
   it('says how to build the dashboard when there is none', async () => {

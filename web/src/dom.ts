@@ -104,3 +104,10 @@ export function externalLink(url: string | null | undefined, text: Child): HTMLE
   if (!ok || ok.startsWith('#') || ok.startsWith('/')) return h('span', null, text);
   return h('a', { attrs: { href: ok, target: '_blank', rel: 'noopener noreferrer nofollow' } }, text);
 }
+
+/** A colour chip. The colour is set through the CSSOM, which a CSP without 'unsafe-inline' allows. */
+export function swatch(colour: string): HTMLElement {
+  const s = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+  s.style.backgroundColor = colour;
+  return s;
+}

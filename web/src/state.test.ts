@@ -10,6 +10,7 @@ describe('URL state', () => {
       route: {
         page: 'map',
         filters: {
+          area: 'all',
           win: '7d',
           to: '2016-09-19',
           parties: ['opposition', 'russia'],
@@ -19,7 +20,7 @@ describe('URL state', () => {
         },
         view: { lat: 36.2, lon: 37.15, zoom: 9 },
       },
-      hash: '#/?win=7d&to=2016-09-19&party=opposition&party=russia&type=Battles&type=Explosions%2FRemote+violence&grade=corroborated&review=confirmed&review=disputed&lat=36.2000&lon=37.1500&z=9',
+      hash: '#/?area=all&win=7d&to=2016-09-19&party=opposition&party=russia&type=Battles&type=Explosions%2FRemote+violence&grade=corroborated&review=confirmed&review=disputed&lat=36.2000&lon=37.1500&z=9',
     },
     {
       name: 'the timeline for one party',

@@ -8,6 +8,8 @@ import { WINDOWS, type Window } from './time-window.js';
 import { isEventType, isGrade, isReviewState, type EventType, type Grade, type ReviewState } from './vocab.js';
 
 export interface Filters {
+  /** Only incidents in the active agreement's zones ('agreement', the default), or all of them. */
+  readonly area: 'agreement' | 'all';
   readonly win: Window;
   /** Last day of the window; null = the record's last day. */
   readonly to: Day | null;
@@ -33,7 +35,15 @@ export type Route =
   | { readonly page: 'watchlist' }
   | { readonly page: 'not-found'; readonly path: string };
 
-export const DEFAULT_FILTERS: Filters = { win: 'all', to: null, parties: [], types: [], grades: [], reviews: [] };
+export const DEFAULT_FILTERS: Filters = {
+  area: 'agreement',
+  win: 'all',
+  to: null,
+  parties: [],
+  types: [],
+  grades: [],
+  reviews: [],
+};
 
 const PARTY_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const INCIDENT_RE = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
@@ -55,6 +65,7 @@ export function decodeFilters(q: URLSearchParams): Filters {
   const win = q.get('win');
   const to = q.get('to');
   return {
+    area: q.get('area') === 'all' ? 'all' : 'agreement',
     win: isWindow(win) ? win : DEFAULT_FILTERS.win,
     to: to !== null && isDay(to) ? to : null,
     parties: list(q, 'party', isParty),
@@ -66,6 +77,7 @@ export function decodeFilters(q: URLSearchParams): Filters {
 
 /** Only what differs from the defaults, lists sorted: one view, one address. */
 export function encodeFilters(f: Filters, q = new URLSearchParams()): URLSearchParams {
+  if (f.area !== DEFAULT_FILTERS.area) q.set('area', f.area);
   if (f.win !== DEFAULT_FILTERS.win) q.set('win', f.win);
   if (f.to) q.set('to', f.to);
   for (const p of [...f.parties].sort()) q.append('party', p);
@@ -163,5 +175,10 @@ export function filtersOf(r: Route): Filters {
 
 /** Which filters narrow the view (for a "clear filters" button and for the export link). */
 export function isFiltered(f: Filters): boolean {
-  return f.parties.length + f.types.length + f.grades.length + f.reviews.length > 0 || f.win !== 'all' || f.to !== null;
+  return (
+    f.parties.length + f.types.length + f.grades.length + f.reviews.length > 0 ||
+    f.win !== 'all' ||
+    f.to !== null ||
+    f.area !== DEFAULT_FILTERS.area
+  );
 }

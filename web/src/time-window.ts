@@ -21,15 +21,18 @@ export interface DayRangeSpan {
   readonly to: Day;
 }
 
-/** The span of days the record covers: earliest start to latest end; null when nothing is dated. */
+/**
+ * The span of days the record covers: earliest to latest start. An incident known only to the month
+ * does not stretch the record to the month's end: "the last 24 hours" end on the latest incident.
+ */
 export function extent(dates: readonly { start: string | null; end: string | null }[]): DayRangeSpan | null {
   let from: Day | null = null;
   let to: Day | null = null;
   for (const d of dates) {
-    const s = d.start && isDay(d.start.slice(0, 10)) ? d.start.slice(0, 10) : null;
-    const e = d.end && isDay(d.end.slice(0, 10)) ? d.end.slice(0, 10) : s;
-    if (s && (from === null || s < from)) from = s;
-    if (e && (to === null || e > to)) to = e;
+    const s = d.start?.slice(0, 10);
+    if (!s || !isDay(s)) continue;
+    if (from === null || s < from) from = s;
+    if (to === null || s > to) to = s;
   }
   return from && to ? { from, to } : null;
 }

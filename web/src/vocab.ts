@@ -12,6 +12,32 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** ACLED sub-event types of each event type. */
+export const SUB_EVENT_TYPES: Readonly<Record<EventType, readonly string[]>> = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': [
+    'Chemical weapon',
+    'Air/drone strike',
+    'Suicide bomb',
+    'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED',
+    'Grenade',
+  ],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': [
+    'Agreement',
+    'Arrests',
+    'Change to group/activity',
+    'Disrupted weapons use',
+    'Headquarters or base established',
+    'Looting/property destruction',
+    'Non-violent transfer of territory',
+    'Other',
+  ],
+};
+
 export const GRADES = ['single_source', 'corroborated', 'contested'] as const;
 export type Grade = (typeof GRADES)[number];
 

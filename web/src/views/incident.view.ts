@@ -1,0 +1,185 @@
+/**
+ * The incident page: what happened, its findings under the agreement with their review actions, the
+ * sources with the evidence marked in their text, the events, the review history and comments.
+ */
+import { api } from '../api.js';
+import type { IncidentDetail } from '../api-types.js';
+import { formatDay } from '../dates.js';
+import { h, link, replace } from '../dom.js';
+import { invalidateIncidents, partyName, session } from '../session.js';
+import { DEFAULT_FILTERS, encodeRoute } from '../state.js';
+import { empty, errorState, errorText, facts, fatalityText, gradeBadge, loading, reviewBadge, toast } from '../ui.js';
+import { commentsSection, eventsTable, findingCard, historyList, reviewActions, sourceCard } from './incident-parts.js';
+import type { MountView } from './view.js';
+
+function title(d: IncidentDetail): string {
+  const i = d.incident;
+  const what = i.subEventType || i.eventType || 'Incident';
+  return i.location ? `${what} in ${i.location}` : what;
+}
+
+function dateText(d: IncidentDetail): string {
+  const { start, end } = d.incident.date ?? { start: null, end: null };
+  if (!start) return 'date unknown';
+  const s = formatDay(start.slice(0, 10));
+  return end && end.slice(0, 10) !== start.slice(0, 10) ? `between ${s} and ${formatDay(end.slice(0, 10))}` : s;
+}
+
+function watchButton(d: IncidentDetail): HTMLElement | null {
+  if (!session.me) return null;
+  const b = h('button', {
+    class: 'button small secondary',
+    testid: 'watch-incident',
+    text: 'Watch this incident',
+    attrs: { type: 'button' },
+    on: {
+      click: async () => {
+        b.disabled = true;
+        try {
+          await api.watch({ kind: 'incident', value: d.incident.id, label: title(d) });
+          b.textContent = 'Watching';
+          toast('Added to your watchlist.');
+        } catch (e) {
+          b.disabled = false;
+          toast(errorText(e), 'error');
+        }
+      },
+    },
+  });
+  return b;
+}
+
+function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
+  const i = d.incident;
+  const header = h(
+    'header',
+    { class: 'page-header incident-header' },
+    h('p', { class: 'crumbs' }, link(encodeRoute({ page: 'map', filters: DEFAULT_FILTERS, view: null }), '← Map')),
+    h('h1', { testid: 'incident-title', text: title(d) }),
+    h('div', { class: 'badges' }, gradeBadge(i.grade), reviewBadge(i.reviewState), watchButton(d)),
+    facts([
+      ['When', dateText(d)],
+      ['Who', [i.actor1, i.actor2].filter(Boolean).join(' vs ')],
+      ['Fatalities', fatalityText(i.fatalitiesLow, i.fatalitiesBest, i.fatalitiesHigh)],
+      ['Sources', `${d.sources.length || i.sourceCount || 0} (${i.independentSources ?? '?'} independent)`],
+      ['Parties', (i.parties ?? []).map(partyName).join(', ')],
+      [
+        'Place',
+        typeof i.latitude === 'number' && typeof i.longitude === 'number'
+          ? `${i.latitude.toFixed(3)}, ${i.longitude.toFixed(3)}${i.geoPrecision ? ` (precision ${i.geoPrecision})` : ''}`
+          : 'not located',
+      ],
+    ]),
+  );
+  const findings = d.findings.filter((f) => f.status !== 'not_covered');
+  const notCovered = d.findings.length - findings.length;
+  const main = h(
+    'div',
+    { class: 'col-main' },
+    h(
+      'section',
+      { attrs: { 'aria-labelledby': 'h-findings' } },
+      h('h2', { id: 'h-findings', text: `Findings${session.agreement ? ` under ${session.agreement.title}` : ''}` }),
+      findings.length === 0
+        ? empty(
+            d.findings.length === 0
+              ? 'No finding for this incident.'
+              : 'No term of the agreement covers this incident.',
+          )
+        : h(
+            'div',
+            { class: 'stack', testid: 'findings' },
+            findings.map((f) => findingCard(f, reload)),
+          ),
+      notCovered > 0 ? h('p', { class: 'muted small', text: `${notCovered} other term(s) do not cover it.` }) : null,
+    ),
+    h(
+      'section',
+      { attrs: { 'aria-labelledby': 'h-sources' } },
+      h('h2', { id: 'h-sources', text: 'Sources and evidence' }),
+      d.sources.length === 0
+        ? empty('No source of this incident is visible to you.')
+        : h(
+            'div',
+            { class: 'stack', testid: 'sources' },
+            d.sources.map((s) => sourceCard(s, d.events)),
+          ),
+    ),
+    h(
+      'section',
+      { attrs: { 'aria-labelledby': 'h-events' } },
+      h('h2', { id: 'h-events', text: 'Events' }),
+      eventsTable(d.events),
+    ),
+  );
+  const side = h(
+    'div',
+    { class: 'col-side' },
+    h(
+      'section',
+      { class: 'card', attrs: { 'aria-labelledby': 'h-review' } },
+      h('h2', { id: 'h-review', text: 'Review' }),
+      h('p', null, 'State: ', reviewBadge(i.reviewState)),
+      reviewActions('incident', i.id, i.reviewState, null, reload),
+      h('h3', { text: 'History' }),
+      historyList(d.history),
+    ),
+    h(
+      'section',
+      { class: 'card', attrs: { 'aria-labelledby': 'h-comments' } },
+      h('h2', { id: 'h-comments', text: 'Comments' }),
+      commentsSection(i.id, d.comments, reload),
+    ),
+  );
+  replace(
+    el,
+    h(
+      'div',
+      { class: 'page incident-page', testid: 'incident-page', attrs: { 'data-incident-id': i.id } },
+      header,
+      h('div', { class: 'incident-grid' }, main, side),
+    ),
+  );
+}
+
+export const mountIncident: MountView = (el, route) => {
+  if (route.page !== 'incident') return {};
+  let id = route.id;
+  let token = 0;
+  const load = (keepScroll = false) => {
+    const mine = ++token;
+    const y = window.scrollY;
+    if (!keepScroll) replace(el, h('div', { class: 'page' }, loading('the incident')));
+    api
+      .incident(id)
+      .then((d) => {
+        if (mine !== token) return;
+        render(el, d, () => {
+          invalidateIncidents();
+          load(true);
+        });
+        if (keepScroll) window.scrollTo(0, y);
+      })
+      .catch((e) => {
+        if (mine === token)
+          replace(
+            el,
+            h(
+              'div',
+              { class: 'page', testid: 'incident-page' },
+              errorState(e, 'incident'),
+              link('#/', '← Back to the map'),
+            ),
+          );
+      });
+  };
+  load();
+  return {
+    update(r) {
+      if (r.page === 'incident' && r.id !== id) {
+        id = r.id;
+        load();
+      }
+    },
+  };
+};
