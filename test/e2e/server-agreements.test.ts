@@ -4,6 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { IsoDay } from '../../src/core/date.js';
+import { loadIncidents } from '../../src/services/assess.service.js';
+import { loadAgreement } from '../../src/terms/agreement.js';
+import { assess } from '../../src/terms/assess.js';
 import { as, startHarness, type Harness, type Session } from './server-harness.js';
 import { AGREEMENT, GOVERNMENT, OPPOSITION, PROTECTED_SEEDS, PUBLIC_SEEDS, seed } from './read-fixtures.js';
 
@@ -317,6 +321,19 @@ describe('GET /api/agreements/:id/compliance', () => {
   it('counts per term and party as the findings do, with the timeline, streak and phase gates', async () => {
     const b = (await get(`${COMPLIANCE}?from=2016-09-12&to=2016-09-18`)).json();
     assert.deepEqual(b.period, { from: '2016-09-12', to: '2016-09-18' });
+    // Those who see everything get what `truce assess` says of the same store and period.
+    const period = { from: '2016-09-12' as IsoDay, to: '2016-09-18' as IsoDay };
+    const cli = assess(loadAgreement(AGREEMENT), await loadIncidents(h.store), period);
+    assert.deepEqual(b.headline, {
+      violations: cli.headline.violations,
+      possibleViolations: cli.headline.possible_violations,
+      permitted: cli.headline.permitted,
+      incidentsWithViolation: cli.headline.incidents_with_violation,
+    });
+    assert.deepEqual(
+      b.phases.map((p: { gate: { explanation: string } | null }) => p.gate?.explanation ?? null),
+      cli.phases.map((p) => p.gate?.explanation ?? null),
+    );
     const findings = (
       await get(`/api/agreements/${AGREEMENT}/findings?from=2016-09-12&to=2016-09-18&limit=1000`)
     ).json();
