@@ -183,8 +183,8 @@ export function createIncidentStore(sql: Sql): IncidentStore {
     },
 
     async findVisibleIncidents(scope, filter = {}) {
-      const { limit, ...events } = filter as VisibleIncidentFilter & { grade?: unknown };
-      if ('grade' in events)
+      const { limit, grade, ...events } = filter as VisibleIncidentFilter & { grade?: unknown };
+      if (grade !== undefined)
         throw new TruceError('E007_BAD_OPTION', {
           option: 'grade',
           reason: 'a viewer sees the grade of the events they may see: filter on it after recomputing it',
