@@ -1,19 +1,26 @@
 /**
- * Use case: import a dataset file (ACLED, UCDP GED, GDELT 2.0) into the store. The file is streamed
- * through csv-parse, rows are mapped and checked one by one, and written in batches (one transaction
- * each) through store.putImportedEvents, idempotent on (dataset, source id). A bad row is
- * quarantined with its row and line number and never stops the import.
+ * Use case: import a dataset file (ACLED, UCDP GED, GDELT 2.0) into the store. The file is read in
+ * batches of mapped, checked rows (src/ingest/import/read-batches.ts) and written through
+ * store.putImportedEvents, idempotent on (dataset, source id). A bad row is quarantined with its row
+ * and line number and never stops the import.
+ *
+ * Transactions (docs/adr/0007-bulk-import-durability.md): when the file is large next to the events
+ * table (at least half as many rows as the table holds), the whole import is ONE bulk load
+ * (store.bulkLoad: on SQLite the events indexes and R*Tree are built once, before the commit); else
+ * each batch is its own transaction. Either way a killed import leaves whole transactions only, and
+ * running it again adds exactly the rows that are missing.
  */
-import { createReadStream } from 'node:fs';
-import { parse, type Info } from 'csv-parse';
+import { statSync } from 'node:fs';
 import { TruceError } from '../core/errors.js';
-import { acledReader } from '../ingest/import/acled.js';
-import { RowError, type DatasetReader, type RowMapper } from '../ingest/import/fields.js';
-import { gdeltReader } from '../ingest/import/gdelt.js';
-import { ucdpReader } from '../ingest/import/ucdp.js';
-import type { NewImportedEvent, Store } from '../store/store.js';
+import { DATASETS } from '../ingest/import/datasets.js';
+import { readBatches, type ImportBatch } from '../ingest/import/read-batches.js';
+import { readBatchesInWorker } from '../ingest/import/worker-batches.js';
+import type { NewImportedEvent, NewQuarantine, Store } from '../store/store.js';
 
-export const DATASETS: Record<string, DatasetReader> = { acled: acledReader, ucdp: ucdpReader, gdelt: gdeltReader };
+export { DATASETS };
+
+/** Files from this size are read in a worker thread (below it, starting the thread costs more). */
+const WORKER_MIN_BYTES = 8 << 20;
 
 export interface ImportSummary {
   /** Data rows read (header excluded). */
@@ -28,12 +35,17 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  /** Rows per transaction (default 50,000: fewer commits rewrite the same index pages less often). */
+  /** Rows per write (and per transaction when the import is not one bulk load); default 50,000. */
   readonly batchSize?: number;
+  /**
+   * 'auto' (default): one bulk load when the file's estimated rows are at least half the events
+   * already stored, else a transaction per batch. 'bulk' and 'batches' force one or the other.
+   */
+  readonly transactions?: 'auto' | 'bulk' | 'batches';
+  /** Read, parse and map in a worker thread: 'auto' (default) from 8 MiB, or always / never. */
+  readonly worker?: 'auto' | 'always' | 'never';
   readonly onProgress?: (summary: ImportSummary, bytesRead: number) => void;
 }
-
-const MAX_DETAIL = 500;
 
 export class ImportService {
   constructor(private readonly store: Store) {}
@@ -47,82 +59,45 @@ export class ImportService {
       });
     const batchSize = options.batchSize ?? 50_000;
     const summary: ImportSummary = { read: 0, new: 0, unchanged: 0, skipped: 0, quarantined: 0, failed: 0 };
-    const stream = createReadStream(path);
-    const opened = new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
-    });
+    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    const worker = options.worker ?? 'auto';
+    const source =
+      worker === 'always' || (worker === 'auto' && size >= WORKER_MIN_BYTES)
+        ? readBatchesInWorker({ dataset, path, batchSize })
+        : readBatches(reader, dataset, path, batchSize);
+    const batches = source[Symbol.asyncIterator]();
     try {
-      await opened;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new TruceError('E001_INPUT_NOT_FOUND', { path });
-      throw err;
+      const first = await batches.next();
+      const bulk = first.done ? false : await this.bulkWanted(first.value, size, options.transactions ?? 'auto');
+      const run = async () => {
+        for (let b = first; !b.done; b = await batches.next()) {
+          const batch = b.value;
+          summary.read += batch.read;
+          summary.skipped += batch.skipped;
+          if (batch.events.length) await this.write(batch.events, summary, dataset);
+          for (const q of batch.problems) await this.setAside(q, summary);
+          options.onProgress?.(summary, batch.bytesRead);
+        }
+      };
+      if (bulk) await this.store.bulkLoad(run);
+      else await run();
+      return summary;
+    } finally {
+      // Stops the reader (and its thread) when a write failed half-way.
+      await batches.return?.(undefined);
     }
-    const parser = stream.pipe(
-      parse({
-        delimiter: reader.delimiter,
-        quote: reader.quoted ? '"' : false,
-        bom: true,
-        relax_column_count: true,
-        relax_quotes: !reader.quoted,
-        skip_empty_lines: true,
-        skip_records_with_error: true,
-        info: true,
-      }),
-    );
-    const skippedByParser: { line: number; reason: string }[] = [];
-    parser.on('skip', (err: Error & { lines?: number }) =>
-      skippedByParser.push({ line: err.lines ?? 0, reason: err.message }),
-    );
-
-    let mapper: RowMapper | null = reader.header ? null : reader.prepare(null);
-    let batch: NewImportedEvent[] = [];
-    const pendingQuarantine: { what: string; reason: string; detail: string | null }[] = [];
-    const flush = async () => {
-      if (batch.length) await this.write(batch, summary, path, dataset);
-      batch = [];
-      for (const q of pendingQuarantine.splice(0)) await this.setAside(q, summary);
-      for (const s of skippedByParser.splice(0))
-        await this.setAside(
-          { what: `${path} line ${s.line}`, reason: `unreadable CSV: ${s.reason}`, detail: null },
-          summary,
-        );
-      options.onProgress?.(summary, stream.bytesRead);
-    };
-
-    let row = 0;
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      if (mapper === null) {
-        mapper = reader.prepare(record);
-        continue;
-      }
-      row++;
-      summary.read++;
-      try {
-        const mapped = mapper(record);
-        if (mapped === null) summary.skipped++;
-        else
-          batch.push({
-            ...mapped.fields,
-            provenance: { kind: 'import', dataset, file: path, row, sourceId: mapped.sourceId },
-          });
-      } catch (err) {
-        if (!(err instanceof RowError)) throw err;
-        pendingQuarantine.push({
-          what: `${path} row ${row} (line ${info.lines})`,
-          reason: err.message,
-          detail: record.join(reader.delimiter).slice(0, MAX_DETAIL),
-        });
-      }
-      if (batch.length >= batchSize || pendingQuarantine.length >= batchSize) await flush();
-    }
-    if (mapper === null) throw new TruceError('E002_INPUT_EMPTY', { what: path });
-    await flush();
-    return summary;
   }
 
-  /** One transaction per batch; if the batch is refused, each row alone so only bad rows are set aside. */
-  private async write(batch: NewImportedEvent[], summary: ImportSummary, path: string, dataset: string): Promise<void> {
+  /** One bulk load when the file will add at least half as many rows as the events table holds. */
+  private async bulkWanted(first: ImportBatch, size: number, mode: 'auto' | 'bulk' | 'batches'): Promise<boolean> {
+    if (mode !== 'auto') return mode === 'bulk';
+    const rowsPerByte = first.read / Math.max(1, first.bytesRead);
+    const expected = Math.round(rowsPerByte * Math.max(size, first.bytesRead));
+    return expected * 2 >= (await this.store.countEvents());
+  }
+
+  /** One write per batch; if the batch is refused, each row alone so only bad rows are set aside. */
+  private async write(batch: NewImportedEvent[], summary: ImportSummary, dataset: string): Promise<void> {
     try {
       const r = await this.store.putImportedEvents(batch);
       summary.new += r.inserted;
@@ -139,7 +114,7 @@ export class ImportService {
       } catch (err) {
         await this.setAside(
           {
-            what: `${path} row ${e.provenance.row}`,
+            what: `${e.provenance.file} row ${e.provenance.row}`,
             reason: `${dataset} row refused by the store: ${(err as Error).message}`,
             detail: null,
           },
@@ -149,10 +124,7 @@ export class ImportService {
     }
   }
 
-  private async setAside(
-    entry: { what: string; reason: string; detail: string | null },
-    summary: ImportSummary,
-  ): Promise<void> {
+  private async setAside(entry: NewQuarantine, summary: ImportSummary): Promise<void> {
     try {
       await this.store.quarantine(entry);
       summary.quarantined++;

@@ -90,6 +90,12 @@ export interface Store {
 
   /** Imports dataset rows (ACLED, UCDP, GDELT) in one transaction; idempotent on (dataset, sourceId). */
   putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult>;
+  /**
+   * Runs `work` (putImportedEvents calls, quarantine entries) as ONE transaction, like `transaction`,
+   * for loading many dataset rows: SQLite then builds the events indexes and R*Tree once before the
+   * commit instead of row by row (ADR 0007). Other writers wait while it is open.
+   */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T>;
   /** Events matching every filter given, ordered by id; `limit` defaults to 1000. */
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   /** Every matching event, fetched in pages so memory stays flat whatever the count (exports). */

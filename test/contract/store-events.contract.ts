@@ -193,6 +193,33 @@ export function eventContract(s: () => Store): void {
       await assert.rejects(s().putImportedEvents([acledRow(10), acledRow(11, { fatalities: -2 }), acledRow(12)]));
       assert.equal(await s().countEvents(), before);
     });
+
+    it('bulkLoad: one transaction of imports; a refused batch rolls back alone; a failure rolls back all', async () => {
+      const before = await s().countEvents();
+      // 1,500 rows: enough for SQLite to defer its indexes to the end of the load.
+      const rows = Array.from({ length: 1500 }, (_, i) => acledRow(100 + i));
+      const results = await s().bulkLoad(async () => {
+        const a = await s().putImportedEvents(rows);
+        const refused = s().putImportedEvents([acledRow(2000), acledRow(2001, { fatalities: -2 })]);
+        await assert.rejects(refused);
+        const b = await s().putImportedEvents([acledRow(2000), rows[7]!, acledRow(2002), acledRow(2002)]);
+        return [a, b];
+      });
+      assert.deepEqual(results, [
+        { inserted: 1500, duplicates: 0 },
+        { inserted: 2, duplicates: 2 },
+      ]);
+      assert.equal(await s().countEvents(), before + 1502);
+      assert.deepEqual(await s().putImportedEvents(rows.slice(0, 3)), { inserted: 0, duplicates: 3 });
+      await assert.rejects(
+        s().bulkLoad(async () => {
+          await s().putImportedEvents(Array.from({ length: 1200 }, (_, i) => acledRow(5000 + i)));
+          throw new Error('the reader failed');
+        }),
+        /the reader failed/,
+      );
+      assert.equal(await s().countEvents(), before + 1502);
+    });
   });
 
   describe('incidents', () => {

@@ -328,6 +328,11 @@ export class PostgresStore implements Store {
     return { inserted, duplicates: events.length - inserted };
   }
 
+  /** A plain transaction: PostgreSQL keeps its indexes up to date row by row (ADR 0007). */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
     const w = eventWhere(filter, 'postgres', 1000);
     const rows = await this.rows(`SELECT e.* FROM events e ${w.sql} ORDER BY e.id LIMIT $${w.params.length + 1}`, [

@@ -1,7 +1,14 @@
 /**
- * The SQLite bulk path of putImportedEvents (issue 3): a reused multi-row INSERT, the R*Tree filled
- * per batch instead of per row, and a bigger page cache. Same stored rows, ids and R*Tree rows as one
- * INSERT per row through the trigger (import.test.ts proves it); only faster.
+ * The SQLite path of putImportedEvents (issue 3). Every write: a reused 500-row INSERT ... ON
+ * CONFLICT DO NOTHING (same ids and rows as one INSERT per row) and, from 1,000 rows, the batch's
+ * R*Tree rows added by one INSERT ... SELECT instead of the per-row trigger.
+ *
+ * Bulk loads (SqliteStore.bulkLoad, one transaction for a whole import): once a write has added
+ * DEFER_AFTER_ROWS rows, the events table's other indexes and the R*Tree trigger are dropped inside
+ * that transaction, and `load` rebuilds them before the commit: CREATE INDEX sorts once instead of
+ * one random B-tree insert per row and index. The unique import key stays, so duplicates are still
+ * skipped by SQLite itself. A rollback (kill, error) restores the schema with the data, because
+ * SQLite's DDL is transactional. import.test.ts checks all of it against one INSERT per row.
  */
 import type Database from 'better-sqlite3';
 import { eventValues, EVENT_COLUMNS } from '../event-sql.js';
@@ -13,6 +20,8 @@ const ROWS_PER_STATEMENT = 500;
 const IMPORT_CACHE_KIB = 131_072;
 /** Below this many rows a batch keeps the per-row trigger (no schema change for small writes). */
 const GEO_BULK_MIN_ROWS = 1000;
+/** In a bulk load, indexes are deferred after a write that added this many rows (not on a re-import). */
+export const DEFER_AFTER_ROWS = 1000;
 const GEO_TRIGGER = 'events_geo_insert';
 /** The body of events_geo_insert (migration 0004) for every event above an id, in id order. */
 const GEO_FROM_EVENTS = `INSERT INTO event_geo (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day)
@@ -27,31 +36,56 @@ function insertImportedSql(rows: number): string {
     ON CONFLICT (import_dataset, import_source_id) WHERE import_dataset IS NOT NULL DO NOTHING`;
 }
 
+export interface ImportWriter {
+  /** Writes one batch: its own transaction, or a savepoint of the open one. */
+  write(events: readonly NewImportedEvent[]): ImportResult;
+  /**
+   * Runs `work` (inside the caller's open transaction) as a bulk load: its writes may defer index
+   * upkeep, which is done before `work`'s result is returned; if `work` throws, the caller's
+   * rollback restores the schema.
+   */
+  load<T>(work: () => Promise<T>): Promise<T>;
+}
+
+interface Deferred {
+  readonly sql: readonly string[];
+  readonly trigger: string;
+  readonly maxId: number;
+}
+
 /**
  * Built on the first import of a connection. It raises the page cache, so the index B-trees of a
- * million-row import stay in memory (the default 2 MB thrashes), and keeps temp B-trees in memory;
- * neither changes a result, and the cache is a ceiling filled only as pages are read.
+ * million-row import stay in memory (the default 2 MB thrashes), and keeps temp B-trees (and the
+ * sorts of CREATE INDEX) in memory; neither changes a result.
  */
-export function createImportWriter(db: Database.Database): (events: readonly NewImportedEvent[]) => ImportResult {
+export function createImportWriter(db: Database.Database): ImportWriter {
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
   const one = db.prepare(insertImportedSql(1));
   const many = db.prepare(insertImportedSql(ROWS_PER_STATEMENT));
   const width = EVENT_COLUMNS.length;
   const flat: unknown[] = new Array(ROWS_PER_STATEMENT * width);
+  let bulk = false;
+  let deferred: Deferred | null = null;
+
+  const geoTrigger = () =>
+    db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(GEO_TRIGGER) as
+      { sql: string } | undefined;
+  // New rowids are max + 1, max + 2, ... unless the largest rowid is taken (then SQLite picks at random).
+  const maxId = (): number | null => {
+    const { max } = db.prepare('SELECT coalesce(max(id), 0) AS max FROM events').get() as { max: number };
+    return max > Number.MAX_SAFE_INTEGER / 2 ? null : max;
+  };
 
   /**
-   * Inside the import transaction: drops the per-row R*Tree trigger and returns the function that
-   * adds the batch's R*Tree rows in one INSERT ... SELECT in id order (the order the trigger would
-   * have used, so the same tree), then recreates the trigger from its own stored SQL. A failure
-   * rolls all of it back with the batch.
+   * Inside a transaction: drops the per-row R*Tree trigger and returns the function that adds the
+   * batch's R*Tree rows in one INSERT ... SELECT in id order, then recreates the trigger from its own
+   * stored SQL. A failure rolls all of it back with the batch.
    */
   const suspendGeoTrigger = (): (() => void) | null => {
-    const trigger = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(GEO_TRIGGER) as
-      { sql: string } | undefined;
-    const { max } = db.prepare('SELECT coalesce(max(id), 0) AS max FROM events').get() as { max: number };
-    // New rowids are max + 1, max + 2, ... unless the largest rowid is taken (then SQLite picks at random).
-    if (!trigger || max > Number.MAX_SAFE_INTEGER / 2) return null;
+    const trigger = geoTrigger();
+    const max = maxId();
+    if (!trigger || max === null) return null;
     db.exec(`DROP TRIGGER ${GEO_TRIGGER}`);
     return () => {
       db.prepare(GEO_FROM_EVENTS).run(max);
@@ -59,8 +93,24 @@ export function createImportWriter(db: Database.Database): (events: readonly New
     };
   };
 
+  /** Bulk load: drops the events indexes (but the unique import key) and the R*Tree trigger. */
+  const defer = (): Deferred | null => {
+    const trigger = geoTrigger();
+    const max = maxId();
+    if (!trigger || max === null) return null;
+    const indexes = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL
+         AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name`,
+      )
+      .all() as { name: string; sql: string }[];
+    for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+    db.exec(`DROP TRIGGER ${GEO_TRIGGER}`);
+    return { sql: indexes.map((i) => i.sql), trigger: trigger.sql, maxId: max };
+  };
+
   const write = db.transaction((events: readonly NewImportedEvent[]): ImportResult => {
-    const geo = events.length >= GEO_BULK_MIN_ROWS ? suspendGeoTrigger() : null;
+    const geo = deferred === null && events.length >= GEO_BULK_MIN_ROWS ? suspendGeoTrigger() : null;
     let inserted = 0;
     let i = 0;
     // Full chunks through one multi-row statement: rows keep their order (and so their ids), and
@@ -77,5 +127,30 @@ export function createImportWriter(db: Database.Database): (events: readonly New
     geo?.();
     return { inserted, duplicates: events.length - inserted };
   });
-  return (events) => write.immediate(events);
+
+  return {
+    write(events) {
+      const result = write.immediate(events);
+      if (bulk && deferred === null && result.inserted >= DEFER_AFTER_ROWS) deferred = defer();
+      return result;
+    },
+    async load(work) {
+      bulk = true;
+      deferred = null;
+      try {
+        const result = await work();
+        const d = deferred as Deferred | null;
+        deferred = null;
+        if (d) {
+          for (const sql of d.sql) db.exec(sql);
+          db.prepare(GEO_FROM_EVENTS).run(d.maxId);
+          db.exec(d.trigger);
+        }
+        return result;
+      } finally {
+        bulk = false;
+        deferred = null;
+      }
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * The bulk import path (multi-row INSERT in chunks of 500) must store exactly what one INSERT per
- * row stores: same ids, same columns, same R*Tree rows, same duplicate counts, same rollback.
+ * The bulk import paths (multi-row INSERT in chunks of 500; bulkLoad with the indexes built at the
+ * end) must store exactly what one INSERT per row stores: same ids, same columns, same R*Tree rows,
+ * same duplicate counts, same schema afterwards, same rollback.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -46,6 +47,26 @@ function triggers(store: SqliteStore): unknown[] {
   return store.connection.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
 }
 
+/** Every index and trigger of the events table, with its SQL. */
+function schema(store: SqliteStore): unknown[] {
+  return store.connection
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('events', 'event_geo') ORDER BY type, name`)
+    .all();
+}
+
+/** The reference: one putImportedEvents call (one INSERT, one trigger run) per row. */
+async function oneByOne(store: SqliteStore, batches: NewImportedEvent[][]): Promise<number> {
+  let inserted = 0;
+  for (const e of batches.flat()) {
+    try {
+      inserted += (await store.putImportedEvents([e])).inserted;
+    } catch {
+      // a refused row: the bulk side refuses its whole batch, and the test re-sends the good rows
+    }
+  }
+  return inserted;
+}
+
 describe('SqliteStore.putImportedEvents (multi-row path)', () => {
   it('stores the same rows, ids and R*Tree entries as one INSERT per row, duplicates included', async () => {
     const first = Array.from({ length: 1234 }, (_, i) => row(i + 1));
@@ -80,6 +101,91 @@ describe('SqliteStore.putImportedEvents (multi-row path)', () => {
         triggers(store).some((t) => (t as { name: string }).name === 'events_geo_insert'),
         'the suspended trigger came back with the rollback',
       );
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SqliteStore.bulkLoad (indexes built at the end)', () => {
+  it('stores what one INSERT per row stores, skips the same duplicates, and leaves the same schema', async () => {
+    const before = Array.from({ length: 300 }, (_, i) => row(5000 + i));
+    const batches = [
+      Array.from({ length: 1500 }, (_, i) => row(i + 1)), // defers the indexes after it
+      // repeats of the first batch, of a row stored before the load, and of a key inside the batch
+      [row(10), row(5001), ...Array.from({ length: 700 }, (_, i) => row(1501 + i)), row(1501), row(1499)],
+      [row(3000, { provenance: { kind: 'import', dataset: 'ucdp', file: 'g.csv', row: 1, sourceId: 'FRD10' } })],
+    ];
+    const bulk = await openSqliteStore({ path: ':memory:' });
+    const single = await openSqliteStore({ path: ':memory:' });
+    try {
+      await bulk.putImportedEvents(before);
+      await oneByOne(single, [before]);
+      const results = await bulk.bulkLoad(async () => {
+        const out = [];
+        for (const b of batches) out.push(await bulk.putImportedEvents(b));
+        // Inside the load the date indexes are away; the unique import key stays and decides duplicates.
+        const names = schema(bulk).map((x) => (x as { name: string }).name);
+        assert.ok(!names.includes('events_date') && names.includes('events_import_key'), names.join());
+        return out;
+      });
+      assert.deepEqual(results, [
+        { inserted: 1500, duplicates: 0 },
+        { inserted: 700, duplicates: 4 },
+        { inserted: 1, duplicates: 0 },
+      ]);
+      assert.equal(await oneByOne(single, batches), 2201);
+      assert.deepEqual(await dump(bulk), await dump(single));
+      assert.deepEqual(schema(bulk), schema(single));
+      assert.equal(bulk.connection.pragma('integrity_check', { simple: true }), 'ok');
+      // Idempotent afterwards too: the rebuilt unique index refuses nothing new, skips the rest.
+      assert.deepEqual(await bulk.putImportedEvents(batches[1]!), { inserted: 0, duplicates: 704 });
+    } finally {
+      await bulk.close();
+      await single.close();
+    }
+  });
+
+  it('a refused write inside the load rolls back alone; its keys can be stored afterwards', async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    const reference = await openSqliteStore({ path: ':memory:' });
+    try {
+      const first = Array.from({ length: 1200 }, (_, i) => row(i + 1));
+      const bad = Array.from({ length: 600 }, (_, i) => row(2000 + i, i === 599 ? { fatalities: -1 } : {}));
+      await store.bulkLoad(async () => {
+        await store.putImportedEvents(first);
+        await assert.rejects(store.putImportedEvents(bad));
+        // The 599 good rows of the refused write, alone: not taken for duplicates of a rolled-back write.
+        assert.deepEqual(await store.putImportedEvents(bad.slice(0, 599)), { inserted: 599, duplicates: 0 });
+      });
+      await oneByOne(reference, [first, bad.slice(0, 599)]);
+      assert.deepEqual(await dump(store), await dump(reference));
+      assert.deepEqual(schema(store), schema(reference));
+    } finally {
+      await store.close();
+      await reference.close();
+    }
+  });
+
+  it('rolls everything back, schema included, when the load fails after the indexes were dropped', async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    try {
+      await store.putImportedEvents([row(1)]);
+      const before = schema(store);
+      await assert.rejects(
+        store.bulkLoad(async () => {
+          await store.putImportedEvents(Array.from({ length: 2000 }, (_, i) => row(i + 2)));
+          throw new Error('reader failed');
+        }),
+        /reader failed/,
+      );
+      assert.equal(await store.countEvents(), 1);
+      assert.equal((store.connection.prepare('SELECT count(*) AS n FROM event_geo').get() as { n: number }).n, 1);
+      assert.deepEqual(schema(store), before);
+      // The next load on the same connection starts clean.
+      await store.bulkLoad(() => store.putImportedEvents(Array.from({ length: 1500 }, (_, i) => row(i + 2))));
+      assert.equal(await store.countEvents(), 1501);
+      assert.deepEqual(schema(store), before);
     } finally {
       await store.close();
     }

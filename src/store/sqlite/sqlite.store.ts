@@ -29,7 +29,7 @@ import { createIncidentStore, type IncidentStore } from '../incident-queries.js'
 import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
 import { sqliteRunner } from '../sql-runner.js';
 import { SqliteTransactions } from '../transaction.js';
-import { createImportWriter } from './import-writer.js';
+import { createImportWriter, type ImportWriter } from './import-writer.js';
 import type {
   EventFilter,
   ImportResult,
@@ -109,7 +109,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly txs: SqliteTransactions;
   private readonly stmt: ReturnType<typeof prepare>;
-  private importWriter: ((events: readonly NewImportedEvent[]) => ImportResult) | undefined;
+  private importWriter: ImportWriter | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -265,7 +265,12 @@ export class SqliteStore implements Store {
   async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {
     await this.txs.ready();
     this.importWriter ??= createImportWriter(this.db);
-    return this.importWriter(events);
+    return this.importWriter.write(events);
+  }
+
+  /** One transaction; a large import builds the events indexes and R*Tree at its end (import-writer.ts). */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T> {
+    return this.txs.run(() => (this.importWriter ??= createImportWriter(this.db)).load(work));
   }
 
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
