@@ -58,6 +58,7 @@ export async function agreementRoutes(app: App, r: ReadServices, bodyLimit: numb
           tags: ['agreements'],
           summary: 'Check an agreement (YAML or JSON) and run its examples; nothing is stored',
           body: AgreementBody,
+          consumes: TEXT_TYPES,
         },
       },
       async (request) => {
@@ -73,6 +74,7 @@ export async function agreementRoutes(app: App, r: ReadServices, bodyLimit: numb
           tags: ['agreements'],
           summary: 'Upload an agreement (admins; YAML or JSON); ?replace=true replaces an uploaded one',
           body: AgreementBody,
+          consumes: TEXT_TYPES,
           querystring: UploadQuery,
         },
       },
