@@ -171,14 +171,17 @@ export const api = {
       await request<unknown>('GET', `/api/incidents${queryString({ limit: 10_000, ...q })}`),
       normalizeIncident,
     ),
-  /** The incident with its review history and comments (three requests; the last two may be missing). */
-  async incident(id: string): Promise<IncidentDetail> {
-    const [detail, history, comments] = await Promise.all([
-      request<unknown>('GET', `/api/incidents/${enc(id)}`),
+  /**
+   * The incident, then (signed in only: the public may not read them) its review history and
+   * comments. Asked one after the other so an incident the viewer may not see costs one 404, no more.
+   */
+  async incident(id: string, signedIn: boolean): Promise<IncidentDetail> {
+    const d = normalizeDetail(await request<unknown>('GET', `/api/incidents/${enc(id)}`));
+    if (!signedIn) return d;
+    const [history, comments] = await Promise.all([
       request<unknown>('GET', `/api/incidents/${enc(id)}/review`).catch(() => null),
       request<unknown>('GET', `/api/incidents/${enc(id)}/comments`).catch(() => null),
     ]);
-    const d = normalizeDetail(detail);
     return {
       ...d,
       history: history ? normalizeList(history, normalizeStep).items : d.history,

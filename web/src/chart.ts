@@ -40,3 +40,39 @@ export function labelEvery(days: number, max: number): number {
   if (days <= max) return 1;
   return Math.ceil(days / Math.max(1, max));
 }
+
+export type Column =
+  | { readonly kind: 'day'; readonly day: Day }
+  | { readonly kind: 'gap'; readonly from: Day; readonly to: Day; readonly days: number };
+
+/**
+ * Days as chart columns, with long quiet stretches folded into one "gap" column: a record that spans
+ * years but has a few busy weeks stays readable. A run of at least `minGap` days with nothing on them
+ * (and not next to a busy day) becomes a gap; shorter runs stay as days.
+ */
+export function compressDays(days: readonly Day[], busy: ReadonlySet<Day>, minGap = 7, margin = 1): Column[] {
+  const keep = days.map((_, i) => {
+    for (let j = Math.max(0, i - margin); j <= Math.min(days.length - 1, i + margin); j++)
+      if (busy.has(days[j] as Day)) return true;
+    return false;
+  });
+  const out: Column[] = [];
+  for (let i = 0; i < days.length;) {
+    if (keep[i]) {
+      out.push({ kind: 'day', day: days[i] as Day });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < days.length && !keep[j]) j++;
+    if (j - i >= minGap) out.push({ kind: 'gap', from: days[i] as Day, to: days[j - 1] as Day, days: j - i });
+    else for (let k = i; k < j; k++) out.push({ kind: 'day', day: days[k] as Day });
+    i = j;
+  }
+  return out;
+}
+
+/** The column a day falls in (a day inside a gap falls in the gap); -1 when outside. */
+export function columnOf(columns: readonly Column[], day: Day): number {
+  return columns.findIndex((c) => (c.kind === 'day' ? c.day === day : c.from <= day && day <= c.to));
+}

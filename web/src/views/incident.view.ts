@@ -121,15 +121,23 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
       h('h2', { id: 'h-review', text: 'Review' }),
       h('p', null, 'State: ', reviewBadge(i.reviewState)),
       reviewActions('incident', i.id, i.reviewState, null, reload),
-      h('h3', { text: 'History' }),
-      historyList(d.history),
+      session.me
+        ? [h('h3', { text: 'History' }), historyList(d.history)]
+        : h(
+            'p',
+            { class: 'muted' },
+            link(encodeRoute({ page: 'login', next: location.hash }), 'Sign in'),
+            ' to read the review history and the comments.',
+          ),
     ),
-    h(
-      'section',
-      { class: 'card', attrs: { 'aria-labelledby': 'h-comments' } },
-      h('h2', { id: 'h-comments', text: 'Comments' }),
-      commentsSection(i.id, d.comments, reload),
-    ),
+    session.me
+      ? h(
+          'section',
+          { class: 'card', attrs: { 'aria-labelledby': 'h-comments' } },
+          h('h2', { id: 'h-comments', text: 'Comments' }),
+          commentsSection(i.id, d.comments, reload),
+        )
+      : null,
   );
   replace(
     el,
@@ -151,7 +159,7 @@ export const mountIncident: MountView = (el, route) => {
     const y = window.scrollY;
     if (!keepScroll) replace(el, h('div', { class: 'page' }, loading('the incident')));
     api
-      .incident(id)
+      .incident(id, session.me !== null)
       .then((d) => {
         if (mine !== token) return;
         render(el, d, () => {

@@ -4,7 +4,8 @@
  */
 import { api } from '../api.js';
 import type { Compliance, Incident } from '../api-types.js';
-import { addDays, dayRange, formatDay, type Day } from '../dates.js';
+import { compressDays } from '../chart.js';
+import { dayRange, formatDay, toDay, type Day } from '../dates.js';
 import { h, replace } from '../dom.js';
 import { incidentsPerDay, select } from '../filter.js';
 import { loadIncidents, parties, partyName, session } from '../session.js';
@@ -16,9 +17,7 @@ import { timeControls } from './time-controls.js';
 import { checkboxGroup } from './widgets.js';
 import type { MountView } from './view.js';
 
-const MAX_DAYS = 400;
-/** Narrowest day band before the chart scrolls sideways. */
-const MIN_BAND = 6;
+const MAX_COLUMNS = 400;
 
 interface Data {
   readonly incidents: readonly Incident[];
@@ -196,22 +195,32 @@ export const mountTimeline: MountView = (el, route, nav) => {
     const period = data.compliance?.period;
     let from = sel.range?.from ?? period?.from ?? null;
     let to = sel.range?.to ?? period?.to ?? null;
-    if (f.win === 'all' && !f.to && period?.from && period.to) {
-      if (!from || period.from < from) from = period.from;
-      if (!to || period.to > to) to = period.to;
-    }
+    // The whole period starts with the agreement (or the first incident before it) and ends with the
+    // latest incident shown.
+    if (f.win === 'all' && period?.from && (!from || period.from < from)) from = period.from;
     if (!from || !to) {
       replace(chartBox, empty('No dated incidents to draw yet.'));
       return;
     }
-    let note: string | null = null;
-    if (dayRange(from, to).length > MAX_DAYS) {
-      to = addDays(from, MAX_DAYS - 1);
-      note = `Showing the first ${MAX_DAYS} days; choose a window above to see later days.`;
-    }
     const rows = rowsFor(f, sel.items, data.compliance, from, to);
-    const days = dayRange(from, to).length;
-    const width = Math.max(chartBox.clientWidth - 34 || 0, el.clientWidth - 64, days * MIN_BAND + 60);
+    const busy = new Set<Day>();
+    for (const r of rows)
+      for (const m of [r.incidents, r.violations, r.possible]) for (const [d, n] of m) if (n > 0) busy.add(d);
+    for (const d of data.compliance?.daily ?? []) if (d.reduced === false) busy.add(d.day);
+    for (const p of data.compliance?.phases ?? []) {
+      const start = toDay(p.starts);
+      if (start) busy.add(start);
+      if (p.gate?.metOn) busy.add(p.gate.metOn);
+    }
+    let columns = compressDays(dayRange(from, to), busy);
+    let note: string | null = columns.some((c) => c.kind === 'gap')
+      ? 'Quiet stretches of a week or more are folded into a narrow column (…).'
+      : null;
+    if (columns.length > MAX_COLUMNS) {
+      columns = columns.slice(0, MAX_COLUMNS);
+      note = `Showing the first ${MAX_COLUMNS} columns; choose a window above to see later days.`;
+    }
+    const width = Math.max(chartBox.clientWidth - 34 || 0, el.clientWidth - 64);
     replace(
       chartBox,
       h('h2', { id: 'timeline-title', class: 'chart-title', text: `${formatDay(from)} – ${formatDay(to)}` }),
@@ -220,10 +229,12 @@ export const mountTimeline: MountView = (el, route, nav) => {
         ? empty('The agreement names no parties to chart.')
         : h(
             'div',
-            { class: 'chart-scroll', attrs: { tabindex: 0, 'aria-label': 'Timeline chart (scrolls sideways)' } },
+            {
+              class: 'chart-scroll',
+              attrs: { tabindex: 0, 'aria-label': 'Timeline chart (scrolls sideways when long)' },
+            },
             timelineChart({
-              from,
-              to,
+              columns,
               width,
               rows,
               daily: data.compliance?.daily ?? [],
