@@ -194,7 +194,7 @@ export const mountTimeline: MountView = (el, route, nav) => {
     partyBox.sync();
     const period = data.compliance?.period;
     let from = sel.range?.from ?? period?.from ?? null;
-    let to = sel.range?.to ?? period?.to ?? null;
+    const to = sel.range?.to ?? period?.to ?? null;
     // The whole period starts with the agreement (or the first incident before it) and ends with the
     // latest incident shown.
     if (f.win === 'all' && period?.from && (!from || period.from < from)) from = period.from;
