@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadChromeRules, trimChrome } from './chrome.js';
+import fc from 'fast-check';
+import { loadChromeRules, trimChrome, wordCount } from './chrome.js';
 
 const rules = loadChromeRules();
 
@@ -93,4 +94,31 @@ test('chrome: a related-links header takes the short story links after it', () =
 test('chrome: a "Source" line is chrome only at the edge of the page', () => {
   assert.deepEqual(keptTexts([...ARTICLE, 'Source']), ARTICLE);
   assert.deepEqual(keptTexts([ARTICLE[0]!, 'Source', ARTICLE[1]!]), [ARTICLE[0]!, 'Source', ARTICLE[1]!]);
+});
+
+test('wordCount counts the runs of non-space characters /\\S+/g finds', () => {
+  const pieces = [
+    'a',
+    'word',
+    '.',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u00a0',
+    '\u2003',
+    '\u3000',
+    '\u200b',
+    '\ufeff',
+    '\u2028',
+    'é',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.equal(wordCount(text), text.match(/\S+/g)?.length ?? 0, JSON.stringify(text));
+    }),
+    { numRuns: 500 },
+  );
 });
