@@ -45,6 +45,8 @@ const ELSEWHERE = new RegExp(
   'i',
 );
 
+const DAY = /day/i;
+
 // Two weekdays joined like this may be merged by chrono into a range ("Monday to Friday").
 const MERGING_GAP = /^[\s,\-–.:∙]*(?:to|until|through|till|at|on|of|and|or|T)?[\s,\-–.:∙]*$/i;
 
@@ -79,6 +81,8 @@ export function createFastReader(lexicon: DatesLexicon): FastReader {
     });
   return {
     read(text) {
+      // Every weekday name ends in "day": without one, WEEKDAY cannot match (and its scan is costly).
+      if (!DAY.test(text)) return null;
       const spans: FastReading[] = [];
       let residue = '';
       let last = 0;
