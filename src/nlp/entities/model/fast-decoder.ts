@@ -239,8 +239,8 @@ export class FastDecoder {
   }
 }
 
-/** Starts with an uppercase letter (ASCII checked without the regex). */
-function capitalised(word: string): boolean {
+/** Starts with an uppercase letter, as /^\p{Lu}/u says (ASCII checked without the regex). */
+export function capitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return CAPITALISED.test(word);

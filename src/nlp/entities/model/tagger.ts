@@ -11,7 +11,7 @@ import type { Tok } from '../fold.js';
 import type { Match } from '../matcher.js';
 import { facilityMask, type Lexicon } from '../recogniser.js';
 import { sentenceFeatures } from './features.js';
-import { FastDecoder } from './fast-decoder.js';
+import { capitalised, FastDecoder } from './fast-decoder.js';
 import { decode, transitionMask, type NerWeights } from './perceptron.js';
 import { decodeWeights } from './weights-file.js';
 
@@ -23,8 +23,6 @@ export interface NameSpan {
   readonly to: number;
   readonly type: NameType;
 }
-
-const CAPITALISED = /^\p{Lu}/u;
 
 export const MODEL_PATH = join(DATA_DIR, 'entities', 'model', 'ner.bin.gz');
 
@@ -119,7 +117,7 @@ export type ActorName = NameSpan & { readonly type: 'PER' | 'ORG' };
 
 function isName(s: NameSpan, words: readonly string[]): s is ActorName {
   if (s.type !== 'PER' && s.type !== 'ORG') return false;
-  for (let k = s.from; k < s.to; k++) if (CAPITALISED.test(words[k]!)) return true;
+  for (let k = s.from; k < s.to; k++) if (capitalised(words[k]!)) return true;
   return false;
 }
 
@@ -179,7 +177,7 @@ export function modelEntities(
     const anchors = new Uint8Array(words.length);
     let anchored = false;
     for (let k = 0; k < words.length; k++) {
-      if (!CAPITALISED.test(words[k]!)) continue;
+      if (!capitalised(words[k]!)) continue;
       const t = tokens[s.tokenStart + k]!;
       let free = true;
       for (let j = from; free && j < taken.length && taken[j]!.start < t.end; j++)
