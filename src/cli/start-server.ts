@@ -45,7 +45,7 @@ export async function startServer(options: StartOptions): Promise<Started> {
       baseUrl: url,
       logger: options.logger ?? false,
       ...(options.analyze ? { analyze: options.analyze } : {}),
-      ...(options.agreement ? { web: { agreement: options.agreement } } : {}),
+      ...(options.agreement ? { agreement: options.agreement, web: { agreement: options.agreement } } : {}),
     });
     try {
       await app.listen({ port, host: options.host });
