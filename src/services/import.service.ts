@@ -21,6 +21,8 @@ export { DATASETS };
 
 /** Files from this size are read in a worker thread (below it, starting the thread costs more). */
 const WORKER_MIN_BYTES = 8 << 20;
+/** Rows per batch read (and per write); a transaction of `batchSize` rows spans several. */
+const READ_ROWS = 10_000;
 
 export interface ImportSummary {
   /** Data rows read (header excluded). */
@@ -35,7 +37,7 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  /** Rows per write (and per transaction when the import is not one bulk load); default 50,000. */
+  /** Rows per transaction when the import is not one bulk load; default 50,000. */
   readonly batchSize?: number;
   /**
    * 'auto' (default): one bulk load when the file's estimated rows are at least half the events
@@ -61,26 +63,46 @@ export class ImportService {
     const summary: ImportSummary = { read: 0, new: 0, unchanged: 0, skipped: 0, quarantined: 0, failed: 0 };
     const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
     const worker = options.worker ?? 'auto';
+    // Read in batches of at most 10,000 rows whatever the transaction size: less held in memory.
+    const job = { dataset, path, batchSize: Math.min(batchSize, READ_ROWS) };
     const source =
       worker === 'always' || (worker === 'auto' && size >= WORKER_MIN_BYTES)
-        ? readBatchesInWorker({ dataset, path, batchSize })
-        : readBatches(reader, dataset, path, batchSize);
+        ? readBatchesInWorker(job)
+        : readBatches(reader, dataset, path, job.batchSize);
     const batches = source[Symbol.asyncIterator]();
     try {
-      const first = await batches.next();
-      const bulk = first.done ? false : await this.bulkWanted(first.value, size, options.transactions ?? 'auto');
-      const run = async () => {
-        for (let b = first; !b.done; b = await batches.next()) {
-          const batch = b.value;
-          summary.read += batch.read;
-          summary.skipped += batch.skipped;
-          if (batch.events.length) await this.write(batch.events, summary, dataset);
-          for (const q of batch.problems) await this.setAside(q, summary);
-          options.onProgress?.(summary, batch.bytesRead);
-        }
+      let current = await batches.next();
+      const advance = async (): Promise<boolean> => !(current = await batches.next()).done;
+      const handle = async (batch: ImportBatch): Promise<void> => {
+        summary.read += batch.read;
+        summary.skipped += batch.skipped;
+        if (batch.events.length) await this.write(batch.events, summary, dataset);
+        for (const q of batch.problems) await this.setAside(q, summary);
       };
-      if (bulk) await this.store.bulkLoad(run);
-      else await run();
+      if (current.done) return summary;
+      if (await this.bulkWanted(current.value, size, options.transactions ?? 'auto')) {
+        await this.store.bulkLoad(async () => {
+          do {
+            await handle(current.value as ImportBatch);
+            options.onProgress?.(summary, (current.value as ImportBatch).bytesRead);
+          } while (await advance());
+        });
+        return summary;
+      }
+      // A transaction per `batchSize` rows read; progress is reported once each has committed.
+      for (let more = true; more;) {
+        let bytesRead = 0;
+        await this.store.transaction(async () => {
+          let rows = 0;
+          do {
+            const batch = current.value as ImportBatch;
+            await handle(batch);
+            rows += batch.read;
+            bytesRead = batch.bytesRead;
+          } while ((more = await advance()) && rows < batchSize);
+        });
+        options.onProgress?.(summary, bytesRead);
+      }
       return summary;
     } finally {
       // Stops the reader (and its thread) when a write failed half-way.
