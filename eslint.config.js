@@ -51,6 +51,19 @@ export default tseslint.config(
           ],
         },
       ],
+      // Report text is hostile: the dashboard builds DOM nodes (web/src/dom.ts), never HTML strings.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc)$/]',
+          message: 'No HTML strings in web/: build nodes with h() and textContent (web/src/dom.ts).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'No document.write in web/.',
+        },
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval in web/ (and the CSP forbids it).' },
+      ],
     },
   },
 );

@@ -20,6 +20,7 @@ import type {
   TermPartyCount,
   WatchChange,
 } from './api-types.js';
+import { isReviewState, REVIEW_LABELS } from './vocab.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -161,6 +162,7 @@ export function normalizeComment(raw: unknown): Comment {
     text: str(o.text) ?? '',
     at: str(pick(o, 'at', 'createdAt')) ?? '',
     parentId: id(o.parentId),
+    review: o.review === true,
   };
 }
 
@@ -270,6 +272,7 @@ export function normalizeCompliance(raw: unknown): Compliance {
   };
 }
 
+const stateLabel = (v: unknown) => (isReviewState(v) ? REVIEW_LABELS[v].toLowerCase() : String(v ?? '?'));
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** What changed, newest first, one line each. */
@@ -300,7 +303,7 @@ export function normalizeChanges(raw: unknown): Changes {
     items.push({
       kind: 'review',
       incidentId: id(r.incidentId),
-      summary: `${subject.kind === 'finding' ? 'A finding' : 'The incident'} moved from ${str(r.from) ?? '?'} to ${str(r.to) ?? '?'} by ${authorText(r.by) ?? 'someone'}`,
+      summary: `${subject.kind === 'finding' ? 'A finding' : 'The incident'} moved from ${stateLabel(r.from)} to ${stateLabel(r.to)} by ${authorText(r.by) ?? 'someone'}`,
       at: str(r.at),
     });
   }

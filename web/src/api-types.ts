@@ -132,6 +132,8 @@ export interface Comment {
   readonly text: string;
   readonly at: string;
   readonly parentId?: string | null;
+  /** Written with a review step (it is also in the review history). */
+  readonly review?: boolean;
 }
 
 export interface IncidentDetail {
@@ -249,13 +251,14 @@ export interface FieldReportInput {
     readonly latitude: number;
     readonly longitude: number;
     readonly location?: string;
+    readonly country?: string;
     readonly geoPrecision: 1 | 2 | 3;
   };
   readonly when: { readonly date: string; readonly precision?: 1 | 2 | 3 };
   readonly fatalities?: number;
   readonly source: string;
   readonly confidence: number;
-  readonly notes: string;
+  readonly notes?: string;
   readonly visibility: 'public' | 'monitors' | 'restricted';
   readonly parties?: readonly string[];
 }

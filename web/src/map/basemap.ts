@@ -54,6 +54,7 @@ export function createMap(
   basePane.classList.add('pane-base');
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, {
+      // Set by the operator (truce serve options), shown as HTML by Leaflet: never report text.
       attribution: config.tileAttribution ?? '',
       maxZoom: 18,
       crossOrigin: false,

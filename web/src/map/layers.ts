@@ -84,7 +84,8 @@ export function incidentsLayer(items: readonly Incident[]): L.FeatureGroup {
       className: 'incident-marker',
     });
     m.bindPopup(() => popup(i), { maxWidth: 280, autoPanPadding: [24, 24] });
-    m.bindTooltip(title(i), { direction: 'top', className: 'tip' });
+    // An element, never a string: Leaflet puts string content in with innerHTML.
+    m.bindTooltip(() => h('span', { text: title(i) }), { direction: 'top', className: 'tip' });
     m.on('add', () => {
       const el = m.getElement();
       if (!el) return;

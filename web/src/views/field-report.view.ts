@@ -9,7 +9,7 @@ import { h, link, replace } from '../dom.js';
 import { createMap, DEFAULT_CENTER, DEFAULT_ZOOM } from '../map/basemap.js';
 import { zonesLayer } from '../map/layers.js';
 import { adminCountries } from '../geo.js';
-import { can, parties, session } from '../session.js';
+import { can, invalidateIncidents, parties, session } from '../session.js';
 import { encodeRoute } from '../state.js';
 import { empty, errorText, pageHeader, toast } from '../ui.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES, isEventType } from '../vocab.js';
@@ -23,7 +23,7 @@ const options = (values: readonly (string | [string, string])[]) =>
       : h('option', { attrs: { value: v }, text: v }),
   );
 
-export const mountFieldReport: MountView = (el, route, nav) => {
+export const mountFieldReport: MountView = (el, route) => {
   if (!can('admin', 'monitor')) {
     replace(
       el,
@@ -68,6 +68,7 @@ export const mountFieldReport: MountView = (el, route, nav) => {
     lon.value = String(route.lon);
   }
   const place = input('fr-location', { type: 'text', maxlength: 200 });
+  const country = input('fr-country', { type: 'text', maxlength: 200 });
   const geo = h(
     'select',
     { testid: 'fr-geo-precision' },
@@ -90,7 +91,7 @@ export const mountFieldReport: MountView = (el, route, nav) => {
   const fatalities = input('fr-fatalities', { type: 'number', min: 0, step: 1, inputmode: 'numeric' });
   const source = input('fr-source', { type: 'text', required: true, maxlength: 200 });
   const confidence = input('fr-confidence', { type: 'number', required: true, min: 0, max: 1, step: 0.05, value: 0.7 });
-  const notes = h('textarea', { testid: 'fr-notes', attrs: { rows: 5, maxlength: 20000, required: true } });
+  const notes = h('textarea', { testid: 'fr-notes', attrs: { rows: 5, maxlength: 4000 } });
   const visibility = h(
     'select',
     { testid: 'fr-visibility' },
@@ -145,13 +146,14 @@ export const mountFieldReport: MountView = (el, route, nav) => {
               latitude: Number(lat.value),
               longitude: Number(lon.value),
               ...(place.value.trim() ? { location: place.value.trim() } : {}),
+              ...(country.value.trim() ? { country: country.value.trim() } : {}),
               geoPrecision: Number(geo.value) as 1 | 2 | 3,
             },
             when: { date: date.value, precision: Number(tp.value) as 1 | 2 | 3 },
             ...(fatalities.value !== '' ? { fatalities: Number(fatalities.value) } : {}),
             source: source.value.trim(),
             confidence: Number(confidence.value),
-            notes: notes.value.trim(),
+            ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
             visibility: visibility.value as FieldReportInput['visibility'],
             ...(visibility.value === 'restricted'
               ? { parties: partyBoxes.filter((p) => p.box.checked).map((p) => p.id) }
@@ -175,7 +177,7 @@ export const mountFieldReport: MountView = (el, route, nav) => {
             );
             form.reset();
             fillSub();
-            await nav.refresh();
+            invalidateIncidents();
           } catch (err) {
             error.textContent = errorText(err);
           } finally {
@@ -199,7 +201,7 @@ export const mountFieldReport: MountView = (el, route, nav) => {
       h('p', { class: 'hint', text: 'Click the map to set the place, or type the coordinates.' }),
       mapEl,
       h('div', { class: 'row' }, field('Latitude', lat), field('Longitude', lon)),
-      field('Place name', place, 'optional'),
+      h('div', { class: 'row' }, field('Place name', place, 'optional'), field('Country', country, 'optional')),
       field('How precise is the place', geo),
     ),
     h(
@@ -219,7 +221,7 @@ export const mountFieldReport: MountView = (el, route, nav) => {
         field('Confidence (0–1)', confidence),
       ),
       field('Source', source, 'who saw or reported it'),
-      field('Notes', notes, 'what happened, in your words; stored as the report text'),
+      field('Notes', notes, 'optional: what happened, in your words (4,000 characters at most)'),
     ),
     h('fieldset', null, h('legend', { text: 'Who may see it' }), field('Visibility', visibility), partyField),
     error,

@@ -319,7 +319,12 @@ export function commentsSection(incidentId: string, comments: readonly Comment[]
     h(
       'li',
       { class: 'comment', testid: 'comment' },
-      h('p', { class: 'muted small', text: `${c.author ?? 'someone'} · ${c.at.replace('T', ' ').slice(0, 16)}` }),
+      h(
+        'p',
+        { class: 'muted small' },
+        `${c.author ?? 'someone'} · ${c.at.replace('T', ' ').slice(0, 16)}`,
+        c.review ? [' ', h('span', { class: 'badge', text: 'review step' })] : null,
+      ),
       h('p', { class: 'comment-text', text: c.text }),
       session.me
         ? h('button', {

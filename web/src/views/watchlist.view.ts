@@ -54,12 +54,15 @@ function changeRow(c: WatchChange): HTMLElement {
   return h(
     'li',
     { class: 'change', testid: 'watch-change' },
-    h('span', { class: 'badge', text: humanize(c.kind) }),
-    ' ',
+    h(
+      'span',
+      { class: 'change-meta' },
+      h('span', { class: 'badge', text: humanize(c.kind) }),
+      c.at ? h('span', { class: 'muted small', text: c.at.replace('T', ' ').slice(0, 16) }) : null,
+    ),
     c.incidentId
       ? link(encodeRoute({ page: 'incident', id: c.incidentId }), c.summary)
       : h('span', { text: c.summary }),
-    c.at ? h('span', { class: 'muted small', text: ` · ${c.at.replace('T', ' ').slice(0, 16)}` }) : null,
   );
 }
 
