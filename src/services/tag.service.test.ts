@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { iobTags, joinTokens, parseConll } from './tag.service.js';
+import { iobTags, joinTokens, parseConll, TagService } from './tag.service.js';
 
 describe('CoNLL tagging helpers', () => {
   it('joins tokens with spaces and sentences with a blank line', () => {
@@ -31,5 +31,16 @@ describe('CoNLL tagging helpers', () => {
     const parsed = parseConll('Kabul NNP B-NP B-LOC\n. . O O\n\n-DOCSTART- -X- O O\n\nCalm JJ B-NP O\n');
     assert.deepEqual(parsed.tokens, [['Kabul', '.'], ['Calm']]);
     assert.deepEqual(parsed.gold, [['B-LOC', 'O'], ['O']]);
+  });
+  it('tags given tokens with the name tagger: nationalities as MISC, the layers fill the rest', () => {
+    const tags = new TagService().tag([
+      ['Norwegian', 'mediators', 'met', 'officials', 'in', 'Geneva', 'on', 'Monday', '.'],
+    ]);
+    assert.equal(tags[0]![0], 'B-MISC');
+    assert.equal(tags[0]![5], 'B-LOC');
+    assert.deepEqual(
+      tags[0]!.filter((t) => t !== 'O'),
+      ['B-MISC', 'B-LOC'],
+    );
   });
 });

@@ -1,9 +1,11 @@
 /**
  * `truce tag --conll`: predicts CoNLL-2003 IOB2 tags (PER, ORG, LOC, MISC) for pre-tokenised
- * sentences with the entities and places stages. The tokens are joined with spaces into a text
- * (one sentence per paragraph) so the stages see ordinary prose, and spans are mapped back.
+ * sentences with the entities stage's name tagger and the entities and places layers. The tokens
+ * are joined with spaces into a text (one sentence per paragraph) so the stages see ordinary
+ * prose, and spans are mapped back.
  */
 import type { Doc } from '../core/document.js';
+import { NameTagger } from '../nlp/entities/model/tagger.js';
 import { createPlainReader, type PlainReader } from './plain-reader.js';
 
 export type ConllLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -16,8 +18,60 @@ export interface LabelledSpan {
 
 const ENTITY_LABEL = { person: 'PER', organization: 'ORG', group: 'ORG', place: 'LOC' } as const;
 
+let sharedTagger: NameTagger | null = null;
+const defaultTagger = (): NameTagger => (sharedTagger ??= NameTagger.load());
+
+/** The name tagger's spans (all four types) over the document's own sentence tokens. */
+export function taggerSpansOf(doc: Doc, tagger: NameTagger = defaultTagger()): LabelledSpan[] {
+  const layer = doc.sentences;
+  if (!layer) return [];
+  const body = doc.clean?.body;
+  if (body === undefined) return [];
+  const spans: LabelledSpan[] = [];
+  for (const s of layer.sentences) {
+    const toks = layer.tokens.slice(s.tokenStart, s.tokenEnd);
+    const words = toks.map((t) => body.slice(t.start, t.end));
+    for (const span of tagger.spans(words))
+      spans.push({ start: toks[span.from]!.start, end: toks[span.to - 1]!.end, label: span.type });
+  }
+  return spans;
+}
+
+/** `first`, then each span of `rest` that overlaps none kept so far. */
+function overlay(first: readonly LabelledSpan[], rest: readonly LabelledSpan[]): LabelledSpan[] {
+  const out = [...first];
+  for (const s of rest) if (!out.some((t) => t.start < s.end && t.end > s.start)) out.push(s);
+  return out;
+}
+
+/**
+ * Mentions of a read document (raw text) as CoNLL-labelled spans: the entity and place layers'
+ * (dictionary names, rules, the tagger's people and organisations), then the tagger's other spans
+ * (its LOC and MISC, and names the layers declined) where they overlap none. The layers
+ * themselves are left as they are: the events stage reads them, not these spans.
+ */
+export function conllSpansOf(doc: Doc, tagger?: NameTagger): LabelledSpan[] {
+  return overlay(layerSpansOf(doc), taggerSpansOf(doc, tagger));
+}
+
+/**
+ * The tagger's spans over already tokenised sentences (CoNLL input: its own training format), then
+ * the layers' mentions of the joined text where they overlap none. On CoNLL-2003 dev the tagger
+ * on the given tokens beats the layers on every type.
+ */
+export function tokenisedSpansOf(doc: Doc, joined: JoinedText, tagger: NameTagger = defaultTagger()): LabelledSpan[] {
+  const body = doc.clean?.body ?? joined.text;
+  const spans: LabelledSpan[] = [];
+  for (const offsets of joined.offsets) {
+    const words = offsets.map(([s, e]) => body.slice(s, e));
+    for (const span of tagger.spans(words))
+      spans.push({ start: offsets[span.from]![0], end: offsets[span.to - 1]![1], label: span.type });
+  }
+  return overlay(spans, layerSpansOf(doc));
+}
+
 /** Entity and place mentions of a read document, as CoNLL-labelled spans. */
-export function conllSpansOf(doc: Doc): LabelledSpan[] {
+export function layerSpansOf(doc: Doc): LabelledSpan[] {
   const spans: LabelledSpan[] = [];
   for (const e of doc.entities?.entities ?? []) spans.push({ start: e.start, end: e.end, label: ENTITY_LABEL[e.type] });
   for (const p of doc.places?.places ?? []) spans.push({ start: p.start, end: p.end, label: 'LOC' });
@@ -71,17 +125,21 @@ export class TagService {
   /** Tags sentences given as token lists; the result has the same shape. */
   tag(
     sentences: ReadonlyArray<readonly string[]>,
-    spansOf: (text: string) => LabelledSpan[] = this.ourSpans,
+    spansOf: (text: string, joined: JoinedText) => LabelledSpan[] = this.ourSpans,
   ): string[][] {
     const out: string[][] = [];
     for (const chunk of chunks(sentences, CHUNK_TOKENS)) {
       const joined = joinTokens(chunk);
-      out.push(...iobTags(joined, spansOf(joined.text)));
+      out.push(...iobTags(joined, spansOf(joined.text, joined)));
     }
     return out;
   }
 
-  readonly ourSpans = (text: string): LabelledSpan[] => conllSpansOf(this.reader.read(text));
+  /** With `joined` (the text is pre-tokenised sentences), the tagger reads those very tokens. */
+  readonly ourSpans = (text: string, joined?: JoinedText): LabelledSpan[] => {
+    const doc = this.reader.read(text);
+    return joined ? tokenisedSpansOf(doc, joined) : conllSpansOf(doc);
+  };
 }
 
 function chunks<T>(sentences: ReadonlyArray<readonly T[]>, size: number): Array<ReadonlyArray<readonly T[]>> {
