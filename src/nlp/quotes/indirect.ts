@@ -87,6 +87,24 @@ function candidate(
   };
 }
 
+/** Longest source phrase read between "according to" and its comma. */
+const MAX_SOURCE = 24;
+
+/** The first comma after `from` (within MAX_SOURCE tokens and the sentence), or -1. */
+function commaAfter(ctx: QuoteContext, from: number, end: number): number {
+  for (let k = from; k < end && k < from + MAX_SOURCE; k++) {
+    if (ctx.words[k] === ',') return k;
+    if (ctx.inQuote[k]) return -1;
+  }
+  return -1;
+}
+
+/** The tokens [from, to) as a source when they hold a noun (the tagger may miss its first word). */
+function nominalRange(ctx: QuoteContext, from: number, to: number): TokenRange | null {
+  for (let k = from; k < to; k++) if (ctx.pos[k] === 'NOUN' || ctx.pos[k] === 'PROPN') return { start: from, end: to };
+  return null;
+}
+
 function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrasesIn>[number]): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: hit.start, end: hit.end };
@@ -99,12 +117,16 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     return subject && content ? candidate(ctx, content, cue, subject, s) : null;
   }
   // "according to X, CLAUSE" or "CLAUSE, according to X".
+  if (hit.start <= start + 1) {
+    // The source runs to the first comma: "According to early results of polls for the agency, ...".
+    const comma = commaAfter(ctx, hit.end, end);
+    const subject = npStartingAt(ctx, hit.end, comma < 0 ? end : comma) ?? nominalRange(ctx, hit.end, comma);
+    if (!subject) return null;
+    const content = clauseFrom(ctx, comma < 0 ? subject.end : comma + 1, end);
+    return content ? candidate(ctx, content, cue, subject, s) : null;
+  }
   const subject = npStartingAt(ctx, hit.end, end);
-  if (!subject) return null;
-  const content =
-    hit.start <= start + 1
-      ? clauseFrom(ctx, ctx.words[subject.end] === ',' ? subject.end + 1 : subject.end, end)
-      : clauseBefore(ctx, start, hit.start - 1);
+  const content = subject ? clauseBefore(ctx, start, hit.start - 1) : null;
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
