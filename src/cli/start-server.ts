@@ -1,4 +1,5 @@
 /** What `truce serve` and `truce demo` share: build the app on a store, listen, stop cleanly. */
+import { TruceError } from '../core/errors.js';
 import type { AnalyzeService } from '../services/analyze.service.js';
 import type { Store } from '../store/store.js';
 
@@ -27,7 +28,8 @@ const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function parsePort(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: "${value}" is not a port number (0-65535)`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new TruceError('E007_BAD_OPTION', { option: '--port', reason: `"${value}" is not a port number (0-65535)` });
   return n;
 }
 
@@ -54,8 +56,9 @@ export async function startServer(options: StartOptions): Promise<Started> {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && tries < (options.tryNext ?? 0)) continue;
       if (code === 'EADDRINUSE')
-        throw new Error(`port ${port} on ${options.host} is already in use: choose another with --port N`, {
-          cause: err,
+        throw new TruceError('E007_BAD_OPTION', {
+          option: '--port',
+          reason: `port ${port} on ${options.host} is already in use: choose another with --port N`,
         });
       throw err;
     }
