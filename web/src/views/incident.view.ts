@@ -2,7 +2,11 @@
  * The incident page: what happened, its findings under the agreement with their review actions, the
  * sources with the evidence marked in their text, the events, the review history and comments.
  */
+import type * as L from 'leaflet';
 import { api } from '../api.js';
+import { adminCountries } from '../geo.js';
+import { createMap } from '../map/basemap.js';
+import { incidentsLayer, zonesLayer } from '../map/layers.js';
 import type { IncidentDetail } from '../api-types.js';
 import { formatDay } from '../dates.js';
 import { h, link, replace } from '../dom.js';
@@ -49,7 +53,7 @@ function watchButton(d: IncidentDetail): HTMLElement | null {
   return b;
 }
 
-function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
+function render(el: HTMLElement, d: IncidentDetail, reload: () => void): L.Map | null {
   const i = d.incident;
   const header = h(
     'header',
@@ -79,7 +83,8 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
     h(
       'section',
       { attrs: { 'aria-labelledby': 'h-findings' } },
-      h('h2', { id: 'h-findings', text: `Findings${session.agreement ? ` under ${session.agreement.title}` : ''}` }),
+      h('h2', { id: 'h-findings', text: 'Findings' }),
+      session.agreement ? h('p', { class: 'muted small', text: `Under ${session.agreement.title}.` }) : null,
       findings.length === 0
         ? empty(
             d.findings.length === 0
@@ -112,9 +117,18 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
       eventsTable(d.events),
     ),
   );
+  const placed = typeof i.latitude === 'number' && typeof i.longitude === 'number';
+  const mapEl = placed
+    ? h('div', {
+        class: 'map mini-map',
+        testid: 'incident-map',
+        attrs: { role: 'img', 'aria-label': 'Where the incident happened' },
+      })
+    : null;
   const side = h(
     'div',
     { class: 'col-side' },
+    mapEl ? h('section', { class: 'card map-card' }, mapEl) : null,
     h(
       'section',
       { class: 'card', attrs: { 'aria-labelledby': 'h-review' } },
@@ -148,21 +162,43 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): void {
       h('div', { class: 'incident-grid' }, main, side),
     ),
   );
+  if (!mapEl) return null;
+  const { map } = createMap(
+    mapEl,
+    session.config,
+    { scrollWheelZoom: false },
+    adminCountries(session.agreement?.zones),
+  );
+  const at: L.LatLngTuple = [i.latitude as number, i.longitude as number];
+  map.setView(at, i.geoPrecision === 3 ? 7 : 9);
+  zonesLayer(session.agreement?.zones)?.addTo(map);
+  incidentsLayer([i]).addTo(map);
+  return map;
 }
 
 export const mountIncident: MountView = (el, route) => {
   if (route.page !== 'incident') return {};
   let id = route.id;
   let token = 0;
+  let map: L.Map | null = null;
+  const dropMap = () => {
+    map?.off();
+    map?.remove();
+    map = null;
+  };
   const load = (keepScroll = false) => {
     const mine = ++token;
     const y = window.scrollY;
-    if (!keepScroll) replace(el, h('div', { class: 'page' }, loading('the incident')));
+    if (!keepScroll) {
+      dropMap();
+      replace(el, h('div', { class: 'page' }, loading('the incident')));
+    }
     api
       .incident(id, session.me !== null)
       .then((d) => {
         if (mine !== token) return;
-        render(el, d, () => {
+        dropMap();
+        map = render(el, d, () => {
           invalidateIncidents();
           load(true);
         });
@@ -188,6 +224,10 @@ export const mountIncident: MountView = (el, route) => {
         id = r.id;
         load();
       }
+    },
+    unmount() {
+      token++;
+      dropMap();
     },
   };
 };

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, link, replace } from '../dom.js';
 import { session } from '../session.js';
 import { DEFAULT_FILTERS, decodeRoute, type Route } from '../state.js';
-import { errorText, pageHeader, toast } from '../ui.js';
+import { errorText, toast } from '../ui.js';
 import type { MountView, Nav } from './view.js';
 import { field } from './widgets.js';
 
@@ -127,13 +127,10 @@ export const mountLogin: MountView = (el, route, nav) => {
     h(
       'p',
       { class: 'muted small' },
-      'Accounts are made by invitation from an administrator. Forgot your password? A reset link can be requested (POST /api/auth/reset); until email is set up, the administrator reads it from the outbox.',
+      'Accounts are made by invitation from an administrator. Forgot your password? Ask an administrator for a reset link.',
     ),
   );
-  replace(
-    el,
-    h('div', { class: 'page narrow-page' }, pageHeader('Truce Monitor'), form, link('#/', '← Back to the map')),
-  );
+  replace(el, h('div', { class: 'page narrow-page' }, form, link('#/', '← Back to the map')));
   email.focus();
   return {};
 };
