@@ -4,6 +4,7 @@
  * the sentence end or a semicolon. A cue already used by a direct quote is not read again.
  */
 import type { QuoteContext } from './context.js';
+import { tokenAt } from './context.js';
 import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
@@ -12,6 +13,7 @@ import { isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore }
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 /** Words that open a reported clause and are left out of it. */
 const COMPLEMENTIZER = new Set(['that', 'whether', 'if']);
+const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
 const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
 /** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
 const ADDRESSED = new Set(['tell']);
@@ -130,15 +132,55 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
+/** A verb coordinated with the main one shares its subject: "X arrived and said ...". */
+function coordinatedSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
+  let j = t - 1;
+  while (j > 0 && (ctx.lex.adverbs.has(ctx.words[j]!) || ctx.pos[j] === 'ADV')) j--;
+  return ctx.words[j] === 'and' || ctx.words[j] === 'but' ? sentenceSubject(ctx, s, j) : null;
+}
+
+/** Where a stance's object ends: the sentence end, a semicolon, or the next clause ("... and said"). */
+function objectEnd(ctx: QuoteContext, from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const w = ctx.words[k]!;
+    if (w === ';' || ctx.inQuote[k]) return k;
+    const next = ctx.pos[k + 1];
+    const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
+    if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
+    if (w === ',' && (ctx.pos[k + 1] === 'SCONJ' || RELATIVE.has(ctx.words[k + 1]!))) return k;
+  }
+  return end;
+}
+
+/** A stance's content: its object ("praised the opening of the crossing"), holding a noun. */
+function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | null {
+  let e = objectEnd(ctx, t, end);
+  while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
+  if (e <= t || COMPLEMENTIZER.has(ctx.words[t]!) || ctx.inQuote[t]) return null;
+  for (let k = t; k < e; k++) {
+    const p = ctx.pos[k];
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || ctx.entityOf[k]! >= 0) return { start: t, end: e };
+  }
+  return null;
+}
+
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: t, end: t + 1 };
-  const intention = classOf(ctx, t) === 'intention';
+  const cueClass = classOf(ctx, t);
+  if (cueClass === 'stance') {
+    const subject = isParticiple(ctx, t)
+      ? sentenceSubject(ctx, s, t - 1)
+      : (subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t));
+    const object = subject ? objectAfter(ctx, t + 1, end) : null;
+    return object ? candidate(ctx, object, cue, subject, s) : null;
+  }
+  const intention = cueClass === 'intention';
   if (isParticiple(ctx, t)) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     return after ? candidate(ctx, after, cue, sentenceSubject(ctx, s, t - 1), s) : null;
   }
-  const subject = subjectBefore(ctx, t, start);
+  const subject = subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, after, cue, subject, s);
@@ -179,7 +221,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       consumed[t] = 1;
       out.push(c);
       // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
-      if (c.content.start > ctx.tokens[t]!.start) break;
+      if (c.content.start > ctx.tokens[t]!.start) t = tokenAt(ctx, c.content.end) - 1;
     }
   }
   return out;

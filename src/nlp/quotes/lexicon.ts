@@ -13,8 +13,9 @@ const CuesSchema = z.object({
       z.object({
         forms: words.min(1),
         /** speech: direct and indirect quotes; belief: "X thinks/knows (that) ..." only as indirect;
-         * intention: like belief, and the content may be a to-infinitive ("X wants to ..."). */
-        class: z.enum(['speech', 'belief', 'intention']).default('speech'),
+         * intention: like belief, and the content may be a to-infinitive ("X wants to ...");
+         * stance: a position taken on something, whose content is the object ("X praised the truce"). */
+        class: z.enum(['speech', 'belief', 'intention', 'stance']).default('speech'),
         description: z.string(),
         example: z.string(),
       }),
@@ -44,7 +45,7 @@ const SpeakersSchema = z.object({
 export type CuesData = z.infer<typeof CuesSchema>;
 export type SpeakersData = z.infer<typeof SpeakersSchema>;
 
-export type CueClass = 'speech' | 'belief' | 'intention';
+export type CueClass = 'speech' | 'belief' | 'intention' | 'stance';
 
 export interface PhraseCue {
   readonly id: string;
