@@ -47,37 +47,43 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 export function eventValues(e: EventFields, p: Provenance): unknown[] {
-  const rep = p.kind === 'import' ? null : p;
+  const values: unknown[] = new Array(EVENT_COLUMNS.length);
+  eventValuesInto(values, 0, e, p);
+  return values;
+}
+
+/** eventValues written into `target` from `offset` (bulk inserts fill one parameter array, no copies). */
+export function eventValuesInto(target: unknown[], offset: number, e: EventFields, p: Provenance): void {
+  const rep = p.kind === 'report' ? p : null;
   const imp = p.kind === 'import' ? p : null;
-  return [
-    rep?.reportId ?? null,
-    rep?.pipelineVersion ?? null,
-    rep?.start ?? null,
-    rep?.end ?? null,
-    imp?.dataset ?? null,
-    imp?.file ?? null,
-    imp?.row ?? null,
-    imp?.sourceId ?? null,
-    e.event_type,
-    e.sub_event_type,
-    e.actor1,
-    e.assoc_actor_1,
-    e.actor2,
-    e.assoc_actor_2,
-    e.location,
-    e.admin1,
-    e.country,
-    e.latitude,
-    e.longitude,
-    e.geo_precision,
-    e.event_date,
-    e.time_precision,
-    e.fatalities,
-    e.modality,
-    e.source,
-    e.evidence,
-    e.confidence,
-  ];
+  let i = offset;
+  target[i++] = rep?.reportId ?? null;
+  target[i++] = rep?.pipelineVersion ?? null;
+  target[i++] = rep?.start ?? null;
+  target[i++] = rep?.end ?? null;
+  target[i++] = imp?.dataset ?? null;
+  target[i++] = imp?.file ?? null;
+  target[i++] = imp?.row ?? null;
+  target[i++] = imp?.sourceId ?? null;
+  target[i++] = e.event_type;
+  target[i++] = e.sub_event_type;
+  target[i++] = e.actor1;
+  target[i++] = e.assoc_actor_1;
+  target[i++] = e.actor2;
+  target[i++] = e.assoc_actor_2;
+  target[i++] = e.location;
+  target[i++] = e.admin1;
+  target[i++] = e.country;
+  target[i++] = e.latitude;
+  target[i++] = e.longitude;
+  target[i++] = e.geo_precision;
+  target[i++] = e.event_date;
+  target[i++] = e.time_precision;
+  target[i++] = e.fatalities;
+  target[i++] = e.modality;
+  target[i++] = e.source;
+  target[i++] = e.evidence;
+  target[i] = e.confidence;
 }
 
 type Row = Record<string, unknown>;

@@ -11,7 +11,7 @@
  * SQLite's DDL is transactional. import.test.ts checks all of it against one INSERT per row.
  */
 import type Database from 'better-sqlite3';
-import { eventValues, EVENT_COLUMNS } from '../event-sql.js';
+import { eventValues, eventValuesInto, EVENT_COLUMNS } from '../event-sql.js';
 import type { ImportResult, NewImportedEvent } from '../types.js';
 
 /** Rows per multi-row import INSERT: 27 columns x 500 = 13,500 parameters, under SQLite's 32,766. */
@@ -118,8 +118,7 @@ export function createImportWriter(db: Database.Database): ImportWriter {
     for (; i + ROWS_PER_STATEMENT <= events.length; i += ROWS_PER_STATEMENT) {
       for (let k = 0; k < ROWS_PER_STATEMENT; k++) {
         const e = events[i + k]!;
-        const values = eventValues(e, e.provenance);
-        for (let c = 0; c < width; c++) flat[k * width + c] = values[c];
+        eventValuesInto(flat, k * width, e, e.provenance);
       }
       inserted += many.run(flat).changes;
     }
