@@ -9,7 +9,7 @@ import { textSpan } from '../../core/span.js';
 import type { Modality } from '../../core/taxonomy.js';
 import { layer } from '../stage.js';
 import { actorList } from './actor-list.js';
-import { pickActors } from './actors.js';
+import { isStateActor, pickActors } from './actors.js';
 import {
   descriptorPlace,
   type PlaceContext,
@@ -61,6 +61,8 @@ export interface Found {
   readonly actors: readonly Entity[];
   readonly entities: readonly Entity[];
   readonly published: IsoDay | null;
+  /** The name of the report's main country (ACLED's spelling), when it names one. */
+  readonly countryName: string | null;
   /** Sentence index -> the trigger hits in it (before any filter). */
   readonly bySentence: ReadonlyMap<number, readonly Hit[]>;
 }
@@ -298,9 +300,11 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan ? 'Rioters' : rule.defaultActor1;
       let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
-      // "Police used tear gas to disperse protesters": the crowd is actor1, the police actor2.
-      if (rule.resolve === 'intervention') {
-        actor2 = pick.actor1?.actor?.name ?? null;
+      // "Police used tear gas to disperse protesters", "police fired on the protesters": in a protest
+      // or a riot the crowd is actor1 (ACLED), and the police or army facing it actor2.
+      const crowdType = type.eventType === 'Protests' || type.eventType === 'Riots';
+      if (rule.resolve === 'intervention' || (crowdType && pick.actor1 && isStateActor(pick.actor1))) {
+        actor2 = pick.actor1?.actor?.name ?? actor2;
         actor1 = generic(type.eventType === 'Riots' ? 'Rioters' : 'Protesters');
       }
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
@@ -371,6 +375,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
     actors,
     entities,
     published,
+    countryName: country0 ?? countryName(placesLayer.places, null, placesLayer.countryContext),
     bySentence,
   };
 }

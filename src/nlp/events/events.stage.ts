@@ -2,6 +2,8 @@
  * The events stage: trigger words from the lexicon, then actors, place, date, fatalities,
  * source and modality attached from the trigger's clause or sentence (see README.md).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dataPath } from '../../core/data-file.js';
 import type { ConflictEvent, Doc, EventsLayer } from '../../core/document.js';
 import type { Stage } from '../stage.js';
 import { applyBlame } from './blame.js';
@@ -9,7 +11,12 @@ import { findCandidates } from './candidates.js';
 import { createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { mergeEvents, type Candidate } from './merge.js';
+import { applyTypeModel } from './model/apply.js';
+import { decodeModel, type TypeModel } from './model/classifier.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
+
+/** The sentence type model's weights (`npm run train:events`; ADR 0010). */
+export const TYPE_MODEL_PATH = dataPath('events', 'model', 'type.bin.gz');
 
 const TERRITORY: readonly string[] = ['Government regains territory', 'Non-state actor overtakes territory'];
 
@@ -36,9 +43,11 @@ export function extractEvents(
   lex: Lexicon,
   deaths: FatalityMatcher,
   index: TriggerIndex = indexOf(lex),
+  model: TypeModel | null = null,
 ): EventsLayer {
   const found = findCandidates(doc, lex, deaths, index);
   if (!found) return { events: [], warnings: [] };
+  if (model) applyTypeModel(found, model, lex);
   const { body, lower, sentences, candidates, warnings, actors, entities, published } = found;
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
@@ -58,13 +67,24 @@ function indexOf(lex: Lexicon): TriggerIndex {
   return index;
 }
 
-/** Builds the stage; the lexicon is loaded and compiled once, here. */
-export function createEventsStage(lexicon: Lexicon = loadLexicon()): Stage<'events'> {
+/** The committed type model (data/events/model/), or null when the file is absent. */
+export function loadTypeModel(path = TYPE_MODEL_PATH): TypeModel | null {
+  return existsSync(path) ? decodeModel(readFileSync(path)) : null;
+}
+
+/**
+ * Builds the stage; the lexicon and the type model are loaded once, here. `model: null` runs the
+ * rules alone (the training command reads their candidates that way).
+ */
+export function createEventsStage(
+  lexicon: Lexicon = loadLexicon(),
+  model: TypeModel | null = loadTypeModel(),
+): Stage<'events'> {
   const deaths = createFatalityMatcher(lexicon.cues);
   const index = buildTriggerIndex(lexicon.rules);
   return {
     adds: 'events',
     needs: ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes'],
-    run: (doc) => extractEvents(doc, lexicon, deaths, index),
+    run: (doc) => extractEvents(doc, lexicon, deaths, index, model),
   };
 }
