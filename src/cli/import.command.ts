@@ -15,7 +15,7 @@ export function registerImport(program: Command): void {
     .addArgument(program.createArgument('<dataset>', 'acled, ucdp or gdelt').choices(Object.keys(DATASETS)))
     .argument('<file>', 'the exported file')
     .option('--db <file>', 'SQLite database file (default: $TRUCE_DB or ./truce.db)')
-    .option('--batch <rows>', 'rows per transaction', '50000')
+    .option('--batch <rows>', 'rows per transaction, unless the file is one bulk load (ADR 0007)', '50000')
     .addOption(new Option('--format <format>', 'summary format').choices(['text', 'json']).default('text'))
     .action(async (dataset: string, file: string, flags: { db?: string; batch: string; format: string }) => {
       const store = await openStore(flags.db, { bulk: true });
@@ -25,7 +25,7 @@ export function registerImport(program: Command): void {
       try {
         const audit = new AuditService(store);
         const entry = { actor: cliActor(), subject: `dataset:${dataset}` };
-        // One entry per run, once its batches are committed (each batch is its own transaction).
+        // One entry per run, once the import has committed (one bulk load, or a transaction per batch).
         const summary = await new ImportService(store)
           .importFile(dataset, file, {
             batchSize: Math.max(1, Number(flags.batch) || 50000),
