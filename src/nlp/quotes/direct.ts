@@ -9,7 +9,16 @@ import { tokenAt } from './context.js';
 import { isCueVerb, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { isParticiple, npEndingAt, npStartingAt, sentenceSubject, skipParenthesis, subjectBefore } from './phrase.js';
+import {
+  coordinatedSubject,
+  holdsName,
+  isParticiple,
+  npEndingAt,
+  npStartingAt,
+  sentenceSubject,
+  skipParenthesis,
+  subjectBefore,
+} from './phrase.js';
 import type { QuotedSpan } from './marks.js';
 
 interface FoundCue {
@@ -84,12 +93,26 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       const cue = { start: k, end: k + 1 };
       if (isParticiple(ctx, k)) return { cue, subject: sentenceSubject(ctx, sentence, k) };
       const from = Math.max(lo, s ? s.tokenStart : lo);
-      return { cue, subject: subjectBefore(ctx, k, from) ?? npStartingAt(ctx, k + 1, j + 1) };
+      const subject = subjectBefore(ctx, k, from) ?? coordinatedSubject(ctx, sentence, k);
+      return { cue, subject: subject ?? npStartingAt(ctx, k + 1, j + 1) };
     }
     const p = ctx.pos[k];
     if (p === 'VERB' || p === 'AUX') return null;
   }
   return null;
+}
+
+/**
+ * A quote introduced by a colon with no speech verb before it ("The email goes on: “...”",
+ * "Jane Doe, a nurse from Idlib, echoed:" closing the paragraph before): the colon's sentence
+ * subject is the speaker.
+ */
+function colonIntro(ctx: QuoteContext, colon: number): FoundCue | null {
+  if (ctx.words[colon] !== ':' || ctx.inQuote[colon]) return null;
+  const sentence = ctx.sentenceOf[colon]!;
+  if (sentence < 0) return null;
+  const subject = sentenceSubject(ctx, sentence, colon);
+  return subject && holdsName(ctx, subject) ? { cue: { start: colon, end: colon + 1 }, subject } : null;
 }
 
 /** True when the paragraph holds nothing but this quote (and punctuation). */
@@ -135,7 +158,7 @@ export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[]
         lo = tokenAt(ctx, paragraphs[q.paragraph - 1]!.start);
         from = paraFirst - 1;
       }
-      found = cueBefore(ctx, from, lo);
+      found = cueBefore(ctx, from, lo) ?? colonIntro(ctx, from);
     }
     // Written out field by field: a spread followed by more fields is slow in V8.
     const direct = (cue: FoundCue | null, continuation: Candidate['continuation']): Candidate => ({

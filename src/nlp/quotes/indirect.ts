@@ -8,7 +8,7 @@ import { tokenAt } from './context.js';
 import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
+import { coordinatedSubject, isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 /** Words that open a reported clause and are left out of it. */
@@ -132,18 +132,11 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
-/** A verb coordinated with the main one shares its subject: "X arrived and said ...". */
-function coordinatedSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
-  let j = t - 1;
-  while (j > 0 && (ctx.lex.adverbs.has(ctx.words[j]!) || ctx.pos[j] === 'ADV')) j--;
-  return ctx.words[j] === 'and' || ctx.words[j] === 'but' ? sentenceSubject(ctx, s, j) : null;
-}
-
 /** Where a stance's object ends: the sentence end, a semicolon, or the next clause ("... and said"). */
 function objectEnd(ctx: QuoteContext, from: number, end: number): number {
   for (let k = from; k < end; k++) {
     const w = ctx.words[k]!;
-    if (w === ';' || ctx.inQuote[k]) return k;
+    if (w === ';') return k;
     const next = ctx.pos[k + 1];
     const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
     if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
@@ -152,11 +145,14 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
   return end;
 }
 
-/** A stance's content: its object ("praised the opening of the crossing"), holding a noun. */
+/**
+ * A stance's content: its object ("praised the opening of the crossing"), holding a noun; quoted
+ * words belong to it ("described the talks as “a step forward”").
+ */
 function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | null {
   let e = objectEnd(ctx, t, end);
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
-  if (e <= t || COMPLEMENTIZER.has(ctx.words[t]!) || ctx.inQuote[t]) return null;
+  if (e <= t || COMPLEMENTIZER.has(ctx.words[t]!)) return null;
   for (let k = t; k < e; k++) {
     const p = ctx.pos[k];
     if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || ctx.entityOf[k]! >= 0) return { start: t, end: e };

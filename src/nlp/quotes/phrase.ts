@@ -121,6 +121,9 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
   let j = skipAdverbsBack(ctx, cue - 1, lo);
   if (j < lo) return null;
   if (ctx.words[j] === ',') {
+    // A name right before the comma is the subject itself: "After the vote, Gov. Jane Doe (R-OH), said".
+    const named = npEndingAt(ctx, j - 1, lo);
+    if (named && holdsName(ctx, named) && (named.start === lo || ctx.words[named.start - 1] === ',')) return named;
     let k = j - 1;
     while (k >= lo && k > j - MAX_APPOSITION && ctx.words[k] !== ',' && ctx.words[k] !== '.') k--;
     if (k < lo || ctx.words[k] !== ',' || k === j - 1) return null;
@@ -166,14 +169,48 @@ export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRan
   return j > t && hasHead(ctx, r) ? r : null;
 }
 
+/** Longest introductory phrase skipped before a sentence's subject ("Speaking in Homs on Sunday, ..."). */
+const MAX_INTRO = 14;
+const INTRO = new Set(['ADP', 'SCONJ', 'VERB', 'PART', 'ADV']);
+
 /** The subject of a sentence's main clause: its first noun phrase, before token `before`. */
 export function sentenceSubject(ctx: QuoteContext, sentence: number, before: number): TokenRange | null {
   const s = ctx.layer.sentences[sentence];
   if (!s) return null;
   let t = s.tokenStart;
-  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t]))
-    t++;
+  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
+  // An introductory phrase or clause ends at its comma: "When the convoy arrived, the governor said".
+  if (INTRO.has(pos(ctx, t)) && !isPronoun(ctx, t)) {
+    for (let k = t + 1; k < before && k < t + MAX_INTRO; k++) {
+      if (ctx.words[k] !== ',') continue;
+      const np = npStartingAt(ctx, k + 1, before);
+      if (np) return np;
+      break;
+    }
+  }
+  while (t < before && (pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
   return npStartingAt(ctx, t, before);
+}
+
+/** A verb coordinated with the main one shares its subject: "X arrived and said ...". */
+export function coordinatedSubject(ctx: QuoteContext, sentence: number, t: number): TokenRange | null {
+  let j = t - 1;
+  while (j > 0 && (ctx.lex.adverbs.has(ctx.words[j]!) || pos(ctx, j) === 'ADV')) j--;
+  if (ctx.words[j] === ',') j--;
+  return ctx.words[j] === 'and' || ctx.words[j] === 'but' ? sentenceSubject(ctx, sentence, j) : null;
+}
+
+/**
+ * True when a phrase names a possible speaker: a person or organisation entity, he or she, or a
+ * role, institution or document noun ("the spokesman", "the ministry", "the letter").
+ */
+export function holdsName(ctx: QuoteContext, r: TokenRange): boolean {
+  for (let k = r.start; k < r.end; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.entityOf[k]! >= 0 || ctx.lex.personPronouns.has(w)) return true;
+    if (ctx.lex.roles.has(w) || ctx.lex.institutions.has(w) || ctx.lex.documents.has(w)) return true;
+  }
+  return false;
 }
 
 /** True for a present participle cue ("..., saying", "..., adding"), whose subject is the clause's. */

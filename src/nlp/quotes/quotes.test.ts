@@ -203,6 +203,34 @@ const ROWS: Row[] = [
     paragraphs: ['Ahrar al-Sham fighters entered the village. They said the army had withdrawn before dawn.'],
     expected: [['the army had withdrawn', 'Ahrar al-Sham', 'indirect']],
   },
+  {
+    name: 'stance verb: its object is the content, a coordinated "and said" keeps the subject',
+    paragraphs: ['Kerry praised the opening of the crossing and said the convoy would leave on Monday.'],
+    expected: [
+      ['the opening of the crossing', 'John Kerry', 'indirect'],
+      ['the convoy would leave', 'John Kerry', 'indirect'],
+    ],
+  },
+  {
+    name: 'according to a long source up to its comma',
+    paragraphs: ['According to figures gathered by the Observatory over the winter, nine bakeries were hit.'],
+    expected: [['nine bakeries were hit', 'Syrian Observatory for Human Rights', 'indirect']],
+  },
+  {
+    name: 'quote after a colon with no speech verb: the sentence subject speaks',
+    paragraphs: ['The State Department went further: “The siege of the old city must end this week.”'],
+    expected: [['The siege of the old city', 'U.S. Department of State', 'direct']],
+  },
+  {
+    name: 'quote after a colon whose subject names nobody is not attributed',
+    paragraphs: ['It gets worse: “The siege of the old city must end this week.”'],
+    expected: [],
+  },
+  {
+    name: 'introductory clause before the subject of a participle cue',
+    paragraphs: ['When the talks ended, Lavrov left Geneva, saying the road would stay closed.'],
+    expected: [['the road would stay closed', 'Sergei Lavrov', 'indirect']],
+  },
 ];
 
 describe('quotes stage: table', () => {
