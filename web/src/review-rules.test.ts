@@ -34,6 +34,18 @@ describe('review moves offered', () => {
       want: ['disputed'],
     },
     {
+      who: 'a liaison, a permitted act of their party',
+      v: liaison,
+      s: { kind: 'finding', state: 'machine', party: 'russia', status: 'permitted' },
+      want: [],
+    },
+    {
+      who: 'a liaison, a possible violation by their party',
+      v: liaison,
+      s: { kind: 'finding', state: 'machine', party: 'russia', status: 'possible_violation' },
+      want: ['disputed'],
+    },
+    {
       who: 'a liaison, finding against another party',
       v: liaison,
       s: { kind: 'finding', state: 'confirmed', party: 'opposition' },

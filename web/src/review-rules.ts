@@ -6,22 +6,26 @@ export interface Viewer {
   readonly partyId: string | null;
 }
 
-export function allowedMoves(
-  viewer: Viewer | null,
-  subject: { kind: 'incident' | 'finding'; state: string | null | undefined; party?: string | null },
-): ReviewState[] {
+export interface Subject {
+  readonly kind: 'incident' | 'finding';
+  readonly state: string | null | undefined;
+  /** A finding's party (the one whose act it is). */
+  readonly party?: string | null;
+  /** A finding's status: a liaison disputes only what counts against their party. */
+  readonly status?: string;
+}
+
+const AGAINST = new Set(['violation', 'possible_violation']);
+
+export function allowedMoves(viewer: Viewer | null, subject: Subject): ReviewState[] {
   if (!viewer) return [];
   const state: ReviewState = isReviewState(subject.state) ? subject.state : 'machine';
   const next = TRANSITIONS[state];
   if (viewer.role === 'admin' || viewer.role === 'monitor') return [...next];
-  if (viewer.role === 'liaison')
-    return subject.kind === 'finding' &&
-      viewer.partyId !== null &&
-      subject.party === viewer.partyId &&
-      next.includes('disputed')
-      ? ['disputed']
-      : [];
-  return [];
+  if (viewer.role !== 'liaison') return [];
+  const ownFinding = subject.kind === 'finding' && viewer.partyId !== null && subject.party === viewer.partyId;
+  const against = subject.status === undefined || AGAINST.has(subject.status);
+  return ownFinding && against && next.includes('disputed') ? ['disputed'] : [];
 }
 
 export const MOVE_LABELS: Readonly<Record<ReviewState, string>> = {

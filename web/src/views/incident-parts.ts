@@ -1,15 +1,15 @@
 /**
  * Pieces of the incident page: source texts with their evidence marked, events, findings with their
- * review actions, review history and comments. All report text goes in as text nodes.
+ * review actions, and review history (comments: comments.ts). All report text goes in as text nodes.
  */
 import { api } from '../api.js';
-import type { Comment, Finding, IncidentEvent, IncidentSource, ReviewStep } from '../api-types.js';
+import type { Finding, IncidentEvent, IncidentSource, ReviewStep } from '../api-types.js';
 import { formatDay } from '../dates.js';
 import { externalLink, h, replace } from '../dom.js';
 import { locate, splitHighlights, type Span } from '../highlight.js';
 import { allowedMoves, MOVE_LABELS } from '../review-rules.js';
 import { partyName, session } from '../session.js';
-import { empty, errorState, errorText, facts, reviewBadge, statusBadge, toast } from '../ui.js';
+import { empty, errorState, errorText, facts, loading, reviewBadge, statusBadge, toast } from '../ui.js';
 import { humanize, REVIEW_LABELS, type ReviewState } from '../vocab.js';
 
 /** The text with <mark> around the evidence; the marks are elements, the text stays text. */
@@ -145,8 +145,9 @@ export function reviewActions(
   state: string | null | undefined,
   party: string | null | undefined,
   done: () => void,
+  status?: string,
 ): HTMLElement | null {
-  const moves = allowedMoves(session.me, { kind, state, party });
+  const moves = allowedMoves(session.me, { kind, state, party, status });
   if (moves.length === 0) return null;
   const box = h('div', { class: 'review-actions', testid: `${kind}-review` });
   const buttons = moves.map((to) =>
@@ -266,11 +267,15 @@ export function findingCard(f: Finding, done: () => void): HTMLElement {
     { class: `card finding finding-${f.status}`, testid: 'finding', attrs: { 'data-finding-id': f.id } },
     h(
       'header',
-      { class: 'row-head' },
-      statusBadge(f.status),
-      h('strong', { text: f.termTitle || humanize(f.term) }),
-      h('span', { class: 'muted', text: ` · ${partyName(f.party)}` }),
-      reviewBadge(f.reviewState),
+      { class: 'finding-head' },
+      h('div', { class: 'row-head' }, statusBadge(f.status), h('strong', { text: f.termTitle || humanize(f.term) })),
+      h(
+        'p',
+        { class: 'row-head small' },
+        h('span', { class: 'muted', text: `Party: ${partyName(f.party)}` }),
+        h('span', { class: 'muted', text: 'Review:' }),
+        reviewBadge(f.reviewState),
+      ),
     ),
     f.reasons && f.reasons.length > 0
       ? [
@@ -286,8 +291,35 @@ export function findingCard(f: Finding, done: () => void): HTMLElement {
     typeof f.confidence === 'number'
       ? h('p', { class: 'muted small', text: `Confidence ${f.confidence.toFixed(2)}` })
       : null,
-    reviewActions('finding', f.id, f.reviewState, f.party, done),
+    session.me && f.reviewState && f.reviewState !== 'machine' ? findingHistory(f.id) : null,
+    reviewActions('finding', f.id, f.reviewState, f.party, done, f.status),
   );
+}
+
+/** A finding's review steps (with a party's dispute evidence), fetched when opened. */
+function findingHistory(id: string): HTMLElement {
+  const body = h('div', null, loading('the review history'));
+  let asked = false;
+  const box = h(
+    'details',
+    {
+      class: 'finding-history',
+      testid: 'finding-history',
+      on: {
+        toggle: () => {
+          if (asked || !box.open) return;
+          asked = true;
+          api
+            .reviewHistory('findings', id)
+            .then((r) => replace(body, historyList(r.items)))
+            .catch((e) => replace(body, errorState(e, 'review history')));
+        },
+      },
+    },
+    h('summary', { text: 'Review history' }),
+    body,
+  );
+  return box;
 }
 
 export function historyList(steps: readonly ReviewStep[]): HTMLElement {
@@ -304,88 +336,16 @@ export function historyList(steps: readonly ReviewStep[]): HTMLElement {
         s.from ? [reviewBadge(s.from), ' → '] : null,
         reviewBadge(s.to),
         s.comment ? h('p', { class: 'comment-text', text: s.comment }) : null,
+        s.evidence && (s.evidence.url || s.evidence.text)
+          ? h(
+              'div',
+              { class: 'dispute-evidence', testid: 'dispute-evidence' },
+              h('strong', { text: 'Evidence: ' }),
+              s.evidence.url ? externalLink(s.evidence.url, s.evidence.url) : null,
+              s.evidence.text ? h('p', { class: 'comment-text', text: s.evidence.text }) : null,
+            )
+          : null,
       ),
     ),
-  );
-}
-
-export function commentsSection(incidentId: string, comments: readonly Comment[], done: () => void): HTMLElement {
-  const roots = comments.filter((c) => !c.parentId);
-  const replies = (id: Comment['id']) =>
-    comments.filter((c) => c.parentId !== null && c.parentId !== undefined && String(c.parentId) === String(id));
-  let parentId: Comment['id'] | null = null;
-  const replyNote = h('p', { class: 'small muted' });
-  const one = (c: Comment): HTMLElement =>
-    h(
-      'li',
-      { class: 'comment', testid: 'comment' },
-      h(
-        'p',
-        { class: 'muted small' },
-        `${c.author ?? 'someone'} · ${c.at.replace('T', ' ').slice(0, 16)}`,
-        c.review ? [' ', h('span', { class: 'badge', text: 'review step' })] : null,
-      ),
-      h('p', { class: 'comment-text', text: c.text }),
-      session.me
-        ? h('button', {
-            class: 'link-button small',
-            text: 'Reply',
-            attrs: { type: 'button' },
-            on: {
-              click: () => {
-                parentId = c.id;
-                replyNote.textContent = `Replying to ${c.author ?? 'a comment'}.`;
-                text.focus();
-              },
-            },
-          })
-        : null,
-      replies(c.id).length > 0 ? h('ul', { class: 'plain replies' }, replies(c.id).map(one)) : null,
-    );
-  const text = h('textarea', {
-    id: 'comment-text',
-    testid: 'comment-text',
-    attrs: { rows: 3, maxlength: 8000, required: true },
-  });
-  const error = h('p', { class: 'form-error', attrs: { role: 'alert' } });
-  const form = session.me
-    ? h(
-        'form',
-        {
-          class: 'comment-form',
-          testid: 'comment-form',
-          on: {
-            submit: async (e) => {
-              e.preventDefault();
-              if (!text.value.trim()) return;
-              try {
-                await api.addComment(incidentId, text.value.trim(), parentId ?? undefined);
-                toast('Comment added.');
-                done();
-              } catch (err) {
-                error.textContent = errorText(err);
-              }
-            },
-          },
-        },
-        h('label', { attrs: { for: 'comment-text' }, text: 'Add a comment' }),
-        replyNote,
-        text,
-        error,
-        h('button', {
-          class: 'button small',
-          testid: 'comment-submit',
-          text: 'Post comment',
-          attrs: { type: 'submit' },
-        }),
-      )
-    : h('p', { class: 'muted', text: 'Sign in to comment.' });
-  return h(
-    'div',
-    { testid: 'comments' },
-    roots.length === 0
-      ? h('p', { class: 'muted', text: 'No comments yet.' })
-      : h('ul', { class: 'plain comments' }, roots.map(one)),
-    form,
   );
 }

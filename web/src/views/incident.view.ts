@@ -13,7 +13,8 @@ import { h, link, replace } from '../dom.js';
 import { invalidateIncidents, partyName, session } from '../session.js';
 import { DEFAULT_FILTERS, encodeRoute } from '../state.js';
 import { empty, errorState, errorText, facts, fatalityText, gradeBadge, loading, reviewBadge, toast } from '../ui.js';
-import { commentsSection, eventsTable, findingCard, historyList, reviewActions, sourceCard } from './incident-parts.js';
+import { commentsSection } from './comments.js';
+import { eventsTable, findingCard, historyList, reviewActions, sourceCard } from './incident-parts.js';
 import type { MountView } from './view.js';
 
 function title(d: IncidentDetail): string {
