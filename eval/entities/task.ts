@@ -130,8 +130,8 @@ export function runEntities(root: string): TaskResult | Skipped {
       ...(errors.length
         ? [`PIPELINE ERRORS on ${errors.length} texts (counted as finding nothing), first: ${errors[0]}`]
         : []),
-      'CoNLL: conlleval exact-span F1; the name tagger on the given tokens, then the entities + places layers of the tokens joined with spaces (~400-token chunks, sentences as paragraphs) where free',
-      're3d: entities with confidence >= 0.5, Person/Organisation/Location only (mapped to person/organisation/place)',
+      "CoNLL: conlleval exact-span F1; `truce tag --conll`: the entities stage's name tagger (Viterbi) on the given tokens",
+      "re3d: our entities + places layers, the tagger's other spans where free; entities with confidence >= 0.5, Person/Organisation/Location only (mapped to person/organisation/place)",
       'compromise: people()/organizations()/places(), run on the same texts, trailing punctuation trimmed from its spans',
     ],
   };

@@ -32,7 +32,7 @@ describe('CoNLL tagging helpers', () => {
     assert.deepEqual(parsed.tokens, [['Kabul', '.'], ['Calm']]);
     assert.deepEqual(parsed.gold, [['B-LOC', 'O'], ['O']]);
   });
-  it('tags given tokens with the name tagger: nationalities as MISC, the layers fill the rest', () => {
+  it('tags given tokens with the name tagger, nationalities as MISC', () => {
     const tags = new TagService().tag([
       ['Norwegian', 'mediators', 'met', 'officials', 'in', 'Geneva', 'on', 'Monday', '.'],
     ]);

@@ -13,8 +13,8 @@ import { conllCounts } from '../../eval/entities/score.js';
 import { dataRoot, fingerprint } from '../../eval/lib/data.js';
 import { prf } from '../../eval/lib/prf.js';
 import { sentenceFeatures } from '../../src/nlp/entities/model/features.js';
-import { decode, train, type NerWeights } from '../../src/nlp/entities/model/perceptron.js';
-import { encodeWeights } from '../../src/nlp/entities/model/weights-file.js';
+import { decode, train, viterbi, type NerWeights } from '../../src/nlp/entities/model/perceptron.js';
+import { decodeWeights, encodeWeights } from '../../src/nlp/entities/model/weights-file.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,8 +61,15 @@ const trainSet = readConll(trainPath);
 const dev = readConll(devPath);
 const devFeatures = dev.words.map((s) => sentenceFeatures(s));
 
-function score(m: NerWeights): Record<string, { p: number; r: number; f1: number }> {
-  const predicted = devFeatures.map((f) => decode(m, f).map((c) => m.classes[c]!));
+/** Dev scores of greedy decoding, or of Viterbi at the given temperature share of the largest weight. */
+function score(m: NerWeights, share = 0): Record<string, { p: number; r: number; f1: number }> {
+  let max = 0;
+  for (const v of m.weights) max = Math.max(max, Math.abs(v));
+  const run =
+    share > 0
+      ? (f: (typeof devFeatures)[number]) => viterbi(m, f, share * max)
+      : (f: (typeof devFeatures)[number]) => decode(m, f);
+  const predicted = devFeatures.map((f) => run(f).map((c) => m.classes[c]!));
   const counts = conllCounts(dev.tags, predicted);
   const out: Record<string, { p: number; r: number; f1: number }> = {};
   for (const type of ['ALL', 'PER', 'ORG', 'LOC', 'MISC']) {
@@ -86,12 +93,27 @@ const seconds = (performance.now() - t0) / 1000;
 const dev1 = score(model);
 console.log(`trained in ${seconds.toFixed(1)} s; dev by type: ${JSON.stringify(dev1)}`);
 
+// Viterbi's temperature, picked on dev with the weights as stored (int16).
+const stored = decodeWeights(encodeWeights(model));
+let viterbiTemperature = 0;
+let viterbiDev = dev1;
+for (const share of [0.006, 0.008, 0.01, 0.012, 0.014, 0.016]) {
+  const s = score(stored, share);
+  console.log(`viterbi temperature ${share}: dev F1 ${s.ALL!.f1}`);
+  if (s.ALL!.f1 > (viterbiDev.ALL?.f1 ?? 0) || viterbiTemperature === 0) {
+    viterbiTemperature = share;
+    viterbiDev = s;
+  }
+}
+
 const meta = {
   date: new Date().toISOString().slice(0, 10),
   command: `npx tsx train/ner/train.ts --epochs ${opts.epochs} --bits ${opts.bits} --seed ${opts.seed}`,
   data: { train: 'conll2003-en/eng.train.txt', dev: 'conll2003-en/eng.testa.txt' },
   fingerprint: fingerprint([trainPath, devPath], opts),
   dev: dev1,
+  viterbiTemperature,
+  viterbiDev,
 };
 const file = encodeWeights(model, meta);
 console.log(`weights: ${(file.length / 1e6).toFixed(2)} MB; meta ${JSON.stringify(meta)}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flagsOf, sentenceFeatures, shapeOf, shortShapeOf, wordFeatures } from './features.js';
 import { FastDecoder } from './fast-decoder.js';
-import { decode, train, transitionMask, NER_CLASSES } from './perceptron.js';
+import { decode, train, transitionMask, viterbi, NER_CLASSES } from './perceptron.js';
 import { NameTagger, spansOfTags } from './tagger.js';
 import { decodeWeights, encodeWeights } from './weights-file.js';
 
@@ -81,6 +81,27 @@ describe('perceptron', () => {
         tags[i],
       ),
     );
+  });
+
+  it('Viterbi decoding tags the learnt corpus too, and only with valid moves', () => {
+    const { words, tags } = corpus();
+    const m = train(words, tags, { epochs: 10, seed: 1, bits: 14 });
+    let max = 0;
+    for (const v of m.weights) max = Math.max(max, Math.abs(v));
+    words.forEach((s, i) =>
+      assert.deepEqual(
+        viterbi(m, sentenceFeatures(s), max * 0.01).map((c) => m.classes[c]),
+        tags[i],
+      ),
+    );
+    const weak = train(words, tags, { epochs: 1, seed: 3, bits: 10 });
+    for (const s of [['Rebels', 'said', 'Homs'], ['the', 'of', 'Aleppo', 'Aleppo', 'x'], []]) {
+      const out = viterbi(weak, sentenceFeatures(s), 0.5).map((c) => weak.classes[c]!);
+      assert.equal(out.length, s.length);
+      out.forEach((t, k) => {
+        if (t.startsWith('I-')) assert.equal(out[k - 1]?.slice(2), t.slice(2), out.join(' '));
+      });
+    }
   });
 
   it('trains deterministically', () => {

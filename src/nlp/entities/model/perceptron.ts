@@ -85,6 +85,76 @@ export function decode(m: NerWeights, f: SentenceFeatures, allowed = transitionM
   return out;
 }
 
+/**
+ * Exact best sequence under the model (second-order Viterbi: the state is the pair of previous
+ * tags, as the tag features see them), never moving I-X after anything but B-X / I-X. Greedy
+ * `decode` commits to each tag before seeing what follows; this weighs the whole sentence.
+ */
+export function viterbi(
+  m: NerWeights,
+  f: SentenceFeatures,
+  temperature: number,
+  allowed = transitionMask(m.classes),
+): number[] {
+  const n = f.offsets.length - 1;
+  const nc = m.classes.length;
+  if (n === 0) return [];
+  const mask = (1 << m.bits) - 1;
+  const w = m.weights;
+  const S = nc + 1; // states per slot: tag index + 1 (0 = before the sentence)
+  const stat = new Float64Array(nc);
+  const tagIds = new Uint32Array(TAG_FEATURES);
+  // best[(p1 * S + p2)]: score of the best path ending with tags p1 - 1 (last) and p2 - 1 (one before).
+  let best = new Float64Array(S * S).fill(-Infinity);
+  best[0] = 0;
+  const back: Int16Array[] = [];
+  for (let i = 0; i < n; i++) {
+    stat.fill(0);
+    for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) addFeature(w, mask, nc, f.ids[k]!, stat);
+    const next = new Float64Array(S * S).fill(-Infinity);
+    const from = new Int16Array(S * S).fill(-1);
+    const scores = new Float64Array(nc);
+    for (let p1 = 0; p1 < S; p1++) {
+      for (let p2 = 0; p2 < S; p2++) {
+        const base = best[p1 * S + p2]!;
+        if (base === -Infinity) continue;
+        scores.set(stat);
+        tagFeatures(f, i, p1 - 1, p2 - 1, tagIds);
+        for (let k = 0; k < TAG_FEATURES; k++) addFeature(w, mask, nc, tagIds[k]!, scores);
+        const ok = allowed[p1]!;
+        let top = -Infinity;
+        for (let c = 0; c < nc; c++) if (ok[c] && scores[c]! > top) top = scores[c]!;
+        let z = 0;
+        for (let c = 0; c < nc; c++) if (ok[c]) z += Math.exp((scores[c]! - top) / temperature);
+        const logZ = Math.log(z);
+        for (let c = 0; c < nc; c++) {
+          if (!ok[c]) continue;
+          const v = base + (scores[c]! - top) / temperature - logZ;
+          const at = (c + 1) * S + p1;
+          if (v > next[at]!) {
+            next[at] = v;
+            from[at] = p2;
+          }
+        }
+      }
+    }
+    back.push(from);
+    best = next;
+  }
+  let arg = 0;
+  for (let k = 1; k < S * S; k++) if (best[k]! > best[arg]!) arg = k;
+  const out = new Array<number>(n);
+  let p1 = Math.floor(arg / S);
+  let p2 = arg % S;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = p1 - 1;
+    const prev2 = back[i]![p1 * S + p2]!;
+    p1 = p2;
+    p2 = prev2;
+  }
+  return out;
+}
+
 /** Tags (strings) for one tokenised sentence. */
 export function tagWords(m: NerWeights, words: readonly string[]): string[] {
   return decode(m, sentenceFeatures(words)).map((c) => m.classes[c]!);
