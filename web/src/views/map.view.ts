@@ -205,6 +205,9 @@ export const mountMap: MountView = (el, route, nav: Nav) => {
       h('a', { text: 'GeoJSON', attrs: { href: api.exportUrl('geojson', q), download: 'incidents.geojson' } }),
       ' · ',
       h('a', { text: 'CSV', attrs: { href: api.exportUrl('csv', q), download: 'incidents.csv' } }),
+      filters.area === 'agreement' && inArea
+        ? h('span', { class: 'muted', text: ' (the files are not limited to the agreement’s area)' })
+        : null,
     );
     markers?.remove();
     markers = incidentsLayer(current.items).addTo(map);
