@@ -115,6 +115,25 @@ function colonIntro(ctx: QuoteContext, colon: number): FoundCue | null {
   return subject && holdsName(ctx, subject) ? { cue: { start: colon, end: colon + 1 }, subject } : null;
 }
 
+/**
+ * True when the cue after a quote that closed its sentence ("...soft.” He says referees ...") opens
+ * a new report of its own: its verb is followed by a clause, so it is indirect speech, not this
+ * quote's attribution.
+ */
+function opensReport(ctx: QuoteContext, q: QuotedSpan, found: FoundCue): boolean {
+  if (ctx.body[q.content.end - 1] !== '.') return false;
+  const s = ctx.layer.sentences[ctx.sentenceOf[found.cue.start]!];
+  if (!s) return false;
+  let words = 0;
+  let verb = false;
+  for (let k = found.cue.end; k < s.tokenEnd; k++) {
+    if (ctx.pos[k] === 'PUNCT') continue;
+    words++;
+    if (ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX') verb = true;
+  }
+  return words >= 3 && verb;
+}
+
 /** True when the paragraph holds nothing but this quote (and punctuation). */
 function standsAlone(ctx: QuoteContext, q: QuotedSpan): boolean {
   const para = ctx.layer.paragraphs[q.paragraph]!;
@@ -150,6 +169,7 @@ export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[]
       return;
     }
     let found = cueAfter(ctx, tokenAt(ctx, q.close), paraEnd);
+    if (found && opensReport(ctx, q, found)) found = null;
     if (!found) {
       // A paragraph that opens with the quote may be introduced by the previous one ending in ':'.
       let lo = paraFirst;

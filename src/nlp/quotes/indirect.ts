@@ -8,7 +8,15 @@ import { tokenAt } from './context.js';
 import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { coordinatedSubject, isParticiple, isPronoun, npStartingAt, sentenceSubject, subjectBefore } from './phrase.js';
+import {
+  coordinatedSubject,
+  holdsName,
+  isParticiple,
+  isPronoun,
+  npStartingAt,
+  sentenceSubject,
+  subjectBefore,
+} from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 /** Words that open a reported clause and are left out of it. */
@@ -199,11 +207,29 @@ function restIsFrame(ctx: QuoteContext, t: number, end: number): boolean {
   return true;
 }
 
+/** Longest name read as the speaker of a headline claim. */
+const MAX_HEADLINE_SPEAKER = 6;
+
+/** A headline-style claim, "Name: CLAUSE" ("Ministry: the crossing will reopen on Monday"). */
+function headlineClaim(ctx: QuoteContext, s: number): Candidate | null {
+  const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
+  const subject = npStartingAt(ctx, start, Math.min(end, start + MAX_HEADLINE_SPEAKER + 1));
+  if (!subject || ctx.words[subject.end] !== ':' || subject.end - subject.start > MAX_HEADLINE_SPEAKER) return null;
+  let named = holdsName(ctx, subject);
+  for (let k = subject.start; k < subject.end && !named; k++) named = ctx.pos[k] === 'PROPN';
+  const content = named ? clauseFrom(ctx, subject.end + 1, end) : null;
+  return content ? candidate(ctx, content, { start: subject.end, end: subject.end + 1 }, subject, s) : null;
+}
+
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const sentences = ctx.layer.sentences;
   for (let s = 0; s < sentences.length; s++) {
     const { tokenStart, tokenEnd } = sentences[s]!;
+    if (ctx.words[tokenStart + 1] === ':' || ctx.words[tokenStart + 2] === ':' || ctx.words[tokenStart + 3] === ':') {
+      const claim = consumed[tokenStart] ? null : headlineClaim(ctx, s);
+      if (claim) out.push(claim);
+    }
     for (const hit of phrasesIn(ctx, s)) {
       if (consumed[hit.start]) continue;
       const c = fromPhrase(ctx, s, hit);

@@ -227,6 +227,16 @@ const ROWS: Row[] = [
     expected: [],
   },
   {
+    name: 'headline claim "Name: CLAUSE"',
+    paragraphs: ['Lavrov: Russian jets will keep flying over the north'],
+    expected: [['Russian jets will keep flying', 'Sergei Lavrov', 'indirect']],
+  },
+  {
+    name: 'a sentence-closing quote followed by "He says CLAUSE": the cue reports its own clause',
+    paragraphs: ['Kerry spoke in Geneva. “The crossing is closed.” He says the convoy has waited for six days.'],
+    expected: [['the convoy has waited', 'John Kerry', 'indirect']],
+  },
+  {
     name: 'introductory clause before the subject of a participle cue',
     paragraphs: ['When the talks ended, Lavrov left Geneva, saying the road would stay closed.'],
     expected: [['the road would stay closed', 'Sergei Lavrov', 'indirect']],
