@@ -200,7 +200,7 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
           ['/#/compliance', 'compliance-board'],
         ] as const) {
           await w.page.goto(url);
-          await w.page.getByTestId(ready).first().waitFor();
+          await h.ready(w, ready, `${who}-${ready}`);
           assert.doesNotMatch((await w.page.locator('body').textContent()) ?? '', otherPlace, `${who} on ${url}`);
         }
         await w.page.goto(`/#/incidents/${encodeURIComponent(other[0] as string)}`);
@@ -234,7 +234,7 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
           ['incident', `/#/incidents/${incident?.id}`, 'source'],
         ] as const) {
           await w.page.goto(url);
-          await w.page.getByTestId(ready).first().waitFor();
+          await h.ready(w, ready, `${name}-${viewport}`);
           await h.screenshot(w.page, `${name}-${viewport}`);
         }
         problems.push(...w.problems.map((p) => `${viewport}: ${p}`));

@@ -5,7 +5,7 @@
  * Flags and setup: DEVELOPERS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -82,6 +82,11 @@ export interface BrowserHarness {
   /** Signs in through the login form; the page ends on the map. */
   login(w: Watched, who: Who): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
+  /**
+   * Waits for the first element with this test id; when it never comes, saves a screenshot
+   * (failed-<label>.png) and fails with the page's address and problems, to debug from.
+   */
+  ready(w: Watched, testid: string, label: string): Promise<void>;
   /** The API as this account (signed in through POST /api/auth/login, in process). */
   api(who: Who): Promise<ApiClient>;
   close(): Promise<void>;
@@ -102,6 +107,13 @@ export function ensureDashboard(): void {
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   ensureDashboard();
   const dir = mkdtempSync(join(tmpdir(), 'truce-browser-'));
+  const webCopy = join(dir, 'web');
+  for (let tries = 0; !existsSync(join(webCopy, 'index.html')); tries++) {
+    if (tries > 0) ensureDashboard(); // caught in the middle of someone else's rebuild
+    if (tries > 2) throw new Error('dist/web keeps changing: cannot copy the dashboard build');
+    rmSync(webCopy, { recursive: true, force: true });
+    cpSync(join(ROOT, 'dist/web'), webCopy, { recursive: true });
+  }
   const store = await openSqliteStore({ path: join(dir, 'demo.db'), synchronous: 'NORMAL' });
   const analyze = new AnalyzeService();
   const demo = await new DemoService(store, { analyze, scrypt: FAST_SCRYPT }).prepare();
@@ -129,7 +141,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     scrypt: FAST_SCRYPT,
     analyze,
     agreement: DEMO_AGREEMENT,
-    web: { agreement: DEMO_AGREEMENT },
+    // A copy of the build: a rebuild of dist/web meanwhile (npm start, another run) cannot break a page load.
+    web: { agreement: DEMO_AGREEMENT, root: webCopy },
     // Generous limits: the suite signs in many times from one address.
     rateLimits: { login: 1000, submit: 1000 },
   });
@@ -195,6 +208,12 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     return watch(await browser.newContext({ viewport: VIEWPORTS[viewport], baseURL: url, storageState }));
   };
 
+  const screenshot = async (page: Page, name: string): Promise<string> => {
+    const path = join(ARTIFACTS, `${name}.png`);
+    await page.screenshot({ path, fullPage: false });
+    return path;
+  };
+
   return {
     url,
     app,
@@ -204,10 +223,17 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     accounts,
     open,
     login,
-    async screenshot(page, name) {
-      const path = join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path, fullPage: false });
-      return path;
+    screenshot,
+    async ready(w, testid, label) {
+      try {
+        await w.page.getByTestId(testid).first().waitFor({ timeout: 20_000 });
+      } catch (err) {
+        const shot = await screenshot(w.page, `failed-${label}`).catch(() => 'no screenshot');
+        throw new Error(
+          `${testid} never showed on ${w.page.url()} (${shot}); page problems: ${JSON.stringify(w.problems)}`,
+          { cause: err },
+        );
+      }
     },
     async api(who) {
       const a = accounts[who];

@@ -104,7 +104,7 @@ export function injectionSuite(harness: () => BrowserHarness): void {
 
     async function visit(w: Watched, url: string, ready: string): Promise<void> {
       await w.page.goto(url);
-      await w.page.getByTestId(ready).first().waitFor();
+      await h.ready(w, ready, `injection-${ready}`);
       // Give any handler that was wrongly inserted the chance to fire (images fail, svg loads).
       await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
       assert.equal(await w.page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined, `ran on ${url}`);
@@ -113,9 +113,8 @@ export function injectionSuite(harness: () => BrowserHarness): void {
 
     for (const who of ['monitor', 'anonymous'] as const) {
       it(`nothing runs and the payloads show as text (${who})`, async () => {
-        const w = await h.open();
+        const w = await h.open('laptop', who === 'monitor' ? 'monitor' : undefined);
         opened.push(w);
-        if (who === 'monitor') await h.login(w, 'monitor');
         await visit(w, `/#/incidents/${encodeURIComponent(incidentId)}`, 'source');
         const page = (await w.page.getByTestId('incident-page').textContent()) ?? '';
         assert.ok(page.includes(`<script>window.__pwned='headline';alert('headline')</script>`), 'headline as text');
