@@ -197,7 +197,17 @@ export function coordinatedSubject(ctx: QuoteContext, sentence: number, t: numbe
   let j = t - 1;
   while (j > 0 && (ctx.lex.adverbs.has(ctx.words[j]!) || pos(ctx, j) === 'ADV')) j--;
   if (ctx.words[j] === ',') j--;
-  return ctx.words[j] === 'and' || ctx.words[j] === 'but' ? sentenceSubject(ctx, sentence, j) : null;
+  if (ctx.words[j] !== 'and' && ctx.words[j] !== 'but') return null;
+  // The subject of the nearest cue before it ("a commander told the agency, and said ..."), else the sentence's.
+  const s = ctx.layer.sentences[sentence];
+  for (let k = j - 1; s && k > s.tokenStart; k--) {
+    if (ctx.lex.verbs.has(ctx.words[k]!) && pos(ctx, k) === 'VERB') {
+      const subject = subjectBefore(ctx, k, s.tokenStart);
+      if (subject) return subject;
+      break;
+    }
+  }
+  return sentenceSubject(ctx, sentence, j);
 }
 
 /**
