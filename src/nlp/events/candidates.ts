@@ -8,7 +8,7 @@ import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import type { Modality } from '../../core/taxonomy.js';
 import { layer } from '../stage.js';
-import { actorList } from './actor-list.js';
+import { actorList, genericActorName } from './actor-list.js';
 import { isStateActor, pickActors } from './actors.js';
 import {
   descriptorPlace,
@@ -25,7 +25,7 @@ import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { modalityOf } from './modality.js';
-import { resolveType, victimOf, type ResolvedType } from './resolve.js';
+import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
 import { firstIndex, nameStart, ongoing } from './tokens.js';
 
@@ -40,6 +40,12 @@ const MODALITY_WEIGHT: Record<Modality, number> = {
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 /** Event types of political violence: only these can be told by their casualties alone. */
+/** "Sixty people were killed in ...": people before a passive verb are victims, not agents. */
+const PASSIVE_EARLIER = /(?<![\p{L}])(?:was|were|been|got)\s+(?:[\p{L}]+\s+)?[\p{L}]+(?:ed|en)(?![\p{L}])/iu;
+/** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
+const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
+/** Violence a crowd of unarmed people can do (not explosions, not arrests). */
+const CROWD_CAN: ReadonlySet<string> = new Set(['Battles', 'Violence against civilians', 'Riots']);
 const VIOLENT: ReadonlySet<string> = new Set([
   'Battles',
   'Explosions/Remote violence',
@@ -164,14 +170,22 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
-    const perClause = new Map<number, { deaths: number | null; durative: boolean; cumulative: boolean }>();
+    const perClause = new Map<
+      number,
+      { deaths: number | null; durative: boolean; continuing: boolean; cumulative: boolean }
+    >();
     const facts = (c: Span) => {
       let f = perClause.get(c.start);
       if (!f) {
         const text = body.slice(c.start, c.end);
         const lc = lower.slice(c.start, c.end);
         const cumulative = lex.cues.cumulativeLc.test(lc);
-        f = { deaths: cumulative ? null : deaths.count(text), durative: lex.cues.durativeLc.test(lc), cumulative };
+        f = {
+          deaths: cumulative ? null : deaths.count(text),
+          durative: lex.cues.durativeLc.test(lc),
+          continuing: lex.cues.continuingLc.test(lc),
+          cumulative,
+        };
         perClause.set(c.start, f);
       }
       return f;
@@ -182,30 +196,58 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
     const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
     const sentenceText = body.slice(sentence.start, sentence.end);
     const tokens = sents.tokens;
-    for (const hit of hits) {
+    // Acts first, then generic words, then outcomes: each of the latter yields to an event told in
+    // its clause, and stands for one when the act's word was only a weapon ("a bomb") or lacked an
+    // actor or a place.
+    // Clauses where an event was told, and where a word of the lexicon told none (a reference back,
+    // a history, a trend): an outcome or a generic word there belongs to that word, not to a new event.
+    const told: { clause: Span; role: TriggerRule['role'] }[] = [];
+    const silenced: { clause: Span; role: TriggerRule['role'] }[] = [];
+    const inSentence: Candidate[] = [];
+    for (const hit of [...hits].sort(
+      (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
+    )) {
       const rule = hit.rule;
       const clause = clauseOf(hit);
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      if (rule.role === 'outcome' && hits.some((o) => o !== hit && o.rule.role !== 'outcome' && clauseOf(o) === clause))
-        continue;
+      const quiet = [...told, ...silenced];
+      if (rule.role === 'outcome' && quiet.some((t) => t.clause === clause && t.role !== 'outcome')) continue;
       // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
-      if (rule.role === 'generic' && hits.some((o) => o !== hit && o.rule.role === 'act' && clauseOf(o) === clause))
-        continue;
+      if (rule.role === 'generic' && quiet.some((t) => t.clause === clause && t.role === 'act')) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) continue;
-      if (facts(clause).durative) continue;
+      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
+      if (facts(clause).durative) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
+      // "continued to target": a habit; "continued their protest": that day's protest.
+      if (facts(clause).continuing && rule.eventType !== 'Protests') {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
       // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
       if (
         ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
         /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))
-      )
+      ) {
+        silenced.push({ clause, role: rule.role });
         continue;
-      if (rule.role === 'outcome' && facts(clause).cumulative) continue;
+      }
+      if (rule.role === 'outcome' && facts(clause).cumulative) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
       const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
       // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
-      if (facts(clause).cumulative && !stated) continue;
+      if (facts(clause).cumulative && !stated) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
       // "Shell and Total": a capitalised trigger inside a sentence is a name.
       if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start))
         continue;
@@ -234,16 +276,33 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
         (lex.cues.reaction.test(clausePrefix) ||
           candidates.some((c) => c.eventType === rule.eventType) ||
-          (clauseDeaths === null && !stated))
-      )
+          inSentence.some((c) => c.eventType === rule.eventType) ||
+          (clauseDeaths === null && !stated)) &&
+        // "continued their protest", "staged the demonstration": doing it, not referring to it.
+        !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
+      ) {
+        silenced.push({ clause, role: rule.role });
         continue;
+      }
 
       // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
       if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
         continue;
       if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end))) continue;
+      // "more than 2,000 explosions", "dozens of attacks": a tally of many events, not one.
+      if (
+        nominal &&
+        /s$/i.test(body.slice(hit.start, hit.end)) &&
+        lex.cues.tallyBefore.test(body.slice(Math.max(clause.start, hit.start - 30), hit.start))
+      ) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
       // "protests have spread", "fighting escalated": a trend, not one event.
-      if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) continue;
+      if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
 
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(
@@ -256,7 +315,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.
       const partisan =
         rule.symmetric && rule.role === 'generic' && lex.cues.partisans.test(body.slice(clause.start, clause.end));
-      const type: ResolvedType = partisan
+      const resolved: ResolvedType = partisan
         ? { eventType: 'Riots', subEventType: 'Mob violence', civilians: false }
         : resolveType(
             {
@@ -273,16 +332,40 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       // "A man was hacked to death": a passive killing with no perpetrator named is by an unidentified group,
       // unless another act in the sentence (a bombing, a clash) is what killed him.
       const unnamedKiller = !pick.actor1 && !pick.actor2 && pick.passive && rule.passiveActor1 !== null;
-      if (unnamedKiller && hits.some((o) => o !== hit && o.rule.role !== 'outcome')) continue;
+      if (unnamedKiller && inSentence.length > 0) continue;
       // A word for violence with nobody named is an event when someone was hurt or killed in it
       // ("five people were injured in a clash"); otherwise it may be a figure of speech ("a fight for jobs").
       const hurt =
-        VIOLENT.has(type.eventType) && (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
-      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !hurt) continue;
+        VIOLENT.has(resolved.eventType) &&
+        (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
+      // "Some persons attacked the shop", "the car was attacked by party supporters": people with no
+      // armed group named, doing violence, are a crowd: ACLED codes a riot by "Rioters".
+      const crowd =
+        !pick.actor1 &&
+        CROWD_CAN.has(resolved.eventType) &&
+        rule.role !== 'outcome' &&
+        // Active verb: people as its subject; passive or noun ("an attack by"): people after "by".
+        (pick.passive || nominal
+          ? lex.cues.peopleByAgent.test(body.slice(hit.end, clause.end))
+          : lex.cues.peopleAgent.test(clausePrefix) && !PASSIVE_EARLIER.test(clausePrefix));
+      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !hurt && !crowd)
+        continue;
+      const type: ResolvedType = crowd
+        ? { eventType: 'Riots', subEventType: riotSubType(lex, sentenceText), civilians: resolved.civilians }
+        : resolved;
       // "Explosions" of gas cylinders, transformers or fireworks are accidents.
-      if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) continue;
-      const picked = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
-      const described = picked ?? descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
+      if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) {
+        silenced.push({ clause, role: rule.role });
+        continue;
+      }
+      const near = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
+      const unknown = near ? null : descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
+      // A paragraph tells one story: a sentence with no place of its own takes the nearest place
+      // named elsewhere in its paragraph (a field note's later sentence names the village).
+      const paragraph = sents.paragraphs[sentence.paragraph];
+      const picked =
+        near ?? (!unknown && paragraph ? pickLocation(body, places, paragraph, sentence, null, hit) : null);
+      const described = picked ?? unknown;
       // ACLED codes no event without a place. A report that names no usable place at all (a field note,
       // a short report) still tells its events: placed in the report's country when one is named
       // (W704), else without a location (W705). In a story that does name places, a sentence without
@@ -295,9 +378,9 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
       const country = countryName(placesLayer.places, location, placesLayer.countryContext);
-      const generic = (role: string | null) => (role ? (country ? `${role} (${country})` : role) : null);
+      const generic = (role: string | null) => (role ? genericActorName(role, country) : null);
       const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
-      const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan ? 'Rioters' : rule.defaultActor1;
+      const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan || crowd ? 'Rioters' : rule.defaultActor1;
       let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
       // "Police used tear gas to disperse protesters", "police fired on the protesters": in a protest
@@ -363,6 +446,8 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       };
       draft.confidence = confidenceOf(rule, draft, pick.actor1 !== null);
       candidates.push(draft);
+      inSentence.push(draft);
+      told.push({ clause, role: rule.role });
     }
   }
   return {

@@ -84,6 +84,10 @@ const cuesSchema = z.object({
   crowd_violence: z.array(z.string()),
   injured: z.array(z.string()),
   accidental: z.array(z.string()),
+  continuing: z.array(z.string()),
+  performed_before: z.array(z.string()),
+  people_agents: z.array(z.string()),
+  tally_before: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -180,6 +184,16 @@ export interface Cues {
   readonly injured: RegExp;
   /** Accidents ("gas cylinder", "transformer"): an explosion among them is no attack. */
   readonly accidental: RegExp;
+  /** "continued to ...": a habit for every event but a protest (lower-cased text). */
+  readonly continuingLc: RegExp;
+  /** A verb of doing right before a definite event noun ("continued their protest"): no back-reference. */
+  readonly performedBefore: RegExp;
+  /** People named by what they are, as the subject of a clause before the trigger (group 1). */
+  readonly peopleAgent: RegExp;
+  /** The same after "by" in a passive clause ("attacked by supporters of ..."). */
+  readonly peopleByAgent: RegExp;
+  /** A count before a plural event noun ("2,000 explosions"): a tally, not one event. */
+  readonly tallyBefore: RegExp;
 }
 
 export interface Lexicon {
@@ -343,6 +357,17 @@ function compileCues(c: CuesData): Cues {
     crowdViolence: re(c.crowd_violence),
     injured: re(c.injured),
     accidental: re(c.accidental),
+    continuingLc: lc(c.continuing),
+    performedBefore: new RegExp(
+      `${wordAlt(c.performed_before)}\\s+(?:(?:the|a|an|their|its|his|her)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
+      'iu',
+    ),
+    peopleAgent: new RegExp(
+      `(?<!(?:of|to|at|in|on|with|against|for|from|by|between|among)\\s+(?:the\\s+|some\\s+|a\\s+|two\\s+)?(?:[\\p{L}-]+\\s+)?)${wordAlt(c.people_agents)}`,
+      'iu',
+    ),
+    tallyBefore: new RegExp(`${wordAlt(c.tally_before)}\\s+(?:of\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    peopleByAgent: new RegExp(`^\\s+by\\s+(?:[\\p{L}-]+\\s+){0,4}?${wordAlt(c.people_agents)}`, 'iu'),
     trendAfter: new RegExp(`^\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?)?${wordAlt(c.trend_after)}`, 'iu'),
   };
 }
