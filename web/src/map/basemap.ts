@@ -60,7 +60,11 @@ export function createMap(
       crossOrigin: false,
     }).addTo(map);
   }
+  let removed = false;
+  map.on('unload', () => (removed = true));
   const ready = loadCountries().then((fc) => {
+    // The page may have moved on (and removed the map) while the base map was loading.
+    if (removed || !map.getPane('base')) return;
     L.geoJSON(fc, {
       pane: 'base',
       interactive: false,

@@ -272,7 +272,6 @@ export const mountFieldReport: MountView = (el, route) => {
   lon.addEventListener('change', fromInputs);
   return {
     unmount: () => {
-      map.off();
       map.remove();
     },
   };

@@ -183,7 +183,6 @@ export const mountIncident: MountView = (el, route) => {
   let token = 0;
   let map: L.Map | null = null;
   const dropMap = () => {
-    map?.off();
     map?.remove();
     map = null;
   };

@@ -244,7 +244,6 @@ export const mountMap: MountView = (el, route, nav: Nav) => {
     },
     unmount() {
       alive = false;
-      map.off();
       map.stop();
       map.remove();
     },
