@@ -61,6 +61,7 @@ export interface Found {
   /** `body` lower-cased (same offsets). */
   readonly lower: string;
   readonly sentences: readonly Sentence[];
+  readonly paragraphs: readonly Span[];
   readonly tokens: readonly Token[];
   readonly candidates: Candidate[];
   readonly warnings: string[];
@@ -454,6 +455,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
     body,
     lower,
     sentences: sents.sentences,
+    paragraphs: sents.paragraphs,
     tokens: sents.tokens,
     candidates,
     warnings,

@@ -7,8 +7,8 @@ import { dataPath } from '../../core/data-file.js';
 import type { ConflictEvent, Doc, EventsLayer } from '../../core/document.js';
 import type { Stage } from '../stage.js';
 import { applyBlame } from './blame.js';
-import { findCandidates } from './candidates.js';
-import { createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
+import { findCandidates, type Found } from './candidates.js';
+import { codedFatalities, createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { mergeEvents, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
@@ -37,6 +37,41 @@ function pairTerritory(candidates: Candidate[]): void {
   }
 }
 
+/** "Fatalities coded as 0 (VoJ reported 3)": an ACLED-style note says what its event's toll is. */
+function codedTolls(found: Found): void {
+  const coded = found.paragraphs.map((p) => codedFatalities(found.body.slice(p.start, p.end)));
+  if (coded.every((n) => n === null)) return;
+  found.candidates.forEach((c, i) => {
+    const n = coded[found.sentences[c.sentenceIndex]!.paragraph];
+    if (n !== null && n !== undefined) found.candidates[i] = { ...c, fatalities: n };
+  });
+}
+
+/**
+ * A field note's toll is often told in a sentence of its own ("2 soldiers killed, 1 injured."):
+ * when every event of a paragraph is of one type and none has a toll, the paragraph's deaths,
+ * sentence by sentence, are theirs.
+ */
+function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
+  const byParagraph = new Map<number, number[]>();
+  found.candidates.forEach((c, i) => {
+    const p = found.sentences[c.sentenceIndex]!.paragraph;
+    (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
+  });
+  for (const [p, indices] of byParagraph) {
+    const group = indices.map((i) => found.candidates[i]!);
+    if (group.some((c) => c.fatalities !== null || c.eventType !== group[0]!.eventType)) continue;
+    let total: number | null = null;
+    for (const s of found.sentences) {
+      if (s.paragraph !== p) continue;
+      const text = found.body.slice(s.start, s.end);
+      const n = deaths.cumulative(text) ? null : deaths.count(text);
+      if (n !== null) total = (total ?? 0) + n;
+    }
+    if (total !== null) for (const i of indices) found.candidates[i] = { ...found.candidates[i]!, fatalities: total };
+  }
+}
+
 /** Reads one report's events: candidates, then sides of territory swaps, blame, and merging. */
 export function extractEvents(
   doc: Doc,
@@ -48,6 +83,8 @@ export function extractEvents(
   const found = findCandidates(doc, lex, deaths, index);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
+  paragraphTolls(found, deaths);
+  codedTolls(found);
   const { body, lower, sentences, candidates, warnings, actors, entities, published } = found;
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);

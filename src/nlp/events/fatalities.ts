@@ -8,6 +8,17 @@ import type { Cues } from './lexicon.js';
 const QUALIFIER = String.raw`(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|approximately|roughly|fewer\s+than|less\s+than|close\s+to)\s+)?`;
 const AUX = String.raw`(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|were\s+reportedly|also)\s+)*`;
 
+/** ACLED's own note of what it coded: "Fatalities coded as 0 (VoJ reported 3)", "Total fatalities coded as 14". */
+const CODED = /(?<![\p{L}])(?:total\s+)?fatalities\s+(?:are\s+|were\s+)?coded\s+as\s+(\d+)/iu;
+/** "Fatalities split over 3 locations (2)": this event's share. */
+const SPLIT = /(?<![\p{L}])fatalities\s+(?:are\s+)?split\s+(?:over|across|between)\s+[^()]{1,60}\((\d+)\)/iu;
+
+/** The fatalities a note says were coded for its event ("Fatalities coded as 0"), or null. */
+export function codedFatalities(text: string): number | null {
+  const m = CODED.exec(text) ?? SPLIT.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 export interface FatalityMatcher {
   /** Deaths stated in `text` (one clause), or null when none or when the figure is cumulative. */
   count(text: string): number | null;
@@ -29,7 +40,26 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     'giu',
   );
   const tollOf = new RegExp(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`, 'giu');
-  const deathAny = new RegExp(String.raw`${cues.deathSource}|toll`, 'iu');
+  // One person: "killed a policeman", "A police official was killed", "a Dalit youth was hacked to death".
+  const person = String.raw`(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})(?![\p{L}])`;
+  const onePerson = [
+    // After the verb any noun will do ("gunned down a Christian priest"): a count would have matched first.
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|gunned\s+down|murder(?:ing|ed))\s+(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+`,
+      'iu',
+    ),
+    // "1 TTP militant killed": a figure one with a singular noun.
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+      'iu',
+    ),
+    // Before it, only a victim: "was killed", "died" ("a suicide bomber killed 13" is the killer).
+    new RegExp(
+      String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:[\p{L}]+\s+){0,3}?(?:(?:was|has\s+been|had\s+been|got)\s+(?:[\p{L}]+\s+)?(?:${cues.deathSource})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+      'iu',
+    ),
+  ];
+  const deathAny = new RegExp(String.raw`${cues.deathSource}|toll|(?<![\p{L}])kills?(?![\p{L}])`, 'iu');
   const value = (raw: string | undefined): number | null => {
     if (raw === undefined) return null;
     const key = raw.toLowerCase().replace(/\s+/g, ' ');
@@ -52,6 +82,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           if (best === null || n < best) best = n;
         }
       }
+      if (best === null && onePerson.some((re) => re.test(text))) return 1;
       return best;
     },
   };

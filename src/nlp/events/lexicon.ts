@@ -68,6 +68,7 @@ const cuesSchema = z.object({
     words: z.record(z.string(), z.number().int().nonnegative()),
     victims: z.array(z.string()),
     death_words: z.array(z.string()),
+    person: z.array(z.string()),
     cumulative: z.array(z.string()),
     civilians: z.array(z.string()),
   }),
@@ -153,6 +154,8 @@ export interface Cues {
   readonly numberSource: string;
   readonly victimsSource: string;
   readonly deathSource: string;
+  /** One person named by what they are ("policeman", "youth"), singular. */
+  readonly personSource: string;
   readonly cumulative: RegExp;
   readonly civilians: RegExp;
   readonly aircraft: RegExp;
@@ -336,6 +339,7 @@ function compileCues(c: CuesData): Cues {
     numberSource: String.raw`(\d{1,3}(?:,\d{3})+|\d+|${wordKeys.join('|')})`,
     victimsSource: alt(c.numbers.victims),
     deathSource: alt(c.numbers.death_words),
+    personSource: alt(c.numbers.person),
     cumulative: re(c.numbers.cumulative),
     civilians: re(c.numbers.civilians),
     aircraft: re(c.aircraft),
