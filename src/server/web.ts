@@ -118,7 +118,7 @@ export async function webRoutes(app: App, options: WebOptions = {}): Promise<voi
       return payload;
     });
 
-    // Registered even before the first build (the plugin only warns), so a later build is served.
+    // Registered even before the first build (the plugin only logs a warning), so a later build is served.
     await web.register(fastifyStatic, {
       root: join(root, 'assets'),
       prefix: '/assets/',
@@ -127,7 +127,6 @@ export async function webRoutes(app: App, options: WebOptions = {}): Promise<voi
       maxAge: '365d',
       immutable: true,
       schemaHide: true,
-      suppressWarning: true,
     });
 
     const page = async (request: FastifyRequest, reply: FastifyReply) => {
