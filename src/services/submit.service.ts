@@ -2,7 +2,8 @@
  * Use case: a signed-in person submits a report: text, HTML, or a URL that is fetched with size and
  * time limits (src/ingest/fetch-url.ts) and never from the server's own networks unless allowed.
  * It is analysed, then stored with the visibility their role allows (auth/principal.ts), shared
- * with the named parties and audited, the three in ONE transaction.
+ * with the named parties, joined into incidents (corroborate.service.ts) and audited, all in ONE
+ * transaction.
  */
 import { parseIsoDay } from '../core/date.js';
 import { TruceError } from '../core/errors.js';
@@ -14,6 +15,7 @@ import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
 import { AuditService } from './audit.service.js';
+import { corroborateEvents } from './corroborate.service.js';
 
 export interface Submission {
   /** The report itself; without it, `url` is fetched. */
@@ -93,6 +95,9 @@ export class SubmitService {
     const published = s.published ? parseIsoDay(s.published) : null;
     if (s.published && !published) throw new TruceError('E006_BAD_DATE', { field: 'published', value: s.published });
     let { text, mediaType, url } = { text: s.text, mediaType: s.mediaType ?? 'text/plain', url: s.url ?? null };
+    // Only web addresses: a `javascript:` or `data:` link must never be stored as a report's URL.
+    if (url && !/^https?:\/\//i.test(url))
+      throw new TruceError('E028_URL_REFUSED', { url, reason: 'only http and https URLs' });
     let source = s.source ?? null;
     let fetchedUrl: string | undefined;
     if (text === undefined) {
@@ -118,6 +123,7 @@ export class SubmitService {
       else if (p.role === 'liaison' && !(await this.store.access.canSee(stored.id, scopeOf(p))))
         // They hold the very text already; sharing it with their party reveals only that it was known.
         await this.store.access.shareReport(stored.id, vis.parties);
+      if (stored.status !== 'duplicate') await this.joinIncidents(stored.id, actorOf(p));
       await this.audit.record({
         actor: actorOf(p),
         action: stored.status === 'new' ? 'report.create' : `report.${stored.status}`,
@@ -132,5 +138,20 @@ export class SubmitService {
       return stored;
     });
     return { ...put, ...(fetchedUrl ? { fetchedUrl } : {}) };
+  }
+
+  /** The new report's events join incidents like ingested ones (inside the caller's transaction). */
+  private async joinIncidents(reportId: number, actor: string): Promise<void> {
+    const eventIds: number[] = [];
+    for await (const e of this.store.iterateEvents({ reportId })) eventIds.push(e.id);
+    if (eventIds.length === 0) return;
+    const r = await corroborateEvents(this.store, eventIds);
+    if (r.created + r.updated + r.deleted > 0)
+      await this.audit.record({
+        actor,
+        action: 'incidents.corroborate',
+        subject: `report:${reportId}`,
+        after: { events: r.events, created: r.created, updated: r.updated, deleted: r.deleted },
+      });
   }
 }

@@ -4,15 +4,13 @@ import { z } from 'zod';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const visibility = z.enum(['public', 'monitors', 'restricted']);
 const party = z.string().min(1).max(80);
-/** Only web addresses: a `javascript:` or `data:` URL must never be stored as a report's link. */
-const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2000);
 
 /** The text itself, or only a `url` for the server to fetch (with size and time limits). */
 export const SubmitJsonBody = z
   .strictObject({
     text: z.string().min(1).optional(),
     format: z.enum(['text', 'html']).default('text'),
-    url: webUrl.optional(),
+    url: z.url().max(2000).optional(),
     published: isoDay.optional(),
     source: z.string().min(1).max(200).optional(),
     visibility: visibility.optional(),
@@ -22,7 +20,7 @@ export const SubmitJsonBody = z
 
 /** For a raw text/plain or text/html body, the other fields come as query parameters. */
 export const SubmitQuery = z.strictObject({
-  url: webUrl.optional(),
+  url: z.url().max(2000).optional(),
   published: isoDay.optional(),
   source: z.string().min(1).max(200).optional(),
   visibility: visibility.optional(),
