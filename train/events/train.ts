@@ -21,6 +21,7 @@ import type { Candidate } from '../../src/nlp/events/merge.js';
 import { applyTypeModel, type ModelPolicy } from '../../src/nlp/events/model/apply.js';
 import { encodeModel, trainModel, type Row, type TypeModel } from '../../src/nlp/events/model/classifier.js';
 import { sentenceFeatures } from '../../src/nlp/events/model/features.js';
+import { loadCountryData } from '../../src/nlp/events/report-country.js';
 import { buildTriggerIndex } from '../../src/nlp/events/scan.js';
 import { createPipeline } from '../../src/nlp/pipeline.js';
 import { createCleanStage } from '../../src/nlp/clean/clean.stage.js';
@@ -98,13 +99,14 @@ const reader = createReader(
 const lex = loadLexicon();
 const deaths = createFatalityMatcher(lex.cues);
 const index = buildTriggerIndex(lex.rules);
+const countries = loadCountryData();
 const t0 = performance.now();
 const found = new Map<LabelledText, Found | null>();
 for (const t of texts) {
   const day = parseAcledDate(t.date);
   const published = (day ? weekEnd(day) : undefined) as IsoDay | undefined;
   const doc = reader.read({ raw: t.notes, mediaType: 'text/plain', ...(published ? { published } : {}) });
-  found.set(t, findCandidates(doc, lex, deaths, index));
+  found.set(t, findCandidates(doc, lex, deaths, index, countries));
 }
 console.log(`read ${texts.length} texts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

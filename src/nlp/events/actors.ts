@@ -18,6 +18,11 @@ export interface ActorPick {
 const PREP_BEFORE =
   /(?<![\p{L}])(from|against|on|of|with|at|in|near|into|by|targeting|between|around|towards?|over|among|under|across|inside|outside|like)\s+(?:(?:the|a|an|its|their|his|her|some|several|two|three)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const BY_BEFORE = /(?<![\p{L}])by\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** "planted by", "attacks by", "an ambush by": the actor after it did the act. */
+const AGENT_BY_BEFORE =
+  /(?<![\p{L}])(?:[\p{L}]+(?:ed|en|wn)|attacks?|ambush(?:es)?|assaults?|raids?|strikes?|bombings?|shelling|offensive|firing)\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** "Taliban-planted IED", "Taliban-laid mine". */
+const AGENT_HYPHEN_AFTER = /^-(?:planted|laid|placed|fired|triggered|detonated|made)(?![\p{L}])/iu;
 const AND_BEFORE = /(?<![\p{L}])(and|&)\s+(?:(?:the|their|its)\s+)?$/iu;
 const PASSIVE_BEFORE = /(?<![\p{L}])(was|were|been|being|is|are|be|got|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
 
@@ -103,6 +108,22 @@ export function pickActors(
     // "X and Y clashed": two sides, not allies.
     patient = assoc;
     assoc = null;
+  }
+  // "a bomb planted by the Taliban hit a tank", "attacks by Taliban militants on posts", "a
+  // Taliban-planted IED": the actor of a reduced passive, or of the act's own noun, did it.
+  if (rule.agent === 'subject' && !(passive && agent)) {
+    const doer = inClause.find(
+      (e) =>
+        e !== agent &&
+        (before(body, clause, e, AGENT_BY_BEFORE) || AGENT_HYPHEN_AFTER.test(body.slice(e.end, e.end + 14))),
+    );
+    if (doer && doer.actor?.name !== agent?.actor?.name) {
+      if (agent && !patient && rule.patient === 'object' && !passive) patient = agent;
+      if (passive && !patient) patient = subject;
+      agent = doer;
+      assoc = null;
+      if (patient === doer) patient = null;
+    }
   }
   if (patient && agent && patient.actor?.name === agent.actor?.name) patient = null;
   return { actor1: agent, assoc1: assoc, actor2: rule.patient === 'none' ? null : patient, passive };

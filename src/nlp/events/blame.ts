@@ -8,6 +8,9 @@ import type { Entity, Sentence } from '../../core/document.js';
 import type { Cues } from './lexicon.js';
 import type { Candidate } from './merge.js';
 
+/** No perpetrator named: no actor1, or ACLED's "Unidentified Armed Group" given by default. */
+const unattributed = (c: Candidate): boolean => c.actor1 === null || c.actor1.startsWith('Unidentified Armed Group');
+
 /** How many sentences back an accusation can reach for its event. */
 const REACH = 2;
 
@@ -26,7 +29,7 @@ export function applyBlame(
   // Only sentences that can reach an unattributed asserted event are read.
   const reach = new Set<number>();
   for (const c of candidates)
-    if (c.actor1 === null && c.modality === 'asserted') for (let k = 0; k <= REACH; k++) reach.add(c.sentenceIndex + k);
+    if (unattributed(c) && c.modality === 'asserted') for (let k = 0; k <= REACH; k++) reach.add(c.sentenceIndex + k);
   for (const si of [...reach].sort((a, b) => a - b)) {
     const s = sentences[si];
     if (!s) continue;
@@ -47,7 +50,7 @@ export function applyBlame(
       const c = candidates[k]!;
       if (c.sentenceIndex > si || c.sentenceIndex < si - REACH) continue;
       if (c.sentenceIndex === si && c.trigger.start > verbStart) continue;
-      if (c.actor1 !== null || c.modality !== 'asserted') continue;
+      if (!unattributed(c) || c.modality !== 'asserted') continue;
       candidates[k] = {
         ...c,
         actor1: accused.actor.name,

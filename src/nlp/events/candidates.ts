@@ -6,7 +6,6 @@ import type { Doc, Entity, PlaceMention, Sentence, Token } from '../../core/docu
 import type { IsoDay } from '../../core/date.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
-import type { Modality } from '../../core/taxonomy.js';
 import { layer } from '../stage.js';
 import { actorList, genericActorName } from './actor-list.js';
 import { isStateActor, pickActors } from './actors.js';
@@ -24,19 +23,13 @@ import { clausesOf } from './clauses.js';
 import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
+import { confidenceOf } from './confidence.js';
 import { modalityOf } from './modality.js';
+import { countryOfEntities, type CountryData } from './report-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
 import { firstIndex, nameStart, ongoing } from './tokens.js';
 
-const MODALITY_WEIGHT: Record<Modality, number> = {
-  asserted: 1,
-  claimed: 0.9,
-  denied: 0.75,
-  negated: 0.75,
-  planned: 0.8,
-  hypothetical: 0.8,
-};
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 /** Event types of political violence: only these can be told by their casualties alone. */
@@ -74,7 +67,7 @@ export interface Found {
   readonly bySentence: ReadonlyMap<number, readonly Hit[]>;
 }
 
-function countryName(
+function placeCountryName(
   places: readonly PlaceMention[],
   location: PlaceMention | null,
   context: readonly string[],
@@ -84,19 +77,13 @@ function countryName(
   return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
 }
 
-function confidenceOf(rule: TriggerRule, c: Omit<Candidate, 'confidence'>, hasActor1: boolean): number {
-  const raw =
-    0.45 * rule.strength +
-    (hasActor1 ? 0.2 : 0) +
-    (c.actor2 ? 0.08 : 0) +
-    // A gazetteer place is surer than a name the gazetteer lacks, which is surer than the country alone.
-    (c.location ? (c.location.kind === 'country' ? 0.03 : c.location.latitude === null ? 0.08 : 0.15) : 0) +
-    (c.dateStated ? 0.05 : 0) +
-    (c.sourceFromText ? 0.05 : 0);
-  return Math.round(Math.min(1, raw * MODALITY_WEIGHT[c.modality]) * 100) / 100;
-}
-
-export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, index: TriggerIndex): Found | null {
+export function findCandidates(
+  doc: Doc,
+  lex: Lexicon,
+  deaths: FatalityMatcher,
+  index: TriggerIndex,
+  countries: CountryData | null = null,
+): Found | null {
   const clean = layer(doc, 'clean');
   const sents = layer(doc, 'sentences');
   if (!sents.english) return null;
@@ -109,8 +96,13 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
   const lowered = body.toLowerCase();
   const lower = lowered.length === body.length ? lowered : body;
   const dateline = clean.dateline;
-  const mainCountry = placesLayer.countryContext[0];
-  const mainCountryName = placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName;
+  // With no place resolved, the parties and organisations named can still tell the country.
+  const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(entities, countries) : null;
+  const mainCountry = placesLayer.countryContext[0] ?? fallback?.code;
+  const mainCountryName =
+    placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName ?? fallback?.name;
+  const countryName = (location: PlaceMention | null): string | null =>
+    placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallback?.name ?? null;
   const actors = actorList(
     body,
     lower,
@@ -167,7 +159,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
   }
 
   const candidates: Candidate[] = [];
-  const country0 = bySentence.size ? countryName(placesLayer.places, null, placesLayer.countryContext) : null;
+  const country0 = bySentence.size ? countryName(null) : null;
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
@@ -378,7 +370,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
       else if (!location) warnings.push('W705 No place or country named: event recorded without a location');
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
-      const country = countryName(placesLayer.places, location, placesLayer.countryContext);
+      const country = countryName(location);
       const generic = (role: string | null) => (role ? genericActorName(role, country) : null);
       const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
       const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan || crowd ? 'Rioters' : rule.defaultActor1;
@@ -462,7 +454,7 @@ export function findCandidates(doc: Doc, lex: Lexicon, deaths: FatalityMatcher, 
     actors,
     entities,
     published,
-    countryName: country0 ?? countryName(placesLayer.places, null, placesLayer.countryContext),
+    countryName: country0 ?? countryName(null),
     bySentence,
   };
 }

@@ -13,6 +13,7 @@ import { loadLexicon, type Lexicon } from './lexicon.js';
 import { mergeEvents, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
+import { loadCountryData, type CountryData } from './report-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
 
 /** The sentence type model's weights (`npm run train:events`; ADR 0010). */
@@ -79,8 +80,9 @@ export function extractEvents(
   deaths: FatalityMatcher,
   index: TriggerIndex = indexOf(lex),
   model: TypeModel | null = null,
+  countries: CountryData | null = null,
 ): EventsLayer {
-  const found = findCandidates(doc, lex, deaths, index);
+  const found = findCandidates(doc, lex, deaths, index, countries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
   paragraphTolls(found, deaths);
@@ -110,18 +112,19 @@ export function loadTypeModel(path = TYPE_MODEL_PATH): TypeModel | null {
 }
 
 /**
- * Builds the stage; the lexicon and the type model are loaded once, here. `model: null` runs the
- * rules alone (the training command reads their candidates that way).
+ * Builds the stage; the lexicon, the type model and the entities' countries are loaded once, here.
+ * `model: null` runs the rules alone (the training command reads their candidates that way).
  */
 export function createEventsStage(
   lexicon: Lexicon = loadLexicon(),
   model: TypeModel | null = loadTypeModel(),
+  countries: CountryData | null = loadCountryData(),
 ): Stage<'events'> {
   const deaths = createFatalityMatcher(lexicon.cues);
   const index = buildTriggerIndex(lexicon.rules);
   return {
     adds: 'events',
     needs: ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes'],
-    run: (doc) => extractEvents(doc, lexicon, deaths, index, model),
+    run: (doc) => extractEvents(doc, lexicon, deaths, index, model, countries),
   };
 }

@@ -1,0 +1,59 @@
+/**
+ * The country of a report that names no place the places stage could resolve: the parties and
+ * organisations it names that belong to one country (the entity dictionary's `country`: "BJP"
+ * India, "Awami League" Bangladesh, "MQM" Pakistan), by vote. It names the report's generic actors
+ * ("Protesters (India)") and places nothing: an event placed by it has no location.
+ */
+import { loadDataFile } from '../../core/data-file.js';
+import type { Entity } from '../../core/document.js';
+import { groupsSchema, organizationsSchema, stateForcesSchema } from '../entities/dictionary.schema.js';
+import { buildCountries } from '../entities/state-forces.js';
+
+export interface CountryData {
+  /** Entity canonical name -> ISO 3166-1 alpha-2 code of the country it belongs to. */
+  readonly byCanonical: ReadonlyMap<string, string>;
+  /** ISO code -> the country's name as ACLED writes it in actor names ("India"). */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+export function loadCountryData(): CountryData {
+  const byCanonical = new Map<string, string>();
+  for (const g of loadDataFile('entities/groups.yaml', groupsSchema).groups)
+    if (g.country) byCanonical.set(g.canonical, g.country);
+  for (const o of loadDataFile('entities/organizations.yaml', organizationsSchema).organizations)
+    if (o.country) byCanonical.set(o.canonical, o.country);
+  const names = new Map(
+    buildCountries(loadDataFile('entities/state-forces.yaml', stateForcesSchema)).map((c) => [
+      c.code,
+      c.acledName.replace(/^the /, ''),
+    ]),
+  );
+  return { byCanonical, names };
+}
+
+/**
+ * The one country most of the report's country-bound entities belong to (each distinct entity
+ * counts once; actors count by their own country); null on a tie or with none.
+ */
+export function countryOfEntities(
+  entities: readonly Entity[],
+  data: CountryData,
+): { code: string; name: string } | null {
+  const seen = new Set<string>();
+  const votes = new Map<string, number>();
+  for (const e of entities) {
+    if (seen.has(e.canonical)) continue;
+    seen.add(e.canonical);
+    const code = e.actor?.country ?? data.byCanonical.get(e.canonical);
+    if (code) votes.set(code, (votes.get(code) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let top = 0;
+  let tie = false;
+  for (const [code, n] of votes) {
+    if (n > top) [best, top, tie] = [code, n, false];
+    else if (n === top) tie = true;
+  }
+  const name = best && !tie ? data.names.get(best) : undefined;
+  return best && name ? { code: best, name } : null;
+}
