@@ -11,6 +11,7 @@ export class RowError extends Error {}
 
 export interface MappedRow {
   readonly sourceId: string;
+  /** A new object for every row: read-batches.ts adds the provenance to it and keeps it as the event. */
   readonly fields: EventFields;
 }
 

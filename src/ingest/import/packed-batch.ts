@@ -39,7 +39,7 @@ const TEXT: readonly TextField[] = [
   'event_date',
   'modality',
   'source',
-  'evidence',
+  'evidence', // last: packed without lookup (see own)
 ];
 const NUMBER: readonly NumberField[] = [
   'latitude',
@@ -87,13 +87,16 @@ export function packBatch(batch: ImportBatch): PackedBatch {
     }
     return id;
   };
+  // Notes and source ids are (nearly) all distinct: kept as they come, not looked up.
+  const own = (text: string | null): number => (text === null ? -1 : distinct.push(text) - 1);
   for (let r = 0; r < rows; r++) {
     const e = batch.events[r]!;
     const t = r * TEXTS;
-    for (let c = 0; c < TEXT.length; c++) codes[t + c] = code(e[TEXT[c]!]);
+    for (let c = 0; c < TEXT.length - 1; c++) codes[t + c] = code(e[TEXT[c]!]);
+    codes[t + TEXT.length - 1] = own(e.evidence);
     codes[t + TEXT.length] = code(e.provenance.dataset);
     codes[t + TEXT.length + 1] = code(e.provenance.file);
-    codes[t + TEXT.length + 2] = code(e.provenance.sourceId);
+    codes[t + TEXT.length + 2] = own(e.provenance.sourceId);
     const n = r * NUMBERS;
     for (let c = 0; c < NUMBER.length; c++) numbers[n + c] = e[NUMBER[c]!] ?? NaN;
     numbers[n + NUMBER.length] = e.provenance.row;

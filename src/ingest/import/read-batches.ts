@@ -74,10 +74,12 @@ export async function* readBatches(
         const mapped = mapper(record);
         if (mapped === null) skipped++;
         else
-          events.push({
-            ...mapped.fields,
-            provenance: { kind: 'import', dataset, file: path, row, sourceId: mapped.sourceId },
-          });
+          // The mapper's fields object is new for every row: it becomes the event, not copied.
+          events.push(
+            Object.assign(mapped.fields, {
+              provenance: { kind: 'import', dataset, file: path, row, sourceId: mapped.sourceId } as const,
+            }),
+          );
       } catch (err) {
         if (!(err instanceof RowError)) throw err;
         problems.push({
