@@ -68,14 +68,20 @@ function unnamedActors(
   cues: Cues,
 ): Entity[] {
   const out: Entity[] = [];
-  // Plain phrases: indexOf over the lower-cased body beats a regex with lookbehinds.
+  // Plain phrases, looked up by the word a token starts with (keys longest first: the longest wins).
+  const byFirst = firstWordIndex(cues.stateForceOf);
   const found: Span[] = [];
-  for (const key of cues.stateForceOf.keys()) {
-    for (let i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length)) {
-      const end = i + key.length;
-      if (isWordChar(lower.charCodeAt(i - 1)) || isWordChar(lower.charCodeAt(end))) continue;
-      if (found.some((f) => f.start < end && i < f.end)) continue;
-      found.push({ start: i, end });
+  for (const t of tokens) {
+    // Most tokens start no phrase: a one-character test before slicing the word out.
+    if (!byFirst.firstChars.has(lower.charCodeAt(t.start))) continue;
+    const keys = byFirst.get(lower.slice(t.start, t.end));
+    if (!keys) continue;
+    for (const key of keys) {
+      const end = t.start + key.length;
+      if (!lower.startsWith(key, t.start) || isWordChar(lower.charCodeAt(end))) continue;
+      if (found.some((f) => f.start < end && t.start < f.end)) continue;
+      found.push({ start: t.start, end });
+      break;
     }
   }
   for (const span of found) {
@@ -99,6 +105,23 @@ function unnamedActors(
     out.push(actorEntity(body, span, name, name, country?.code ?? null));
   }
   return out;
+}
+
+type FirstWordIndex = Map<string, string[]> & { firstChars: Set<number> };
+const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, FirstWordIndex>();
+
+/** Phrase keys by their first word, longest first (built once per cue table). */
+function firstWordIndex(table: ReadonlyMap<string, string>): FirstWordIndex {
+  let index = FIRST_WORDS.get(table);
+  if (index) return index;
+  index = Object.assign(new Map<string, string[]>(), { firstChars: new Set<number>() });
+  for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
+    const first = key.split(' ')[0]!;
+    (index.get(first) ?? index.set(first, []).get(first)!).push(key);
+    index.firstChars.add(first.charCodeAt(0));
+  }
+  FIRST_WORDS.set(table, index);
+  return index;
 }
 
 /** Generic actor + "of the" + named actor collapse into the named one. */

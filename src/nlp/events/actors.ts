@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import type { TriggerRule } from './lexicon.js';
+import type { Cues, TriggerRule } from './lexicon.js';
 
 export interface ActorPick {
   readonly actor1: Entity | null;
@@ -111,7 +111,8 @@ export function pickActors(
   }
   // "a bomb planted by the Taliban hit a tank", "attacks by Taliban militants on posts", "a
   // Taliban-planted IED": the actor of a reduced passive, or of the act's own noun, did it.
-  if (rule.agent === 'subject' && !(passive && agent)) {
+  const clauseText = body.slice(clause.start, clause.end);
+  if (rule.agent === 'subject' && !(passive && agent) && (/ by /i.test(clauseText) || clauseText.includes('-'))) {
     const doer = inClause.find(
       (e) =>
         e !== agent &&
@@ -127,4 +128,28 @@ export function pickActors(
   }
   if (patient && agent && patient.actor?.name === agent.actor?.name) patient = null;
   return { actor1: agent, assoc1: assoc, actor2: rule.patient === 'none' ? null : patient, passive };
+}
+
+/** Words after which people are the object of a preposition ("of the residents"), not a subject. */
+const PREP_BEFORE_PEOPLE =
+  /(?<![\p{L}])(?:of|to|at|in|on|with|against|for|from|by|between|among)\s+(?:(?:the|some|a|two)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+
+/** People named by what they are ("some persons", "party supporters") as a subject in `prefix`. */
+function peopleSubject(prefix: string, people: RegExp): boolean {
+  people.lastIndex = 0;
+  for (let m = people.exec(prefix); m; m = people.exec(prefix))
+    if (!PREP_BEFORE_PEOPLE.test(prefix.slice(Math.max(0, m.index - 30), m.index))) return true;
+  return false;
+}
+
+/** "Sixty people were killed in ...": people before a passive verb are victims, not agents. */
+const PASSIVE_EARLIER = /(?<![\p{L}])(?:was|were|been|got)\s+(?:[\p{L}]+\s+)?[\p{L}]+(?:ed|en)(?![\p{L}])/iu;
+/**
+ * People with no group's name doing the act: "some persons attacked the shop" (the subject of an
+ * active verb) or "attacked by party supporters" (after "by", for a passive verb or a noun).
+ */
+export function crowdAgent(body: string, clause: Span, trigger: Span, passiveOrNoun: boolean, cues: Cues): boolean {
+  if (passiveOrNoun) return cues.peopleByAgent.test(body.slice(trigger.end, clause.end));
+  const prefix = body.slice(clause.start, trigger.start);
+  return peopleSubject(prefix, cues.peopleAgent) && !PASSIVE_EARLIER.test(prefix);
 }

@@ -8,7 +8,7 @@ import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import { layer } from '../stage.js';
 import { actorList, genericActorName } from './actor-list.js';
-import { isStateActor, pickActors } from './actors.js';
+import { crowdAgent, isStateActor, pickActors } from './actors.js';
 import {
   descriptorPlace,
   type PlaceContext,
@@ -33,8 +33,6 @@ import { firstIndex, nameStart, ongoing } from './tokens.js';
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 /** Event types of political violence: only these can be told by their casualties alone. */
-/** "Sixty people were killed in ...": people before a passive verb are victims, not agents. */
-const PASSIVE_EARLIER = /(?<![\p{L}])(?:was|were|been|got)\s+(?:[\p{L}]+\s+)?[\p{L}]+(?:ed|en)(?![\p{L}])/iu;
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */
@@ -205,10 +203,12 @@ export function findCandidates(
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      const quiet = [...told, ...silenced];
-      if (rule.role === 'outcome' && quiet.some((t) => t.clause === clause && t.role !== 'outcome')) continue;
+      const quietHere = (act: boolean) =>
+        told.some((t) => t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) ||
+        silenced.some((t) => t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome'));
+      if (rule.role === 'outcome' && quietHere(false)) continue;
       // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
-      if (rule.role === 'generic' && quiet.some((t) => t.clause === clause && t.role === 'act')) continue;
+      if (rule.role === 'generic' && quietHere(true)) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
       if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
         silenced.push({ clause, role: rule.role });
@@ -328,7 +328,7 @@ export function findCandidates(
       if (unnamedKiller && inSentence.length > 0) continue;
       // A word for violence with nobody named is an event when someone was hurt or killed in it
       // ("five people were injured in a clash"); otherwise it may be a figure of speech ("a fight for jobs").
-      const hurt =
+      const hurt = () =>
         VIOLENT.has(resolved.eventType) &&
         (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
       // "Some persons attacked the shop", "the car was attacked by party supporters": people with no
@@ -337,11 +337,8 @@ export function findCandidates(
         !pick.actor1 &&
         CROWD_CAN.has(resolved.eventType) &&
         rule.role !== 'outcome' &&
-        // Active verb: people as its subject; passive or noun ("an attack by"): people after "by".
-        (pick.passive || nominal
-          ? lex.cues.peopleByAgent.test(body.slice(hit.end, clause.end))
-          : lex.cues.peopleAgent.test(clausePrefix) && !PASSIVE_EARLIER.test(clausePrefix));
-      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !hurt && !crowd)
+        crowdAgent(body, clause, hit, pick.passive || nominal, lex.cues);
+      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !crowd && !hurt())
         continue;
       const type: ResolvedType = crowd
         ? { eventType: 'Riots', subEventType: riotSubType(lex, sentenceText), civilians: resolved.civilians }

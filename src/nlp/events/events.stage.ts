@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../../core/data-file.js';
-import type { ConflictEvent, Doc, EventsLayer } from '../../core/document.js';
+import type { ConflictEvent, Doc, EventsLayer, Sentence } from '../../core/document.js';
 import type { Stage } from '../stage.js';
 import { applyBlame } from './blame.js';
 import { findCandidates, type Found } from './candidates.js';
@@ -40,6 +40,7 @@ function pairTerritory(candidates: Candidate[]): void {
 
 /** "Fatalities coded as 0 (VoJ reported 3)": an ACLED-style note says what its event's toll is. */
 function codedTolls(found: Found): void {
+  if (!found.lower.includes('fatalities')) return;
   const coded = found.paragraphs.map((p) => codedFatalities(found.body.slice(p.start, p.end)));
   if (coded.every((n) => n === null)) return;
   found.candidates.forEach((c, i) => {
@@ -59,17 +60,30 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
     const p = found.sentences[c.sentenceIndex]!.paragraph;
     (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
   });
+  // Paragraphs with candidates, one type and no toll, and more than one sentence (a one-sentence
+  // paragraph has had its sentence's toll already) -> their sentences.
+  const open = new Map<number, Sentence[]>();
   for (const [p, indices] of byParagraph) {
-    const group = indices.map((i) => found.candidates[i]!);
-    if (group.some((c) => c.fatalities !== null || c.eventType !== group[0]!.eventType)) continue;
+    const first = found.candidates[indices[0]!]!;
+    if (
+      indices.every(
+        (i) => found.candidates[i]!.fatalities === null && found.candidates[i]!.eventType === first.eventType,
+      )
+    )
+      open.set(p, []);
+  }
+  if (open.size === 0) return;
+  for (const s of found.sentences) open.get(s.paragraph)?.push(s);
+  for (const [p, sentences] of open) {
+    if (sentences.length < 2) continue;
     let total: number | null = null;
-    for (const s of found.sentences) {
-      if (s.paragraph !== p) continue;
+    for (const s of sentences) {
       const text = found.body.slice(s.start, s.end);
       const n = deaths.cumulative(text) ? null : deaths.count(text);
       if (n !== null) total = (total ?? 0) + n;
     }
-    if (total !== null) for (const i of indices) found.candidates[i] = { ...found.candidates[i]!, fatalities: total };
+    if (total !== null)
+      for (const i of byParagraph.get(p)!) found.candidates[i] = { ...found.candidates[i]!, fatalities: total };
   }
 }
 

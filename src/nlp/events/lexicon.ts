@@ -191,7 +191,7 @@ export interface Cues {
   readonly continuingLc: RegExp;
   /** A verb of doing right before a definite event noun ("continued their protest"): no back-reference. */
   readonly performedBefore: RegExp;
-  /** People named by what they are, as the subject of a clause before the trigger (group 1). */
+  /** People named by what they are (global: find each, then look at what stands before it). */
   readonly peopleAgent: RegExp;
   /** The same after "by" in a passive clause ("attacked by supporters of ..."). */
   readonly peopleByAgent: RegExp;
@@ -366,10 +366,7 @@ function compileCues(c: CuesData): Cues {
       `${wordAlt(c.performed_before)}\\s+(?:(?:the|a|an|their|its|his|her)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
       'iu',
     ),
-    peopleAgent: new RegExp(
-      `(?<!(?:of|to|at|in|on|with|against|for|from|by|between|among)\\s+(?:the\\s+|some\\s+|a\\s+|two\\s+)?(?:[\\p{L}-]+\\s+)?)${wordAlt(c.people_agents)}`,
-      'iu',
-    ),
+    peopleAgent: new RegExp(wordAlt(c.people_agents), 'giu'),
     tallyBefore: new RegExp(`${wordAlt(c.tally_before)}\\s+(?:of\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     peopleByAgent: new RegExp(`^\\s+by\\s+(?:[\\p{L}-]+\\s+){0,4}?${wordAlt(c.people_agents)}`, 'iu'),
     trendAfter: new RegExp(`^\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?)?${wordAlt(c.trend_after)}`, 'iu'),

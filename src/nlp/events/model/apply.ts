@@ -131,6 +131,10 @@ export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, pol
     const sentence = found.sentences[si]!;
     const group = indices.map((i) => found.candidates[i]!);
     const hits = found.bySentence.get(si) ?? [];
+    // Nothing to weigh or re-type: one type in the sentence, on a trigger that fixes it.
+    const weak = (c: Candidate) => hits.some((h) => h.start === c.trigger.start && weakTrigger(h));
+    const allWeak = group.every(weak);
+    if (!allWeak && group.every((c) => c.eventType === group[0]!.eventType)) continue;
     const actors: Entity[] = found.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     probabilities(
       model,
@@ -140,11 +144,10 @@ export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, pol
     let top = 0;
     for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
     const topType = model.classes[top] as EventType;
-    const weak = (c: Candidate) => hits.some((h) => h.start === c.trigger.start && weakTrigger(h));
     if (
       p[top]! >= policy.retype &&
       !group.some((c) => c.eventType === topType || c.tags.length > 0) &&
-      (!policy.weakOnly || group.every(weak)) &&
+      (!policy.weakOnly || allWeak) &&
       group.some((c) => supported(topType, c.eventType, hits))
     ) {
       // The surest candidate that happened (asserted or claimed), else the surest.
