@@ -264,6 +264,7 @@ export function findCandidates(
       if (
         nominal &&
         rule.tag === null &&
+        !rule.definiteOk &&
         lex.cues.referenceBeforeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
         // "the rebels attack Hama": a plural actor right before is a subject, and the trigger its verb.
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&

@@ -34,6 +34,8 @@ const ruleSchema = z
     default_actor2: z.string().optional(),
     /** Actor1 of a passive trigger with no perpetrator named ("was shot dead"): the rule needs no actor then. */
     passive_actor1: z.string().optional(),
+    /** A definite noun phrase of this trigger still tells a new event ("the body of X was found"). */
+    definite_ok: z.boolean().default(false),
     strength: z.number().min(0).max(1),
     example: z.string().min(10),
     expect: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -109,6 +111,7 @@ export interface TriggerRule {
   readonly defaultActor1: string | null;
   readonly defaultActor2: string | null;
   readonly passiveActor1: string | null;
+  readonly definiteOk: boolean;
   readonly strength: number;
   readonly example: string;
   readonly expect: Readonly<Record<string, string | number>>;
@@ -287,6 +290,7 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
     defaultActor1: data.default_actor1 ?? null,
     defaultActor2: data.default_actor2 ?? null,
     passiveActor1: data.passive_actor1 ?? null,
+    definiteOk: data.definite_ok,
     strength: data.strength,
     example: data.example,
     expect: data.expect,
