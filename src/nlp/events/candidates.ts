@@ -406,6 +406,7 @@ export function findCandidates(
             (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase()))),
           ),
           unverified: (unverified ??= lex.cues.unverified.test(sentenceText)),
+          protest: rule.eventType === 'Protests',
         },
         lex.cues,
       );

@@ -23,6 +23,9 @@ const rows: [string, Modality | 'none', { todo?: string }?][] = [
   ['The ceasefire is aimed at stopping air strikes on Idlib.', 'hypothetical'],
   ['If the rebels attack Hama, the army could respond.', 'hypothetical'],
   ['Officials fear that rebels might attack Homs.', 'hypothetical'],
+  // a purpose: hypothetical, unless the act before it is itself the protest that happened
+  ['Teachers gathered outside the school in Kalinagar village to protest against the new pay scale.', 'asserted'],
+  ['Teachers threatened to protest in Kalinagar village.', 'planned'],
   // planned
   ['The army will launch an offensive on Idlib next week.', 'planned'],
   ['Government forces plan to storm Aleppo.', 'planned'],

@@ -15,6 +15,8 @@ export interface ModalityInput {
   readonly sourceIsParty: boolean;
   /** The sentence says nobody could confirm the account ("a figure officials did not confirm"). */
   readonly unverified?: boolean;
+  /** The trigger is a protest word: "marched to protest X" tells a protest that happened. */
+  readonly protest?: boolean;
 }
 
 /** Where the last match of a global regex in the text starts, or -1. */
@@ -26,6 +28,9 @@ function lastAt(re: RegExp, text: string): number {
 }
 
 const INFINITIVE = /(?<![\p{L}])to\s+$/iu;
+/** A verb in the past before the infinitive: the act it names happened ("gathered", "held a meeting"). */
+const PAST_ACT =
+  /(?<![\p{L}])(?:[\p{L}]+ed|held|went|came|took|sat|stood|met|began|kept|left|gave|made|burnt|burned|shut|set|struck)(?![\p{L}])/iu;
 const ACHIEVED =
   /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
 
@@ -46,7 +51,9 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
   if (cues.planned.test(clause)) return 'planned';
   // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
-  if (INFINITIVE.test(clause) && !ACHIEVED.test(clause)) return 'hypothetical';
+  // "marched in the town to protest X": the march happened, and it is the protest.
+  if (INFINITIVE.test(clause) && !ACHIEVED.test(clause) && !(input.protest && PAST_ACT.test(clause)))
+    return 'hypothetical';
   if (input.sourceIsParty || input.unverified || cues.claimed.test(sentence)) return 'claimed';
   return 'asserted';
 }
