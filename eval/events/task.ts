@@ -51,6 +51,8 @@ export function runEvents(root: string): TaskResult | Skipped {
   const perFileType: ScoreRow[] = [];
   const subGold: string[] = [];
   const subPred: string[] = [];
+  const heldSubGold: string[] = [];
+  const heldSubPred: string[] = [];
   for (const file of files) {
     let fileRight = 0;
     for (const text of file.texts) {
@@ -85,6 +87,10 @@ export function runEvents(root: string): TaskResult | Skipped {
       if (file.modern) {
         subGold.push(goldSubType(text.events, p));
         subPred.push(p?.subType ?? '(none)');
+        if (heldOut(text.notes)) {
+          heldSubGold.push(goldSubType(text.events, p));
+          heldSubPred.push(p?.subType ?? '(none)');
+        }
       }
     }
     const sampled = file.texts.length < file.total ? `, sample of ${file.total}` : '';
@@ -144,6 +150,15 @@ export function runEvents(root: string): TaskResult | Skipped {
       score: acc,
     });
   }
+  const heldSub = weightedF1(heldSubGold, heldSubPred);
+  floors['heldout.subtype.wf1'] = heldSub;
+  rows.push({
+    measure: `held-out fifth: sub_event_type weighted F1 (${heldSubGold.length} texts)`,
+    system: OURS,
+    p: null,
+    r: null,
+    score: heldSub,
+  });
   rows.push({
     measure: 'held-out fifth: texts with an event found',
     system: OURS,
