@@ -70,6 +70,10 @@ export class ImportService {
         ? readBatchesInWorker(job)
         : readBatches(reader, dataset, path, job.batchSize);
     const batches = source[Symbol.asyncIterator]();
+    const mode = options.transactions ?? 'auto';
+    // Counted while the first batch is read (and the worker thread starts); checked only in 'auto'.
+    const stored = mode === 'auto' ? this.store.countEvents() : Promise.resolve(0);
+    stored.catch(() => undefined); // awaited below unless the first read fails
     try {
       let current = await batches.next();
       const advance = async (): Promise<boolean> => !(current = await batches.next()).done;
@@ -80,7 +84,7 @@ export class ImportService {
         for (const q of batch.problems) await this.setAside(q, summary);
       };
       if (current.done) return summary;
-      if (await this.bulkWanted(current.value, size, options.transactions ?? 'auto')) {
+      if (bulkWanted(current.value, size, mode, await stored)) {
         await this.store.bulkLoad(async () => {
           do {
             await handle(current.value as ImportBatch);
@@ -108,14 +112,6 @@ export class ImportService {
       // Stops the reader (and its thread) when a write failed half-way.
       await batches.return?.(undefined);
     }
-  }
-
-  /** One bulk load when the file will add at least half as many rows as the events table holds. */
-  private async bulkWanted(first: ImportBatch, size: number, mode: 'auto' | 'bulk' | 'batches'): Promise<boolean> {
-    if (mode !== 'auto') return mode === 'bulk';
-    const rowsPerByte = first.read / Math.max(1, first.bytesRead);
-    const expected = Math.round(rowsPerByte * Math.max(size, first.bytesRead));
-    return expected * 2 >= (await this.store.countEvents());
   }
 
   /** One write per batch; if the batch is refused, each row alone so only bad rows are set aside. */
@@ -154,4 +150,12 @@ export class ImportService {
       summary.failed++;
     }
   }
+}
+
+/** One bulk load when the file will add at least half as many rows as the events table holds. */
+function bulkWanted(first: ImportBatch, size: number, mode: 'auto' | 'bulk' | 'batches', stored: number): boolean {
+  if (mode !== 'auto') return mode === 'bulk';
+  const rowsPerByte = first.read / Math.max(1, first.bytesRead);
+  const expected = Math.round(rowsPerByte * Math.max(size, first.bytesRead));
+  return expected * 2 >= stored;
 }
