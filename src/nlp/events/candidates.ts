@@ -33,6 +33,9 @@ import { firstIndex, nameStart, ongoing } from './tokens.js';
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
 /** Event types of political violence: only these can be told by their casualties alone. */
+/** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
+const PROTESTER_VICTIMS =
+  /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */
@@ -320,6 +323,7 @@ export function findCandidates(
               victim,
               triggerText: body.slice(hit.start, hit.end),
               agentText: clausePrefix,
+              protesterVictims: PROTESTER_VICTIMS.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40))),
             },
             lex,
           );

@@ -126,6 +126,16 @@ const rows: Row[] = [
   ],
   ["Protests have spread, Yemen's health ministry said.", { none: true }],
   ['Attacks on shops are increasing.', { none: true }],
+  // state forces firing on demonstrators: force against a protest, the crowd as actor1
+  [
+    'Police opened fire on the demonstrators in Jarablus, killing two.',
+    {
+      eventType: 'Protests',
+      subEventType: 'Excessive force against protesters',
+      actor1: 'Protesters (Syria)',
+      actor2: 'Police Forces of Syria',
+    },
+  ],
   // a field note naming no place and no country still tells its event, without a location
   ['Hundreds of teachers protested against the new pay scale.', { subEventType: 'Peaceful protest', location: null }],
   [

@@ -31,6 +31,8 @@ export interface TypeContext {
   readonly triggerText: string;
   /** The clause before the trigger (its agent, for "warplanes carried out raids"). */
   readonly agentText: string;
+  /** Protesters are the victims ("fired on the demonstrators"). */
+  readonly protesterVictims?: boolean;
 }
 
 /** A riot in a demonstration ("protesters torched buses") or a crowd's violence with none ("a mob lynched"). */
@@ -59,6 +61,9 @@ export function resolveType(c: TypeContext, lex: Lexicon): ResolvedType {
   // "warplanes carried out 12 raids": an attack by aircraft is an air strike.
   if (rule.resolve === 'victims' && rule.role === 'generic' && lex.cues.aircraft.test(c.agentText))
     return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', civilians: false };
+  if (rule.resolve === 'victims' && c.protesterVictims && isStateActor(actor1))
+    // "Police opened fire on the demonstrators, killing two": force against a protest.
+    return { eventType: 'Protests', subEventType: 'Excessive force against protesters', civilians: false };
   if (rule.resolve === 'victims') {
     // Who died decides: soldiers, police or fighters make a battle; civilians an attack on them.
     if (actor2 || victim === 'armed') return { eventType: 'Battles', subEventType: 'Armed clash', civilians: false };
