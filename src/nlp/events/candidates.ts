@@ -226,10 +226,11 @@ export function findCandidates(
         silenced.push({ clause, role: rule.role });
         continue;
       }
-      // "the retaken areas": a participle used as an adjective refers back to an event, it does not tell one.
+      // "the retaken areas", "the newly signed peace deal": a participle used as an adjective refers
+      // back to an event, it does not tell one.
       if (
         ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
-        /^[\p{L}]+(ed|en)$/u.test(body.slice(hit.start, hit.end))
+        /^[\p{L}]+(ed|en)(?![\p{L}])/u.test(body.slice(hit.start, hit.end))
       ) {
         silenced.push({ clause, role: rule.role });
         continue;

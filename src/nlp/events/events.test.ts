@@ -126,6 +126,7 @@ const rows: Row[] = [
   ],
   ["Protests have spread, Yemen's health ministry said.", { none: true }],
   ['Attacks on shops are increasing.', { none: true }],
+  ['Protesters in Jarablus criticized the newly signed peace agreement.', { subEventType: 'Peaceful protest' }],
   // state forces firing on demonstrators: force against a protest, the crowd as actor1
   [
     'Police opened fire on the demonstrators in Jarablus, killing two.',
