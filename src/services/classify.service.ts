@@ -1,6 +1,8 @@
 /**
- * `truce classify`: the event type and sub-type of short reports, from the events stage. Each
- * text gets its most confident event that the report asserts or attributes to a source.
+ * `truce classify`: the event type and sub-type of short reports, from the events stage (its rules
+ * and its sentence type model, ADR 0010). Each text gets its most confident event that the report
+ * asserts or attributes to a source; a text that tells none gets nulls (the model never invents
+ * one).
  */
 import type { IsoDay } from '../core/date.js';
 import type { ConflictEvent, Doc } from '../core/document.js';
