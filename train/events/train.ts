@@ -142,7 +142,8 @@ const HAPPENED = new Set(['asserted', 'claimed']);
 function mainRight(t: LabelledText, model: TypeModel | null, policy: ModelPolicy): boolean {
   const f = found.get(t);
   if (!f) return false;
-  const copy: Found = { ...f, candidates: [...f.candidates] };
+  // The model sets fields of candidates in place: each policy reads fresh copies.
+  const copy: Found = { ...f, candidates: f.candidates.map((c) => ({ ...c })) };
   if (model) applyTypeModel(copy, model, lex, policy);
   let best: Candidate | null = null;
   for (const c of copy.candidates) if (HAPPENED.has(c.modality) && (!best || c.confidence > best.confidence)) best = c;

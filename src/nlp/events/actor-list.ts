@@ -72,9 +72,17 @@ function unnamedActors(
   const byFirst = firstWordIndex(cues.stateForceOf);
   const found: Span[] = [];
   for (const t of tokens) {
-    // Most tokens start no phrase: a one-character test before slicing the word out.
-    if (!byFirst.firstChars.has(lower.charCodeAt(t.start))) continue;
-    const keys = byFirst.get(lower.slice(t.start, t.end));
+    // The token's ASCII letters hashed as they are read: most tokens start no phrase, and are
+    // never sliced out.
+    let h = 0;
+    let k = t.start;
+    for (; k < t.end; k++) {
+      const c = lower.charCodeAt(k);
+      if (c < 97 || c > 122) break;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    if (k !== t.end) continue;
+    const keys = byFirst.get(h);
     if (!keys) continue;
     for (const key of keys) {
       const end = t.start + key.length;
@@ -107,18 +115,17 @@ function unnamedActors(
   return out;
 }
 
-type FirstWordIndex = Map<string, string[]> & { firstChars: Set<number> };
-const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, FirstWordIndex>();
+const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, Map<number, string[]>>();
 
-/** Phrase keys by their first word, longest first (built once per cue table). */
-function firstWordIndex(table: ReadonlyMap<string, string>): FirstWordIndex {
+/** Phrase keys by the hash of their first word (lower-case ASCII), longest first; built once per table. */
+function firstWordIndex(table: ReadonlyMap<string, string>): Map<number, string[]> {
   let index = FIRST_WORDS.get(table);
   if (index) return index;
-  index = Object.assign(new Map<string, string[]>(), { firstChars: new Set<number>() });
+  index = new Map();
   for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
-    const first = key.split(' ')[0]!;
-    (index.get(first) ?? index.set(first, []).get(first)!).push(key);
-    index.firstChars.add(first.charCodeAt(0));
+    let h = 0;
+    for (const ch of key.split(' ')[0]!) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+    (index.get(h) ?? index.set(h, []).get(h)!).push(key);
   }
   FIRST_WORDS.set(table, index);
   return index;

@@ -2,8 +2,7 @@
  * The events stage's candidates: each trigger hit that survives the filters, with its actors,
  * type, place, date, fatalities, source, modality and confidence (see README.md, steps 1-9).
  */
-import type { Doc, Entity, PlaceMention, Sentence, Token } from '../../core/document.js';
-import type { IsoDay } from '../../core/date.js';
+import type { Doc, PlaceMention } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import { layer } from '../stage.js';
@@ -17,13 +16,17 @@ import {
   pickDate,
   pickLocation,
   pickSource,
+  type SourcePick,
   usablePlaces,
 } from './attach.js';
+import { countryAsPlace, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
 import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
+import type { Found } from './found.js';
+export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
 import { countryOfEntities, type CountryData } from './report-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
@@ -36,6 +39,12 @@ const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recentl
 /** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
 const PROTESTER_VICTIMS =
   /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
+/** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
+function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
+  for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
+  return false;
+}
+
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */
@@ -48,35 +57,6 @@ const VIOLENT: ReadonlySet<string> = new Set([
 ]);
 const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
-
-/** What the scan found in one report: candidates in sentence order, and what the later steps need. */
-export interface Found {
-  readonly body: string;
-  /** `body` lower-cased (same offsets). */
-  readonly lower: string;
-  readonly sentences: readonly Sentence[];
-  readonly paragraphs: readonly Span[];
-  readonly tokens: readonly Token[];
-  readonly candidates: Candidate[];
-  readonly warnings: string[];
-  readonly actors: readonly Entity[];
-  readonly entities: readonly Entity[];
-  readonly published: IsoDay | null;
-  /** The name of the report's main country (ACLED's spelling), when it names one. */
-  readonly countryName: string | null;
-  /** Sentence index -> the trigger hits in it (before any filter). */
-  readonly bySentence: ReadonlyMap<number, readonly Hit[]>;
-}
-
-function placeCountryName(
-  places: readonly PlaceMention[],
-  location: PlaceMention | null,
-  context: readonly string[],
-): string | null {
-  if (location?.countryName) return location.countryName;
-  const code = context[0];
-  return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
-}
 
 export function findCandidates(
   doc: Doc,
@@ -130,22 +110,7 @@ export function findCandidates(
     locative: mainCountry !== undefined,
     taken: [...entities, ...placesLayer.places],
   });
-  /** The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention. */
-  const countryPlace = (): PlaceMention | null => {
-    const gaz = placesLayer.places.find((p) => p.kind === 'country' && p.country === mainCountry);
-    const named = gaz ?? placesLayer.places.find((p) => p.country === mainCountry && p.countryName);
-    if (!named) return null;
-    return {
-      ...named,
-      name: named.countryName!,
-      kind: 'country',
-      admin1: null,
-      latitude: gaz?.latitude ?? null,
-      longitude: gaz?.longitude ?? null,
-      geoPrecision: 3,
-      metonymFor: null,
-    };
-  };
+  const countryPlace = (): PlaceMention | null => countryAsPlace(placesLayer.places, mainCountry);
   const warnings: string[] = [];
 
   const bySentence = new Map<number, Hit[]>();
@@ -164,25 +129,29 @@ export function findCandidates(
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
+    // Per clause: the cheap cue tests at once, the toll (three regexes) only when a hit gets that far.
     const perClause = new Map<
       number,
-      { deaths: number | null; durative: boolean; continuing: boolean; cumulative: boolean }
+      { deaths: number | null | undefined; durative: boolean; continuing: boolean; cumulative: boolean }
     >();
     const facts = (c: Span) => {
       let f = perClause.get(c.start);
       if (!f) {
-        const text = body.slice(c.start, c.end);
         const lc = lower.slice(c.start, c.end);
-        const cumulative = lex.cues.cumulativeLc.test(lc);
         f = {
-          deaths: cumulative ? null : deaths.count(text),
+          deaths: undefined,
           durative: lex.cues.durativeLc.test(lc),
           continuing: lex.cues.continuingLc.test(lc),
-          cumulative,
+          cumulative: lex.cues.cumulativeLc.test(lc),
         };
         perClause.set(c.start, f);
       }
       return f;
+    };
+    const tollOf = (c: Span): number | null => {
+      const f = facts(c);
+      if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end));
+      return f.deaths;
     };
     let unverified: boolean | null = null;
     const clauseIndex = (h: Span) => clauses.findIndex((c) => h.start >= c.start && h.start < c.end);
@@ -198,6 +167,8 @@ export function findCandidates(
     const told: { clause: Span; role: TriggerRule['role'] }[] = [];
     const silenced: { clause: Span; role: TriggerRule['role'] }[] = [];
     const inSentence: Candidate[] = [];
+    const unknownByClause = new Map<number, PlaceMention | null>();
+    let sentenceSource: SourcePick | undefined;
     for (const hit of [...hits].sort(
       (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
     )) {
@@ -206,12 +177,9 @@ export function findCandidates(
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      const quietHere = (act: boolean) =>
-        told.some((t) => t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) ||
-        silenced.some((t) => t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome'));
-      if (rule.role === 'outcome' && quietHere(false)) continue;
+      if (rule.role === 'outcome' && (quietIn(told, clause, false) || quietIn(silenced, clause, false))) continue;
       // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
-      if (rule.role === 'generic' && quietHere(true)) continue;
+      if (rule.role === 'generic' && (quietIn(told, clause, true) || quietIn(silenced, clause, true))) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
       if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
         silenced.push({ clause, role: rule.role });
@@ -263,7 +231,6 @@ export function findCandidates(
       )
         continue;
       const nominal = head !== undefined && (head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'PROPN');
-      const clauseDeaths = facts(clause).deaths;
       // "condemned the bombing", "the Paris attacks": a definite noun phrase names a known event.
       if (
         nominal &&
@@ -275,7 +242,7 @@ export function findCandidates(
         (lex.cues.reaction.test(clausePrefix) ||
           candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
-          (clauseDeaths === null && !stated)) &&
+          (!stated && tollOf(clause) === null)) &&
         // "continued their protest", "staged the demonstration": doing it, not referring to it.
         !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
       ) {
@@ -302,6 +269,31 @@ export function findCandidates(
         continue;
       }
 
+      // The place first: in a report that names places, a hit with none near it is dropped before
+      // the costlier steps.
+      const near = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
+      let unknown: PlaceMention | null = null;
+      if (!near) {
+        // The same for every hit of the clause: looked for once.
+        if (!unknownByClause.has(clause.start))
+          unknownByClause.set(
+            clause.start,
+            descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues),
+          );
+        unknown = unknownByClause.get(clause.start)!;
+      }
+      // A paragraph tells one story: a sentence with no place of its own takes the nearest place
+      // named elsewhere in its paragraph (a field note's later sentence names the village).
+      const paragraph = sents.paragraphs[sentence.paragraph];
+      const picked =
+        near ?? (!unknown && paragraph ? pickLocation(body, places, paragraph, sentence, null, hit) : null);
+      const described = picked ?? unknown;
+      // ACLED codes no event without a place. A report that names no usable place at all (a field note,
+      // a short report) still tells its events: placed in the report's country when one is named
+      // (W704), else without a location (W705). In a story that does name places, a sentence without
+      // one is mostly history or summary, so it gets no fallback.
+      if (!described && places.length > 0) continue;
+      const clauseDeaths = tollOf(clause);
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(
         lex,
@@ -334,9 +326,7 @@ export function findCandidates(
       if (unnamedKiller && inSentence.length > 0) continue;
       // A word for violence with nobody named is an event when someone was hurt or killed in it
       // ("five people were injured in a clash"); otherwise it may be a figure of speech ("a fight for jobs").
-      const hurt = () =>
-        VIOLENT.has(resolved.eventType) &&
-        (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText));
+
       // "Some persons attacked the shop", "the car was attacked by party supporters": people with no
       // armed group named, doing violence, are a crowd: ACLED codes a riot by "Rioters".
       const crowd =
@@ -344,7 +334,18 @@ export function findCandidates(
         CROWD_CAN.has(resolved.eventType) &&
         rule.role !== 'outcome' &&
         crowdAgent(body, clause, hit, pick.passive || nominal, lex.cues);
-      if (rule.requiresActor && !pick.actor1 && !pick.actor2 && !unnamedKiller && !partisan && !crowd && !hurt())
+      if (
+        rule.requiresActor &&
+        !pick.actor1 &&
+        !pick.actor2 &&
+        !unnamedKiller &&
+        !partisan &&
+        !crowd &&
+        !(
+          VIOLENT.has(resolved.eventType) &&
+          (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText))
+        )
+      )
         continue;
       const type: ResolvedType = crowd
         ? { eventType: 'Riots', subEventType: riotSubType(lex, sentenceText), civilians: resolved.civilians }
@@ -354,19 +355,6 @@ export function findCandidates(
         silenced.push({ clause, role: rule.role });
         continue;
       }
-      const near = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
-      const unknown = near ? null : descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues);
-      // A paragraph tells one story: a sentence with no place of its own takes the nearest place
-      // named elsewhere in its paragraph (a field note's later sentence names the village).
-      const paragraph = sents.paragraphs[sentence.paragraph];
-      const picked =
-        near ?? (!unknown && paragraph ? pickLocation(body, places, paragraph, sentence, null, hit) : null);
-      const described = picked ?? unknown;
-      // ACLED codes no event without a place. A report that names no usable place at all (a field note,
-      // a short report) still tells its events: placed in the report's country when one is named
-      // (W704), else without a location (W705). In a story that does name places, a sentence without
-      // one is mostly history or summary, so it gets no fallback.
-      if (!described && places.length > 0) continue;
       const location = described ?? (countryAt ??= countryPlace());
       if (!described && location)
         warnings.push(`W704 No place named: event placed in ${location.name} (geo precision 3)`);
@@ -374,17 +362,20 @@ export function findCandidates(
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
       const country = countryName(location);
-      const generic = (role: string | null) => (role ? genericActorName(role, country) : null);
-      const actor2Default = type.civilians ? generic('Civilians') : pick.actor2 ? null : generic(rule.defaultActor2);
+      const actor2Default = type.civilians
+        ? genericActorName('Civilians', country)
+        : pick.actor2 || !rule.defaultActor2
+          ? null
+          : genericActorName(rule.defaultActor2, country);
       const defaultActor1 = unnamedKiller ? rule.passiveActor1 : partisan || crowd ? 'Rioters' : rule.defaultActor1;
-      let actor1 = pick.actor1?.actor?.name ?? generic(defaultActor1);
+      let actor1 = pick.actor1?.actor?.name ?? (defaultActor1 ? genericActorName(defaultActor1, country) : null);
       let actor2 = pick.actor2?.actor?.name ?? actor2Default;
       // "Police used tear gas to disperse protesters", "police fired on the protesters": in a protest
       // or a riot the crowd is actor1 (ACLED), and the police or army facing it actor2.
       const crowdType = type.eventType === 'Protests' || type.eventType === 'Riots';
       if (rule.resolve === 'intervention' || (crowdType && pick.actor1 && isStateActor(pick.actor1))) {
         actor2 = pick.actor1?.actor?.name ?? actor2;
-        actor1 = generic(type.eventType === 'Riots' ? 'Rioters' : 'Protesters');
+        actor1 = genericActorName(type.eventType === 'Riots' ? 'Rioters' : 'Protesters', country);
       }
       // ACLED needs an actor1; its actors have no direction, except that territory names who took it.
       if (actor1 === null && actor2 !== null && pick.actor2 && rule.resolve !== 'territory' && !pick.passive)
@@ -400,7 +391,11 @@ export function findCandidates(
         ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
       const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published, inherited);
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
-      const source = pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues);
+      // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.
+      const quoted = quotes.some((q) => q.speaker !== null && q.start <= hit.start && hit.end <= q.end);
+      const source = quoted
+        ? pickSource(body, sentence, hit, entities, quotes, clean, doc.input.sourceName, lex.cues)
+        : (sentenceSource ??= pickSource(body, sentence, hit, entities, [], clean, doc.input.sourceName, lex.cues));
       const modality = modalityOf(
         {
           clausePrefix,

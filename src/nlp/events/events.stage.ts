@@ -10,7 +10,7 @@ import { applyBlame } from './blame.js';
 import { findCandidates, type Found } from './candidates.js';
 import { codedFatalities, createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
-import { mergeEvents, type Candidate } from './merge.js';
+import { mergeEvents, setField, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadCountryData, type CountryData } from './report-country.js';
@@ -43,10 +43,10 @@ function codedTolls(found: Found): void {
   if (!found.lower.includes('fatalities')) return;
   const coded = found.paragraphs.map((p) => codedFatalities(found.body.slice(p.start, p.end)));
   if (coded.every((n) => n === null)) return;
-  found.candidates.forEach((c, i) => {
+  for (const c of found.candidates) {
     const n = coded[found.sentences[c.sentenceIndex]!.paragraph];
-    if (n !== null && n !== undefined) found.candidates[i] = { ...c, fatalities: n };
-  });
+    if (n !== null && n !== undefined) setField(c, 'fatalities', n);
+  }
 }
 
 /**
@@ -82,8 +82,7 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
       const n = deaths.cumulative(text) ? null : deaths.count(text);
       if (n !== null) total = (total ?? 0) + n;
     }
-    if (total !== null)
-      for (const i of byParagraph.get(p)!) found.candidates[i] = { ...found.candidates[i]!, fatalities: total };
+    if (total !== null) for (const i of byParagraph.get(p)!) setField(found.candidates[i]!, 'fatalities', total);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Entity } from '../../../core/document.js';
 import type { EventType, SubEventType } from '../../../core/taxonomy.js';
 import type { Found } from '../candidates.js';
 import type { Lexicon } from '../lexicon.js';
-import type { Candidate } from '../merge.js';
+import { setField, type Candidate } from '../merge.js';
 import { riotSubType } from '../resolve.js';
 import type { Hit } from '../scan.js';
 import { probabilities, type TypeModel } from './classifier.js';
@@ -118,6 +118,21 @@ function supported(to: EventType, from: EventType, hits: readonly Hit[]): boolea
   return hits.some((h) => h.rule.eventType === to) || (VIOLENCE.has(to) && VIOLENCE.has(from));
 }
 
+/** The model's probability of the candidate's type. */
+function pOf(model: TypeModel, p: Float64Array, c: Candidate): number {
+  const k = model.classes.indexOf(c.eventType);
+  return k < 0 ? 0 : p[k]!;
+}
+
+/** The candidate's trigger is weak (the sentence's hit at its start). */
+function weakAt(hits: readonly Hit[], c: Candidate): boolean {
+  for (const h of hits) if (h.start === c.trigger.start && weakTrigger(h)) return true;
+  return false;
+}
+
+/** The surest candidate that happened (asserted or claimed) ranks first, then by confidence. */
+const rank = (c: Candidate): number => (HAPPENED.has(c.modality) ? 1 : 0) + c.confidence;
+
 /** Re-weighs and re-types `found.candidates` in place. */
 export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, policy = policyOf(model)): void {
   const bySentence = new Map<number, number[]>();
@@ -132,8 +147,8 @@ export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, pol
     const group = indices.map((i) => found.candidates[i]!);
     const hits = found.bySentence.get(si) ?? [];
     // Nothing to weigh or re-type: one type in the sentence, on a trigger that fixes it.
-    const weak = (c: Candidate) => hits.some((h) => h.start === c.trigger.start && weakTrigger(h));
-    const allWeak = group.every(weak);
+    let allWeak = true;
+    for (const c of group) if (!weakAt(hits, c)) allWeak = false;
     if (!allWeak && group.every((c) => c.eventType === group[0]!.eventType)) continue;
     const actors: Entity[] = found.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     probabilities(
@@ -151,24 +166,19 @@ export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, pol
       group.some((c) => supported(topType, c.eventType, hits))
     ) {
       // The surest candidate that happened (asserted or claimed), else the surest.
-      const rank = (c: Candidate) => (HAPPENED.has(c.modality) ? 1 : 0) + c.confidence;
       let best = indices[0]!;
       for (const i of indices) if (rank(found.candidates[i]!) > rank(found.candidates[best]!)) best = i;
       found.candidates[best] = retype(found.candidates[best]!, topType, hits, lex, found.countryName);
     }
     // Within the sentence, the candidate of the type the model likes best keeps its confidence and
     // the others lose in proportion; across sentences the rules' confidence still decides.
-    const pOf = (c: Candidate) => {
-      const k = model.classes.indexOf(c.eventType);
-      return k < 0 ? 0 : p[k]!;
-    };
     let pMax = 0;
-    for (const i of indices) pMax = Math.max(pMax, pOf(found.candidates[i]!));
+    for (const i of indices) pMax = Math.max(pMax, pOf(model, p, found.candidates[i]!));
     for (const i of indices) {
       const c = found.candidates[i]!;
-      const share = pMax > 0 ? pOf(c) / pMax : 1;
+      const share = pMax > 0 ? pOf(model, p, c) / pMax : 1;
       const confidence = Math.round(c.confidence * (1 - policy.weight + policy.weight * share) * 100) / 100;
-      found.candidates[i] = { ...c, confidence };
+      setField(c, 'confidence', confidence);
     }
   }
 }

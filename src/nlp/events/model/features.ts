@@ -38,7 +38,6 @@ export interface SentenceInput {
 
 const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 const CONTENT = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
-const NUMBER = /^\d[\d,.]*$/;
 
 /** A crude stem: plural, past and -ing endings off ("protesters" -> "protester", "clashed" -> "clash"). */
 export function stem(word: string): string {
@@ -67,6 +66,42 @@ const hashOf = (s: string): number => {
   return h;
 };
 
+/** FNV-1a over `text[start, end)`: the same number as fnv1a32 of that slice, without slicing. */
+function rangeHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** How many characters `stem` cuts off the word `text[start, end)`. */
+function stemCut(text: string, start: number, end: number): number {
+  const len = end - start;
+  const c1 = text.charCodeAt(end - 1);
+  const c2 = text.charCodeAt(end - 2);
+  if (len > 5 && c1 === 103 && c2 === 110 && text.charCodeAt(end - 3) === 105) return 3; // -ing
+  if (len > 4 && c1 === 100 && c2 === 101) return 2; // -ed
+  if (len > 4 && c1 === 115 && c2 === 101) return 2; // -es
+  if (len > 3 && c1 === 115 && c2 !== 115) return 1; // -s, not -ss
+  return 0;
+}
+
+/**
+ * Whether `text[start, end)` is a word for the model: a letter, then letters, apostrophes or hyphens
+ * (numbers and symbols are not). ASCII is read by char code; other scripts by the regex.
+ */
+function isWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return WORD.test(text.slice(start, end));
+    const letter = c >= 97 && c <= 122;
+    if (!letter && (i === start || (c !== 39 && c !== 45))) return false;
+  }
+  return end > start;
+}
+
 /** Feature ids of one sentence (duplicates kept: a word said twice counts twice). */
 export function sentenceFeatures(s: SentenceInput): Uint32Array {
   const ids: number[] = [mix(F.bias, 0)];
@@ -75,17 +110,11 @@ export function sentenceFeatures(s: SentenceInput): Uint32Array {
     const t = s.tokens[i]!;
     // Content words only: names, numbers and function words tell where and how a report was
     // written (one region, one agency), not what happened.
-    if (!CONTENT.has(t.pos)) continue;
-    const w = s.lower.slice(t.start, t.end);
-    let h: number;
-    if (NUMBER.test(w)) continue;
-    else if (WORD.test(w)) {
-      h = fnv1a32(w);
-      ids.push(mix(F.word, h));
-      const st = stem(w);
-      if (st !== w) ids.push(mix(F.stem, fnv1a32(st)));
-      else ids.push(mix(F.stem, h));
-    } else continue;
+    if (!CONTENT.has(t.pos) || !isWord(s.lower, t.start, t.end)) continue;
+    const h = rangeHash(s.lower, t.start, t.end);
+    ids.push(mix(F.word, h));
+    const cut = stemCut(s.lower, t.start, t.end);
+    ids.push(mix(F.stem, cut ? rangeHash(s.lower, t.start, t.end - cut) : h));
     ids.push(mix(F.bigram, Math.imul(prev, 0x01000193) ^ h));
     prev = h;
   }

@@ -1,0 +1,30 @@
+/** The report's country as a place and as a name, from the places layer. */
+import type { PlaceMention } from '../../core/document.js';
+
+/** The country's name for generic actors: the event's place's country, else the report's first. */
+export function placeCountryName(
+  places: readonly PlaceMention[],
+  location: PlaceMention | null,
+  context: readonly string[],
+): string | null {
+  if (location?.countryName) return location.countryName;
+  const code = context[0];
+  return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
+}
+
+/** The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention. */
+export function countryAsPlace(places: readonly PlaceMention[], code: string | undefined): PlaceMention | null {
+  const gaz = places.find((p) => p.kind === 'country' && p.country === code);
+  const named = gaz ?? places.find((p) => p.country === code && p.countryName);
+  if (!named) return null;
+  return {
+    ...named,
+    name: named.countryName!,
+    kind: 'country',
+    admin1: null,
+    latitude: gaz?.latitude ?? null,
+    longitude: gaz?.longitude ?? null,
+    geoPrecision: 3,
+    metonymFor: null,
+  };
+}
