@@ -39,6 +39,41 @@ const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recentl
 /** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
 const PROTESTER_VICTIMS =
   /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
+interface ClauseFacts {
+  deaths: number | null | undefined;
+  readonly durative: boolean;
+  readonly continuing: boolean;
+  readonly cumulative: boolean;
+}
+
+/** The clause's cue tests, once per clause (cached in `cache` by its start). */
+function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: Lexicon): ClauseFacts {
+  let f = cache.get(c.start);
+  if (!f) {
+    const lc = lower.slice(c.start, c.end);
+    f = {
+      deaths: undefined,
+      durative: lex.cues.durativeLc.test(lc),
+      continuing: lex.cues.continuingLc.test(lc),
+      cumulative: lex.cues.cumulativeLc.test(lc),
+    };
+    cache.set(c.start, f);
+  }
+  return f;
+}
+
+/** The clause's toll, counted on first use. */
+function clauseToll(f: ClauseFacts, c: Span, body: string, deaths: FatalityMatcher): number | null {
+  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end));
+  return f.deaths;
+}
+
+/** The index of the clause a span starts in, or -1. */
+function clauseIndexOf(clauses: readonly Span[], h: Span): number {
+  for (let i = 0; i < clauses.length; i++) if (h.start >= clauses[i]!.start && h.start < clauses[i]!.end) return i;
+  return -1;
+}
+
 /** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
 function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
   for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
@@ -130,33 +165,11 @@ export function findCandidates(
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
     // Per clause: the cheap cue tests at once, the toll (three regexes) only when a hit gets that far.
-    const perClause = new Map<
-      number,
-      { deaths: number | null | undefined; durative: boolean; continuing: boolean; cumulative: boolean }
-    >();
-    const facts = (c: Span) => {
-      let f = perClause.get(c.start);
-      if (!f) {
-        const lc = lower.slice(c.start, c.end);
-        f = {
-          deaths: undefined,
-          durative: lex.cues.durativeLc.test(lc),
-          continuing: lex.cues.continuingLc.test(lc),
-          cumulative: lex.cues.cumulativeLc.test(lc),
-        };
-        perClause.set(c.start, f);
-      }
-      return f;
-    };
-    const tollOf = (c: Span): number | null => {
-      const f = facts(c);
-      if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end));
-      return f.deaths;
-    };
+    const perClause = new Map<number, ClauseFacts>();
+    const facts = (c: Span): ClauseFacts => factsOf(perClause, c, lower, lex);
+    const tollOf = (c: Span): number | null => clauseToll(factsOf(perClause, c, lower, lex), c, body, deaths);
     let unverified: boolean | null = null;
-    const clauseIndex = (h: Span) => clauses.findIndex((c) => h.start >= c.start && h.start < c.end);
-    const clauseOf = (h: Span) => clauses[clauseIndex(h)] ?? sentence;
-    const busy = (h: Hit) => hits.filter((o) => o !== h).map(clauseOf);
+    const clauseOf = (h: Span): Span => clauses[clauseIndexOf(clauses, h)] ?? sentence;
     const sentenceText = body.slice(sentence.start, sentence.end);
     const tokens = sents.tokens;
     // Acts first, then generic words, then outcomes: each of the latter yields to an event told in
@@ -386,10 +399,12 @@ export function findCandidates(
       const pluperfect =
         PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start)) &&
         !lex.cues.attributionVerbs.test(sentencePrefix);
-      const ci = clauseIndex(hit);
+      const ci = clauseIndexOf(clauses, hit);
       const inherited =
         ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
-      const datePick = pickDate(dates, clause, sentence, busy(hit), hit, published, inherited);
+      const busy: Span[] = [];
+      for (const o of hits) if (o !== hit) busy.push(clauseOf(o));
+      const datePick = pickDate(dates, clause, sentence, busy, hit, published, inherited);
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.
       const quoted = quotes.some((q) => q.speaker !== null && q.start <= hit.start && hit.end <= q.end);
