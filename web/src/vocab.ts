@@ -1,42 +1,14 @@
 /**
- * The record's small vocabularies, as the API spells them. Kept here (web/ never imports src/);
- * ACLED's six event types, the incident grades and the review states of issue 6.
+ * The record's small vocabularies, as the API spells them: ACLED's six event types (from src/core/taxonomy.ts, the one file of src/ the dashboard may import:
+ * pure data), the incident grades and the review states of issue 6.
  */
-export const EVENT_TYPES = [
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Protests',
-  'Riots',
-  'Strategic developments',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import { EVENT_TYPES as TAXONOMY } from '../../src/core/taxonomy.js';
+
+export const EVENT_TYPES = Object.keys(TAXONOMY) as readonly EventType[];
+export type EventType = keyof typeof TAXONOMY;
 
 /** ACLED sub-event types of each event type. */
-export const SUB_EVENT_TYPES: Readonly<Record<EventType, readonly string[]>> = {
-  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
-  'Explosions/Remote violence': [
-    'Chemical weapon',
-    'Air/drone strike',
-    'Suicide bomb',
-    'Shelling/artillery/missile attack',
-    'Remote explosive/landmine/IED',
-    'Grenade',
-  ],
-  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
-  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
-  Riots: ['Violent demonstration', 'Mob violence'],
-  'Strategic developments': [
-    'Agreement',
-    'Arrests',
-    'Change to group/activity',
-    'Disrupted weapons use',
-    'Headquarters or base established',
-    'Looting/property destruction',
-    'Non-violent transfer of territory',
-    'Other',
-  ],
-};
+export const SUB_EVENT_TYPES: Readonly<Record<EventType, readonly string[]>> = TAXONOMY;
 
 export const GRADES = ['single_source', 'corroborated', 'contested'] as const;
 export type Grade = (typeof GRADES)[number];
