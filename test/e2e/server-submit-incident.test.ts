@@ -28,14 +28,12 @@ const incidents = async (who: Session | null) => {
   return r.json().items as { id: number; eventType: string }[];
 };
 
+const submit = (payload: Record<string, unknown>) =>
+  h.app.inject({ method: 'POST', url: '/api/reports', headers: as(monitor), payload });
+
 describe('POST /api/reports joins the report into incidents', () => {
   it('a public submission is an incident for everyone, with its creation audited', async () => {
-    const r = await h.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: as(monitor),
-      payload: { text: SHELLING, published: '2016-09-14', visibility: 'public' },
-    });
+    const r = await submit({ text: SHELLING, published: '2016-09-14', visibility: 'public' });
     assert.equal(r.statusCode, 201, r.body);
     const seen = await incidents(null);
     assert.equal(seen.length, 1);
@@ -45,23 +43,13 @@ describe('POST /api/reports joins the report into incidents', () => {
   });
 
   it('the same text again changes nothing', async () => {
-    const r = await h.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: as(monitor),
-      payload: { text: SHELLING, published: '2016-09-14', visibility: 'public' },
-    });
+    const r = await submit({ text: SHELLING, published: '2016-09-14', visibility: 'public' });
     assert.equal(r.statusCode, 200, r.body);
     assert.equal((await incidents(null)).length, 1);
   });
 
   it('a monitors-only submission is an incident for monitors, not for the public', async () => {
-    const r = await h.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: as(monitor),
-      payload: { text: CLASHES, published: '2016-09-15', visibility: 'monitors' },
-    });
+    const r = await submit({ text: CLASHES, published: '2016-09-15', visibility: 'monitors' });
     assert.equal(r.statusCode, 201, r.body);
     assert.equal((await incidents(monitor)).length, 2);
     assert.equal((await incidents(null)).length, 1);
@@ -69,12 +57,7 @@ describe('POST /api/reports joins the report into incidents', () => {
 
   it('a report link that is not a web address is refused (E028) and nothing is stored', async () => {
     for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x']) {
-      const r = await h.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: as(monitor),
-        payload: { text: `${CLASHES} ${url}`, url, published: '2016-09-15' },
-      });
+      const r = await submit({ text: `${CLASHES} ${url}`, url, published: '2016-09-15' });
       assert.equal(r.statusCode, 400, `${url}: ${r.body}`);
       assert.equal(r.json().code, 'E028', url);
     }
