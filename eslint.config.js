@@ -37,7 +37,7 @@ export default tseslint.config(
   layer(['src/auth/**'], ['ingest', 'nlp', 'terms', 'incidents', 'store', 'services', 'server', 'cli']),
   layer(['src/server/**'], ['cli', 'nlp', 'ingest', 'terms', 'incidents']),
   // The dashboard (web/) is a browser app: it talks to the server over HTTP only, and imports from src/
-  // only the taxonomy (pure data).
+  // only the taxonomy and the review states (pure data).
   {
     files: ['web/**'],
     rules: {
@@ -46,8 +46,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // src/core/taxonomy.ts is pure data (ACLED's types), shared rather than copied.
-              regex: '^(?:\\.\\./)+src/(?!core/taxonomy\\.js$)',
+              // src/core/taxonomy.ts and review-states.ts are pure data, shared rather than copied.
+              regex: '^(?:\\.\\./)+src/(?!core/(?:taxonomy|review-states)\\.js$)',
               message: 'web/ must not import src/: use the HTTP API (web/src/api.ts).',
             },
           ],

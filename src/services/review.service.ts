@@ -5,6 +5,7 @@
  * history row, incident grade, audit entry) is ONE transaction.
  */
 import { TruceError } from '../core/errors.js';
+import { TRANSITIONS } from '../core/review-states.js';
 import { actorOf, requireRole, scopeOf, type Principal } from '../auth/principal.js';
 import type { Evidence, ReviewMove, ReviewState, ReviewSubject, Store, ViewScope } from '../store/store.js';
 import { loadAgreement } from '../terms/agreement.js';
@@ -12,15 +13,6 @@ import { AuditService } from './audit.service.js';
 import { loadAuthors, type Author } from './authors.js';
 import { corroborateEvents } from './corroborate.service.js';
 import { partiesAgainst, resolveFinding, type AgreementLookup } from './finding-ref.js';
-
-/** Allowed moves; a liaison may only dispute (their own comment and evidence). */
-export const TRANSITIONS: Readonly<Record<ReviewState, readonly ReviewState[]>> = {
-  machine: ['under_review', 'disputed'],
-  under_review: ['confirmed', 'rejected', 'disputed'],
-  confirmed: ['under_review', 'disputed'],
-  rejected: ['under_review', 'disputed'],
-  disputed: ['under_review'],
-};
 
 export const MAX_REVIEW_TEXT = 4000;
 

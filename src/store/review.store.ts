@@ -5,8 +5,9 @@
  */
 import type { Row, Sql } from './sql-runner.js';
 
-export const REVIEW_STATES = ['machine', 'under_review', 'confirmed', 'rejected', 'disputed'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+import type { ReviewState } from '../core/review-states.js';
+
+export { REVIEW_STATES, type ReviewState } from '../core/review-states.js';
 export type ReviewSubject = 'incident' | 'finding';
 
 export interface Comment {

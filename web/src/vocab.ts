@@ -1,8 +1,11 @@
 /**
- * The record's small vocabularies, as the API spells them: ACLED's six event types (from src/core/taxonomy.ts, the one file of src/ the dashboard may import:
- * pure data), the incident grades and the review states of issue 6.
+ * The record's small vocabularies, as the API spells them: ACLED's six event types (from
+ * src/core/taxonomy.ts), the incident grades, and the review states and their moves (from
+ * src/core/review-states.ts; the server's ReviewService has the last word). Those two are the only
+ * files of src/ the dashboard may import: both are pure data.
  */
 import { EVENT_TYPES as TAXONOMY } from '../../src/core/taxonomy.js';
+import { REVIEW_STATES, type ReviewState } from '../../src/core/review-states.js';
 
 export const EVENT_TYPES = Object.keys(TAXONOMY) as readonly EventType[];
 export type EventType = keyof typeof TAXONOMY;
@@ -19,8 +22,7 @@ export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
   contested: 'Contested',
 };
 
-export const REVIEW_STATES = ['machine', 'under_review', 'confirmed', 'rejected', 'disputed'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+export { REVIEW_STATES, TRANSITIONS, type ReviewState } from '../../src/core/review-states.js';
 
 export const REVIEW_LABELS: Readonly<Record<ReviewState, string>> = {
   machine: 'Machine (not reviewed)',
@@ -28,15 +30,6 @@ export const REVIEW_LABELS: Readonly<Record<ReviewState, string>> = {
   confirmed: 'Confirmed',
   rejected: 'Rejected',
   disputed: 'Disputed',
-};
-
-/** The moves review allows (same table as the server's ReviewService; the server has the last word). */
-export const TRANSITIONS: Readonly<Record<ReviewState, readonly ReviewState[]>> = {
-  machine: ['under_review', 'disputed'],
-  under_review: ['confirmed', 'rejected', 'disputed'],
-  confirmed: ['under_review', 'disputed'],
-  rejected: ['under_review', 'disputed'],
-  disputed: ['under_review'],
 };
 
 export const FINDING_STATUSES = ['violation', 'possible_violation', 'permitted', 'not_covered'] as const;
