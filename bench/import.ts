@@ -14,7 +14,7 @@ import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ACLED_COLUMNS, acledDate } from '../src/services/export.service.js';
 import { csvField } from '../src/services/csv.js';
-import { timeQueries } from './import-queries.js';
+import { timeImportQueries } from './import-queries.js';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
@@ -188,7 +188,7 @@ for (let r = 1; r <= runs; r++) {
       `whole command ${wall.toFixed(2)} s = ${Math.round(summary.read / wall).toLocaleString('en')} rows/s; ` +
       `CPU ${usage.cpu?.toFixed(1)} s, peak RSS ${usage.maxRssMb?.toFixed(0)} MB; load before ${loadBefore}, after ${load()}`,
   );
-  if (r === runs) await timeQueries(db, 200);
+  if (r === runs) await timeImportQueries(db, 200);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
 }
 const sorted = [...rates].sort((a, b) => a - b);

@@ -13,6 +13,7 @@ import type { IncidentFilter } from '../../src/store/incident-queries.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite.store.js';
 import type { NewImportedEvent } from '../../src/store/types.js';
 import { DAYS, FIRST_DAY, generateEvents, hubs, rng } from './generate.js';
+import { checkAgainstScan, stats, timeQueries } from './query-timing.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,39 +86,16 @@ const queries = Array.from({ length: Number(args.queries) }, () => {
   } satisfies IncidentFilter;
 });
 
-function stats(ms: number[]): string {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms`;
-}
-
 // Sanity: the indexed query returns exactly what a plain scan of the columns returns.
-for (const f of queries.slice(0, 3)) {
-  const b = f.bbox;
-  const plain = db
-    .prepare(
-      `SELECT count(*) AS n FROM events NOT INDEXED WHERE event_date BETWEEN ? AND ?
-       AND longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?`,
-    )
-    .get(f.from, f.to, b.west, b.east, b.south, b.north) as { n: number };
-  const indexed = await store.countEvents(f);
-  if (plain.n !== indexed) throw new Error(`indexed count ${indexed} differs from a plain scan (${plain.n})`);
-}
+await checkAgainstScan(db, store, queries);
 
 const iq = store.incidents;
 for (const [name, run] of [
   ['listEvents(from, to, bbox, limit 1000)', (f: IncidentFilter) => store.listEvents({ ...f, limit: 1000 })],
   ['findIncidents(from, to, bbox, limit 1000)', (f: IncidentFilter) => iq.findIncidents({ ...f, limit: 1000 })],
 ] as const) {
-  await run(queries[0]!); // warm the statement cache
-  const times: number[] = [];
-  let rows = 0;
-  for (const f of queries) {
-    const t = performance.now();
-    rows += (await run(f)).length;
-    times.push(performance.now() - t);
-  }
-  console.log(`${name}: ${queries.length} queries, ${stats(times)}, mean ${Math.round(rows / queries.length)} rows`);
+  const { times, meanRows } = await timeQueries(queries, run);
+  console.log(`${name}: ${queries.length} queries, ${stats(times)}, mean ${meanRows} rows`);
 }
 
 // 4. The plans, to show the R*Tree and the date index are used.
