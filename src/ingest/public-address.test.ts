@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSpecialAddress, refusalOf } from './public-address.js';
+import { addressRefusal, guardedLookup, isSpecialAddress, refusalOf } from './public-address.js';
 
 describe('isSpecialAddress', () => {
   const table: [string, boolean][] = [
@@ -23,6 +23,17 @@ describe('isSpecialAddress', () => {
     ['::ffff:127.0.0.1', true],
     ['::ffff:7f00:1', true],
     ['::ffff:8.8.8.8', false],
+    ['::ffff:808:808', false], // 8.8.8.8 mapped, hex form
+    ['::ffff:a00:1', true], // 10.0.0.1 mapped, hex form
+    ['0:0:0:0:0:ffff:7f00:1', true],
+    ['::127.0.0.1', true], // IPv4-compatible (deprecated)
+    ['::ffff:0:7f00:1', true], // IPv4-translated
+    ['2002:7f00:1::1', true], // 6to4 of 127.0.0.1
+    ['2002:808:808::1', false], // 6to4 of 8.8.8.8
+    ['64:ff9b::7f00:1', true], // NAT64
+    ['2001::1', true], // Teredo
+    ['fe80::1%eth0', true],
+    ['fec0::1', true],
     ['fe80::1', true],
     ['fd12:3456::1', true],
     ['ff02::1', true],
@@ -47,5 +58,39 @@ describe('refusalOf', () => {
 
   it('resolves names (localhost is loopback)', async () => {
     assert.match((await refusalOf(new URL('http://localhost:9/'))) ?? '', /private or special/);
+  });
+});
+
+describe('addressRefusal and guardedLookup', () => {
+  it('lets only the exact addresses a test names through, or everything with allowPrivate', () => {
+    assert.match(addressRefusal('h', '127.0.0.1') ?? '', /h is a private or special address \(127\.0\.0\.1\)/);
+    assert.equal(addressRefusal('h', '127.0.0.1', { allowAddresses: ['127.0.0.1'] }), null);
+    assert.notEqual(addressRefusal('h', '127.0.0.2', { allowAddresses: ['127.0.0.1'] }), null);
+    assert.equal(addressRefusal('h', '10.0.0.1', { allowPrivate: true }), null);
+    assert.equal(addressRefusal('h', '8.8.8.8'), null);
+  });
+
+  const lookupOnce = (answer: string[], options: { all?: boolean; family?: number }) =>
+    new Promise<{ err: Error | null; address: unknown; family?: number }>((resolve) =>
+      guardedLookup(
+        async () => answer.map((address) => ({ address, family: address.includes(':') ? (6 as const) : (4 as const) })),
+        {},
+      )('x.example', options, (err, address, family) => resolve({ err, address, family })),
+    );
+
+  it('hands the socket exactly the checked addresses, in the forms net asks for', async () => {
+    assert.deepEqual(await lookupOnce(['8.8.8.8', '2606:4700::1'], {}), { err: null, address: '8.8.8.8', family: 4 });
+    const all = await lookupOnce(['8.8.8.8', '2606:4700::1'], { all: true });
+    assert.deepEqual(all.address, [
+      { address: '8.8.8.8', family: 4 },
+      { address: '2606:4700::1', family: 6 },
+    ]);
+    assert.deepEqual((await lookupOnce(['8.8.8.8', '2606:4700::1'], { family: 6 })).address, '2606:4700::1');
+  });
+
+  it('refuses the whole name when one address is special, even of a family not asked for', async () => {
+    const r = await lookupOnce(['8.8.8.8', '::1'], { family: 4 });
+    assert.equal(r.err?.name, 'AddressRefused');
+    assert.equal((await lookupOnce([], {})).err?.message, 'the host x.example does not resolve');
   });
 });

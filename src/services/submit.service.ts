@@ -10,7 +10,7 @@ import { TruceError } from '../core/errors.js';
 import { actorOf, scopeOf, submissionVisibility, type Principal, type Visibility } from '../auth/principal.js';
 import { decodeReportBytes, maxInputBytes, sniffMediaType } from '../ingest/decode.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, fetchBounded } from '../ingest/fetch-url.js';
-import { refusalOf } from '../ingest/public-address.js';
+import { refusalOf, urlRefusal, type Resolver } from '../ingest/public-address.js';
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
@@ -31,6 +31,10 @@ export interface Submission {
 export interface FetchPolicy {
   /** Fetch from loopback and private addresses too (tests, a closed network). Default false. */
   readonly allowPrivate?: boolean;
+  /** These exact special addresses may be reached (tests: their loopback server). Default none. */
+  readonly allowAddresses?: readonly string[];
+  /** How host names are resolved (tests inject a fake resolver; default the system's). */
+  readonly resolve?: Resolver;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
@@ -65,11 +69,12 @@ export class SubmitService {
   /** Fetches a submitted URL within the limits; E028 when refused, E029 when it cannot be had. */
   async fetchReport(url: string): Promise<{ text: string; mediaType: 'text/plain' | 'text/html'; url: string }> {
     const maxBytes = this.fetchPolicy.maxBytes ?? maxInputBytes();
+    const { allowPrivate, allowAddresses, resolve } = this.fetchPolicy;
+    const addresses = { allowPrivate, allowAddresses };
+    // An early, clear refusal; the connection itself is checked again by the fetcher's own lookup
+    // (one resolution per connection, to the address it checked: no DNS rebinding).
     const checkUrl = async (u: URL) => {
-      if (u.protocol !== 'http:' && u.protocol !== 'https:')
-        throw new TruceError('E028_URL_REFUSED', { url: u.href, reason: 'only http and https URLs' });
-      if (this.fetchPolicy.allowPrivate) return;
-      const reason = await refusalOf(u);
+      const reason = allowPrivate ? urlRefusal(u) : await refusalOf(u, { resolve, policy: addresses });
       if (reason) throw new TruceError('E028_URL_REFUSED', { url: u.href, reason });
     };
     await checkUrl(new URL(url));
@@ -80,6 +85,8 @@ export class SubmitService {
         timeoutMs: this.fetchPolicy.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
         maxRedirects: this.fetchPolicy.maxRedirects,
         checkUrl,
+        addresses,
+        ...(resolve ? { resolve } : {}),
       });
     } catch (error) {
       if (error instanceof TruceError) throw error;

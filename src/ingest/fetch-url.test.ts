@@ -1,0 +1,173 @@
+/**
+ * The fetcher against a local HTTP server, with a fake resolver (no real DNS): the connection goes to
+ * exactly the address that was checked, so a name that answers a public address first and loopback
+ * next (DNS rebinding) is refused without any request reaching the server.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { TruceError } from '../core/errors.js';
+import { fetchBounded, type FetchLimits } from './fetch-url.js';
+import { refusalOf, type ResolvedAddress, type Resolver } from './public-address.js';
+
+let site: Server;
+let port: number;
+let hits: { url: string; host: string }[] = [];
+
+before(async () => {
+  site = createServer((req, res) => {
+    hits.push({ url: req.url ?? '', host: req.headers.host ?? '' });
+    if (req.url === '/story') return res.writeHead(200, { 'content-type': 'text/plain' }).end('a quiet day');
+    if (req.url === '/to-internal')
+      return res.writeHead(302, { location: `http://internal.example:${port}/story` }).end();
+    if (req.url === '/to-literal') return res.writeHead(302, { location: `http://[::1]:${port}/story` }).end();
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  port = (site.address() as AddressInfo).port;
+});
+after(async () => {
+  site.closeAllConnections();
+  await new Promise((r) => site.close(r));
+});
+beforeEach(() => {
+  hits = [];
+});
+
+const family = (a: string): 4 | 6 => (a.includes(':') ? 6 : 4);
+
+/** A resolver that answers each name from a list of answers, one per query (the last one repeats). */
+function fakeResolver(answers: Record<string, string[][]>): Resolver & { calls: string[] } {
+  const calls: string[] = [];
+  const resolve = async (host: string): Promise<ResolvedAddress[]> => {
+    const seq = answers[host];
+    if (!seq) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    const n = calls.filter((c) => c === host).length;
+    calls.push(host);
+    return (seq[Math.min(n, seq.length - 1)] ?? []).map((address) => ({ address, family: family(address) }));
+  };
+  return Object.assign(resolve, { calls });
+}
+
+const refusedCode = async (p: Promise<unknown>, address: RegExp) => {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof TruceError, String(e));
+    assert.equal(e.shortCode, 'E028');
+    assert.match(e.message, address);
+    return true;
+  });
+};
+
+describe('fetchBounded with an address policy', () => {
+  it('connects to the address it checked, keeping the name in the Host header (one lookup per connection)', async () => {
+    const resolve = fakeResolver({ 'news.example': [['127.0.0.1'], ['10.9.9.9']] });
+    const got = await fetchBounded(`http://news.example:${port}/story`, {
+      resolve,
+      addresses: { allowAddresses: ['127.0.0.1'] }, // test only: this loopback server counts as public
+    });
+    assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
+    assert.deepEqual(hits, [{ url: '/story', host: `news.example:${port}` }]);
+    assert.deepEqual(resolve.calls, ['news.example']);
+  });
+
+  it('DNS rebinding: public to the check, loopback to the connection -> refused, nothing reaches the server', async () => {
+    const resolve = fakeResolver({ 'rebind.example': [['93.184.216.34'], ['127.0.0.1']] });
+    const limits: FetchLimits = {
+      resolve,
+      addresses: {},
+      // The check the service makes first (and the only one there was before): it sees a public address.
+      checkUrl: async (u) => {
+        const reason = await refusalOf(u, { resolve });
+        if (reason) throw new Error(reason);
+      },
+    };
+    await refusedCode(fetchBounded(`http://rebind.example:${port}/story`, limits), /\(127\.0\.0\.1\)/);
+    assert.deepEqual(resolve.calls, ['rebind.example', 'rebind.example']);
+    assert.equal(hits.length, 0);
+  });
+
+  it('refuses a name when ANY of its addresses is special, whatever the order', async () => {
+    for (const answer of [
+      ['93.184.216.34', '127.0.0.1'],
+      ['2606:4700::1', '::1'],
+    ]) {
+      const resolve = fakeResolver({ 'mixed.example': [answer] });
+      await refusedCode(fetchBounded(`http://mixed.example:${port}/story`, { resolve, addresses: {} }), /private/);
+    }
+    assert.equal(hits.length, 0);
+  });
+
+  it('refuses names resolving to IPv6 loopback, unique-local, mapped IPv4, 0.0.0.0, link-local', async () => {
+    for (const address of [
+      '::1',
+      '::',
+      'fc00::1',
+      'fd12:3456::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:10.0.0.1',
+      '::127.0.0.1',
+      '0.0.0.0',
+      '169.254.169.254',
+      'fe80::1',
+    ]) {
+      const resolve = fakeResolver({ 'inside.example': [[address]] });
+      await refusedCode(
+        fetchBounded(`http://inside.example:${port}/story`, { resolve, addresses: {} }),
+        new RegExp(`\\(${address.replace(/[.]/g, '\\.')}\\)`),
+      );
+    }
+    assert.equal(hits.length, 0);
+  });
+
+  it('refuses literal addresses in any form the URL parser accepts, without resolving or connecting', async () => {
+    const resolve = fakeResolver({});
+    for (const host of [
+      '127.0.0.1',
+      '2130706433', // decimal
+      '0177.0.0.1', // octal
+      '0x7f.0.0.1', // hex
+      '0x7f000001',
+      '127.1',
+      '017700000001',
+      '0.0.0.0',
+      '0',
+      '[::1]',
+      '[::]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:7f00:1]',
+      '[fc00::1]',
+      '[fd00::1]',
+      '[fe80::1]',
+    ]) {
+      await refusedCode(
+        fetchBounded(`http://${host}:${port}/story`, { resolve, addresses: {} }),
+        /private or special address/,
+      );
+    }
+    assert.deepEqual(resolve.calls, []);
+    assert.equal(hits.length, 0);
+    // The forms are real: allowed, the decimal one reaches this loopback server.
+    const got = await fetchBounded(`http://2130706433:${port}/story`, { addresses: { allowPrivate: true } });
+    assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
+  });
+
+  it('checks the address of every redirect hop at connection time', async () => {
+    const resolve = fakeResolver({ 'news.example': [['127.0.0.1']], 'internal.example': [['10.0.0.5']] });
+    const addresses = { allowAddresses: ['127.0.0.1'] };
+    await refusedCode(fetchBounded(`http://news.example:${port}/to-internal`, { resolve, addresses }), /10\.0\.0\.5/);
+    await refusedCode(fetchBounded(`http://news.example:${port}/to-literal`, { resolve, addresses }), /::1/);
+    assert.deepEqual(
+      hits.map((h) => h.url),
+      ['/to-internal', '/to-literal'],
+    );
+  });
+
+  it('a name that does not resolve is a fetch failure, not a refusal', async () => {
+    await assert.rejects(
+      fetchBounded(`http://nowhere.example:${port}/story`, { resolve: fakeResolver({}), addresses: {} }),
+      (e: unknown) => !(e instanceof TruceError) && /nowhere\.example/.test(String(e)),
+    );
+  });
+});
