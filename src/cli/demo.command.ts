@@ -1,6 +1,15 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { parsePort, startServer, stopOnSignal } from './start-server.js';
+import {
+  checkTileOptions,
+  parsePort,
+  startServer,
+  stopOnSignal,
+  TILE_ATTRIBUTION_FLAG,
+  TILE_ATTRIBUTION_HELP,
+  TILE_URL_FLAG,
+  TILE_URL_HELP,
+} from './start-server.js';
 
 export const DEMO_DB = './truce-demo.db';
 
@@ -10,6 +19,8 @@ interface DemoFlags {
   host: string;
   resetAdmin?: boolean;
   log?: boolean;
+  tileUrl?: string;
+  tileAttribution?: string;
 }
 
 /**
@@ -25,11 +36,14 @@ export function registerDemo(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--reset-admin', 'give admin@localhost a new one-time password')
     .option('--log', 'log every request (JSON lines)')
+    .option(TILE_URL_FLAG, TILE_URL_HELP)
+    .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
     .action(async (flags: DemoFlags) => {
       const { openSqliteStore } = await import('../store/sqlite/sqlite.store.js');
       const { DemoService, DEMO_AGREEMENT } = await import('../services/demo.service.js');
       const { AnalyzeService } = await import('../services/analyze.service.js');
       const port = flags.port === undefined ? 8080 : parsePort(flags.port);
+      checkTileOptions(flags);
       console.log(pc.bold('Truce Monitor demo'));
       console.log(`  database   ${flags.db}`);
       const store = await openSqliteStore({ path: flags.db });
@@ -54,6 +68,8 @@ export function registerDemo(program: Command): void {
           agreement: DEMO_AGREEMENT,
           logger: flags.log ?? false,
           analyze,
+          tileUrl: flags.tileUrl,
+          tileAttribution: flags.tileAttribution,
         });
         if (demo.admin) {
           const why = demo.admin.reset ? 'password reset' : 'new admin account';

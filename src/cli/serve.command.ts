@@ -1,6 +1,15 @@
 import { Command } from 'commander';
 import { openStore, storePath } from '../services/open-store.js';
-import { parsePort, startServer, stopOnSignal } from './start-server.js';
+import {
+  checkTileOptions,
+  parsePort,
+  startServer,
+  stopOnSignal,
+  TILE_ATTRIBUTION_FLAG,
+  TILE_ATTRIBUTION_HELP,
+  TILE_URL_FLAG,
+  TILE_URL_HELP,
+} from './start-server.js';
 
 /** `truce serve`: the HTTP service on the SQLite store; the first start creates an admin. */
 export function registerServe(program: Command): void {
@@ -12,10 +21,21 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--agreement <id|file>', 'the agreement the dashboard judges by (default: syria-2016-09-arrangement)')
     .option('--insecure-cookies', 'cookies without Secure (plain HTTP on localhost only)')
+    .option(TILE_URL_FLAG, TILE_URL_HELP)
+    .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
     .action(
-      async (flags: { db?: string; port: string; host: string; agreement?: string; insecureCookies?: boolean }) => {
+      async (flags: {
+        db?: string;
+        port: string;
+        host: string;
+        agreement?: string;
+        insecureCookies?: boolean;
+        tileUrl?: string;
+        tileAttribution?: string;
+      }) => {
         const { AccountsService } = await import('../services/accounts.service.js');
         const port = parsePort(flags.port);
+        checkTileOptions(flags);
         const store = await openStore(flags.db);
         const { cliActor } = await import('../services/audit.service.js');
         const admin = await new AccountsService(store).bootstrapAdmin(undefined, cliActor());
@@ -31,6 +51,8 @@ export function registerServe(program: Command): void {
             port,
             agreement: flags.agreement,
             insecureCookies: flags.insecureCookies,
+            tileUrl: flags.tileUrl,
+            tileAttribution: flags.tileAttribution,
             logger: true,
           });
         } catch (err) {

@@ -16,6 +16,10 @@ export interface StartOptions extends Listen {
   readonly insecureCookies?: boolean;
   readonly logger?: boolean;
   readonly analyze?: AnalyzeService;
+  /** A raster tile URL template for the dashboard's map (none: the bundled Natural Earth base only). */
+  readonly tileUrl?: string;
+  /** The tiles' attribution, shown on the map (operator-set HTML). */
+  readonly tileAttribution?: string;
 }
 
 export interface Started {
@@ -26,11 +30,46 @@ export interface Started {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);
 
+export const TILE_URL_FLAG = '--tile-url <url>';
+export const TILE_URL_HELP =
+  'raster tiles for the dashboard map instead of the bundled Natural Earth base, e.g. https://tiles.example.org/{z}/{x}/{y}.png (its origin is added to the CSP img-src)';
+export const TILE_ATTRIBUTION_FLAG = '--tile-attribution <text>';
+export const TILE_ATTRIBUTION_HELP = "the tiles' attribution shown on the map (with --tile-url)";
+
+/** Checks --tile-url and --tile-attribution before anything is opened (the CSP check runs at start-up too). */
+export function checkTileOptions(flags: { tileUrl?: string; tileAttribution?: string }): void {
+  if (flags.tileAttribution !== undefined && !flags.tileUrl)
+    throw new TruceError('E007_BAD_OPTION', { option: '--tile-attribution', reason: 'it needs --tile-url' });
+  if (flags.tileUrl === undefined) return;
+  const url = flags.tileUrl.trim();
+  if (!/^https?:\/\//i.test(url))
+    throw new TruceError('E007_BAD_OPTION', { option: '--tile-url', reason: 'tiles must come over http(s)' });
+  for (const part of ['{z}', '{x}', '{y}'])
+    if (!url.includes(part))
+      throw new TruceError('E007_BAD_OPTION', {
+        option: '--tile-url',
+        reason: `a tile URL template needs ${part}, as in https://tiles.example.org/{z}/{x}/{y}.png`,
+      });
+}
+
 export function parsePort(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535)
     throw new TruceError('E007_BAD_OPTION', { option: '--port', reason: `"${value}" is not a port number (0-65535)` });
   return n;
+}
+
+/** What the dashboard is told through /api/config (and what the page's CSP allows for images). */
+export function webOptions(options: Pick<StartOptions, 'agreement' | 'tileUrl' | 'tileAttribution'>): {
+  agreement?: string;
+  tileUrl?: string;
+  tileAttribution?: string;
+} {
+  return {
+    ...(options.agreement ? { agreement: options.agreement } : {}),
+    ...(options.tileUrl ? { tileUrl: options.tileUrl } : {}),
+    ...(options.tileAttribution ? { tileAttribution: options.tileAttribution } : {}),
+  };
 }
 
 /** Builds the service and listens; a taken port is reported plainly (or the next free one used). */
@@ -47,7 +86,8 @@ export async function startServer(options: StartOptions): Promise<Started> {
       baseUrl: url,
       logger: options.logger ?? false,
       ...(options.analyze ? { analyze: options.analyze } : {}),
-      ...(options.agreement ? { agreement: options.agreement, web: { agreement: options.agreement } } : {}),
+      ...(options.agreement ? { agreement: options.agreement } : {}),
+      web: webOptions(options),
     });
     try {
       await app.listen({ port, host: options.host });
