@@ -44,7 +44,7 @@ const rows: [string, string, EventSpec | EventSpec[], Status, string][] = [
     'no-bombing-opposition-areas',
     { actor1: SYRIA, actor2: 'Jabhat Fateh al Sham', ...PLACES.shaar },
     'violation',
-    'inside zone opposition-held-aleppo',
+    'inside zone “Opposition-held eastern Aleppo city”',
   ],
   [
     'strike in the zone the day before',
@@ -79,7 +79,7 @@ const rows: [string, string, EventSpec | EventSpec[], Status, string][] = [
     'no-bombing-opposition-areas',
     { actor1: null, ...PLACES.shaar },
     'possible_violation',
-    'could be syrian-government or russia',
+    'could be Government of Syria and allied forces or Russian Federation',
   ],
   [
     'Unidentified Armed Group is nobody',
@@ -106,7 +106,7 @@ const rows: [string, string, EventSpec | EventSpec[], Status, string][] = [
     'no-bombing-opposition-areas',
     { actor1: SYRIA, location: 'Deraa', latitude: 32.62, longitude: 36.1, geo_precision: 3 },
     'not_covered',
-    'outside zone opposition-held-aleppo',
+    'outside zone “Opposition-held eastern Aleppo city”',
   ],
   [
     'geo precision 3 in the next province is still within the radius of doubt',

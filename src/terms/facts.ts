@@ -73,22 +73,25 @@ const km = (m: number) => (m >= 10_000 ? `${Math.round(m / 1000)} km` : `${(m / 
 export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEvent): Placed {
   const loc = e.location?.trim().toLowerCase();
   if (loc && zone.place_names?.some((n) => n.toLowerCase() === loc))
-    return { rel: 'inside', detail: `${e.location}, named as inside zone ${zone.id}` };
+    return { rel: 'inside', detail: `${e.location}, named as inside zone “${zone.name}”` };
   if (zone.kind === 'admin') {
     const country = e.country?.trim().toLowerCase();
-    if (!country) return { rel: 'uncertain', detail: `country not stated, so zone ${zone.id} cannot be checked` };
+    if (!country) return { rel: 'uncertain', detail: `country not stated, so zone “${zone.name}” cannot be checked` };
     if (country !== zone.country.toLowerCase())
-      return { rel: 'outside', detail: `in ${e.country}, outside zone ${zone.id}` };
-    if (!zone.admin1) return { rel: 'inside', detail: `in ${zone.country}, inside zone ${zone.id}` };
+      return { rel: 'outside', detail: `in ${e.country}, outside zone “${zone.name}”` };
+    if (!zone.admin1) return { rel: 'inside', detail: `in ${zone.country}, inside zone “${zone.name}”` };
     const a1 = e.admin1?.trim().toLowerCase();
-    if (!a1) return { rel: 'uncertain', detail: `province not stated, so zone ${zone.id} cannot be checked` };
+    if (!a1) return { rel: 'uncertain', detail: `province not stated, so zone “${zone.name}” cannot be checked` };
     const hit = zone.admin1.some((x) => x.toLowerCase() === a1);
-    return { rel: hit ? 'inside' : 'outside', detail: `in ${e.admin1}, ${hit ? 'inside' : 'outside'} zone ${zone.id}` };
+    return {
+      rel: hit ? 'inside' : 'outside',
+      detail: `in ${e.admin1}, ${hit ? 'inside' : 'outside'} zone “${zone.name}”`,
+    };
   }
   if (e.latitude === null || e.longitude === null)
     return {
       rel: 'uncertain',
-      detail: `no coordinates for ${e.location ?? 'the place'}, so zone ${zone.id} cannot be checked`,
+      detail: `no coordinates for ${e.location ?? 'the place'}, so zone “${zone.name}” cannot be checked`,
     };
   const p: LonLat = [e.longitude, e.latitude];
   // Signed distance to the zone's edge: negative inside.
@@ -99,11 +102,11 @@ export function placeInZone(ca: CompiledAgreement, zone: Zone, e: AssessableEven
   const precision = e.geo_precision ?? 3;
   const doubt = ca.agreement.geo_uncertainty_m[String(precision) as '1' | '2' | '3'];
   const where = `${e.location ?? 'the place'} (geo precision ${e.geo_precision ?? 'unknown'})`;
-  if (d <= -doubt) return { rel: 'inside', detail: `${where}, inside zone ${zone.id}` };
-  if (d >= doubt) return { rel: 'outside', detail: `${where}, ${km(d)} outside zone ${zone.id}` };
+  if (d <= -doubt) return { rel: 'inside', detail: `${where}, inside zone “${zone.name}”` };
+  if (d >= doubt) return { rel: 'outside', detail: `${where}, ${km(d)} outside zone “${zone.name}”` };
   return {
     rel: 'uncertain',
-    detail: `${where} is ${km(Math.abs(d))} ${d < 0 ? 'inside' : 'outside'} the edge of zone ${zone.id}, within its ${km(doubt)} radius of doubt`,
+    detail: `${where} is ${km(Math.abs(d))} ${d < 0 ? 'inside' : 'outside'} the edge of zone “${zone.name}”, within its ${km(doubt)} radius of doubt`,
   };
 }
 

@@ -52,6 +52,11 @@ function describeRole(r: ActorRole): string {
   return r.kind === 'unidentified' ? (r.name ?? 'an unidentified actor') : r.name;
 }
 
+/** A party as people know it (its name in the agreement), never its id: explanations are read by people. */
+function partyName(ca: CompiledAgreement, id: string): string {
+  return ca.partyById.get(id)?.name ?? id;
+}
+
 function bound(binds: 'all' | readonly string[], partyId: string): boolean {
   return binds === 'all' || binds.includes(partyId);
 }
@@ -120,7 +125,7 @@ function check(ca: CompiledAgreement, c: Check, inc: AssessableIncident): Outcom
       if (out.candidates.length === 0)
         return notCovered('perpetrator unidentified and no bound party could have done it');
       out.reasons.push(
-        `perpetrator unidentified${air ? ' (air strike: parties with aircraft)' : ''}; could be ${out.candidates.join(' or ')}`,
+        `perpetrator unidentified${air ? ' (air strike: parties with aircraft)' : ''}; could be ${out.candidates.map((id) => partyName(ca, id)).join(' or ')}`,
       );
       out.facts.push(`${e.sub_event_type} by ${describeRole(who)}`);
     } else {
@@ -169,7 +174,13 @@ function permits(ca: CompiledAgreement, p: Permission, inc: AssessableIncident):
   const e = primaryEvent(inc);
   const acting = [e.actor1, ...(e.assoc_actor_1?.split(';') ?? [])].map((n) => perpetratorId(ca, n));
   const missing = p.requires_all.filter((id) => !acting.includes(id));
-  return missing.length ? { ...o, status: 'not_covered', reasons: [`${missing.join(', ')} did not take part`] } : o;
+  return missing.length
+    ? {
+        ...o,
+        status: 'not_covered',
+        reasons: [`${missing.map((id) => partyName(ca, id)).join(', ')} did not take part`],
+      }
+    : o;
 }
 
 function perpetratorId(ca: CompiledAgreement, name: string | null): string | null {
