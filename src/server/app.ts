@@ -37,6 +37,7 @@ import { reportRoutes } from './routes/reports.routes.js';
 import { readRoutes, type ReadServices } from './routes/read.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { watchlistRoutes } from './routes/watchlist.routes.js';
+import { DEFAULT_RATE_LIMITS, rateLimitError } from './rate-limits.js';
 import { securityHeaders } from './security.js';
 import { webRoutes, type WebOptions } from './web.js';
 
@@ -64,7 +65,7 @@ export interface ServerOptions {
 
 export async function buildServer(options: ServerOptions): Promise<App> {
   const secure = options.secureCookies ?? true;
-  const limits: RateLimits = { login: 10, submit: 30, ...options.rateLimits };
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const bodyLimit = options.bodyLimit ?? 2 * 1024 * 1024;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -102,7 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   app.addHook('preValidation', formCsrfHook);
   app.addHook('onSend', securityHeaders(secure));
   // preHandler: limits keyed by account need the principal that onRequest resolved.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: rateLimitError });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -132,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   eventRoutes(app, services);
   authRoutes(app, services, limits, secure);
   accountRoutes(app, services, limits);
-  read.findings = (await readRoutes(app, options.store, { agreement: options.agreement, bodyLimit })).findings;
+  read.findings = (await readRoutes(app, options.store, { agreement: options.agreement, bodyLimit, limits })).findings;
   reviewRoutes(app, services);
   commentRoutes(app, services, limits);
   watchlistRoutes(app, services);

@@ -33,6 +33,8 @@ export interface RateLimits {
   readonly login: number;
   /** Report submissions per minute per account. */
   readonly submit: number;
+  /** Exports of the whole record (CSV, GeoJSON, JSON Lines) per minute per account (the public: per address). */
+  readonly export: number;
 }
 
 export type App = FastifyInstance<

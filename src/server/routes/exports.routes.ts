@@ -1,7 +1,8 @@
 /** GET /api/exports: the events you may see as ACLED CSV, GeoJSON or JSON Lines, streamed. */
 import { Readable } from 'node:stream';
 import { scopeOf } from '../../auth/principal.js';
-import type { App } from '../context.js';
+import type { App, RateLimits } from '../context.js';
+import { exportLimit } from '../rate-limits.js';
 import { ExportQuery } from './exports.schema.js';
 import { toIncidentFilter } from './incidents.schema.js';
 import type { ReadServices } from './read.routes.js';
@@ -12,7 +13,7 @@ const TYPES = {
   jsonl: ['application/x-ndjson; charset=utf-8', 'events.jsonl'],
 } as const;
 
-export function exportRoutes(app: App, r: ReadServices): void {
+export function exportRoutes(app: App, r: ReadServices, limits: RateLimits): void {
   app.get(
     '/api/exports',
     {
@@ -21,6 +22,7 @@ export function exportRoutes(app: App, r: ReadServices): void {
         summary: 'Export the events you may see (ACLED CSV, GeoJSON, JSON Lines), streamed',
         querystring: ExportQuery,
       },
+      config: exportLimit(limits, 'export'),
     },
     async (request, reply) => {
       const { format, ...q } = request.query;

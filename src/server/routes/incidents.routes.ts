@@ -1,6 +1,7 @@
 /** /api/incidents: the incidents a viewer may see (JSON, GeoJSON, CSV), and one incident's page. */
 import { scopeOf } from '../../auth/principal.js';
-import type { App } from '../context.js';
+import type { App, RateLimits } from '../context.js';
+import { exportLimit } from '../rate-limits.js';
 import {
   incidentsCsv,
   presentIncidentDetail,
@@ -10,7 +11,13 @@ import {
 import { IncidentParams, ListIncidentsQuery, toIncidentFilter } from './incidents.schema.js';
 import type { ReadServices } from './read.routes.js';
 
-export function incidentRoutes(app: App, r: ReadServices): void {
+/** CSV and GeoJSON are files of the whole record; the dashboard's JSON pages are not limited. */
+const isFileFormat = (request: { query: unknown }) => {
+  const format = (request.query as { format?: unknown } | null)?.format;
+  return format === 'csv' || format === 'geojson';
+};
+
+export function incidentRoutes(app: App, r: ReadServices, limits: RateLimits): void {
   app.get(
     '/api/incidents',
     {
@@ -24,6 +31,7 @@ export function incidentRoutes(app: App, r: ReadServices): void {
           '`truce incidents --format csv` plus parties and review_state.',
         querystring: ListIncidentsQuery,
       },
+      config: exportLimit(limits, 'incidents-file', isFileFormat),
     },
     async (request, reply) => {
       const { format, limit, offset, ...q } = request.query;

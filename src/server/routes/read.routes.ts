@@ -8,7 +8,7 @@ import { ExportService } from '../../services/export.service.js';
 import { FindingsService } from '../../services/findings.service.js';
 import { IncidentReadService } from '../../services/incident-read.service.js';
 import type { Store } from '../../store/store.js';
-import type { App } from '../context.js';
+import type { App, RateLimits } from '../context.js';
 import { agreementRoutes } from './agreements.routes.js';
 import { complianceRoutes } from './compliance.routes.js';
 import { exportRoutes } from './exports.routes.js';
@@ -39,13 +39,13 @@ export async function readServices(store: Store, agreement?: string): Promise<Re
 export async function readRoutes(
   app: App,
   store: Store,
-  options: { agreement?: string; bodyLimit: number },
+  options: { agreement?: string; bodyLimit: number; limits: RateLimits },
 ): Promise<ReadServices> {
   const r = await readServices(store, options.agreement);
-  incidentRoutes(app, r);
+  incidentRoutes(app, r, options.limits);
   await agreementRoutes(app, r, options.bodyLimit);
   findingRoutes(app, r);
   complianceRoutes(app, r);
-  exportRoutes(app, r);
+  exportRoutes(app, r, options.limits);
   return r;
 }
