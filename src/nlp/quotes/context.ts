@@ -32,7 +32,8 @@ export interface QuoteContext {
 
 export interface PhraseHitLike {
   readonly id: string;
-  readonly speaker: 'before' | 'after';
+  readonly speaker: 'before' | 'after' | 'none';
+  readonly content: 'clause' | 'to-comma';
   readonly start: number;
   readonly end: number;
 }

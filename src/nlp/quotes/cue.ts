@@ -18,12 +18,27 @@ export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): bool
   if (speechOnly && ctx.lex.verbClass.get(w) !== 'speech') return false;
   const prev = ctx.words[t - 1] ?? '';
   // The lite model sometimes tags a reporting verb as an adjective ("alleged"); "that" after it settles it.
-  if (ctx.pos[t] !== 'VERB' && !(ctx.pos[t] === 'ADJ' && ctx.words[t + 1] === 'that')) return false;
+  if (ctx.pos[t] !== 'VERB' && !(ctx.pos[t] === 'ADJ' && ctx.words[t + 1] === 'that') && !nounTaggedVerb(ctx, t))
+    return false;
   if (BE.has(prev) || ctx.pos[t - 1] === 'DET') return false;
   if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
   if (prev === 'to') return false;
   return true;
+}
+
+const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NUM']);
+
+/**
+ * The lite model tags a present-tense cue after a plural subject as a noun ("polls show Kerry
+ * ahead", "most voters support the plan"): a plural noun before it and an object or "that" after.
+ */
+function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
+  if (ctx.pos[t] !== 'NOUN') return false;
+  const prev = ctx.words[t - 1] ?? '';
+  const before = ctx.pos[t - 1];
+  if (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')) return false;
+  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || ctx.words[t + 1] === 'that';
 }
 
 export function classOf(ctx: QuoteContext, t: number): CueClass {
@@ -54,7 +69,7 @@ function indexPhrases(ctx: QuoteContext): void {
       const sentence = ctx.sentenceOf[start] ?? -1;
       if (sentence < 0 || ctx.inQuote[start]) continue;
       const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
-      list.push({ id: p.id, speaker: p.speaker, start, end });
+      list.push({ id: p.id, speaker: p.speaker, content: p.content, start, end });
       cache.set(sentence, list);
     }
   }

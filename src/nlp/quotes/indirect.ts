@@ -57,25 +57,72 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
   return clauseFrom(ctx, t, end);
 }
 
-function clauseFrom(ctx: QuoteContext, t: number, end: number, infinitive = false): TokenRange | null {
+/** Conjunctions that may open a clause coordinated with the reported one ("..., while X said ..."). */
+const JOINS = new Set(['and', 'but', 'while', 'whereas', 'though', 'although', 'as', 'yet']);
+
+/**
+ * True when an attribution of its own starts at token k inside a reported clause: a participle cue
+ * ("..., adding that"), or a subject and a cue verb after a comma or conjunction ("..., and Y said").
+ * PolNeAR gives each token to one attribution, so the outer content ends there.
+ */
+function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean {
+  if (ctx.inQuote[k]) return false;
+  let j = k;
+  if (ctx.words[j] === ',') j++;
+  const w = ctx.words[j];
+  if (w === undefined || j >= end) return false;
+  if (ctx.lex.verbs.has(w) && w.endsWith('ing') && j > k && ctx.pos[j] === 'VERB') return true;
+  if (JOINS.has(w)) j++;
+  else if (j === k) return false;
+  const np = npStartingAt(ctx, j, end);
+  if (!np || np.end - np.start > 8) return false;
+  let v = np.end;
+  while (v < end && (ctx.lex.adverbs.has(ctx.words[v]!) || ctx.pos[v] === 'ADV')) v++;
+  return (
+    v < end &&
+    ctx.lex.verbs.has(ctx.words[v]!) &&
+    ctx.pos[v] === 'VERB' &&
+    ctx.lex.verbClass.get(ctx.words[v]!) !== 'stance'
+  );
+}
+
+/** The end of a reported clause [t, e): before the first nested attribution. */
+function cutNested(ctx: QuoteContext, t: number, e: number): number {
+  for (let k = t + 3; k < e - 2; k++) {
+    const w = ctx.words[k]!;
+    if ((w === ',' || JOINS.has(w)) && nestedAttributionAt(ctx, k, e)) return k;
+  }
+  return e;
+}
+
+function clauseFrom(
+  ctx: QuoteContext,
+  t: number,
+  end: number,
+  infinitive = false,
+  anyStart = false,
+): TokenRange | null {
   // A dateline ("ALEPPO, Syria (Agency) -") is not part of what the source said.
   if (t < ctx.contentFloor && ctx.contentFloor < end) t = ctx.contentFloor;
-  let e = clauseEnd(ctx, t, end);
+  let e = cutNested(ctx, t, clauseEnd(ctx, t, end));
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
   const first = ctx.pos[t]!;
   const gerund = first === 'VERB' && ctx.words[t]!.endsWith('ing');
-  if (e - t < 3 || (!CLAUSE_START.has(first) && !gerund && !infinitive) || ctx.inQuote[t]) return null;
+  const opens = anyStart ? first !== 'PUNCT' : CLAUSE_START.has(first) || gerund || infinitive;
+  if (e - t < 3 || !opens || ctx.inQuote[t]) return null;
   let verb = false;
   for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   return verb ? { start: t, end: e } : null;
 }
 
-/** "CLAUSE, X said": the clause from the sentence start to the comma before the subject. */
+const BEFORE_CUE = new Set([',', '—', '–']);
+
+/** "CLAUSE, X said": the clause from the sentence start to the comma (or dash) before the subject. */
 function clauseBefore(ctx: QuoteContext, start: number, comma: number): TokenRange | null {
-  if (ctx.words[comma] !== ',') return null;
+  if (!BEFORE_CUE.has(ctx.words[comma]!)) return null;
   let s = start;
   for (let k = comma - 1; k > start; k--) if (ctx.words[k] === ';') s = k + 1;
-  return clauseFrom(ctx, s, comma);
+  return clauseFrom(ctx, s, comma, false, true);
 }
 
 function candidate(
@@ -118,6 +165,25 @@ function nominalRange(ctx: QuoteContext, from: number, to: number): TokenRange |
 function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrasesIn>[number]): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: hit.start, end: hit.end };
+  if (hit.content === 'to-comma') {
+    // "Asked whether the road was open, the governor said ...": the question, up to its comma.
+    let t = hit.end;
+    const by = ctx.words[t] === 'by' ? npStartingAt(ctx, t + 1, end) : null;
+    if (by) t = by.end;
+    let comma = t;
+    while (comma < end && ctx.words[comma] !== ',' && !ctx.inQuote[comma]) comma++;
+    if (ctx.words[comma] !== ',' || comma - t < 2) return null;
+    return candidate(ctx, { start: t, end: comma }, cue, by, s);
+  }
+  if (hit.speaker === 'none') {
+    // "The talks appear to have stalled": no source; the content is the subject and what follows.
+    const subject = subjectBefore(ctx, hit.start, start);
+    const from = subject ? subject.start : start;
+    let e = cutNested(ctx, hit.end, clauseEnd(ctx, hit.end, end));
+    while (e > hit.end && END_PUNCT.has(ctx.words[e - 1]!)) e--;
+    if (e - hit.end < 2 || ctx.inQuote[from]) return null;
+    return candidate(ctx, { start: from, end: e }, cue, null, s);
+  }
   if (hit.speaker === 'before') {
     const subject = subjectBefore(ctx, hit.start, start);
     let t = hit.end;
@@ -133,7 +199,9 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     const subject = npStartingAt(ctx, hit.end, comma < 0 ? end : comma) ?? nominalRange(ctx, hit.end, comma);
     if (!subject) return null;
     const content = clauseFrom(ctx, comma < 0 ? subject.end : comma + 1, end);
-    return content ? candidate(ctx, content, cue, subject, s) : null;
+    // "In a survey, most families said ...": the inner attribution is the one annotated.
+    if (!content || nestedAttributionAt(ctx, content.start - 1, end)) return null;
+    return candidate(ctx, content, cue, subject, s);
   }
   const subject = npStartingAt(ctx, hit.end, end);
   const content = subject ? clauseBefore(ctx, start, hit.start - 1) : null;
@@ -168,18 +236,34 @@ function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | nu
   return null;
 }
 
+/** A subject that can speak: a name, a pronoun, a role, institution or document noun, a proper noun. */
+function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
+  if (holdsName(ctx, r) || isPronoun(ctx, r.start)) return true;
+  for (let k = r.start; k < r.end; k++) if (ctx.pos[k] === 'PROPN') return true;
+  return false;
+}
+
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: t, end: t + 1 };
   const cueClass = classOf(ctx, t);
+  const word = ctx.words[t]!;
   if (cueClass === 'stance') {
     const subject = isParticiple(ctx, t)
       ? sentenceSubject(ctx, s, t - 1)
       : (subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t));
-    const object = subject ? objectAfter(ctx, t + 1, end) : null;
-    return object ? candidate(ctx, object, cue, subject, s) : null;
+    if (!subject || (ctx.lex.namedSubject.has(word) && !namesSpeaker(ctx, subject))) return null;
+    // "The survey shows that ...": a clause after all.
+    const object = COMPLEMENTIZER.has(ctx.words[t + 1]!)
+      ? clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t))
+      : objectAfter(ctx, t + 1, end);
+    if (object) return candidate(ctx, object, cue, subject, s);
+    // "CLAUSE, the records show."
+    const before = restIsFrame(ctx, t + 1, end) ? clauseBefore(ctx, start, subject.start - 1) : null;
+    return before ? candidate(ctx, before, cue, subject, s) : null;
   }
   const intention = cueClass === 'intention';
+  if (ctx.lex.infinitiveOnly.has(word) && !(ctx.words[t + 1] === 'to' && ctx.pos[t + 2] === 'VERB')) return null;
   if (isParticiple(ctx, t)) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     return after ? candidate(ctx, after, cue, sentenceSubject(ctx, s, t - 1), s) : null;
@@ -188,14 +272,45 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, after, cue, subject, s);
-    const before = clauseBefore(ctx, start, subject.start - 1);
-    return before && restIsFrame(ctx, t + 1, end) ? candidate(ctx, before, cue, subject, s) : null;
+    if (restIsFrame(ctx, t + 1, end)) {
+      const before = clauseBefore(ctx, start, subject.start - 1);
+      return before ? candidate(ctx, before, cue, subject, s) : null;
+    }
+    // "The road, he said, is still closed": the content is the sentence around the parenthetical cue.
+    if (ctx.words[t + 1] !== ',' || ctx.words[subject.start - 1] !== ',') return null;
+    // "The truce held, residents said, and shops opened": a new clause after the cue is not theirs.
+    if (JOINS.has(ctx.words[t + 2]!)) {
+      const before = clauseBefore(ctx, start, subject.start - 1);
+      return before ? candidate(ctx, before, cue, subject, s) : null;
+    }
+    return parenthetical(ctx, start, t + 2, end, cue, subject, s);
   }
   // "CLAUSE, said X."
   const post = npStartingAt(ctx, t + 1, end);
   if (!post || isPronoun(ctx, post.start)) return null;
   const before = clauseBefore(ctx, start, t - 1);
   return before ? candidate(ctx, before, cue, post, s) : null;
+}
+
+/** The content around a parenthetical cue: from the clause before it to the end of the one after. */
+function parenthetical(
+  ctx: QuoteContext,
+  start: number,
+  from: number,
+  end: number,
+  cue: TokenRange,
+  subject: TokenRange,
+  s: number,
+): Candidate | null {
+  let e = cutNested(ctx, from, clauseEnd(ctx, from, end));
+  while (e > from && END_PUNCT.has(ctx.words[e - 1]!)) e--;
+  let verb = false;
+  for (let k = from; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
+  if (start < ctx.contentFloor && ctx.contentFloor < from) start = ctx.contentFloor;
+  for (let k = from - 1; k > start; k--) if (ctx.words[k] === ';') start = k + 1;
+  while (start < from && ctx.pos[start] === 'PUNCT' && !ctx.inQuote[start]) start++;
+  if (!verb || ctx.inQuote[from] || ctx.inQuote[start] || ctx.words[start] === ',') return null;
+  return candidate(ctx, { start, end: e }, cue, subject, s);
 }
 
 /** After a final cue only adverbs and short phrases may follow ("..., he said on Sunday."). */
@@ -230,8 +345,10 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       const claim = consumed[tokenStart] ? null : headlineClaim(ctx, s);
       if (claim) out.push(claim);
     }
-    for (const hit of phrasesIn(ctx, s)) {
-      if (consumed[hit.start]) continue;
+    const first = out.length;
+    const phrases = phrasesIn(ctx, s);
+    for (const hit of phrases) {
+      if (consumed[hit.start] || hit.speaker === 'none') continue;
       const c = fromPhrase(ctx, s, hit);
       for (let k = hit.start; k < hit.end; k++) consumed[k] = 1;
       if (c) out.push(c);
@@ -244,6 +361,16 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       out.push(c);
       // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
       if (c.content.start > ctx.tokens[t]!.start) t = tokenAt(ctx, c.content.end) - 1;
+    }
+    // Speakerless cues ("appears to") only where no attribution of this sentence holds them.
+    for (const hit of phrases) {
+      if (hit.speaker !== 'none' || consumed[hit.start]) continue;
+      const at = ctx.tokens[hit.start]!.start;
+      let inside = false;
+      for (let i = first; i < out.length && !inside; i++)
+        inside = out[i]!.content.start <= at && at < out[i]!.content.end;
+      const c = inside ? null : fromPhrase(ctx, s, hit);
+      if (c) out.push(c);
     }
   }
   return out;

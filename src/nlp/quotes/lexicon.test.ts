@@ -22,7 +22,11 @@ describe('cues.yaml: each entry on its own example', () => {
       const { body, sentences, entities } = docParts([entry.example], []);
       const quotes = findQuotes(body, sentences, entities, lex);
       assert.equal(quotes.length, 1, `no quote in "${entry.example}"`);
-      assert.match(quotes[0]!.cue!.text, new RegExp(entry.pattern, 'i'));
+      // The cue is the pattern's match (patterns may look around it: "in(?= a poll ...)").
+      const m = new RegExp(entry.pattern, 'i').exec(body);
+      assert.ok(m, `pattern does not match "${entry.example}"`);
+      assert.equal(quotes[0]!.cue!.start, m.index);
+      assert.equal(quotes[0]!.cue!.text, m[0]);
     });
   }
 });

@@ -16,6 +16,11 @@ const CuesSchema = z.object({
          * intention: like belief, and the content may be a to-infinitive ("X wants to ...");
          * stance: a position taken on something, whose content is the object ("X praised the truce"). */
         class: z.enum(['speech', 'belief', 'intention', 'stance']).default('speech'),
+        /** named: the subject must name a possible speaker (an entity, a pronoun, a role noun), for
+         * verbs with common non-speech uses ("a website called X"). */
+        subject: z.enum(['any', 'named']).default('any'),
+        /** infinitive: the content is only a to-infinitive ("X declined to comment"). */
+        content: z.enum(['default', 'infinitive']).default('default'),
         description: z.string(),
         example: z.string(),
       }),
@@ -25,7 +30,11 @@ const CuesSchema = z.object({
     z.object({
       id: z.string(),
       pattern: z.string(),
-      speaker: z.enum(['before', 'after']),
+      /** none: a speakerless attribution (an appearance, an expectation): the content is the
+       * sentence from the subject before the cue ("The talks appear to have stalled"). */
+      speaker: z.enum(['before', 'after', 'none']),
+      /** to-comma: the content runs from the cue to the next comma ("Asked whether ..., he said"). */
+      content: z.enum(['clause', 'to-comma']).default('clause'),
       description: z.string(),
       example: z.string(),
     }),
@@ -50,7 +59,8 @@ export type CueClass = 'speech' | 'belief' | 'intention' | 'stance';
 export interface PhraseCue {
   readonly id: string;
   readonly re: RegExp;
-  readonly speaker: 'before' | 'after';
+  readonly speaker: 'before' | 'after' | 'none';
+  readonly content: 'clause' | 'to-comma';
 }
 
 export interface QuoteLexicon {
@@ -58,6 +68,10 @@ export interface QuoteLexicon {
   readonly verbs: ReadonlyMap<string, string>;
   /** Lower-cased verb form -> its cue class. */
   readonly verbClass: ReadonlyMap<string, CueClass>;
+  /** Verb forms whose subject must name a possible speaker. */
+  readonly namedSubject: ReadonlySet<string>;
+  /** Verb forms whose content is only a to-infinitive. */
+  readonly infinitiveOnly: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
   readonly adverbs: ReadonlySet<string>;
   readonly negators: ReadonlySet<string>;
@@ -75,15 +89,26 @@ const lower = (list: readonly string[]): Set<string> => new Set(list.map((w) => 
 export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexicon {
   const verbs = new Map<string, string>();
   const verbClass = new Map<string, CueClass>();
+  const namedSubject = new Set<string>();
+  const infinitiveOnly = new Set<string>();
   for (const entry of cues.verbs)
     for (const form of entry.forms) {
       verbs.set(form.toLowerCase(), entry.forms[0]!);
       verbClass.set(form.toLowerCase(), entry.class);
+      if (entry.subject === 'named') namedSubject.add(form.toLowerCase());
+      if (entry.content === 'infinitive') infinitiveOnly.add(form.toLowerCase());
     }
-  const phrases = cues.phrases.map((p) => ({ id: p.id, re: new RegExp(p.pattern, 'gi'), speaker: p.speaker }));
+  const phrases = cues.phrases.map((p) => ({
+    id: p.id,
+    re: new RegExp(p.pattern, 'gi'),
+    speaker: p.speaker,
+    content: p.content,
+  }));
   return {
     verbs,
     verbClass,
+    namedSubject,
+    infinitiveOnly,
     phrases,
     adverbs: lower(cues.adverbs),
     negators: lower(cues.negators),

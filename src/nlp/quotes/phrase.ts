@@ -14,6 +14,8 @@ const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const LINKS = new Set(['of', 'for', 'on']);
+/** Read backwards from a cue, a phrase may also hold "from", "in", "at" ("records from 2008 show"). */
+const BACK_LINKS = new Set(['of', 'for', 'on', 'from', 'in', 'at']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 /** Longest apposition or relative clause skipped between a subject and its cue. */
 const MAX_APPOSITION = 16;
@@ -98,7 +100,7 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
       break;
     }
     const prev = pos(ctx, j - 1);
-    if (LINKS.has(w) && start < end && j > lo && (prev === 'PROPN' || prev === 'NOUN')) {
+    if (BACK_LINKS.has(w) && start < end && j > lo && (prev === 'PROPN' || prev === 'NOUN')) {
       start = j--;
       continue;
     }

@@ -143,9 +143,9 @@ const ROWS: Row[] = [
     expected: [],
   },
   {
-    name: 'scare quotes and titles are not direct quotes',
+    name: 'scare quotes and titles are not direct quotes (the characterisation is a stance)',
     paragraphs: ['Lavrov called the plan a "fair deal" in an interview with "Face the Nation" on Sunday.'],
-    expected: [],
+    expected: [['the plan a "fair deal"', 'Sergei Lavrov', 'indirect']],
   },
   {
     name: 'quote inside reported speech is part of the indirect content',
@@ -235,6 +235,52 @@ const ROWS: Row[] = [
     name: 'a sentence-closing quote followed by "He says CLAUSE": the cue reports its own clause',
     paragraphs: ['Kerry spoke in Geneva. “The crossing is closed.” He says the convoy has waited for six days.'],
     expected: [['the convoy has waited', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'a reported clause ends where a nested attribution starts',
+    paragraphs: ['Lavrov said the convoy would leave on Monday, while Kerry said it would wait for the map.'],
+    expected: [
+      ['the convoy would leave on Monday', 'Sergei Lavrov', 'indirect'],
+      ['it would wait for the map', 'John Kerry', 'indirect'],
+    ],
+  },
+  {
+    name: 'a reported clause ends before a participle cue',
+    paragraphs: ['Kerry said the talks had stalled, adding that both sides would meet again in Geneva.'],
+    expected: [
+      ['the talks had stalled', 'John Kerry', 'indirect'],
+      ['both sides would meet again in Geneva', 'John Kerry', 'indirect'],
+    ],
+  },
+  {
+    name: 'parenthetical cue inside the reported sentence',
+    paragraphs: ['The road to the airport, Kerry said, is still closed to aid trucks.'],
+    expected: [['The road to the airport, Kerry said, is still closed to aid trucks', 'John Kerry', 'indirect']],
+  },
+  {
+    name: '"according to" after a clause that opens with a prepositional phrase',
+    paragraphs: ['In the south, the shelling stopped at noon, according to the Observatory.'],
+    expected: [['In the south, the shelling stopped at noon', 'Syrian Observatory for Human Rights', 'indirect']],
+  },
+  {
+    name: 'a plural subject and a cue the tagger reads as a noun',
+    paragraphs: ['Most residents support the plan for a local council.'],
+    expected: [['the plan for a local council', 'Most residents', 'indirect']],
+  },
+  {
+    name: 'speakerless appearance: the subject and its predicate',
+    paragraphs: ['The truce in the north appears to be holding after a week.'],
+    expected: [['The truce in the north appears to be holding after a week', null, 'indirect']],
+  },
+  {
+    name: 'a refusal to comment',
+    paragraphs: ['A spokesman for Ahrar al-Sham declined to comment on the exchange.'],
+    expected: [['to comment on the exchange', 'Ahrar al-Sham', 'indirect']],
+  },
+  {
+    name: '"called" needs a speaker as its subject',
+    paragraphs: ['A new website called Aleppo Today opened in March.'],
+    expected: [],
   },
   {
     name: 'introductory clause before the subject of a participle cue',
