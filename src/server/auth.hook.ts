@@ -4,6 +4,10 @@
  * since a browser never attaches them by itself. An HTML form cannot set a header, so a form post
  * (application/x-www-form-urlencoded) may carry the token in its `_csrf` field instead: it is
  * checked by formCsrfHook once the body is read, before validation and the handler.
+ *
+ * A state-changing request that a browser marks as coming from another site (Sec-Fetch-Site:
+ * cross-site or same-site) is refused before anything else, whoever sends it: this covers what the
+ * CSRF token cannot, a cross-site sign-in (login CSRF) or password-reset post, which carry no session.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TruceError } from '../core/errors.js';
@@ -11,6 +15,8 @@ import { csrfTokenFor, safeEqual } from '../auth/secrets.js';
 import type { AccountsService } from '../services/accounts.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Sec-Fetch-Site values of a request another site made the browser send (`same-site`: a sibling subdomain). */
+const FOREIGN_SITES = new Set(['cross-site', 'same-site']);
 
 export const sessionCookieName = (secure: boolean): string => (secure ? '__Host-truce_session' : 'truce_session');
 
@@ -19,6 +25,8 @@ export function authHook(accounts: AccountsService, secure: boolean) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.principal = null;
     request.sessionId = null;
+    if (!SAFE_METHODS.has(request.method) && FOREIGN_SITES.has(String(request.headers['sec-fetch-site'])))
+      throw new TruceError('E021_FORBIDDEN', { reason: 'a request from another site may not change anything' });
     const header = request.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer (tok_[A-Za-z0-9_-]{43})$/.exec(header);

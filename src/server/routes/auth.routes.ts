@@ -3,6 +3,7 @@ import { TruceError } from '../../core/errors.js';
 import { sessionCookieName } from '../auth.hook.js';
 import type { App, RateLimits, Services } from '../context.js';
 import { presentUser } from '../presenters/account.presenter.js';
+import { perClient } from '../rate-limits.js';
 import { ChangePasswordBody, LoginBody, ResetRequestBody, TokenParams, AcceptBody } from './accounts.schema.js';
 
 export function authRoutes(app: App, s: Services, limits: RateLimits, secure: boolean): void {
@@ -37,10 +38,18 @@ export function authRoutes(app: App, s: Services, limits: RateLimits, secure: bo
     return { id: p.userId, email: p.email, role: p.role, partyId: p.partyId, via: p.via };
   });
 
-  app.post('/api/auth/password', { schema: { tags: ['auth'], body: ChangePasswordBody } }, async (request, reply) => {
-    await s.accounts.changePassword(request.principal, request.body.current, request.body.next);
-    return reply.status(204).send();
-  });
+  // Limited per account too: a session someone else got hold of must not be a way to guess the password.
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], body: ChangePasswordBody },
+      config: { rateLimit: { max: limits.login, timeWindow: 60_000, keyGenerator: perClient('password') } },
+    },
+    async (request, reply) => {
+      await s.accounts.changePassword(request.principal, request.body.current, request.body.next);
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/auth/reset',
