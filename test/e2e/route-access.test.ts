@@ -348,6 +348,65 @@ describe('route access table', () => {
   });
 });
 
+/**
+ * The reads: who may call each (what they see is scoped by visibility, tested in
+ * server-visibility and server-read-leak). Every GET of the OpenAPI document has a row.
+ */
+const READS: [string, (ids: { incident: number; finding: string }) => string, Record<Who, number>][] = [
+  ['/api/reports', () => '/api/reports', anyone(200)],
+  ['/api/reports/{id}', () => '/api/reports/1', anyone(200)],
+  ['/api/events', () => '/api/events', anyone(200)],
+  ['/api/exports', () => '/api/exports', anyone(200)],
+  ['/api/incidents', () => '/api/incidents', anyone(200)],
+  ['/api/incidents/{id}', (x) => `/api/incidents/${x.incident}`, anyone(200)],
+  ['/api/agreements', () => '/api/agreements', anyone(200)],
+  ['/api/agreements/{id}', () => `/api/agreements/${AG}`, anyone(200)],
+  ['/api/agreements/{id}/findings', () => `/api/agreements/${AG}/findings`, anyone(200)],
+  ['/api/agreements/{id}/compliance', () => `/api/agreements/${AG}/compliance`, anyone(200)],
+  ['/api/findings/{id}', (x) => `/api/findings/${x.finding}`, anyone(200)],
+  ['/api/config', () => '/api/config', anyone(200)],
+  ['/api/auth/me', () => '/api/auth/me', signedIn(200)],
+  ['/api/incidents/{id}/review', (x) => `/api/incidents/${x.incident}/review`, signedIn(200)],
+  ['/api/incidents/{id}/comments', (x) => `/api/incidents/${x.incident}/comments`, signedIn(200)],
+  ['/api/findings/{findingId}/review', (x) => `/api/findings/${x.finding}/review`, signedIn(200)],
+  ['/api/watchlist', () => '/api/watchlist', signedIn(200)],
+  ['/api/watchlist/changes', () => '/api/watchlist/changes', signedIn(200)],
+  ['/api/audit', () => '/api/audit', only(200, 'admin')],
+  ['/api/outbox', () => '/api/outbox', only(200, 'admin')],
+];
+
+describe('read access table', () => {
+  it('covers every GET of the API', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const listed = Object.entries(doc.paths)
+      .filter(([path, ops]) => path.startsWith('/api/') && 'get' in ops)
+      .map(([path]) => path);
+    assert.deepEqual(READS.map(([path]) => path).sort(), listed.sort());
+  });
+
+  it('answers each GET as the table says, for every role', async () => {
+    const ids = { incident: sharedIncident, finding: `${AG}:cessation:${sharedIncident}` };
+    const report = await inject(
+      'POST',
+      { url: '/api/reports', payload: { text: 'A public report for the read table.', visibility: 'public' } },
+      as(sessions.monitor),
+    );
+    assert.ok(report.statusCode < 300, report.body);
+    for (const [path, url, expect] of READS)
+      for (const who of EVERYONE) {
+        const target = path === '/api/reports/{id}' ? `/api/reports/${report.json().id}` : url(ids);
+        const r = await h.app.inject({
+          method: 'GET',
+          url: target,
+          headers: as(who === 'anonymous' ? null : sessions[who]),
+        });
+        assert.equal(r.statusCode, expect[who], `GET ${target} as ${who}: ${r.body.slice(0, 200)}`);
+      }
+  });
+});
+
 describe('CSRF on every state-changing route', () => {
   /** Who would succeed: the request is refused for the missing token, not for the role. */
   const caller = (row: Row): Exclude<Who, 'anonymous'> =>
