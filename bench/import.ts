@@ -24,8 +24,12 @@ const reuse = args.includes('--reuse');
 // Rows per transaction passed to the command (--batch); without it the command's default.
 const batch = args.includes('--batch') ? ['--batch', String(Number(args[args.indexOf('--batch') + 1]))] : [];
 const ROOT = resolve(import.meta.dirname, '..');
-/** Preloaded into the child: prints its CPU time (all threads) and peak RSS to stderr at exit. */
-const USAGE_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nUSAGE '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,maxRssMb:u.maxRSS/1024})+'\\n')})`;
+/**
+ * Preloaded into the child: prints its CPU time (all threads), the main thread's CPU time (from
+ * /proc on Linux: the SQLite writes run there, so on two free cores it bounds the wall time) and
+ * peak RSS to stderr at exit.
+ */
+const USAGE_HOOK = `data:text/javascript,import{readFileSync as r}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();let main=null;try{const f=r('/proc/self/task/'+process.pid+'/stat','utf8').split(') ')[1].split(' ');main=(Number(f[11])+Number(f[12]))/100}catch{}process.stderr.write('\\nUSAGE '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,mainCpu:main,maxRssMb:u.maxRSS/1024})+'\\n')})`;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
 function rng(seed: number): () => number {
@@ -180,13 +184,17 @@ for (let r = 1; r <= runs; r++) {
     process.exit(1);
   }
   const summary = JSON.parse(run.stdout) as { read: number; new: number; seconds: number };
-  const usage = JSON.parse(/USAGE (.*)/.exec(run.stderr)?.[1] ?? '{}') as { cpu?: number; maxRssMb?: number };
+  const usage = JSON.parse(/USAGE (.*)/.exec(run.stderr)?.[1] ?? '{}') as {
+    cpu?: number;
+    mainCpu?: number | null;
+    maxRssMb?: number;
+  };
   const rate = summary.read / summary.seconds;
   rates.push(rate);
   console.log(
     `run ${r}: ${summary.new.toLocaleString('en')} new of ${summary.read.toLocaleString('en')} rows in ${summary.seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} rows/s (import only); ` +
       `whole command ${wall.toFixed(2)} s = ${Math.round(summary.read / wall).toLocaleString('en')} rows/s; ` +
-      `CPU ${usage.cpu?.toFixed(1)} s, peak RSS ${usage.maxRssMb?.toFixed(0)} MB; load before ${loadBefore}, after ${load()}`,
+      `CPU ${usage.cpu?.toFixed(1)} s (main thread ${usage.mainCpu?.toFixed(1) ?? '?'} s), peak RSS ${usage.maxRssMb?.toFixed(0)} MB; load before ${loadBefore}, after ${load()}`,
   );
   if (r === runs) await timeImportQueries(db, 200);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
