@@ -47,6 +47,30 @@ const listIds = async (w: Watched): Promise<string[]> =>
 /** The restricted example of each party names a place no other report does. */
 const PLACE_OF = { liaisonGov: /Eastern Ghouta/, liaisonOpp: /Kafr Takharim/ } as const;
 
+/** Waits until every map on the page has drawn its base (Natural Earth or tiles), not just asked for it. */
+async function baseDrawn(w: Watched): Promise<void> {
+  await w.page.locator('.leaflet-container').first().waitFor();
+  await w.page.waitForFunction(() =>
+    [...document.querySelectorAll('.leaflet-container')].every((m) => m.hasAttribute('data-base')),
+  );
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The boxes of the visible elements a locator finds. */
+async function visibleBoxes(w: Watched, selector: string): Promise<(Rect & { text: string })[]> {
+  return w.page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => !(e as HTMLElement).hidden && (e as HTMLElement).offsetWidth > 0)
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? '' };
+      }),
+  );
+}
+
 /** The suite, on a harness started by browser.test.ts (one service and one browser for every suite). */
 export function dashboardSuite(harness: () => BrowserHarness): void {
   describe('dashboard', () => {
@@ -216,6 +240,134 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
       }
     });
 
+    it("the time window spans the agreement's period by default, and widens to the whole record", async () => {
+      const w = await open('laptop', 'monitor');
+      await w.page.goto('/#/');
+      await w.page.getByTestId('incident-list-item').first().waitFor();
+      // The September 2016 arrangement starts on the 12th; its incidents run to the 22nd, then the
+      // demo's record falls silent for years: the slider's days are the truce's days.
+      await w.page.getByTestId('time-range').filter({ hasText: '12 Sep 2016 – 22 Sep 2016' }).waitFor();
+      assert.equal(await w.page.getByTestId('time-slider').getAttribute('max'), '10');
+      assert.equal(await w.page.getByTestId('span-agreement').getAttribute('aria-pressed'), 'true');
+      const inPeriod = (await listIds(w)).length;
+
+      await w.page.getByTestId('span-all').click();
+      await w.page.waitForFunction(() => /span=all/.test(location.hash));
+      await w.page.getByTestId('time-range').filter({ hasText: /2019/ }).waitFor();
+      assert.ok(Number(await w.page.getByTestId('time-slider').getAttribute('max')) > 900, 'years of days');
+      assert.ok((await listIds(w)).length > inPeriod, 'the whole record lists the later incidents too');
+
+      await w.page.getByTestId('span-agreement').click();
+      await w.page.waitForFunction(() => !/span=/.test(location.hash));
+      assert.deepEqual(w.problems, []);
+    });
+
+    it('names the places on the map, without labels on top of each other', async () => {
+      const w = await open('laptop', 'monitor');
+      await w.page.goto('/#/');
+      await baseDrawn(w);
+      await w.page.getByTestId('place-label').first().waitFor();
+      const places = await visibleBoxes(w, '[data-testid="place-label"]');
+      assert.ok(places.length >= 4, `${places.length} places named: ${places.map((p) => p.text).join(', ')}`);
+      const countries = await visibleBoxes(w, '[data-testid="country-label"]');
+      assert.ok(
+        countries.some((c) => c.text === 'Syria'),
+        `countries named: ${countries.map((c) => c.text).join(', ')}`,
+      );
+      const all = [...places, ...countries];
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++)
+          assert.ok(!overlap(all[i]!, all[j]!), `"${all[i]!.text}" and "${all[j]!.text}" overlap`);
+      // Zoomed in, the labels are laid out again: still named, still apart.
+      const zoom = Number(/z=(\d+)/.exec(await w.page.evaluate(() => location.hash))?.[1] ?? 0);
+      await w.page.locator('.leaflet-control-zoom-in').click();
+      await w.page.waitForFunction((z) => new RegExp(`z=${z + 1}\\b`).test(location.hash), zoom);
+      await w.page.locator('.leaflet-zoom-anim').waitFor({ state: 'detached' });
+      const closer = await visibleBoxes(w, '[data-testid="place-label"]');
+      assert.ok(closer.length >= 3, `${closer.length} named after zooming in`);
+      for (let i = 0; i < closer.length; i++)
+        for (let j = i + 1; j < closer.length; j++)
+          assert.ok(!overlap(closer[i]!, closer[j]!), `zoomed: "${closer[i]!.text}" and "${closer[j]!.text}" overlap`);
+      assert.deepEqual(w.problems, []);
+    });
+
+    it('the incident page names the place and the parties, not coordinates and ids', async () => {
+      const aleppo = (await incidentsOf('monitor')).find((i) => i.location === 'eastern Aleppo');
+      assert.ok(aleppo, 'an incident in eastern Aleppo');
+      const w = await open('laptop', 'monitor');
+      await w.page.goto(`/#/incidents/${aleppo.id}`);
+      await w.page.getByTestId('finding').first().waitFor();
+      const place = w.page.getByTestId('incident-place');
+      assert.match((await place.locator('.place-name').textContent()) ?? '', /^eastern Aleppo, Aleppo, Syria$/);
+      assert.match((await w.page.getByTestId('incident-coordinates').textContent()) ?? '', /36\.205° N, 37\.180° E/);
+      const findings = (await w.page.getByTestId('findings').textContent()) ?? '';
+      const ids = /\b(syrian-government|united-states|opposition-held-aleppo)\b/;
+      assert.doesNotMatch(findings, ids, 'party and zone ids in the explanations');
+      assert.match(findings, /Russian Federation|Government of Syria/);
+      assert.deepEqual(w.problems, []);
+    });
+
+    it('a forgotten password: the sign-in page links to the reset, and the emailed link sets a new one', async () => {
+      const w = await open('laptop');
+      const email = h.accounts.analyst.email;
+      await w.page.goto('/#/login');
+      await w.page.getByTestId('login-email').fill(email);
+      await w.page.getByTestId('forgot-password').click();
+      await w.page.getByTestId('reset-form').waitFor();
+      assert.equal(await w.page.getByTestId('reset-email').inputValue(), email, 'the email is carried over');
+      await w.page.getByTestId('reset-submit').click();
+      await w.page.getByTestId('reset-sent').waitFor();
+      const mail = (await h.store.accounts.listOutbox(20)).find((m) => m.recipient === email);
+      assert.ok(mail, 'the reset mail is in the outbox');
+      const path = /\/reset\/rst_[A-Za-z0-9_-]{43}/.exec(mail.body)?.[0];
+      assert.ok(path, `a reset link in: ${mail.body}`);
+      // The link as emailed: a path, which the dashboard turns into its page.
+      await w.page.goto(path);
+      await w.page.getByTestId('reset-password-form').waitFor();
+      assert.equal(new URL(w.page.url()).pathname, '/', 'the token leaves the path');
+      // The same password as before, so the account stays as the harness knows it.
+      await w.page.getByTestId('reset-password').fill(h.accounts.analyst.password);
+      await w.page.getByTestId('reset-password-again').fill(h.accounts.analyst.password);
+      await w.page.getByTestId('reset-password-submit').click();
+      await w.page.getByTestId('login-form').waitFor();
+      await w.page.getByTestId('login-email').fill(email);
+      await w.page.getByTestId('login-password').fill(h.accounts.analyst.password);
+      await w.page.getByTestId('login-submit').click();
+      await w.page.getByTestId('signed-in-as').waitFor();
+      // A used link is refused, and the page says so.
+      await w.page.goto(path);
+      await w.page.getByTestId('reset-password').fill('another long password');
+      await w.page.getByTestId('reset-password-again').fill('another long password');
+      await w.page.getByTestId('reset-password-submit').click();
+      await w.page.getByTestId('reset-error').filter({ hasText: /\S/ }).waitFor();
+      assert.deepEqual(
+        w.problems.filter((p) => !/status of 4\d\d/.test(p)),
+        [],
+      );
+    });
+
+    it('on a phone the whole navigation is in sight, and a new page starts with its title below the header', async () => {
+      const w = await open('phone', 'monitor');
+      await w.page.goto('/#/compliance');
+      await w.page.getByTestId('compliance-board').waitFor();
+      const width = w.page.viewportSize()?.width ?? 390;
+      for (const id of ['nav-map', 'nav-timeline', 'nav-compliance', 'nav-watchlist', 'nav-report']) {
+        const box = await w.page.getByTestId(id).boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${id} in sight: ${JSON.stringify(box)}`);
+      }
+      const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      // Scrolled down, then on to another page: its title is not under the header.
+      await w.page.mouse.wheel(0, 1500);
+      await w.page.evaluate(() => (location.hash = '#/timeline'));
+      await w.page.getByTestId('timeline-chart').waitFor();
+      const header = await w.page.getByTestId('topbar').boundingBox();
+      const title = await w.page.locator('h1').first().boundingBox();
+      assert.ok(header && title, 'header and title');
+      assert.ok(title.y >= header.y + header.height, `title at ${title.y}, header ends at ${header.y + header.height}`);
+      assert.deepEqual(w.problems, []);
+    });
+
     it('every main view at laptop and phone size, with no console errors', async () => {
       const incident = (await incidentsOf('monitor')).find((i) => /Aleppo/.test(i.location ?? ''));
       const problems: string[] = [];
@@ -235,6 +387,8 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
         ] as const) {
           await w.page.goto(url);
           await h.ready(w, ready, `${name}-${viewport}`);
+          if (name === 'map' || name === 'incident') await baseDrawn(w);
+          if (name === 'map') await w.page.getByTestId('place-label').first().waitFor();
           await h.screenshot(w.page, `${name}-${viewport}`);
         }
         problems.push(...w.problems.map((p) => `${viewport}: ${p}`));

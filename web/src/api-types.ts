@@ -42,6 +42,8 @@ export interface Incident {
   readonly actor1?: string | null;
   readonly actor2?: string | null;
   readonly location?: string | null;
+  readonly admin1?: string | null;
+  readonly country?: string | null;
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly geoPrecision?: number | null;
@@ -164,6 +166,8 @@ export interface AgreementSummary {
 }
 
 export interface Agreement extends AgreementSummary {
+  /** When it applies (local time of its time zone); `to` is absent when no end was agreed. */
+  readonly effective?: { readonly from: string; readonly to?: string | null } | null;
   readonly zones?: FeatureCollection | null;
   readonly timeZone?: string;
 }

@@ -152,6 +152,13 @@ export const api = {
     return c;
   },
   changePassword: (current: string, next: string) => request<void>('POST', '/api/auth/password', { current, next }),
+  /** Asks for a reset link (always 202: the answer never says whether the account exists). */
+  requestReset: (email: string) => request<unknown>('POST', '/api/auth/reset', { email }),
+  /** A new password through the one-time link of a reset (rst_…) or an invitation (inv_…). */
+  setPasswordWithLink: (token: string, password: string) =>
+    token.startsWith('inv_')
+      ? request<unknown>('POST', `/api/invitations/${enc(token)}/accept`, { password })
+      : request<unknown>('POST', `/api/auth/reset/${enc(token)}`, { password }),
 
   agreements: async (): Promise<List<AgreementSummary>> =>
     normalizeList(await request<unknown>('GET', '/api/agreements')),

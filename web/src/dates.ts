@@ -44,6 +44,18 @@ export function formatDay(day: string): string {
   return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
+/** A span of days in few words: "12–22 Sep 2016", "30 Aug – 22 Sep 2016", "30 Aug 2016 – 10 Mar 2020". */
+export function formatSpan(r: { readonly from: string; readonly to: string } | null | undefined): string {
+  if (!r) return '';
+  if (r.from === r.to) return formatDay(r.from);
+  const [a, b] = [formatDay(r.from), formatDay(r.to)];
+  const [ad, am, ay] = a.split(' ');
+  const [, bm, by] = b.split(' ');
+  if (ay === by && am === bm) return `${ad}–${b}`;
+  if (ay === by) return `${ad} ${am} – ${b}`;
+  return `${a} – ${b}`;
+}
+
 /** "19 Sep" for axis labels. */
 export function shortDay(day: Day): string {
   const [, m, d] = day.split('-');

@@ -79,4 +79,28 @@ describe('selection', () => {
     assert.equal(m.get('2016-09-18')?.get('syrian-government'), 1);
     assert.equal(m.get('2016-09-01')?.get('unattributed'), 1);
   });
+
+  it("by default moves the window in the agreement's period, not across years of later incidents", () => {
+    const later = [...all, inc('y', '2019-05-07'), inc('z', '2020-03-10')];
+    const time = { from: '2016-09-12T19:00' };
+    const s = select(later, DEFAULT_FILTERS, null, time);
+    assert.deepEqual(s.record, { from: '2016-09-12', to: '2016-09-19' }, 'the slider spans the truce');
+    assert.deepEqual(s.period, s.record);
+    assert.deepEqual(s.whole, { from: '2016-09-01', to: '2020-03-10' });
+    assert.deepEqual(
+      s.items.map((i) => i.id),
+      ['c', 'b', 'a', 'd'],
+      'the month-long report overlapping the start stays; the later ones wait for span=all',
+    );
+    const wide = select(later, { ...DEFAULT_FILTERS, span: 'all' }, null, time);
+    assert.deepEqual(wide.record, { from: '2016-09-01', to: '2020-03-10' });
+    assert.equal(wide.items.length, 6);
+    // "Last 7 days" ends on the period's last day.
+    assert.deepEqual(select(later, { ...DEFAULT_FILTERS, win: '7d' }, null, time).range, {
+      from: '2016-09-13',
+      to: '2016-09-19',
+    });
+    // Without an agreement's time, the record is what the filters keep.
+    assert.deepEqual(select(later, DEFAULT_FILTERS).record, { from: '2016-09-01', to: '2020-03-10' });
+  });
 });

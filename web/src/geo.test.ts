@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FeatureCollection } from 'geojson';
-import { adminCountries, areaTest, distanceM } from './geo.js';
+import { adminCountries, areaTest, coordinatesText, distanceM, placeName } from './geo.js';
 
 // An invented agreement's zones: a country, a square, a road with a 500 m buffer, a town with 2 km.
 const zones: FeatureCollection = {
@@ -86,5 +86,21 @@ describe('agreement area', () => {
 
   it('measures distances on the sphere', () => {
     assert.ok(Math.abs(distanceM(0, 0, 0, 1) - 111_195) < 10);
+  });
+});
+
+describe('place names', () => {
+  it('names the place, its province and country, each once', () => {
+    assert.equal(
+      placeName({ location: 'eastern Aleppo', admin1: 'Aleppo', country: 'Syria' }),
+      'eastern Aleppo, Aleppo, Syria',
+    );
+    assert.equal(placeName({ location: 'Helmand', admin1: 'Helmand', country: 'Afghanistan' }), 'Helmand, Afghanistan');
+    assert.equal(placeName({ location: null, admin1: ' ', country: 'Syria' }), 'Syria');
+    assert.equal(placeName({}), null);
+  });
+  it('writes the point with its hemispheres', () => {
+    assert.equal(coordinatesText(36.205, 37.18), '36.205° N, 37.180° E');
+    assert.equal(coordinatesText(-1.5, -70.25), '1.500° S, 70.250° W');
   });
 });

@@ -105,3 +105,31 @@ export function adminCountries(zones: FeatureCollection | null | undefined): str
     .filter((p) => p.kind === 'admin' && typeof p.country === 'string')
     .map((p) => p.country as string);
 }
+
+/** What an incident's place is called: "eastern Aleppo, Aleppo, Syria" (a name said twice is said once). */
+export function placeName(i: {
+  readonly location?: string | null;
+  readonly admin1?: string | null;
+  readonly country?: string | null;
+}): string | null {
+  const parts: string[] = [];
+  for (const p of [i.location, i.admin1, i.country]) {
+    const t = typeof p === 'string' ? p.trim() : '';
+    if (t && !parts.some((q) => q.toLowerCase() === t.toLowerCase())) parts.push(t);
+  }
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** How far to trust the point (ACLED geo precision): 1 the place itself, 2 near it, 3 the wider area. */
+export const GEO_PRECISION_TEXT: Readonly<Record<number, string>> = {
+  1: 'at the place',
+  2: 'near the place (part of a town or region)',
+  3: 'the wider area (province or district)',
+};
+
+/** "36.205° N, 37.180° E": the point, for the second line under the place's name. */
+export function coordinatesText(lat: number, lon: number): string {
+  const ns = lat >= 0 ? 'N' : 'S';
+  const ew = lon >= 0 ? 'E' : 'W';
+  return `${Math.abs(lat).toFixed(3)}° ${ns}, ${Math.abs(lon).toFixed(3)}° ${ew}`;
+}

@@ -7,7 +7,7 @@ import './styles.css';
 import { api } from './api.js';
 import { h, link, replace } from './dom.js';
 import { can, refreshSession, session, startSession } from './session.js';
-import { decodeRoute, encodeRoute, filtersOf, type Route } from './state.js';
+import { decodeRoute, encodeRoute, filtersOf, linkPathToHash, type Route } from './state.js';
 import { toast } from './ui.js';
 import { mountCompliance } from './views/compliance.view.js';
 import { mountFieldReport } from './views/field-report.view.js';
@@ -15,6 +15,7 @@ import { mountIncident } from './views/incident.view.js';
 import { mountLogin } from './views/login.view.js';
 import { mountMap } from './views/map.view.js';
 import { mountNotFound } from './views/not-found.view.js';
+import { mountReset } from './views/reset.view.js';
 import { mountTimeline } from './views/timeline.view.js';
 import type { MountView, Nav, View } from './views/view.js';
 import { mountWatchlist } from './views/watchlist.view.js';
@@ -25,6 +26,7 @@ const VIEWS: Readonly<Record<Route['page'], MountView>> = {
   compliance: mountCompliance,
   incident: mountIncident,
   login: mountLogin,
+  reset: mountReset,
   report: mountFieldReport,
   watchlist: mountWatchlist,
   'not-found': mountNotFound,
@@ -36,6 +38,7 @@ const TITLES: Readonly<Record<Route['page'], string>> = {
   compliance: 'Compliance',
   incident: 'Incident',
   login: 'Sign in',
+  reset: 'Reset password',
   report: 'Field report',
   watchlist: 'Watchlist',
   'not-found': 'Not found',
@@ -44,6 +47,11 @@ const TITLES: Readonly<Record<Route['page'], string>> = {
 const main = document.getElementById('main') as HTMLElement;
 const navEl = document.querySelector('.nav') as HTMLElement;
 const userEl = document.querySelector('.user') as HTMLElement;
+
+// An emailed link (/reset/rst_…, /invitations/inv_…) is a path the server answers with this page:
+// show its route at the root, so the token leaves the path (and every later address).
+const linked = linkPathToHash(location.pathname);
+if (linked) history.replaceState(null, '', `/${linked}`);
 
 let current: { page: Route['page']; view: View } | null = null;
 let route: Route = decodeRoute(location.hash);
@@ -139,9 +147,20 @@ const nav: Nav = {
 window.addEventListener('hashchange', () => {
   const before = current?.page;
   show();
-  // A new page: move focus to it, as a page load would (screen readers announce the title).
-  if (current && current.page !== before) main.focus({ preventScroll: false });
+  // A new page: start at its top (its title in sight, not under the sticky header) and move focus to
+  // it, as a page load would (screen readers announce the title).
+  if (current && current.page !== before) {
+    window.scrollTo(0, 0);
+    main.focus({ preventScroll: true });
+  }
 });
+
+// The header's real height (the nav wraps on narrow screens), for the page's height and scroll offsets.
+const topbar = document.querySelector('.topbar') as HTMLElement;
+const measureTopbar = () =>
+  document.documentElement.style.setProperty('--topbar-h', `${Math.ceil(topbar.getBoundingClientRect().height)}px`);
+new ResizeObserver(measureTopbar).observe(topbar);
+measureTopbar();
 
 document.querySelector('.skip-link')?.addEventListener('click', (e) => {
   e.preventDefault();

@@ -4,6 +4,7 @@
  */
 import { api } from './api.js';
 import type { Agreement, Config, Incident, List, Me, Party } from './api-types.js';
+import type { AgreementTime } from './time-window.js';
 import type { Role } from './vocab.js';
 
 export interface Session {
@@ -27,6 +28,12 @@ export function can(...roles: Role[]): boolean {
 
 export function parties(): readonly Party[] {
   return session.agreement?.parties ?? [];
+}
+
+/** The active agreement's start and end (for the time window's default span), if it says. */
+export function agreementTime(): AgreementTime | null {
+  const e = session.agreement?.effective;
+  return e && typeof e.from === 'string' ? { from: e.from, to: typeof e.to === 'string' ? e.to : null } : null;
 }
 
 export function partyName(id: string | null | undefined): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeRoute, DEFAULT_FILTERS, encodeRoute, isFiltered, type Route } from './state.js';
+import { decodeRoute, DEFAULT_FILTERS, encodeRoute, isFiltered, linkPathToHash, type Route } from './state.js';
 
 describe('URL state', () => {
   const cases: { name: string; route: Route; hash: string }[] = [
@@ -11,6 +11,7 @@ describe('URL state', () => {
         page: 'map',
         filters: {
           area: 'all',
+          span: 'all',
           win: '7d',
           to: '2016-09-19',
           parties: ['opposition', 'russia'],
@@ -20,7 +21,7 @@ describe('URL state', () => {
         },
         view: { lat: 36.2, lon: 37.15, zoom: 9 },
       },
-      hash: '#/?area=all&win=7d&to=2016-09-19&party=opposition&party=russia&type=Battles&type=Explosions%2FRemote+violence&grade=corroborated&review=confirmed&review=disputed&lat=36.2000&lon=37.1500&z=9',
+      hash: '#/?area=all&span=all&win=7d&to=2016-09-19&party=opposition&party=russia&type=Battles&type=Explosions%2FRemote+violence&grade=corroborated&review=confirmed&review=disputed&lat=36.2000&lon=37.1500&z=9',
     },
     {
       name: 'the timeline for one party',
@@ -29,6 +30,12 @@ describe('URL state', () => {
     },
     { name: 'the compliance board', route: { page: 'compliance', filters: DEFAULT_FILTERS }, hash: '#/compliance' },
     { name: 'an incident', route: { page: 'incident', id: 'incident:12' }, hash: '#/incidents/incident%3A12' },
+    { name: 'asking for a password reset', route: { page: 'reset', token: null }, hash: '#/reset' },
+    {
+      name: 'a reset link',
+      route: { page: 'reset', token: `rst_${'a'.repeat(43)}` },
+      hash: `#/reset/rst_${'a'.repeat(43)}`,
+    },
     {
       name: 'login with a way back',
       route: { page: 'login', next: '#/incidents/7' },
@@ -85,5 +92,31 @@ describe('URL state', () => {
     assert.equal(isFiltered(DEFAULT_FILTERS), false);
     assert.equal(isFiltered({ ...DEFAULT_FILTERS, win: '1d' }), true);
     assert.equal(isFiltered({ ...DEFAULT_FILTERS, grades: ['contested'] }), true);
+  });
+
+  it('turns the emailed reset and invitation paths into the page that uses them, and nothing else', () => {
+    const rst = `rst_${'B'.repeat(42)}-`;
+    const inv = `inv_${'c'.repeat(42)}_`;
+    assert.equal(linkPathToHash(`/reset/${rst}`), `#/reset/${rst}`);
+    assert.equal(linkPathToHash(`/invitations/${inv}`), `#/reset/${inv}`);
+    assert.equal(linkPathToHash('/'), null);
+    assert.equal(linkPathToHash('/reset/not-a-token'), null);
+    assert.equal(linkPathToHash(`/reset/${rst}/more`), null);
+    assert.deepEqual(decodeRoute('#/reset/rst_short'), { page: 'not-found', path: '/reset/rst_short' });
+    // Signing in never sends you back to a used link.
+    assert.deepEqual(decodeRoute(`#/login?next=${encodeURIComponent(`#/reset/${rst}`)}`), {
+      page: 'login',
+      next: null,
+    });
+  });
+
+  it('the window moves in the agreement period unless widened to the whole record', () => {
+    assert.equal(
+      decodeRoute('#/').page === 'map' && (decodeRoute('#/') as { filters: { span: string } }).filters.span,
+      'agreement',
+    );
+    const wide = decodeRoute('#/timeline?span=all');
+    assert.equal(wide.page === 'timeline' && wide.filters.span, 'all');
+    assert.equal(isFiltered({ ...DEFAULT_FILTERS, span: 'all' }), true);
   });
 });

@@ -10,6 +10,11 @@ import { isEventType, isGrade, isReviewState, type EventType, type Grade, type R
 export interface Filters {
   /** Only incidents in the active agreement's zones ('agreement', the default), or all of them. */
   readonly area: 'agreement' | 'all';
+  /**
+   * The stretch of time the window moves in: the agreement's period ('agreement', the default: from
+   * its start to its end, or while its incidents continue) or the whole record ('all').
+   */
+  readonly span: 'agreement' | 'all';
   readonly win: Window;
   /** Last day of the window; null = the record's last day. */
   readonly to: Day | null;
@@ -31,12 +36,15 @@ export type Route =
   | { readonly page: 'compliance'; readonly filters: Filters }
   | { readonly page: 'incident'; readonly id: string }
   | { readonly page: 'login'; readonly next: string | null }
+  /** No token: ask for a reset link. A token (rst_… or inv_…, from the emailed link): choose a password. */
+  | { readonly page: 'reset'; readonly token: string | null }
   | { readonly page: 'report'; readonly lat: number | null; readonly lon: number | null }
   | { readonly page: 'watchlist' }
   | { readonly page: 'not-found'; readonly path: string };
 
 export const DEFAULT_FILTERS: Filters = {
   area: 'agreement',
+  span: 'agreement',
   win: 'all',
   to: null,
   parties: [],
@@ -45,8 +53,23 @@ export const DEFAULT_FILTERS: Filters = {
   reviews: [],
 };
 
+const LINK_TOKEN_RE = /^(inv|rst)_[A-Za-z0-9_-]{43}$/;
 const PARTY_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const INCIDENT_RE = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
+
+export function isLinkToken(token: string): boolean {
+  return LINK_TOKEN_RE.test(token);
+}
+
+/**
+ * The links the server emails are paths (/reset/rst_…, /invitations/inv_…), which the server answers
+ * with this page: the hash route they stand for, or null for any other path.
+ */
+export function linkPathToHash(pathname: string): string | null {
+  const m = /^\/(reset|invitations)\/([^/]+)\/?$/.exec(pathname);
+  if (!m || !isLinkToken(m[2] as string)) return null;
+  return `#/reset/${m[2]}`;
+}
 
 export function isIncidentId(id: string): boolean {
   return INCIDENT_RE.test(id);
@@ -66,6 +89,7 @@ export function decodeFilters(q: URLSearchParams): Filters {
   const to = q.get('to');
   return {
     area: q.get('area') === 'all' ? 'all' : 'agreement',
+    span: q.get('span') === 'all' ? 'all' : 'agreement',
     win: isWindow(win) ? win : DEFAULT_FILTERS.win,
     to: to !== null && isDay(to) ? to : null,
     parties: list(q, 'party', isParty),
@@ -78,6 +102,7 @@ export function decodeFilters(q: URLSearchParams): Filters {
 /** Only what differs from the defaults, lists sorted: one view, one address. */
 export function encodeFilters(f: Filters, q = new URLSearchParams()): URLSearchParams {
   if (f.area !== DEFAULT_FILTERS.area) q.set('area', f.area);
+  if (f.span !== DEFAULT_FILTERS.span) q.set('span', f.span);
   if (f.win !== DEFAULT_FILTERS.win) q.set('win', f.win);
   if (f.to) q.set('to', f.to);
   for (const p of [...f.parties].sort()) q.append('party', p);
@@ -114,8 +139,14 @@ export function decodeRoute(hash: string): Route {
   if (path === '/report') return { page: 'report', lat: num(q, 'lat', -90, 90), lon: num(q, 'lon', -180, 180) };
   if (path === '/login') {
     const next = q.get('next');
-    return { page: 'login', next: next && next.startsWith('#/') && !next.startsWith('#/login') ? next : null };
+    return {
+      page: 'login',
+      next: next && next.startsWith('#/') && !/^#\/(login|reset)\b/.test(next) ? next : null,
+    };
   }
+  if (path === '/reset') return { page: 'reset', token: null };
+  const reset = /^\/reset\/([^/]+)$/.exec(path);
+  if (reset && isLinkToken(reset[1] as string)) return { page: 'reset', token: reset[1] as string };
   const m = /^\/incidents\/([^/]+)$/.exec(path);
   if (m) {
     let id: string;
@@ -161,6 +192,8 @@ export function encodeRoute(r: Route): string {
       }
       return withQuery('/report', q);
     }
+    case 'reset':
+      return r.token ? `#/reset/${r.token}` : '#/reset';
     case 'watchlist':
       return '#/watchlist';
     case 'not-found':
@@ -179,6 +212,7 @@ export function isFiltered(f: Filters): boolean {
     f.parties.length + f.types.length + f.grades.length + f.reviews.length > 0 ||
     f.win !== 'all' ||
     f.to !== null ||
-    f.area !== DEFAULT_FILTERS.area
+    f.area !== DEFAULT_FILTERS.area ||
+    f.span !== DEFAULT_FILTERS.span
   );
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, dayRange, daysBetween, formatDay, isDay } from './dates.js';
-import { dayToIndex, extent, indexToDay, overlaps, windowRange } from './time-window.js';
+import { addDays, dayRange, daysBetween, formatDay, formatSpan, isDay } from './dates.js';
+import { agreementPeriod, dayToIndex, extent, indexToDay, overlaps, windowRange } from './time-window.js';
 
 const record = { from: '2016-09-10', to: '2016-09-25' };
 
@@ -61,5 +61,37 @@ describe('time window', () => {
     assert.equal(overlaps({ start: '2016-09-01', end: '2016-09-30' }, w), true, 'month precision');
     assert.equal(overlaps({ start: '2016-09-26', end: null }, w), false);
     assert.equal(overlaps({ start: null, end: null }, w), false);
+  });
+});
+
+describe("the agreement's period", () => {
+  const days = ['2016-09-14', '2016-09-22', '2016-09-19', '2016-08-30', '2017-01-31', '2019-05-07'];
+  it('runs from its start to its agreed end', () => {
+    assert.deepEqual(agreementPeriod({ from: '2016-09-12T19:00', to: '2016-10-03T00:00' }, days), {
+      from: '2016-09-12',
+      to: '2016-10-03',
+    });
+  });
+  it('open-ended: to the last incident before the record falls silent, not years later', () => {
+    assert.deepEqual(agreementPeriod({ from: '2016-09-12T19:00' }, days), { from: '2016-09-12', to: '2016-09-22' });
+    assert.deepEqual(agreementPeriod({ from: '2016-09-12T19:00', to: null }, ['2016-09-12', '2016-10-10']), {
+      from: '2016-09-12',
+      to: '2016-10-10',
+    });
+  });
+  it('with nothing after its start, is its first day; without a start, there is none', () => {
+    assert.deepEqual(agreementPeriod({ from: '2016-09-12' }, ['2016-09-01']), { from: '2016-09-12', to: '2016-09-12' });
+    assert.equal(agreementPeriod(null, days), null);
+    assert.equal(agreementPeriod({ from: 'soon' }, days), null);
+  });
+});
+
+describe('spans in words', () => {
+  it('says the month and year once when they are shared', () => {
+    assert.equal(formatSpan({ from: '2016-09-12', to: '2016-09-22' }), '12–22 Sep 2016');
+    assert.equal(formatSpan({ from: '2016-08-30', to: '2016-09-22' }), '30 Aug – 22 Sep 2016');
+    assert.equal(formatSpan({ from: '2016-08-30', to: '2020-03-10' }), '30 Aug 2016 – 10 Mar 2020');
+    assert.equal(formatSpan({ from: '2016-09-12', to: '2016-09-12' }), '12 Sep 2016');
+    assert.equal(formatSpan(null), '');
   });
 });

@@ -11,7 +11,7 @@ export const WINDOW_LABELS: Readonly<Record<Window, string>> = {
   '1d': 'Last 24 hours',
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
-  all: 'Whole period',
+  all: 'All days',
 };
 
 const WINDOW_DAYS: Readonly<Record<Exclude<Window, 'all'>, number>> = { '1d': 1, '7d': 7, '30d': 30 };
@@ -46,6 +46,38 @@ export function windowRange(record: DayRangeSpan, win: Window, end?: Day | null)
   if (win === 'all') return { from: record.from, to };
   const from = addDays(to, 1 - WINDOW_DAYS[win]);
   return { from: from < record.from ? record.from : from, to };
+}
+
+/** What an agreement says of its time: it starts (local time, "2016-09-12T19:00") and may end. */
+export interface AgreementTime {
+  readonly from: string;
+  readonly to?: string | null;
+}
+
+/**
+ * An open-ended agreement's period runs while its incidents continue: it ends with the last incident
+ * before the record falls silent for longer than this (the demo's 2016 truce is followed by
+ * incidents years later, which would squeeze its fortnight to a sliver of the slider).
+ */
+export const QUIET_DAYS_ENDING_A_PERIOD = 30;
+
+/**
+ * The agreement's period: its start to its end; when no end was agreed, its start to the last
+ * incident of the run that follows it (see QUIET_DAYS_ENDING_A_PERIOD), or its start alone.
+ * `days` are the incidents' first days, in any order. Null when the start is not a date.
+ */
+export function agreementPeriod(time: AgreementTime | null | undefined, days: readonly string[]): DayRangeSpan | null {
+  const from = time?.from?.slice(0, 10);
+  if (!from || !isDay(from)) return null;
+  const end = time?.to?.slice(0, 10);
+  if (end && isDay(end)) return { from, to: end < from ? from : end };
+  let to: Day = from;
+  const after = [...new Set(days.map((d) => d.slice(0, 10)))].filter((d) => isDay(d) && d >= from).sort();
+  for (const d of after) {
+    if (daysBetween(to, d) > QUIET_DAYS_ENDING_A_PERIOD) break;
+    to = d;
+  }
+  return { from, to };
 }
 
 export function clampDay(day: Day, record: DayRangeSpan): Day {

@@ -9,7 +9,8 @@ import { h, link, replace } from '../dom.js';
 import { parties, partyName, session } from '../session.js';
 import { encodeRoute, type Route } from '../state.js';
 import { select } from '../filter.js';
-import { loadIncidents } from '../session.js';
+import { agreementTime, loadIncidents } from '../session.js';
+import { areaTest } from '../geo.js';
 import { empty, errorState, loading, pageHeader, reviewBadge, statusBadge } from '../ui.js';
 import { explanationBlock } from './incident-parts.js';
 import type { MountView } from './view.js';
@@ -146,8 +147,9 @@ export const mountCompliance: MountView = (el, route) => {
     try {
       // The window of the map (relative to the latest incident) becomes from/to for the server.
       const inc = await loadIncidents().catch(() => null);
-      const range = inc ? select(inc.items, r.filters).range : null;
-      const q = r.filters.win === 'all' && !r.filters.to ? {} : { from: range?.from, to: range?.to };
+      const range = inc ? select(inc.items, r.filters, areaTest(agreement.zones), agreementTime()).range : null;
+      const whole = r.filters.win === 'all' && !r.filters.to && r.filters.span === 'all';
+      const q = whole ? {} : { from: range?.from, to: range?.to };
       const c = await api.compliance(agreement.id, q);
       if (current !== r) return;
       const ids = parties().map((p) => p.id);

@@ -4,10 +4,10 @@
  */
 import type * as L from 'leaflet';
 import { api } from '../api.js';
-import { adminCountries } from '../geo.js';
+import { adminCountries, coordinatesText, GEO_PRECISION_TEXT, placeName } from '../geo.js';
 import { createMap } from '../map/basemap.js';
 import { incidentsLayer, zonesLayer } from '../map/layers.js';
-import type { IncidentDetail } from '../api-types.js';
+import type { Incident, IncidentDetail } from '../api-types.js';
 import { formatDay } from '../dates.js';
 import { h, link, replace } from '../dom.js';
 import { invalidateIncidents, partyName, session } from '../session.js';
@@ -21,6 +21,25 @@ function title(d: IncidentDetail): string {
   const i = d.incident;
   const what = i.subEventType || i.eventType || 'Incident';
   return i.location ? `${what} in ${i.location}` : what;
+}
+
+/** The place's name first; the point and how far to trust it on a second, quieter line. */
+function placeFact(i: Incident): HTMLElement {
+  const located = typeof i.latitude === 'number' && typeof i.longitude === 'number';
+  const name = placeName(i);
+  const precision = i.geoPrecision ? GEO_PRECISION_TEXT[i.geoPrecision] : undefined;
+  return h(
+    'span',
+    { class: 'place', testid: 'incident-place' },
+    h('span', { class: 'place-name', text: name ?? (located ? 'unnamed place' : 'not located') }),
+    located
+      ? h('span', {
+          class: 'place-point muted small',
+          testid: 'incident-coordinates',
+          text: `${coordinatesText(i.latitude as number, i.longitude as number)}${precision ? ` · ${precision}` : ''}`,
+        })
+      : null,
+  );
 }
 
 function dateText(d: IncidentDetail): string {
@@ -68,12 +87,7 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): L.Map |
       ['Fatalities', fatalityText(i.fatalitiesLow, i.fatalitiesBest, i.fatalitiesHigh)],
       ['Sources', `${d.sources.length || i.sourceCount || 0} (${i.independentSources ?? '?'} independent)`],
       ['Parties', (i.parties ?? []).map(partyName).join(', ')],
-      [
-        'Place',
-        typeof i.latitude === 'number' && typeof i.longitude === 'number'
-          ? `${i.latitude.toFixed(3)}, ${i.longitude.toFixed(3)}${i.geoPrecision ? ` (precision ${i.geoPrecision})` : ''}`
-          : 'not located',
-      ],
+      ['Place', placeFact(i)],
     ]),
   );
   const findings = d.findings.filter((f) => f.status !== 'not_covered');

@@ -5,8 +5,9 @@
 import { api } from '../api.js';
 import { h, link, replace } from '../dom.js';
 import { session } from '../session.js';
-import { DEFAULT_FILTERS, decodeRoute, type Route } from '../state.js';
+import { DEFAULT_FILTERS, decodeRoute, encodeRoute, type Route } from '../state.js';
 import { errorText, toast } from '../ui.js';
+import { rememberEmail } from './reset.view.js';
 import type { MountView, Nav } from './view.js';
 import { field } from './widgets.js';
 
@@ -126,9 +127,13 @@ export const mountLogin: MountView = (el, route, nav) => {
     h('div', { class: 'actions' }, submit),
     h(
       'p',
-      { class: 'muted small' },
-      'Accounts are made by invitation from an administrator. Forgot your password? Ask an administrator for a reset link.',
+      { class: 'small forgot' },
+      link(encodeRoute({ page: 'reset', token: null }), 'Forgot your password?', {
+        testid: 'forgot-password',
+        on: { click: () => rememberEmail(email.value.trim()) },
+      }),
     ),
+    h('p', { class: 'muted small', text: 'Accounts are made by invitation from an administrator.' }),
   );
   replace(el, h('div', { class: 'page narrow-page' }, form, link('#/', '← Back to the map')));
   email.focus();

@@ -9,12 +9,14 @@ import type { Incident } from '../api-types.js';
 import { formatDay } from '../dates.js';
 import { h, link, replace, swatch } from '../dom.js';
 import { select, type Selection } from '../filter.js';
-import { createMap, DEFAULT_CENTER, DEFAULT_ZOOM } from '../map/basemap.js';
+import { placeLabelsFor } from '../label-placement.js';
+import { createMap, DEFAULT_CENTER, DEFAULT_ZOOM, loadCountries } from '../map/basemap.js';
+import { LabelLayer } from '../map/labels.js';
 import { incidentsLayer, zonesLayer } from '../map/layers.js';
 import { legend } from '../map/legend.js';
 import { adminCountries, areaTest } from '../geo.js';
-import { typeColour } from '../scales.js';
-import { loadIncidents, parties, session } from '../session.js';
+import { fatalityRadius, typeColour } from '../scales.js';
+import { agreementTime, loadIncidents, parties, session } from '../session.js';
 import { DEFAULT_FILTERS, encodeRoute, isFiltered, type Filters, type MapView, type Route } from '../state.js';
 import { errorState, gradeBadge, reviewBadge } from '../ui.js';
 import { EVENT_TYPES, GRADE_LABELS, GRADES, REVIEW_LABELS, REVIEW_STATES } from '../vocab.js';
@@ -144,13 +146,22 @@ export const mountMap: MountView = (el, route, nav: Nav) => {
     h('div', { class: 'map-page', testid: 'map-page' }, h('div', { class: 'map-wrap' }, mapEl, status), panel),
   );
 
+  let alive = true;
   const { map, ready } = createMap(mapEl, session.config, {}, adminCountries(session.agreement?.zones));
   if (view) map.setView([view.lat, view.lon], view.zoom);
   else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
   ready.catch(() => (status.textContent = 'The base map could not be loaded; incidents are still shown.'));
   const zones = zonesLayer(session.agreement?.zones);
   zones?.addTo(map);
-  let alive = true;
+  const labels = new LabelLayer().addTo(map);
+  // Tiles name their own countries; the bundled base gets names from its outlines.
+  if (!session.config.tileUrl)
+    ready
+      .then(() => loadCountries())
+      .then(
+        (fc) => alive && labels.setCountries(fc),
+        () => undefined,
+      );
   map.on('moveend', () => {
     if (!alive) return;
     const c = map.getCenter();
@@ -161,7 +172,7 @@ export const mountMap: MountView = (el, route, nav: Nav) => {
   let current: Selection = { record: null, range: null, items: [] };
 
   const render = () => {
-    current = select(all, filters, inArea);
+    current = select(all, filters, inArea, agreementTime());
     time.sync(filters, current);
     for (const g of groups) g.sync();
     areaBox.checked = filters.area === 'agreement';
@@ -211,6 +222,13 @@ export const mountMap: MountView = (el, route, nav: Nav) => {
     );
     markers?.remove();
     markers = incidentsLayer(current.items).addTo(map);
+    const radius = (i: { fatalitiesBest?: number | null; fatalitiesLow?: number | null }) =>
+      fatalityRadius(i.fatalitiesBest ?? i.fatalitiesLow);
+    const placed = current.items.filter((i) => typeof i.latitude === 'number' && typeof i.longitude === 'number');
+    labels.setPlaces(
+      placeLabelsFor(placed, radius),
+      placed.map((i) => ({ lat: i.latitude as number, lon: i.longitude as number, r: radius(i) })),
+    );
   };
 
   status.textContent = 'Loading incidents…';

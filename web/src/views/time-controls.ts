@@ -1,10 +1,12 @@
 /**
- * The time window controls shared by the map and the timeline: "last 24 hours / 7 days / 30 days /
- * whole period" and a slider for the window's last day, both counted from the latest incident.
+ * The time window controls shared by the map and the timeline: the span the window moves in (the
+ * agreement's period, the default, or the whole record), "last 24 hours / 7 days / 30 days / whole
+ * period" and a slider for the window's last day, counted back from the span's last day.
  */
-import { formatDay } from '../dates.js';
+import { formatDay, formatSpan } from '../dates.js';
 import { h } from '../dom.js';
 import type { Selection } from '../filter.js';
+import { agreementTime } from '../session.js';
 import type { Filters } from '../state.js';
 import { dayToIndex, indexToDay, WINDOW_LABELS, WINDOWS } from '../time-window.js';
 
@@ -23,6 +25,16 @@ export function rangeText(s: Selection): string {
 
 export function timeControls(go: (f: Partial<Filters>) => void): TimeControls {
   let record: Selection['record'] = null;
+  const spans = (['agreement', 'all'] as const).map((span) =>
+    h('button', {
+      class: 'seg',
+      testid: `span-${span}`,
+      text: span === 'agreement' ? 'Agreement period' : 'Whole record',
+      attrs: { type: 'button', 'aria-pressed': 'false' },
+      on: { click: () => go({ span, to: null }) },
+    }),
+  );
+  const spanNote = h('p', { class: 'muted small span-note', testid: 'span-note' });
   const buttons = WINDOWS.map((w) =>
     h('button', {
       class: 'seg',
@@ -52,17 +64,32 @@ export function timeControls(go: (f: Partial<Filters>) => void): TimeControls {
     'section',
     { class: 'time', testid: 'time-controls', attrs: { 'aria-label': 'Time window' } },
     h('h2', { class: 'panel-title', text: 'Time window' }),
-    h('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Window length' } }, buttons),
+    h('p', { class: 'seg-label', id: 'span-label', text: 'Span' }),
+    h('div', { class: 'segmented span', attrs: { role: 'group', 'aria-labelledby': 'span-label' } }, spans),
+    spanNote,
+    h('p', { class: 'seg-label', id: 'window-label', text: 'Show' }),
+    h('div', { class: 'segmented', attrs: { role: 'group', 'aria-labelledby': 'window-label' } }, buttons),
     h('label', { class: 'slider-label', attrs: { for: 'time-slider' } }, 'Window ends on'),
     slider,
     out,
-    h('p', { class: 'muted small', text: '“Last” counts back from the latest incident shown.' }),
   );
   return {
     el,
     sync(filters, s) {
       record = s.record;
       for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.testid === `window-${filters.win}`));
+      // Without an agreement (or its start), there is only the whole record.
+      const span = s.period ? filters.span : 'all';
+      for (const b of spans) {
+        b.setAttribute('aria-pressed', String(b.dataset.testid === `span-${span}`));
+        b.hidden = !s.period;
+      }
+      spanNote.textContent = s.period
+        ? span === 'agreement'
+          ? `${formatSpan(s.period)}: ${agreementTime()?.to ? 'from the agreement’s start to its end' : 'from the agreement’s start while its incidents continue'}.`
+          : `${formatSpan(s.whole)}: every incident, before and after the agreement.`
+        : '';
+      spanNote.hidden = !s.period;
       slider.disabled = !record;
       if (record) {
         slider.max = String(dayToIndex(record.to, record));

@@ -8,7 +8,7 @@ import { compressDays } from '../chart.js';
 import { dayRange, formatDay, toDay, type Day } from '../dates.js';
 import { h, replace } from '../dom.js';
 import { incidentsPerDay, select } from '../filter.js';
-import { loadIncidents, parties, partyName, session } from '../session.js';
+import { agreementTime, loadIncidents, parties, partyName, session } from '../session.js';
 import { DEFAULT_FILTERS, type Filters } from '../state.js';
 import { areaTest } from '../geo.js';
 import { empty, errorState, loading, pageHeader } from '../ui.js';
@@ -189,7 +189,7 @@ export const mountTimeline: MountView = (el, route, nav) => {
   const draw = () => {
     if (!data || current.page !== 'timeline') return;
     const f = current.filters;
-    const sel = select(data.incidents, { ...f, parties: [] }, inArea);
+    const sel = select(data.incidents, { ...f, parties: [] }, inArea, agreementTime());
     time.sync(f, sel);
     partyBox.sync();
     const period = data.compliance?.period;
