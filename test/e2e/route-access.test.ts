@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { as, PASSWORD, startHarness, type Harness, type Session } from './server-harness.js';
+import { agreementYaml, FIELD_REPORT } from './access-fixtures.js';
 import { seedIncident } from './review-fixtures.js';
 
 const AG = 'syria-2016-09-arrangement';
@@ -56,45 +57,6 @@ const sessions = {} as Record<Exclude<Who, 'anonymous'>, Session>;
 let sharedIncident = 0;
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${++n}`;
-
-const agreementYaml = (id: string) => `id: ${id}
-title: A truce invented for the access tests
-summary: Nothing real.
-time_zone: Asia/Damascus
-effective:
-  from: 2016-09-12T19:00
-sources:
-  - { id: src, title: A source, publisher: Nobody, date: 2016-09 }
-parties:
-  - id: north
-    name: North
-    actors: [{ pattern: '^Northern' }]
-  - id: south
-    name: South
-    actors: [{ pattern: '^Southern' }]
-zones:
-  - { id: valley, name: Valley, kind: place, center: [36.0, 35.0], radius_m: 10000, basis: test }
-terms:
-  - id: quiet
-    kind: prohibition
-    title: No fighting in the valley
-    text: No fighting.
-    text_kind: paraphrase
-    source: [{ ref: src }]
-    binds: all
-    acts: { event_types: [Battles] }
-    where: { zones: [valley] }
-`;
-
-const FIELD_REPORT = {
-  who: { actor1: 'Military Forces of Syria (2000-)', actor2: 'Opposition Rebels (Syria)' },
-  what: { eventType: 'Battles', subEventType: 'Armed clash' },
-  where: { latitude: 35.2, longitude: 36.7, location: 'Test village', country: 'Syria', geoPrecision: 2 },
-  when: { date: '2016-09-19', precision: 1 },
-  source: 'Access test patrol',
-  confidence: 0.5,
-  visibility: 'monitors',
-};
 
 const inject = (method: string, call: Call, headers: Record<string, string | undefined>) =>
   h.app.inject({
