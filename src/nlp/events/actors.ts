@@ -26,11 +26,14 @@ const AGENT_HYPHEN_AFTER = /^-(?:planted|laid|placed|fired|triggered|detonated|m
 const AND_BEFORE = /(?<![\p{L}])(and|&)\s+(?:(?:the|their|its)\s+)?$/iu;
 const PASSIVE_BEFORE = /(?<![\p{L}])(was|were|been|being|is|are|be|got|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
 
+/** "Police Forces of India", and the entities stage's "Military Forces (country unknown)". */
+const STATE_NAME = /^(?:Military|Police) Forces(?: of | \(country unknown\)$)/;
+
 /** Whether the actor belongs to a state (army, police): it regains rather than overtakes territory. */
 export function isStateActor(e: Entity | null): boolean {
   const a = e?.actor;
   if (!a) return false;
-  return /^(Military|Police) Forces of /.test(a.name) || (a.side !== null && /-government$/.test(a.side));
+  return STATE_NAME.test(a.name) || (a.side !== null && /-government$/.test(a.side));
 }
 
 function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../../core/data-file.js';
 import type { ConflictEvent, Doc, EventsLayer, Sentence } from '../../core/document.js';
 import type { Stage } from '../stage.js';
+import { nameActorCountries } from './actor-country.js';
 import { applyBlame } from './blame.js';
 import { findCandidates, type Found } from './candidates.js';
 import { codedFatalities, createFatalityMatcher, type FatalityMatcher } from './fatalities.js';
@@ -13,6 +14,7 @@ import { loadLexicon, type Lexicon } from './lexicon.js';
 import { mergeEvents, setField, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
+import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
 import { loadCountryData, type CountryData } from './report-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
 
@@ -94,6 +96,7 @@ export function extractEvents(
   index: TriggerIndex = indexOf(lex),
   model: TypeModel | null = null,
   countries: CountryData | null = null,
+  noteCountries: NoteCountryData | null = null,
 ): EventsLayer {
   const found = findCandidates(doc, lex, deaths, index, countries);
   if (!found) return { events: [], warnings: [] };
@@ -104,6 +107,7 @@ export function extractEvents(
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
   warnings.push(...applyBlame(body, lower, sentences, candidates, actors, entities, lex.cues));
+  nameActorCountries(found, lex, noteCountries);
   const events: ConflictEvent[] = mergeEvents(candidates).map(
     ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
   );
@@ -135,9 +139,10 @@ export function createEventsStage(
 ): Stage<'events'> {
   const deaths = createFatalityMatcher(lexicon.cues);
   const index = buildTriggerIndex(lexicon.rules);
+  const noteCountries = countries && loadNoteCountryData(countries);
   return {
     adds: 'events',
     needs: ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes'],
-    run: (doc) => extractEvents(doc, lexicon, deaths, index, model, countries),
+    run: (doc) => extractEvents(doc, lexicon, deaths, index, model, countries, noteCountries),
   };
 }

@@ -1,0 +1,140 @@
+/**
+ * `npx tsx eval/events/actor-misses.ts [actor1|actor2] [--data PATH] [--top N]`: what kind of
+ * actor misses dominate, on the TRAINING texts of the ACLED notes only (split.ts: the held-out
+ * fifth is never read here, so rules revised from this output stay out of sample there).
+ *
+ * Each training text's main event (as the `events` task scores it) falls in one category:
+ * right; no event; no actor; missing country (our name is ACLED's without its country, "Protesters"
+ * for "Protesters (India)"); wrong country (same role, another country); role swap (our actor1 is
+ * ACLED's actor2, or the reverse); generic for named (ours is a generic actor, ACLED's a named
+ * group) or named for generic; unknown group (both named, different); other. Prints the counts,
+ * then the most frequent (ours -> ACLED) name pairs of the largest categories: names only, never
+ * note texts.
+ */
+import { join } from 'node:path';
+import type { IsoDay } from '../../src/core/date.js';
+import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
+import { dataRoot } from '../lib/data.js';
+import { loadAcled, loadOldTypes } from './acled.js';
+import { actorKey, weekEnd, type GoldEvent } from './score.js';
+import { heldOut } from './split.js';
+
+const FILES: ReadonlyArray<readonly [string, number | undefined]> = [
+  ['acled_afghanistan_2020-03_modern-schema.csv', undefined],
+  ['acled_africa_2016-07_old-schema.csv', undefined],
+  ['acled_asia_2015_old-schema.csv', 2000],
+  ['acled_asia_2017-02_old-schema.csv', undefined],
+];
+
+export type MissKind =
+  | 'right'
+  | 'no event'
+  | 'no actor'
+  | 'missing country'
+  | 'wrong country'
+  | 'role swap'
+  | 'generic for named'
+  | 'named for generic'
+  | 'unknown group'
+  | 'other';
+
+/** ACLED's generic actors: a role with its country, or a state force of a country. */
+const GENERIC =
+  /^(protesters|rioters|civilians|unidentified armed group|unidentified military forces|police forces of|military forces of|prisoners|labou?r group|students|farmers|lawyers|journalists|teachers|health workers|government of|private security forces)/;
+
+/** The role of an actor key with its country taken off ("protesters (india)" -> "protesters"). */
+export function roleOf(key: string): string {
+  return key
+    .replace(/\s*\((?:country unknown|[^)]*)\)\s*$/, '')
+    .replace(/^(police forces|military forces|government) of .*$/, '$1')
+    .trim();
+}
+
+export const isGeneric = (key: string): boolean => GENERIC.test(key);
+
+/** The category of one text's miss for `field` (our name vs the names ACLED coded). */
+export function classify(
+  field: 'actor1' | 'actor2',
+  ours: { actor1: string | null; actor2: string | null } | null,
+  golds: readonly GoldEvent[],
+): { kind: MissKind; gold: string } {
+  const other = field === 'actor1' ? 'actor2' : 'actor1';
+  const goldNames = golds.map((g) => g[field]).filter((n) => n.trim() !== '');
+  const gold = goldNames[0] ?? '';
+  if (!ours) return { kind: 'no event', gold };
+  const mine = ours[field];
+  if (field === 'actor2' && goldNames.length < golds.length && mine === null) return { kind: 'right', gold: '' };
+  if (mine !== null && goldNames.some((g) => actorKey(g) === actorKey(mine))) return { kind: 'right', gold: mine };
+  if (mine === null) {
+    const swapped = ours[other];
+    if (swapped !== null && goldNames.some((g) => actorKey(g) === actorKey(swapped)))
+      return { kind: 'role swap', gold };
+    return { kind: 'no actor', gold };
+  }
+  const k = actorKey(mine);
+  if (golds.some((g) => g[other].trim() !== '' && actorKey(g[other]) === k)) return { kind: 'role swap', gold };
+  for (const g of goldNames) {
+    const gk = actorKey(g);
+    if (roleOf(gk) === roleOf(k) && roleOf(gk) !== gk) {
+      const noCountry = k === roleOf(k) || /\(country unknown\)$/.test(k);
+      return { kind: noCountry ? 'missing country' : 'wrong country', gold: g };
+    }
+  }
+  const gk = actorKey(gold);
+  if (isGeneric(k) && !isGeneric(gk)) return { kind: 'generic for named', gold };
+  if (!isGeneric(k) && isGeneric(gk)) return { kind: 'named for generic', gold };
+  if (!isGeneric(k) && !isGeneric(gk)) return { kind: 'unknown group', gold };
+  return { kind: 'other', gold };
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const field = argv.includes('actor2') ? 'actor2' : 'actor1';
+  const dataAt = argv.indexOf('--data');
+  const topAt = argv.indexOf('--top');
+  const top = topAt >= 0 ? Number(argv[topAt + 1]) : 12;
+  // `--show KIND`: also print the training notes of one category (for reading, never for the repository).
+  const showAt = argv.indexOf('--show');
+  const show = showAt >= 0 ? argv[showAt + 1] : null;
+  const root = dataRoot(dataAt >= 0 ? argv[dataAt + 1] : undefined);
+  const oldTypes = loadOldTypes();
+  const service = new ClassifyService();
+  const counts = new Map<MissKind, number>();
+  const pairs = new Map<MissKind, Map<string, number>>();
+  let n = 0;
+  for (const [f, sample] of FILES) {
+    const file = loadAcled(join(root, 'acled-notes', f), oldTypes, sample);
+    for (const text of file.texts) {
+      if (heldOut(text.notes)) continue;
+      n++;
+      const published = weekEnd(text.events[0]!.date) as IsoDay;
+      let e: ReturnType<typeof mainEvent> = null;
+      let doc: ReturnType<ClassifyService['read']> | null = null;
+      try {
+        doc = service.read(text.notes, published);
+        e = mainEvent(doc);
+      } catch {
+        // A stage that throws counts as no event, as in the events task.
+      }
+      const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
+      // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
+      const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (kind === show) console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} ${text.notes}\n`);
+      const pair = `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`;
+      const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
+      m.set(pair, (m.get(pair) ?? 0) + 1);
+    }
+  }
+  console.log(`${field} on the ${n} training texts (held-out fifth not read)`);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  for (const [kind, c] of sorted) console.log(`  ${kind.padEnd(18)} ${String(c).padStart(5)}  ${(c / n).toFixed(3)}`);
+  for (const [kind] of sorted) {
+    if (kind === 'right') continue;
+    console.log(`\n${kind}: most frequent (ours -> ACLED)`);
+    const list = [...pairs.get(kind)!].sort((a, b) => b[1] - a[1]).slice(0, top);
+    for (const [pair, c] of list) console.log(`  ${String(c).padStart(4)}  ${pair}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

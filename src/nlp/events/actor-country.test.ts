@@ -1,0 +1,59 @@
+// The country of generic actors when no place resolved: from the text's names and words (invented notes).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLexicon } from './lexicon.js';
+import { createFatalityMatcher } from './fatalities.js';
+import { extractEvents } from './events.stage.js';
+import { countrylessRole, inCountry } from './actor-country.js';
+import { countryVotes, loadNoteCountryData, noteCountry } from './note-country.js';
+import { loadCountryData } from './report-country.js';
+import { buildDoc } from './testing.js';
+
+const lexicon = loadLexicon();
+const deaths = createFatalityMatcher(lexicon.cues);
+const countries = loadCountryData();
+const data = loadNoteCountryData(countries);
+const country = (text: string) => noteCountry(text, text.toLowerCase(), [], data)?.name ?? null;
+
+test('a province or a town the gazetteer knows in one country names it, even inside an organisation', () => {
+  assert.equal(country('Members of the Rajasthan teachers union marched to the secretariat.'), 'India');
+  assert.equal(country('Traders gathered outside the Peshawar Press Club.'), 'Pakistan');
+});
+
+test('a country name inside a party name and a demonym count; "pro-X" does not', () => {
+  assert.equal(country('Workers of the Communist Party of Nepal held a rally.'), 'Nepal');
+  assert.equal(country('Members of the Indian medical association went on strike.'), 'India');
+  assert.deepEqual(countryVotes('Crowds chanted pro-Pakistan slogans.', '', [], data), []);
+});
+
+test('a name two countries share only adds to a country the text already points to', () => {
+  // "Hyderabad" is in India and Pakistan: alone it names neither.
+  assert.equal(country('Farmers protested outside the Hyderabad press club.'), null);
+  assert.equal(country('Farmers from Sindh protested outside the Hyderabad press club.'), 'Pakistan');
+});
+
+test('two countries with as many cues name neither; nothing names nothing', () => {
+  assert.equal(country('Students from Rajasthan and Sindh met.'), null);
+  assert.equal(country('Teachers protested against unpaid salaries.'), null);
+});
+
+test('countryless generic names and their ACLED form in a country', () => {
+  const roles = new Set(['Protesters', 'Police Forces', 'Rioters', 'Government']);
+  assert.equal(countrylessRole('Protesters', roles), 'Protesters');
+  assert.equal(countrylessRole('Rioters (country unknown)', roles), 'Rioters');
+  assert.equal(countrylessRole('Protesters (India)', roles), null);
+  assert.equal(countrylessRole('Taliban', roles), null);
+  assert.equal(inCountry('Police Forces', 'India'), 'Police Forces of India');
+  assert.equal(inCountry('Government', 'Nepal'), 'Government of Nepal');
+  assert.equal(inCountry('Protesters', 'Nepal'), 'Protesters (Nepal)');
+});
+
+test('the events stage names the protesters of a note with no place from its cues (W706)', () => {
+  const text = 'Members of the Rajasthan teachers union protested against the transfer of 200 teachers.';
+  const layer = extractEvents(buildDoc(text, {}), lexicon, deaths, undefined, null, countries, data);
+  assert.equal(layer.events[0]?.actor1, 'Protesters (India)');
+  assert.ok(layer.warnings.some((w) => w.startsWith('W706')));
+  // Without the note data the name stays countryless, as before.
+  const plain = extractEvents(buildDoc(text, {}), lexicon, deaths, undefined, null, countries, null);
+  assert.equal(plain.events[0]?.actor1, 'Protesters');
+});
