@@ -7,6 +7,7 @@ import type { ParsedResult } from 'chrono-node';
 import type { IsoDay } from '../../core/date.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
+import { tokenTexts, type TokenTexts } from '../sentences/token-text.js';
 import { createChrono } from './chrono.js';
 import { createFastReader, type Components } from './fast.js';
 import { loadDatesLexicon, type DatesLexicon } from './lexicon.js';
@@ -109,11 +110,20 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
       candidates.forEach(({ sentence, text }, k) => read.push({ sentence, text, results: grouped[k]! }));
       read.sort((a, b) => a.sentence.start - b.sentence.start);
       const dates: DateMention[] = [];
+      let known: TokenTexts | undefined;
       for (const { sentence, text, results } of read) {
         results.forEach((r, i) => {
           const start = sentence.start + r.index;
           const end = start + r.text.length;
-          const future = () => isFutureContext(body, sentences.tokens, sentence, { start, end }, lexicon);
+          const future = () =>
+            isFutureContext(
+              body,
+              sentences.tokens,
+              sentence,
+              { start, end },
+              lexicon,
+              (known ??= tokenTexts(sentences, body)),
+            );
           const before = wordBefore(text, r.index)?.toLowerCase();
           const yearHint = pairedYear(text, r, results[i + 1]) ?? yearAfter(text, r, instant);
           const resolved = resolveReading(r, {

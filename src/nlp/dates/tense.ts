@@ -4,6 +4,7 @@
  */
 import type { Sentence, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
+import type { TokenTexts } from '../sentences/token-text.js';
 import type { DatesLexicon } from './lexicon.js';
 
 // Quotes, semicolons, colons and dashes open a new clause with its own tense.
@@ -52,17 +53,22 @@ function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: Da
   return null;
 }
 
-/** True when the clause holding `mention` speaks of the time after publication. */
+/** True when the clause holding `mention` speaks of the time after publication (`known`: the tokens' texts). */
 export function isFutureContext(
   body: string,
   tokens: readonly Token[],
   sentence: Sentence,
   mention: Span,
   lexicon: DatesLexicon,
+  known?: TokenTexts,
 ): boolean {
   const window = lexicon.data.settings.tenseWindow;
   const word: WordAt = (i) =>
-    i >= sentence.tokenStart && i < sentence.tokenEnd ? body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase() : '';
+    i >= sentence.tokenStart && i < sentence.tokenEnd
+      ? known
+        ? known.lower(i)
+        : body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
+      : '';
   let first = sentence.tokenStart;
   while (first < sentence.tokenEnd && tokens[first]!.end <= mention.start) first++;
   // Backwards from the mention to the clause boundary.

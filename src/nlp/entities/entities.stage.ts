@@ -17,6 +17,7 @@ import {
 import type { Role } from './dictionary.schema.js';
 import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
+import { tokenTexts } from '../sentences/token-text.js';
 import { tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
 import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
@@ -204,8 +205,9 @@ function run(
   const sentences = layer(doc, 'sentences');
   if (!sentences.english) return { entities: [], warnings: [] };
   const body = clean.body;
+  const known = tokenTexts(sentences, body);
   const scans: SentenceScan[] = sentences.sentences.map((s) => {
-    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd);
+    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd, known);
     return { toks, matches: data.index.scan(toks) };
   });
   const headline = clean.headline
@@ -309,7 +311,7 @@ function run(
     corefMentions(body, toks, claimed, cue, memory, lex.stopwords, entities);
   }
   // Statistical tagger (model/): people and organisations no dictionary entry or rule found.
-  entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger));
+  entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger, known));
   return { entities: withoutOverlaps(entities), warnings: [] };
 }
 

@@ -3,6 +3,7 @@
  * accents stripped, case folded, dots of abbreviations dropped ("U.S." -> "us"),
  * hyphens treated as spaces ("al-Nusra" = "al Nusra"), a possessive "'s" kept as its own token.
  */
+import type { TokenTexts } from '../sentences/token-text.js';
 
 export interface Tok {
   readonly start: number;
@@ -123,6 +124,7 @@ export function tokensFromLayer(
   tokens: readonly { start: number; end: number; pos: string }[],
   from: number,
   to: number,
+  known?: TokenTexts,
 ): Tok[] {
   const out: Tok[] = [];
   for (let i = from; i < to; i++) {
@@ -131,14 +133,15 @@ export function tokensFromLayer(
     const n = end - start;
     const plain = plainShape(body, start, end);
     if (plain > 0) {
-      const raw = body.slice(start, end);
+      // The shared token texts when given: the same strings every report, none sliced here.
+      const raw = known ? known.texts[i]! : body.slice(start, end);
       if (plain === 4) {
         out.push({ start, end, key: raw, shape: 0, word: true, pos });
         continue;
       }
       const c0 = raw.charCodeAt(0);
       const shape = c0 >= 48 && c0 <= 57 ? shapeOf(raw) : ((plain - 1) as 0 | 1 | 2);
-      out.push({ start, end, key: raw.toLowerCase(), shape, word: true, pos });
+      out.push({ start, end, key: known ? known.lower(i) : raw.toLowerCase(), shape, word: true, pos });
       continue;
     }
     const c = body.charCodeAt(start);

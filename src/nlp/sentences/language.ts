@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
 import type { Token } from '../../core/document.js';
+import type { TokenTexts } from './token-text.js';
 
 const FunctionWordsSchema = z.strictObject({
   languages: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1)).min(15)).refine((l) => 'en' in l, {
@@ -56,11 +57,18 @@ export function loadFunctionWords(): FunctionWords {
 const LATIN = /\p{Script=Latin}/u;
 const LETTER = /\p{L}/u;
 
-export function guessLanguage(body: string, tokens: readonly Token[], fw: FunctionWords): LanguageGuess {
+/** `known`, when given, has the tokens' texts (else they are sliced from the body). */
+export function guessLanguage(
+  body: string,
+  tokens: readonly Token[],
+  fw: FunctionWords,
+  known?: TokenTexts,
+): LanguageGuess {
   let words = 0;
   let latin = 0;
   const counts = new Map<string, number>();
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.end <= t.start) continue;
     // The first UTF-16 unit decides: ASCII letters are Latin letters, other ASCII is no letter.
     const c = body.charCodeAt(t.start) | 32;
@@ -74,7 +82,7 @@ export function guessLanguage(body: string, tokens: readonly Token[], fw: Functi
     }
     words++;
     if (t.end - t.start > fw.maxLength) continue;
-    const langs = fw.byWord.get(body.slice(t.start, t.end).toLowerCase());
+    const langs = fw.byWord.get(known ? known.lower(i) : body.slice(t.start, t.end).toLowerCase());
     if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };

@@ -9,6 +9,7 @@ import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { guessLanguage, loadFunctionWords, type FunctionWords } from './language.js';
+import { rememberTokenTexts, TokenTexts } from './token-text.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -37,7 +38,13 @@ export function paragraphsOf(body: string): Span[] {
  * tokens outside every paragraph (the blank lines) are dropped, and a sentence is cut where the
  * paragraph changes, so the layer is the one a read per paragraph would give.
  */
-function readBody(body: string, paragraphs: readonly Span[], tokens: Token[], sentences: Sentence[]): void {
+function readBody(
+  body: string,
+  paragraphs: readonly Span[],
+  tokens: Token[],
+  texts: string[],
+  sentences: Sentence[],
+): void {
   const doc = nlp.readDoc(body);
   // Reading each property for all tokens at once is much cheaper than three calls per token.
   const all = doc.tokens();
@@ -53,9 +60,13 @@ function readBody(body: string, paragraphs: readonly Span[], tokens: Token[], se
     const value = values[i]!;
     offset += spaces[i]!.length;
     // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
-    if (!body.startsWith(value, offset)) {
+    let exact = body.startsWith(value, offset);
+    if (!exact) {
       const found = body.indexOf(value, offset);
-      if (found >= 0) offset = found;
+      if (found >= 0) {
+        offset = found;
+        exact = true;
+      }
     }
     const end = offset + value.length;
     while (p < paragraphs.length && paragraphs[p]!.end <= offset) p++;
@@ -64,6 +75,8 @@ function readBody(body: string, paragraphs: readonly Span[], tokens: Token[], se
       kept[i] = tokens.length;
       paragraphOf[i] = p;
       tokens.push({ start: offset, end, pos: tags[i]! });
+      // wink's own string (kept in its lexicon) when it is the token's text, so none is allocated.
+      texts.push(exact ? value : body.slice(offset, end));
     } else kept[i] = -1;
     offset = end;
   }
@@ -91,13 +104,24 @@ function readBody(body: string, paragraphs: readonly Span[], tokens: Token[], se
 export function readSentences(body: string, functionWords: FunctionWords = defaultFunctionWords()): SentencesLayer {
   const paragraphs = paragraphsOf(body);
   const tokens: Token[] = [];
+  const texts: string[] = [];
   const sentences: Sentence[] = [];
-  if (paragraphs.length > 0) readBody(body, paragraphs, tokens, sentences);
-  const guess = guessLanguage(body, tokens, functionWords);
+  if (paragraphs.length > 0) readBody(body, paragraphs, tokens, texts, sentences);
+  const known = new TokenTexts(texts);
+  const guess = guessLanguage(body, tokens, functionWords, known);
   const warnings = guess.english
     ? []
     : [`W101 The report does not look like English (${guess.reason}); entities, quotes and events were not extracted`];
-  return { paragraphs, sentences, tokens, englishScore: guess.englishScore, english: guess.english, warnings };
+  const result: SentencesLayer = {
+    paragraphs,
+    sentences,
+    tokens,
+    englishScore: guess.englishScore,
+    english: guess.english,
+    warnings,
+  };
+  rememberTokenTexts(result, known);
+  return result;
 }
 
 let cachedFunctionWords: FunctionWords | null = null;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../../core/data-file.js';
 import type { Entity, SentencesLayer } from '../../../core/document.js';
+import { tokenTexts, type TokenTexts } from '../../sentences/token-text.js';
 import type { Tok } from '../fold.js';
 import type { Match } from '../matcher.js';
 import { facilityMask, type Lexicon } from '../recogniser.js';
@@ -182,6 +183,7 @@ export function modelEntities(
   lex: Lexicon,
   found: readonly Entity[],
   tagger: NameTagger,
+  known: TokenTexts = tokenTexts(sentences, body),
 ): Entity[] {
   const taken: Array<{ start: number; end: number }> = [...found];
   for (const scan of scans) {
@@ -194,12 +196,11 @@ export function modelEntities(
   let cursor = 0;
   for (const s of sentences.sentences) {
     const tokens = sentences.tokens;
-    const words = new Array<string>(s.tokenEnd - s.tokenStart);
+    // The shared token texts: the same strings every report, so the decoder's word lookups are cheap.
+    const words = known.texts.slice(s.tokenStart, s.tokenEnd);
     let credit = false;
-    for (let k = 0; k < words.length; k++) {
-      const t = tokens[s.tokenStart + k]!;
-      words[k] = body.slice(t.start, t.end);
-      if (k > 0 && words[k] === 'by' && CREDIT_WORDS.has(words[k - 1]!.toLowerCase())) credit = true;
+    for (let k = 1; k < words.length && !credit; k++) {
+      if (words[k] === 'by' && CREDIT_WORDS.has(known.lower(s.tokenStart + k - 1))) credit = true;
     }
     if (credit) continue;
     while (cursor < taken.length && taken[cursor]!.start < s.start) cursor++;
