@@ -8,6 +8,20 @@
  */
 import { BOUNDARY_END, BOUNDARY_START, mix, T, wordFeatures } from './features.js';
 
+/**
+ * `mix(template, value) | 0`: the same bits as a signed 32-bit integer, which V8 keeps unboxed (a
+ * uint32 above 2^31 is a heap number when a call returns it). Every use masks or xors the id, which
+ * reads the same bits either way.
+ */
+function mixInt(template: number, value: number): number {
+  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b) ^ value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 // Per word: own features, and its contribution as previous / next / second previous / second next word.
 const OWN = 0;
 const AS_PREV = 1;
@@ -29,8 +43,9 @@ export class FastDecoder {
   private readonly stride: number;
   private readonly slots = new Map<string, number>();
   private pool: Int32Array;
-  private lowerOf: Uint32Array;
-  private shortOf: Uint32Array;
+  // Word hashes as signed 32-bit integers (the same bits as features.ts's uint32 ones), kept unboxed.
+  private lowerOf: Int32Array;
+  private shortOf: Int32Array;
   /** Word-independent features for token 0 (bias) and for the other tokens (bias + "not initial"). */
   private readonly constFirst: Int32Array;
   private readonly constRest: Int32Array;
@@ -56,8 +71,8 @@ export class FastDecoder {
     this.stride = VECTORS * numClasses;
     const initial = Math.min(1024, poolLimit + RESERVED);
     this.pool = new Int32Array(initial * this.stride);
-    this.lowerOf = new Uint32Array(initial);
-    this.shortOf = new Uint32Array(initial);
+    this.lowerOf = new Int32Array(initial);
+    this.shortOf = new Int32Array(initial);
     this.scores = new Int32Array(numClasses);
     const nc = numClasses;
     this.constFirst = new Int32Array(nc);
@@ -102,10 +117,10 @@ export class FastDecoder {
     const pool = new Int32Array(this.pool.length * 2);
     pool.set(this.pool);
     this.pool = pool;
-    const lowerOf = new Uint32Array(this.lowerOf.length * 2);
+    const lowerOf = new Int32Array(this.lowerOf.length * 2);
     lowerOf.set(this.lowerOf);
     this.lowerOf = lowerOf;
-    const shortOf = new Uint32Array(this.shortOf.length * 2);
+    const shortOf = new Int32Array(this.shortOf.length * 2);
     shortOf.set(this.shortOf);
     this.shortOf = shortOf;
   }
@@ -195,12 +210,12 @@ export class FastDecoder {
       const pair = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
       const p = prev + 2;
       // Feature rows of the bigrams and the tag-with-word features.
-      const b1 = (mix(T.bigramPrev, mix(lowerPrev, lower)) & mask) * nc;
-      const b2 = (mix(T.bigramNext, mix(lower, lowerNext)) & mask) * nc;
-      const b3 = (mix(T.prevShortCur, mix(shortOf[slots[i + 1]!]!, short)) & mask) * nc;
-      const b4 = (mix(T.curShortNext, mix(short, shortOf[slots[i + 3]!]!)) & mask) * nc;
-      const b5 = (mix(T.prevTagLower, mix(p, lower)) & mask) * nc;
-      const b6 = (mix(T.prevTagShort, mix(p, short)) & mask) * nc;
+      const b1 = (mixInt(T.bigramPrev, mixInt(lowerPrev, lower)) & mask) * nc;
+      const b2 = (mixInt(T.bigramNext, mixInt(lower, lowerNext)) & mask) * nc;
+      const b3 = (mixInt(T.prevShortCur, mixInt(shortOf[slots[i + 1]!]!, short)) & mask) * nc;
+      const b4 = (mixInt(T.curShortNext, mixInt(short, shortOf[slots[i + 3]!]!)) & mask) * nc;
+      const b5 = (mixInt(T.prevTagLower, mixInt(p, lower)) & mask) * nc;
+      const b6 = (mixInt(T.prevTagShort, mixInt(p, short)) & mask) * nc;
       for (let c = 0; c < nc; c++) {
         scores[c] =
           pool[a + c]! +
@@ -218,8 +233,8 @@ export class FastDecoder {
           w[b6 + c]!;
       }
       if (i === 0) {
-        this.add(scores, 0, mix(T.initialShort, short));
-        this.add(scores, 0, mix(T.initialShort + 100, lower));
+        this.add(scores, 0, mixInt(T.initialShort, short));
+        this.add(scores, 0, mixInt(T.initialShort + 100, lower));
       }
       const allowed = this.allowed[prev + 1]!;
       let arg = 0;
