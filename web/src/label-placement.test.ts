@@ -36,7 +36,8 @@ describe('map labels', () => {
   });
 
   it('leaves out what does not fit in the view, and avoids circles when a side is free', () => {
-    assert.equal(placeLabels([label('edge', 395, 5, { w: 300 })], [], view).get('edge'), null);
+    assert.equal(placeLabels([label('wide', 200, 150, { w: 420 })], [], view).get('wide'), null);
+    assert.equal(placeLabels([label('corner', 395, 5, { w: 300 })], [], view).get('corner')?.side, 'bottom-left');
     const circle = { x: 105, y: 90, w: 70, h: 20 };
     assert.equal(placeLabels([label('a', 100, 100)], [circle], view).get('a')?.side, 'left');
     // A country's name is centred and gives way to the circles instead.

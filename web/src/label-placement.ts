@@ -1,6 +1,6 @@
 /**
- * Where the map's labels go: each beside its point (right, left, above or below, in that order of
- * preference), never over another label, nor over an incident's circle when another side is free;
+ * Where the map's labels go: each beside its point (right, left, above, below, then diagonally, in
+ * that order of preference), never over another label, nor over an incident's circle when another side is free;
  * labels that fit nowhere are left out (the most important are placed first). Pure: screen
  * coordinates in, boxes out. Tested in label-placement.test.ts.
  */
@@ -12,7 +12,8 @@ export interface Box {
   readonly h: number;
 }
 
-export type Side = 'right' | 'left' | 'top' | 'bottom' | 'center';
+export type Side =
+  'right' | 'left' | 'top' | 'bottom' | 'top-right' | 'bottom-right' | 'top-left' | 'bottom-left' | 'center';
 
 export interface LabelRequest {
   readonly id: string;
@@ -49,11 +50,16 @@ export function candidates(l: LabelRequest): [Side, Box][] {
   const { x, y, r, w, h } = l;
   if (l.centred) return [['center', { x: x - w / 2, y: y - h / 2, w, h }]];
   const off = r + GAP;
+  const d = Math.round(off * 0.7);
   return [
     ['right', { x: x + off, y: y - h / 2, w, h }],
     ['left', { x: x - off - w, y: y - h / 2, w, h }],
     ['top', { x: x - w / 2, y: y - off - h, w, h }],
     ['bottom', { x: x - w / 2, y: y + off, w, h }],
+    ['top-right', { x: x + d, y: y - d - h, w, h }],
+    ['bottom-right', { x: x + d, y: y + d, w, h }],
+    ['top-left', { x: x - d - w, y: y - d - h, w, h }],
+    ['bottom-left', { x: x - d - w, y: y + d, w, h }],
   ];
 }
 

@@ -5,7 +5,10 @@
 import type * as L from 'leaflet';
 import { api } from '../api.js';
 import { adminCountries, coordinatesText, GEO_PRECISION_TEXT, placeName } from '../geo.js';
-import { createMap } from '../map/basemap.js';
+import { placeLabelsFor } from '../label-placement.js';
+import { createMap, loadCountries } from '../map/basemap.js';
+import { LabelLayer } from '../map/labels.js';
+import { fatalityRadius } from '../scales.js';
 import { incidentsLayer, zonesLayer } from '../map/layers.js';
 import type { Incident, IncidentDetail } from '../api-types.js';
 import { formatDay } from '../dates.js';
@@ -185,9 +188,21 @@ function render(el: HTMLElement, d: IncidentDetail, reload: () => void): L.Map |
     adminCountries(session.agreement?.zones),
   );
   const at: L.LatLngTuple = [i.latitude as number, i.longitude as number];
-  map.setView(at, i.geoPrecision === 3 ? 7 : 9);
+  map.setView(at, i.geoPrecision === 3 ? 7 : 8);
   zonesLayer(session.agreement?.zones)?.addTo(map);
   incidentsLayer([i]).addTo(map);
+  // The place's name beside its circle, and the countries around it for bearings.
+  const r = fatalityRadius(i.fatalitiesBest ?? i.fatalitiesLow);
+  const labels = new LabelLayer().addTo(map);
+  labels.setPlaces(
+    placeLabelsFor([i], () => r),
+    [{ lat: at[0], lon: at[1], r }],
+  );
+  if (!session.config.tileUrl)
+    loadCountries().then(
+      (fc) => map.getPane('labels') && labels.setCountries(fc),
+      () => undefined,
+    );
   return map;
 }
 

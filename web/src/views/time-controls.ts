@@ -29,7 +29,7 @@ export function timeControls(go: (f: Partial<Filters>) => void): TimeControls {
     h('button', {
       class: 'seg',
       testid: `span-${span}`,
-      text: span === 'agreement' ? 'Agreement period' : 'Whole record',
+      text: span === 'agreement' ? 'Agreement' : 'Whole record',
       attrs: { type: 'button', 'aria-pressed': 'false' },
       on: { click: () => go({ span, to: null }) },
     }),
