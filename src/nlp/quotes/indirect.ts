@@ -72,8 +72,13 @@ function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean
   const w = ctx.words[j];
   if (w === undefined || j >= end) return false;
   if (ctx.lex.verbs.has(w) && w.endsWith('ing') && j > k && ctx.pos[j] === 'VERB') return true;
-  if (JOINS.has(w)) j++;
-  else if (j === k) return false;
+  if (JOINS.has(w)) {
+    j++;
+    // "... and said that ...": a second cue of the same speaker.
+    let v = j;
+    while (v < end && (ctx.lex.adverbs.has(ctx.words[v]!) || ctx.pos[v] === 'ADV')) v++;
+    if (ctx.lex.verbs.has(ctx.words[v]!) && ctx.pos[v] === 'VERB') return true;
+  } else if (j === k) return false;
   const np = npStartingAt(ctx, j, end);
   if (!np || np.end - np.start > 8) return false;
   let v = np.end;
@@ -107,10 +112,11 @@ function clauseFrom(
   let e = cutNested(ctx, t, clauseEnd(ctx, t, end));
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
   const first = ctx.pos[t]!;
-  const gerund = first === 'VERB' && ctx.words[t]!.endsWith('ing');
+  // A gerund ("denied firing on the town"); the lite model tags some as nouns.
+  const gerund = (first === 'VERB' || first === 'NOUN') && ctx.words[t]!.endsWith('ing') && ctx.words[t]!.length > 5;
   const opens = anyStart ? first !== 'PUNCT' : CLAUSE_START.has(first) || gerund || infinitive;
   if (e - t < 3 || !opens || ctx.inQuote[t]) return null;
-  let verb = false;
+  let verb = gerund;
   for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   return verb ? { start: t, end: e } : null;
 }
@@ -336,6 +342,24 @@ function headlineClaim(ctx: QuoteContext, s: number): Candidate | null {
   return content ? candidate(ctx, content, { start: subject.end, end: subject.end + 1 }, subject, s) : null;
 }
 
+/**
+ * "Y intends to ..., X said": a belief or intention whose cue lies inside another attribution's
+ * content is part of what that source reported, not an attribution of its own.
+ */
+function dropInner(ctx: QuoteContext, out: Candidate[], first: number): void {
+  for (let i = out.length - 1; i >= first; i--) {
+    const c = out[i]!;
+    if (!c.cue || classOf(ctx, c.cue.start) === 'speech') continue;
+    const at = ctx.tokens[c.cue.start]!.start;
+    for (let j = first; j < out.length; j++) {
+      if (j !== i && out[j]!.content.start <= at && at < out[j]!.content.end) {
+        out.splice(i, 1);
+        break;
+      }
+    }
+  }
+}
+
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const sentences = ctx.layer.sentences;
@@ -362,6 +386,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
       if (c.content.start > ctx.tokens[t]!.start) t = tokenAt(ctx, c.content.end) - 1;
     }
+    dropInner(ctx, out, first);
     // Speakerless cues ("appears to") only where no attribution of this sentence holds them.
     for (const hit of phrases) {
       if (hit.speaker !== 'none' || consumed[hit.start]) continue;

@@ -86,13 +86,34 @@ export interface QuoteLexicon {
 
 const lower = (list: readonly string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
 
+const VOWEL = /[aeiou]/;
+
+/**
+ * The regular inflections of a verb lemma (3rd person, past, -ing), so that an entry lists only
+ * its irregular forms: "cite" -> cites, cited, citing; "worry" -> worries, worried, worrying;
+ * "plan" -> plans, planned, planning. A form that is no English word is harmless: it never matches.
+ */
+export function inflections(lemma: string): string[] {
+  const w = lemma.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return [];
+  const last = w[w.length - 1]!;
+  const third = /(?:s|x|z|ch|sh|o)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`;
+  let stem = w;
+  // One syllable ending consonant-vowel-consonant doubles its last letter: plan -> planned.
+  const syllables = w.match(/[aeiouy]+/g)?.length ?? 0;
+  if (syllables === 1 && /[^aeiou][aeiou][^aeiouwxy]$/.test(w)) stem = w + last;
+  const past = last === 'e' ? `${w}d` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ied` : `${stem}ed`;
+  const ing = /[^e]e$/.test(w) && VOWEL.test(w.slice(0, -1)) ? `${w.slice(0, -1)}ing` : `${stem}ing`;
+  return [third, past, ing];
+}
+
 export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexicon {
   const verbs = new Map<string, string>();
   const verbClass = new Map<string, CueClass>();
   const namedSubject = new Set<string>();
   const infinitiveOnly = new Set<string>();
   for (const entry of cues.verbs)
-    for (const form of entry.forms) {
+    for (const form of new Set([...entry.forms, ...inflections(entry.forms[0]!)])) {
       verbs.set(form.toLowerCase(), entry.forms[0]!);
       verbClass.set(form.toLowerCase(), entry.class);
       if (entry.subject === 'named') namedSubject.add(form.toLowerCase());

@@ -123,6 +123,10 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
   let j = skipAdverbsBack(ctx, cue - 1, lo);
   if (j < lo) return null;
   if (ctx.words[j] === ',') {
+    // Comma-separated appositions and relative clauses: "X, who ..., a member of ..., said". The
+    // subject is the leftmost segment that is a whole noun phrase, walking back past relative clauses.
+    const found = leftmostNominalSegment(ctx, j, lo);
+    if (found) return found;
     // A name right before the comma is the subject itself: "After the vote, Gov. Jane Doe (R-OH), said".
     const named = npEndingAt(ctx, j - 1, lo);
     if (named && holdsName(ctx, named) && (named.start === lo || ctx.words[named.start - 1] === ',')) return named;
@@ -135,7 +139,60 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
     j--;
     if (ctx.words[j] === ',') j--;
   }
-  return npEndingAt(ctx, j, lo);
+  return bareRelative(ctx, j, lo) ?? npEndingAt(ctx, j, lo);
+}
+
+/** Most comma-separated segments read back from a cue, and the longest one. */
+const MAX_SEGMENTS = 4;
+const MAX_SEGMENT = 30;
+
+function leftmostNominalSegment(ctx: QuoteContext, comma: number, lo: number): TokenRange | null {
+  let best: TokenRange | null = null;
+  let e = comma;
+  for (let n = 0; n < MAX_SEGMENTS && e > lo; n++) {
+    let k = e - 1;
+    while (k >= lo && k > e - MAX_SEGMENT && ctx.words[k] !== ',' && !ctx.inQuote[k] && !/^[;:]$/.test(ctx.words[k]!))
+      k--;
+    const segStart = k + 1;
+    if (segStart >= e) break;
+    const atBoundary = k < lo || ctx.words[k] === ',';
+    // Relative clauses, ages and "of Flint" / "in Aurora" pieces between the commas are passed over.
+    const w = ctx.words[segStart]!;
+    const skip =
+      (RELATIVE.has(w) && pos(ctx, segStart) !== 'DET') ||
+      pos(ctx, segStart) === 'ADP' ||
+      ((pos(ctx, segStart) === 'NUM' || pos(ctx, segStart) === 'ADV') && e - segStart === 1);
+    if (skip) {
+      if (!atBoundary || k < lo) break;
+      e = k;
+      continue;
+    }
+    const np = npEndingAt(ctx, e - 1, segStart);
+    if (!np || np.start !== segStart || !atBoundary) break;
+    // "A Taliban spokesman, Jane Doe, said": the name in apposition names the speaker.
+    if (!(best && namesPerson(ctx, best) && !namesPerson(ctx, np))) best = np;
+    if (k < lo) break;
+    e = k;
+  }
+  return best && holdsName(ctx, best) ? best : null;
+}
+
+function namesPerson(ctx: QuoteContext, r: TokenRange): boolean {
+  const e = ctx.entityOf[r.end - 1]!;
+  return e >= 0 && ctx.entities[e]!.type === 'person';
+}
+
+/** The subject before a relative clause without commas: "an official who spoke anonymously said". */
+function bareRelative(ctx: QuoteContext, j: number, lo: number): TokenRange | null {
+  for (let k = j; k > lo && k > j - MAX_APPOSITION; k--) {
+    const w = ctx.words[k]!;
+    if (w === ',' || w === '.' || w === ';' || ctx.inQuote[k]) return null;
+    if (w === 'who') {
+      const np = npEndingAt(ctx, k - 1, lo);
+      return np && holdsName(ctx, np) ? np : null;
+    }
+  }
+  return null;
 }
 
 /** The noun phrase starting at token `t`, ending before `hi` ("said Kerry", "said a spokesman"). */
