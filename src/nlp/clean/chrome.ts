@@ -75,6 +75,8 @@ export interface KeptUnit {
 export interface TrimResult {
   readonly kept: readonly KeptUnit[];
   readonly removed: readonly RemovedPiece[];
+  /** For each removed piece, the index of the unit it came from. */
+  readonly removedFrom: readonly number[];
 }
 
 /** Short lines between two chrome lines ("to save your favourites") go with them. */
@@ -203,14 +205,21 @@ export function trimChrome(rules: ChromeRules, units: readonly string[]): TrimRe
     if (reasons[i] === null && sandwiched(i) && reasons[i - 1] && reasons[i + 1]) reasons[i] = 'chrome block';
   }
   const removed: RemovedPiece[] = [];
+  const removedFrom: number[] = [];
   const kept: KeptUnit[] = [];
   for (let i = 0; i < n; i++) {
-    removed.push(...fragmentRemoved[i]!);
+    for (const piece of fragmentRemoved[i]!) {
+      removed.push(piece);
+      removedFrom.push(i);
+    }
     const reason = reasons[i] ?? null;
     if (reason === null) kept.push({ index: i, from: ranges[i]!.from, to: ranges[i]!.to });
-    else if (reason) removed.push({ text: texts[i]!, reason });
+    else if (reason) {
+      removed.push({ text: texts[i]!, reason });
+      removedFrom.push(i);
+    }
   }
-  return { kept, removed };
+  return { kept, removed, removedFrom };
 }
 
 function restReason(rules: ChromeRules, texts: readonly string[], start: number): string {

@@ -4,11 +4,21 @@
  */
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
-import { wordCount } from './chrome.js';
-import { nestsDeeperThan, paragraphsOf, paragraphsOfHtml, parseDocument, type DomDocument } from './html-text.js';
+import { textWords } from './boilerplate.js';
+import { loadPruneRules, pruneElements } from './prune.js';
+import {
+  blocksOf,
+  blocksOfHtml,
+  nestsDeeperThan,
+  parseDocument,
+  type DomDocument,
+  type TextBlock,
+} from './html-text.js';
 
 export interface Extraction {
   readonly paragraphs: readonly string[];
+  /** The same paragraphs with their link text and element, for the boilerplate filter. */
+  readonly blocks: readonly TextBlock[];
   readonly extractor: 'defuddle' | 'readability' | 'page-text' | 'none';
   readonly title: string | null;
   readonly byline: string | null;
@@ -23,7 +33,7 @@ const MAX_EXTRACT_DEPTH = 150;
 const TOO_LITTLE_WORDS = 80;
 
 function words(paragraphs: readonly string[]): number {
-  return paragraphs.reduce((n, p) => n + wordCount(p), 0);
+  return paragraphs.reduce((n, p) => n + textWords(p), 0);
 }
 
 function nonEmpty(value: string | null | undefined): string | null {
@@ -54,8 +64,10 @@ function defuddle(doc: DomDocument, url: string | undefined): Extraction | null 
       useAsync: false,
       removeImages: true,
     }).parse();
+    const blocks = blocksOfHtml(r.content ?? '');
     return {
-      paragraphs: paragraphsOfHtml(r.content ?? ''),
+      paragraphs: blocks.map((b) => b.text),
+      blocks,
       extractor: 'defuddle',
       title: nonEmpty(r.title),
       byline: nonEmpty(r.author),
@@ -73,10 +85,14 @@ function runReadability(html: string): Extraction | null {
 
 function readability(html: string): Extraction | null {
   try {
-    const r = new Readability(parseDocument(html) as never).parse();
+    const doc = parseDocument(html);
+    pruneElements(doc, loadPruneRules());
+    const r = new Readability(doc as never).parse();
     if (!r) return null;
+    const blocks = blocksOfHtml(r.content ?? '');
     return {
-      paragraphs: paragraphsOfHtml(r.content ?? ''),
+      paragraphs: blocks.map((b) => b.text),
+      blocks,
       extractor: 'readability',
       title: nonEmpty(r.title),
       byline: nonEmpty(r.byline),
@@ -92,8 +108,10 @@ function readability(html: string): Extraction | null {
 export function extractArticle(doc: DomDocument, html: string, url?: string): Extraction {
   // Both extractors slow down sharply with nesting depth; a pathological page gets the plain text.
   if (nestsDeeperThan(doc, MAX_EXTRACT_DEPTH)) {
+    const blocks = blocksOf(doc.body ?? doc);
     return {
-      paragraphs: paragraphsOf(doc.body ?? doc),
+      paragraphs: blocks.map((b) => b.text),
+      blocks,
       extractor: 'page-text',
       title: null,
       byline: null,
@@ -101,11 +119,14 @@ export function extractArticle(doc: DomDocument, html: string, url?: string): Ex
       site: null,
     };
   }
+  pruneElements(doc, loadPruneRules());
   const first = runDefuddle(doc, url);
   if (first && words(first.paragraphs) >= TOO_LITTLE_WORDS) return first;
   const second = runReadability(html);
   const best = [first, second]
     .filter((e): e is Extraction => e !== null)
     .sort((a, b) => words(b.paragraphs) - words(a.paragraphs))[0];
-  return best ?? { paragraphs: [], extractor: 'none', title: null, byline: null, published: null, site: null };
+  return (
+    best ?? { paragraphs: [], blocks: [], extractor: 'none', title: null, byline: null, published: null, site: null }
+  );
 }

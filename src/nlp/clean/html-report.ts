@@ -3,7 +3,8 @@
  * headline, byline, date and dateline from metadata, and map paragraphs back to the raw HTML.
  */
 import type { CleanLayer, RemovedPiece, ReportInput } from '../../core/document.js';
-import { looksLikeProse, trimChrome, wordCount, type ChromeRules } from './chrome.js';
+import { filterAndTrim, textWords } from './boilerplate.js';
+import { looksLikeProse, type ChromeRules } from './chrome.js';
 import { findDateline } from './dateline.js';
 import { stripSiteSuffix, tidyByline } from './headline.js';
 import { extractArticle } from './html-extract.js';
@@ -16,7 +17,7 @@ const NO_ARTICLE = 'W001 No article text found in the HTML page';
 
 /** An article has at least one sentence-like paragraph; menus and link lists do not. */
 function hasArticleText(paragraphs: readonly string[]): boolean {
-  return paragraphs.some((p) => looksLikeProse(p) || (wordCount(p) >= 8 && /[.!?]/.test(p)));
+  return paragraphs.some((p) => looksLikeProse(p) || (textWords(p) >= 8 && /[.!?。！？]/u.test(p)));
 }
 
 function emptyLayer(input: ReportInput, warnings: string[], removed: RemovedPiece[] = []): CleanLayer {
@@ -49,9 +50,10 @@ export function cleanHtml(input: ReportInput, rules: ChromeRules): CleanLayer {
   const title = meta.titles[0] ?? extraction.title;
   const headline = title ? stripSiteSuffix(title, siteNames) || null : null;
 
-  const trimmed = trimChrome(rules, extraction.paragraphs);
+  // Blocks first (repeated captions, link lists around the article), then chrome lines.
+  const trimmed = filterAndTrim(rules, extraction.blocks);
   const removed: RemovedPiece[] = [...trimmed.removed];
-  let paragraphs = trimmed.kept.map((k) => extraction.paragraphs[k.index]!.slice(k.from, k.to));
+  let paragraphs = trimmed.paragraphs;
   // Extractors often keep the page's <h1>; the headline is reported on its own, not in the body.
   if (headline && paragraphs[0] && (sameText(paragraphs[0], headline) || (title && sameText(paragraphs[0], title)))) {
     removed.unshift({ text: paragraphs[0], reason: 'headline' });

@@ -54,34 +54,58 @@ interface NodeLike {
   readonly childNodes: ArrayLike<NodeLike>;
 }
 
-/** The paragraphs of an element's text, in document order. */
-export function paragraphsOf(root: unknown): string[] {
-  const out: string[] = [];
+/** One paragraph of a page with what the boilerplate filter looks at. */
+export interface TextBlock {
+  readonly text: string;
+  /** Characters of `text` inside links (after whitespace squashing, approximately). */
+  readonly linkChars: number;
+  /** The block element the paragraph sits in (`p`, `li`, `h2`, `td`, ... or `` at the root). */
+  readonly tag: string;
+}
+
+type Marker = { readonly end: string };
+
+/** The paragraphs of an element's text, in document order, with their link text and element. */
+export function blocksOf(root: unknown): TextBlock[] {
+  const out: TextBlock[] = [];
   let current: string[] = [];
+  let linkChars = 0;
+  let links = 0;
+  const blocks: string[] = [''];
   const flush = (): void => {
     const text = squash(current.join(''));
-    if (text) out.push(text);
+    if (text) out.push({ text, linkChars: Math.min(linkChars, text.length), tag: blocks[blocks.length - 1]! });
     current = [];
+    linkChars = 0;
   };
   // An explicit stack, not recursion: broken pages can nest thousands of levels deep.
-  const stack: Array<NodeLike | 'end'> = [root as NodeLike];
+  const stack: Array<NodeLike | Marker> = [root as NodeLike];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node === 'end') {
-      flush();
+    if ('end' in node) {
+      if (node.end === 'a') links--;
+      else {
+        flush();
+        blocks.pop();
+      }
       continue;
     }
     if (node.nodeType === 3) {
-      current.push(node.nodeValue ?? '');
+      const value = node.nodeValue ?? '';
+      current.push(value);
+      if (links > 0) linkChars += squash(value).length;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.localName?.toLowerCase() ?? '';
     if (SKIP.has(name)) continue;
-    const block = BLOCK.has(name);
-    if (block) {
+    if (BLOCK.has(name)) {
       flush();
-      stack.push('end');
+      blocks.push(name);
+      stack.push(END_OF[name] ?? { end: name });
+    } else if (name === 'a') {
+      links++;
+      stack.push(END_LINK);
     }
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
@@ -90,10 +114,23 @@ export function paragraphsOf(root: unknown): string[] {
   return out;
 }
 
+const END_LINK: Marker = { end: 'a' };
+const END_OF: Record<string, Marker> = Object.fromEntries([...BLOCK].map((name) => [name, { end: name }]));
+
+/** The paragraphs of an element's text, in document order. */
+export function paragraphsOf(root: unknown): string[] {
+  return blocksOf(root).map((b) => b.text);
+}
+
 /** Paragraphs of an HTML string (extracted article content). */
 export function paragraphsOfHtml(html: string): string[] {
+  return blocksOfHtml(html).map((b) => b.text);
+}
+
+/** Blocks of an HTML string (extracted article content). */
+export function blocksOfHtml(html: string): TextBlock[] {
   const doc = parseDocument(html);
-  return paragraphsOf(doc.body ?? doc);
+  return blocksOf(doc.body ?? doc);
 }
 
 /** True when elements nest deeper than `limit` (stops walking as soon as they do). */

@@ -124,3 +124,15 @@ test('html: offsets map article text back to the raw HTML, across entities and i
   const crossing = c.body.indexOf('the crossing');
   assert.ok(c.offsets.some((s) => s.body <= crossing && crossing < s.body + s.length));
 });
+
+test('html: an unspaced Japanese article is an article, not W001', () => {
+  const sentences = [
+    '停戦合意は月曜日の朝に発効したと当局者が述べた。',
+    '北部の村では火曜日にも砲撃の音が聞こえたと住民が話した。',
+    '国連の車列は食料と医薬品を積んで町に到着した。',
+    '双方は互いに合意違反を非難したが、証拠は示さなかった。',
+  ];
+  const c = run(page('', sentences.map((s) => `<p>${s}</p>`).join('')));
+  assert.deepEqual(c.warnings, []);
+  assert.equal(c.body, sentences.join('\n\n'));
+});

@@ -1,0 +1,125 @@
+/**
+ * The block filter that runs on the extractor's paragraphs before the chrome trimmer: what the
+ * extractors keep around an article (repeated captions, lists of links, the strip of headlines
+ * after the story). It looks only at the blocks' text, their link text and element, so it works
+ * the same whichever extractor found them. Rules are generic: no site, no language.
+ */
+import type { RemovedPiece } from '../../core/document.js';
+import { trimChrome, wordCount, type ChromeRules } from './chrome.js';
+import type { TextBlock } from './html-text.js';
+
+export interface BlockFilterOptions {
+  /** Drop a block of >= `repeatedWords` words repeating one of the `repeated` blocks before it (0: off). */
+  readonly repeated: number;
+  readonly repeatedWords: number;
+  /** Link density at or above which a block is a link (list item, teaser, tag cloud). */
+  readonly linkDensity: number;
+  /** Drop link blocks in runs of at least this many (0 turns the rule off). */
+  readonly linkRun: number;
+  /** Drop link blocks before the first and after the last prose block. */
+  readonly linkEdges: boolean;
+  /** Longer link blocks than this are kept at the edges unless nearly all link text. */
+  readonly edgeMaxWords: number;
+}
+
+export const DEFAULT_BLOCK_FILTER: BlockFilterOptions = {
+  repeated: 3,
+  repeatedWords: 8,
+  linkDensity: 0.5,
+  linkRun: 4,
+  linkEdges: true,
+  edgeMaxWords: 25,
+};
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Words of a text, counting two Chinese or Japanese characters as one (they are written unspaced). */
+export function textWords(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  return wordCount(text) + Math.floor(cjk / 2);
+}
+
+export interface BlockVerdicts {
+  /** For each block, null when kept, else the reason it was dropped. */
+  readonly reasons: readonly (string | null)[];
+}
+
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+const key = (text: string): string => text.toLowerCase();
+
+export function filterBlocks(
+  blocks: readonly TextBlock[],
+  options: BlockFilterOptions = DEFAULT_BLOCK_FILTER,
+): BlockVerdicts {
+  const n = blocks.length;
+  const reasons: (string | null)[] = new Array<string | null>(n).fill(null);
+  const words = blocks.map((b) => textWords(b.text));
+  const density = blocks.map((b) => b.linkChars / Math.max(1, b.text.length));
+  // A link shown as its bare address is cited, not navigation.
+  const isLink = density.map((d, i) => d >= options.linkDensity && !BARE_URL.test(blocks[i]!.text));
+  const prose = blocks.map((b, i) => words[i]! >= 10 && density[i]! < 0.3 && /[.!?…。！？]['"’”»」)]?$/u.test(b.text));
+
+  if (options.repeated > 0) {
+    for (let i = 0; i < n; i++) {
+      if (words[i]! < options.repeatedWords) continue;
+      const k = key(blocks[i]!.text);
+      for (let j = Math.max(0, i - options.repeated); j < i; j++) {
+        if (key(blocks[j]!.text) === k) reasons[i] = 'repeated';
+      }
+    }
+  }
+  if (options.linkRun > 0) {
+    for (let i = 0; i < n;) {
+      if (!isLink[i]) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n && isLink[j]) j++;
+      if (j - i >= options.linkRun) for (let k = i; k < j; k++) reasons[k] ??= 'link list';
+      i = j;
+    }
+  }
+  if (options.linkEdges) {
+    const first = prose.indexOf(true);
+    const last = prose.lastIndexOf(true);
+    for (let i = 0; i < n; i++) {
+      const edge = first < 0 || i < first || i > last;
+      if (edge && isLink[i] && (words[i]! <= options.edgeMaxWords || density[i]! >= 0.9)) reasons[i] ??= 'link list';
+    }
+  }
+  return { reasons };
+}
+
+/**
+ * Runs the block filter, then the chrome trimmer on the blocks it keeps. Removed pieces come in
+ * document order; a block both rules would drop is reported with the chrome rule's reason.
+ */
+export function filterAndTrim(
+  rules: ChromeRules,
+  blocks: readonly TextBlock[],
+  options: BlockFilterOptions = DEFAULT_BLOCK_FILTER,
+): { paragraphs: string[]; removed: RemovedPiece[] } {
+  const { reasons } = filterBlocks(blocks, options);
+  const keptAt: number[] = [];
+  blocks.forEach((_, i) => {
+    if (!reasons[i]) keptAt.push(i);
+  });
+  const texts = keptAt.map((i) => blocks[i]!.text);
+  const trimmed = trimChrome(rules, texts);
+  const paragraphs = trimmed.kept.map((k) => texts[k.index]!.slice(k.from, k.to));
+  const removed: RemovedPiece[] = [];
+  let r = 0;
+  let next = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const reason = reasons[i];
+    if (reason) {
+      const own = trimChrome(rules, [blocks[i]!.text]).removed[0]?.reason;
+      removed.push({ text: blocks[i]!.text, reason: own ?? reason });
+      continue;
+    }
+    while (r < trimmed.removed.length && trimmed.removedFrom[r] === next) removed.push(trimmed.removed[r++]!);
+    next++;
+  }
+  return { paragraphs, removed };
+}
