@@ -1,6 +1,7 @@
 /**
  * The SQLite path of putImportedEvents (issue 3). Every write: a reused 500-row INSERT ... ON
- * CONFLICT DO NOTHING (same ids and rows as one INSERT per row) and, from 1,000 rows, the batch's
+ * CONFLICT DO NOTHING (same ids and rows as one INSERT per row; a chunk of one dataset and file binds
+ * those two once and writes the report columns as NULL literals) and, from 1,000 rows, the batch's
  * R*Tree rows added by one INSERT ... SELECT instead of the per-row trigger.
  *
  * Bulk loads (SqliteStore.bulkLoad, one transaction for a whole import): once a write has added
@@ -14,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import { eventValues, eventValuesInto, EVENT_COLUMNS } from '../event-sql.js';
+import type { EventFields } from '../types.js';
 import type { ImportResult, NewImportedEvent } from '../types.js';
 import { geoRows, packEventGeo } from './rtree-pack.js';
 
@@ -37,6 +39,55 @@ function insertImportedSql(rows: number): string {
   const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
   return `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
     ON CONFLICT (import_dataset, import_source_id) WHERE import_dataset IS NOT NULL DO NOTHING`;
+}
+
+/** The columns an imported event leaves NULL (report provenance) or shares with its batch (dataset, file). */
+const SHARED_COLUMNS = 6;
+/** Parameters per row of the import-only statement: import_row, import_source_id, the event's fields. */
+const OWN_WIDTH = EVENT_COLUMNS.length - SHARED_COLUMNS;
+
+/**
+ * The multi-row INSERT for a chunk of imported rows of one dataset and file: the report columns are
+ * NULL literals and the dataset and file two named parameters bound once per statement, instead of
+ * six parameters per row (the same values, so the same rows).
+ */
+function insertImportChunkSql(rows: number): string {
+  const own = Array.from({ length: OWN_WIDTH }, () => '?').join(', ');
+  const tuple = `(NULL, NULL, NULL, NULL, @dataset, @file, ${own})`;
+  return `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
+    ON CONFLICT (import_dataset, import_source_id) WHERE import_dataset IS NOT NULL DO NOTHING`;
+}
+
+/** eventValuesInto's values from import_row on (EVENT_COLUMNS order), for insertImportChunkSql. */
+function ownValuesInto(
+  target: unknown[],
+  offset: number,
+  e: EventFields,
+  row: number | null,
+  sourceId: string | null,
+): void {
+  let i = offset;
+  target[i++] = row;
+  target[i++] = sourceId;
+  target[i++] = e.event_type;
+  target[i++] = e.sub_event_type;
+  target[i++] = e.actor1;
+  target[i++] = e.assoc_actor_1;
+  target[i++] = e.actor2;
+  target[i++] = e.assoc_actor_2;
+  target[i++] = e.location;
+  target[i++] = e.admin1;
+  target[i++] = e.country;
+  target[i++] = e.latitude;
+  target[i++] = e.longitude;
+  target[i++] = e.geo_precision;
+  target[i++] = e.event_date;
+  target[i++] = e.time_precision;
+  target[i++] = e.fatalities;
+  target[i++] = e.modality;
+  target[i++] = e.source;
+  target[i++] = e.evidence;
+  target[i] = e.confidence;
 }
 
 export interface ImportWriter {
@@ -72,6 +123,24 @@ export function createImportWriter(db: Database.Database): ImportWriter {
   const many = db.prepare(insertImportedSql(ROWS_PER_STATEMENT));
   const width = EVENT_COLUMNS.length;
   const flat: unknown[] = new Array(ROWS_PER_STATEMENT * width);
+  const chunk = db.prepare(insertImportChunkSql(ROWS_PER_STATEMENT));
+  const own: unknown[] = new Array(ROWS_PER_STATEMENT * OWN_WIDTH);
+  const shared = { dataset: '', file: '' };
+
+  /** Fills `own` for events[from, from + ROWS_PER_STATEMENT) when all are imports of one dataset and file. */
+  const fillShared = (events: readonly NewImportedEvent[], from: number): boolean => {
+    const first = events[from]!.provenance;
+    if (first.kind !== 'import') return false;
+    for (let k = 0; k < ROWS_PER_STATEMENT; k++) {
+      const e = events[from + k]!;
+      const p = e.provenance;
+      if (p.kind !== 'import' || p.dataset !== first.dataset || p.file !== first.file) return false;
+      ownValuesInto(own, k * OWN_WIDTH, e, p.row ?? null, p.sourceId ?? null);
+    }
+    shared.dataset = first.dataset;
+    shared.file = first.file;
+    return true;
+  };
   let bulk = false;
   let deferred: Deferred | null = null;
 
@@ -123,6 +192,10 @@ export function createImportWriter(db: Database.Database): ImportWriter {
     // Full chunks through one multi-row statement: rows keep their order (and so their ids), and
     // ON CONFLICT applies row by row, so the result is the same as one INSERT per row.
     for (; i + ROWS_PER_STATEMENT <= events.length; i += ROWS_PER_STATEMENT) {
+      if (fillShared(events, i)) {
+        inserted += chunk.run(own, shared).changes;
+        continue;
+      }
       for (let k = 0; k < ROWS_PER_STATEMENT; k++) {
         const e = events[i + k]!;
         eventValuesInto(flat, k * width, e, e.provenance);

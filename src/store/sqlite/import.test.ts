@@ -90,6 +90,39 @@ describe('SqliteStore.putImportedEvents (multi-row path)', () => {
     }
   });
 
+  it('chunks mixing datasets or files store what one INSERT per row stores', async () => {
+    // Chunks of one dataset and file bind both once per statement; a mixed chunk takes the generic statement.
+    const rows = Array.from({ length: 1600 }, (_, i) =>
+      row(i + 1, {
+        provenance: {
+          kind: 'import',
+          dataset: i === 700 ? 'ucdp' : 'acled',
+          file: i === 250 || i >= 1200 ? 'y.csv' : 'x.csv',
+          row: i + 1,
+          sourceId: `FRD${i + 1}`,
+        },
+      }),
+    );
+    const bulk = await openSqliteStore({ path: ':memory:' });
+    const single = await openSqliteStore({ path: ':memory:' });
+    try {
+      assert.deepEqual(await bulk.putImportedEvents(rows), { inserted: 1600, duplicates: 0 });
+      assert.equal(await oneByOne(single, [rows]), 1600);
+      assert.deepEqual(await dump(bulk), await dump(single));
+      const files = bulk.connection
+        .prepare('SELECT import_dataset AS d, import_file AS f, count(*) AS n FROM events GROUP BY 1, 2 ORDER BY 1, 2')
+        .all();
+      assert.deepEqual(files, [
+        { d: 'acled', f: 'x.csv', n: 1198 },
+        { d: 'acled', f: 'y.csv', n: 401 },
+        { d: 'ucdp', f: 'x.csv', n: 1 },
+      ]);
+    } finally {
+      await bulk.close();
+      await single.close();
+    }
+  });
+
   it('rolls back the whole call when a row inside a full chunk breaks a CHECK', async () => {
     const store = await openSqliteStore({ path: ':memory:' });
     try {
