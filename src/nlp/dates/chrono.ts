@@ -94,61 +94,9 @@ function notADateFilter(lexicon: DatesLexicon): Refiner {
   };
 }
 
-// chrono's weekday pattern, as chrono-node 2.10 builds it (checked when the parser is set up).
-const WEEKDAY_SOURCE =
-  '(\\W|^)(?:(?:\\,|\\(|\\（)\\s*)?(?:on\\s*?)?(?:(this|last|past|next)\\s*)?((?:wednesday|thursday|saturday|tuesday|sunday|monday|thurs\\.|friday|thurs|thur\\.|sun\\.|mon\\.|tue\\.|wed\\.|thur|thu\\.|fri\\.|sat\\.|sun|mon|tue|wed|thu|fri|sat)|weekend|weekday)(?:\\s*(?:\\,|\\)|\\）))?(?:\\s*(?:of\\s*)?(this|last|past|next)\\s*week)?(?=\\W|$)';
-// Where a weekday word can begin: every alternative of the pattern's weekday group starts so.
-const WEEKDAY_ANCHOR = /(?=sun|mon|tue|wed|thu|fri|sat|week)/gi;
-// The characters of the optional prefix before the weekday word: ",", "(", "on", "this", "last", "past", "next", spaces.
-const WEEKDAY_PREFIX_CHAR = /[\s,(（onthislapex]/i;
-
-/**
- * The weekday pattern's `exec`, tried only where a match can start. chrono scans the whole text with
- * it, and its leading `(\W|^)` lets the regex engine skip nothing: it was the costliest of chrono's
- * parsers here. A match holds a weekday word, which starts at an anchor (WEEKDAY_ANCHOR), preceded
- * only by its optional prefix and one non-word character (or the text's start). So the pattern, made
- * sticky, is tried at the positions of that run before each anchor, in increasing order: the first
- * match found is the one a scan from the start finds, with the same groups.
- */
-export function anchoredWeekdayPattern(pattern: RegExp): { exec(text: string): RegExpExecArray | null } | null {
-  if (pattern.source !== WEEKDAY_SOURCE || pattern.flags !== 'i') return null;
-  const sticky = new RegExp(pattern.source, 'iy');
-  return {
-    exec(text) {
-      let tried = 0; // every start before this one has been tried
-      WEEKDAY_ANCHOR.lastIndex = 0;
-      for (let a = WEEKDAY_ANCHOR.exec(text); a; a = WEEKDAY_ANCHOR.exec(text)) {
-        const k = a.index;
-        WEEKDAY_ANCHOR.lastIndex = k + 1;
-        let from = k;
-        while (from > tried && WEEKDAY_PREFIX_CHAR.test(text[from - 1]!)) from--;
-        for (let i = Math.max(tried, from - 1); i <= k; i++) {
-          sticky.lastIndex = i;
-          const m = sticky.exec(text);
-          if (m) return m;
-        }
-        tried = k + 1;
-      }
-      return null;
-    },
-  };
-}
-
-/** chrono's weekday parser with its pattern tried only where it can match (same results). */
-function fasterWeekdays(parser: Parser): Parser {
-  if (parser.constructor.name !== 'ENWeekdayParser') return parser;
-  const original = parser as Parser & { pattern(context: unknown): RegExp };
-  const anchored = anchoredWeekdayPattern(original.pattern({ option: {} }));
-  if (!anchored) return parser;
-  return {
-    pattern: () => anchored as unknown as RegExp,
-    extract: (context, match) => original.extract(context, match),
-  };
-}
-
 export function createChrono(lexicon: DatesLexicon): ChronoInstance {
   const parser = chrono.en.casual.clone();
-  parser.parsers = parser.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name)).map(fasterWeekdays);
+  parser.parsers = parser.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
   parser.parsers.push(thisPartOfDay);
   parser.refiners.push(notADateFilter(lexicon));
   return parser;
