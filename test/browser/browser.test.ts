@@ -1,12 +1,14 @@
 /**
  * Every browser suite on one service and one chromium (starting them is most of the cost): the
- * dashboard's flows first, then the hostile-text suite, which adds its own reports to the demo's.
+ * dashboard's flows first, then the hostile-text suite, which adds its own reports to the demo's,
+ * then a second service on the same data with a (loopback) tile server.
  * Skipped, with the reason, when Debian's chromium is not installed (harness.ts, DEVELOPERS.md).
  */
 import { after, before, describe } from 'node:test';
 import { dashboardSuite } from './dashboard.suite.js';
 import { SKIP, startBrowserHarness, type BrowserHarness } from './harness.js';
 import { injectionSuite } from './injection.suite.js';
+import { tilesSuite } from './tiles.suite.js';
 
 let h: BrowserHarness | undefined;
 const harness = (): BrowserHarness => {
@@ -23,4 +25,5 @@ describe('the dashboard in chromium', { skip: SKIP }, () => {
   });
   dashboardSuite(harness);
   injectionSuite(harness);
+  tilesSuite(harness);
 });

@@ -79,6 +79,10 @@ export interface BrowserHarness {
    * signed in as `who` (the session made once per account through the login form, then reused).
    */
   open(viewport?: ViewportName, who?: Who): Promise<Watched>;
+  /** An anonymous, watched page on another service (one a test starts with other options). */
+  openAt(baseURL: string, viewport?: ViewportName): Promise<Watched>;
+  /** The copy of the dashboard build this service serves (for a second service in a test). */
+  readonly webRoot: string;
   /** Signs in through the login form; the page ends on the map. */
   login(w: Watched, who: Who): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -216,6 +220,9 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
 
   return {
     url,
+    webRoot: webCopy,
+    openAt: async (baseURL, viewport = 'laptop') =>
+      watch(await browser.newContext({ viewport: VIEWPORTS[viewport], baseURL })),
     app,
     store,
     browser,

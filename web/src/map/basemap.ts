@@ -51,7 +51,6 @@ export function createMap(
     ...options,
   });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Base: Natural Earth');
   const basePane = map.createPane('base');
   basePane.classList.add('pane-base');
   let removed = false;
