@@ -114,8 +114,11 @@ function clauseFrom(
   const first = ctx.pos[t]!;
   // A gerund ("denied firing on the town"); the lite model tags some as nouns.
   const gerund = (first === 'VERB' || first === 'NOUN') && ctx.words[t]!.endsWith('ing') && ctx.words[t]!.length > 5;
-  const opens = anyStart ? first !== 'PUNCT' : CLAUSE_START.has(first) || gerund || infinitive;
-  if (e - t < 3 || !opens || ctx.inQuote[t]) return null;
+  const opens = anyStart ? first !== 'PUNCT' || ctx.inQuote[t] !== 0 : CLAUSE_START.has(first) || gerund || infinitive;
+  // A quote may open a content before its cue only when words of the writer follow it
+  // ("“We are alive” at the rally, he said"); a quote alone is the direct finder's.
+  const quoteOpens = ctx.inQuote[t] !== 0 && !(anyStart && ctx.inQuote[e - 1] !== ctx.inQuote[t]);
+  if (e - t < 3 || !opens || quoteOpens) return null;
   let verb = gerund;
   for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   return verb ? { start: t, end: e } : null;

@@ -79,18 +79,24 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
       const ch = m[0] === "''" ? '"' : m[0] === '``' ? '“' : m[0];
       const before = at > 0 ? body[at - 1]! : ' ';
       const after = at + 1 < body.length ? body[at + 1]! : ' ';
+      // Mixed marks in copy-edited text: “...“ or “..." (a mark after a word and before a space or
+      // punctuation closes), and "...” (a straight mark closed by a curly one).
+      const closing = !/\s/.test(before) && !LETTER.test(after);
       if (ch === '“' || ch === '«') {
         // `` opens what '' closes, so it is tracked as a straight mark.
         const kind = m[0] === '``' ? 'straight' : ch === '“' ? 'double' : 'guillemet';
-        if (!open || open.kind === 'single') open = { kind, at, len };
+        if (ch === '“' && m[0] !== '``' && open?.kind === 'double' && closing) {
+          push(open.at + open.len, at, at + len, false);
+          open = null;
+        } else if (!open || open.kind === 'single') open = { kind, at, len };
       } else if (ch === '"') {
-        if (open?.kind === 'straight') {
+        if (open?.kind === 'straight' || (open?.kind === 'double' && m[0] === '"' && closing)) {
           push(open.at + open.len, at, at + len, false);
           open = null;
         } else if (!open || open.kind === 'single') open = { kind: 'straight', at, len };
       } else if (ch === '”' || ch === '»') {
         const kind = ch === '”' ? 'double' : 'guillemet';
-        if (open?.kind === kind) {
+        if (open?.kind === kind || (ch === '”' && open?.kind === 'straight' && body[open.at] === '"')) {
           push(open.at + open.len, at, at + len, false);
           open = null;
         }
