@@ -317,6 +317,7 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
       assert.equal(await w.page.getByTestId('reset-email').inputValue(), email, 'the email is carried over');
       await w.page.getByTestId('reset-submit').click();
       await w.page.getByTestId('reset-sent').waitFor();
+      await h.screenshot(w.page, 'reset-sent-laptop');
       const mail = (await h.store.accounts.listOutbox(20)).find((m) => m.recipient === email);
       assert.ok(mail, 'the reset mail is in the outbox');
       const path = /\/reset\/rst_[A-Za-z0-9_-]{43}/.exec(mail.body)?.[0];
@@ -325,6 +326,7 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
       await w.page.goto(path);
       await w.page.getByTestId('reset-password-form').waitFor();
       assert.equal(new URL(w.page.url()).pathname, '/', 'the token leaves the path');
+      await h.screenshot(w.page, 'reset-password-laptop');
       // The same password as before, so the account stays as the harness knows it.
       await w.page.getByTestId('reset-password').fill(h.accounts.analyst.password);
       await w.page.getByTestId('reset-password-again').fill(h.accounts.analyst.password);

@@ -40,6 +40,17 @@ describe('map labels', () => {
     assert.equal(placeLabels([label('corner', 395, 5, { w: 300 })], [], view).get('corner')?.side, 'bottom-left');
     const circle = { x: 105, y: 90, w: 70, h: 20 };
     assert.equal(placeLabels([label('a', 100, 100)], [circle], view).get('a')?.side, 'left');
+    // Circles on every side: the side that covers the least of them.
+    const around = [
+      { x: 100, y: 88, w: 80, h: 24 }, // right, wide
+      { x: 30, y: 96, w: 20, h: 8 }, // left, small
+      { x: 60, y: 70, w: 80, h: 16 }, // above
+      { x: 60, y: 106, w: 80, h: 16 }, // below
+      { x: 20, y: 70, w: 160, h: 60 }, // and the diagonals
+    ];
+    const crowded = placeLabels([label('a', 100, 100)], around, view).get('a');
+    assert.ok(crowded, 'still named');
+    assert.equal(crowded.side, 'left');
     // A country's name is centred and gives way to the circles instead.
     assert.equal(placeLabels([label('c', 140, 100, { centred: true })], [circle], view).get('c'), null);
   });

@@ -42,6 +42,12 @@ export function overlaps(a: Box, b: Box, margin = 0): boolean {
   return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
 }
 
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 function inside(a: Box, view: Box): boolean {
   return a.x >= view.x && a.y >= view.y && a.x + a.w <= view.x + view.w && a.y + a.h <= view.y + view.h;
 }
@@ -79,7 +85,17 @@ export function placeLabels(
   for (const l of order) {
     const options = candidates(l).filter(([, box]) => inside(box, view) && !taken.some((t) => overlaps(box, t, GAP)));
     const clear = options.find(([, box]) => !obstacles.some((o) => overlaps(box, o)));
-    const chosen = clear ?? (l.centred ? undefined : options[0]);
+    // No side is clear of circles: the one that covers the least of them.
+    const leastCovering = () => {
+      let best: [Side, Box] | undefined;
+      let bestArea = Infinity;
+      for (const option of options) {
+        const area = obstacles.reduce((sum, o) => sum + overlapArea(option[1], o), 0);
+        if (area < bestArea) [best, bestArea] = [option, area];
+      }
+      return best;
+    };
+    const chosen = clear ?? (l.centred ? undefined : leastCovering());
     if (!chosen) {
       out.set(l.id, null);
       continue;

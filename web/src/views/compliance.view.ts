@@ -162,7 +162,28 @@ export const mountCompliance: MountView = (el, route) => {
       replace(
         body,
         c.period
-          ? h('p', { class: 'muted', text: `Period: ${formatDay(c.period.from)} – ${formatDay(c.period.to)}` })
+          ? h(
+              'p',
+              { class: 'muted', testid: 'compliance-period' },
+              `Period: ${formatDay(c.period.from)} – ${formatDay(c.period.to)}`,
+              r.filters.span === 'agreement' && r.filters.win === 'all' && !r.filters.to
+                ? ' (the agreement’s period) · '
+                : ' · ',
+              r.filters.span === 'agreement'
+                ? link(
+                    encodeRoute({ page: 'compliance', filters: { ...r.filters, span: 'all', win: 'all', to: null } }),
+                    'Whole record',
+                    { testid: 'compliance-span-all' },
+                  )
+                : link(
+                    encodeRoute({
+                      page: 'compliance',
+                      filters: { ...r.filters, span: 'agreement', win: 'all', to: null },
+                    }),
+                    'The agreement’s period only',
+                    { testid: 'compliance-span-agreement' },
+                  ),
+            )
           : null,
         c.headline
           ? h(
