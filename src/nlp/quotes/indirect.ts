@@ -341,8 +341,26 @@ function headlineClaim(ctx: QuoteContext, s: number): Candidate | null {
   if (!subject || ctx.words[subject.end] !== ':' || subject.end - subject.start > MAX_HEADLINE_SPEAKER) return null;
   let named = holdsName(ctx, subject);
   for (let k = subject.start; k < subject.end && !named; k++) named = ctx.pos[k] === 'PROPN';
-  const content = named ? clauseFrom(ctx, subject.end + 1, end) : null;
+  if (!named) return null;
+  const content = clauseFrom(ctx, subject.end + 1, end) ?? headlineWords(ctx, subject, end);
   return content ? candidate(ctx, content, { start: subject.end, end: subject.end + 1 }, subject, s) : null;
+}
+
+/** A verbless title-cased claim after a named source ("Envoy: Truce Plan Unworkable"). */
+function headlineWords(ctx: QuoteContext, subject: TokenRange, end: number): TokenRange | null {
+  if (!holdsName(ctx, subject)) return null;
+  const t = subject.end + 1;
+  let e = end;
+  while (e > t && ctx.pos[e - 1] === 'PUNCT' && !ctx.inQuote[e - 1]) e--;
+  let capitals = 0;
+  let words = 0;
+  for (let k = t; k < e; k++) {
+    if (ctx.pos[k] === 'PUNCT') continue;
+    words++;
+    const c = ctx.body.charCodeAt(ctx.tokens[k]!.start);
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return words >= 3 && capitals * 2 > words ? { start: t, end: e } : null;
 }
 
 /**

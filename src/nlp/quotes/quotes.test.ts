@@ -283,6 +283,26 @@ const ROWS: Row[] = [
     expected: [],
   },
   {
+    name: 'a verbless title-cased headline claim',
+    paragraphs: ['Kerry: Aleppo Truce Plan Unworkable'],
+    expected: [['Aleppo Truce Plan Unworkable', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'a straight mark closed by a curly one',
+    paragraphs: ['"We will not leave the road,” Kerry said.'],
+    expected: [['We will not leave the road', 'John Kerry', 'direct']],
+  },
+  {
+    name: "a quote and the writer's words before a final cue",
+    paragraphs: ['“The road is open” to every convoy since Monday, Kerry said.'],
+    expected: [['“The road is open” to every convoy since Monday', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'subject through a relative clause holding commas',
+    paragraphs: ['Kerry, who met the envoy in Geneva, Switzerland, on Monday, said the map was ready.'],
+    expected: [['the map was ready', 'John Kerry', 'indirect']],
+  },
+  {
     name: 'introductory clause before the subject of a participle cue',
     paragraphs: ['When the talks ended, Lavrov left Geneva, saying the road would stay closed.'],
     expected: [['the road would stay closed', 'Sergei Lavrov', 'indirect']],
