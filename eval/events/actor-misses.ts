@@ -11,6 +11,7 @@
  * then the most frequent (ours -> ACLED) name pairs of the largest categories: names only, never
  * note texts.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IsoDay } from '../../src/core/date.js';
 import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
@@ -96,6 +97,9 @@ function main(): void {
   // `--show KIND`: also print the training notes of one category (for reading, never for the repository).
   const showAt = argv.indexOf('--show');
   const show = showAt >= 0 ? argv[showAt + 1] : null;
+  // `--dump FILE`: one line per training text (kind, ours, ACLED's), to compare two versions of the code.
+  const dumpAt = argv.indexOf('--dump');
+  const dump: string[] = [];
   const root = dataRoot(dataAt >= 0 ? argv[dataAt + 1] : undefined);
   const oldTypes = loadOldTypes();
   const service = new ClassifyService();
@@ -120,12 +124,15 @@ function main(): void {
       // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
       const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (kind === show) console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} ${text.notes}\n`);
+      if (kind === show)
+        console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
+      if (dumpAt >= 0) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
       const pair = `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`;
       const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
       m.set(pair, (m.get(pair) ?? 0) + 1);
     }
   }
+  if (dumpAt >= 0) writeFileSync(argv[dumpAt + 1]!, `${dump.join('\n')}\n`);
   console.log(`${field} on the ${n} training texts (held-out fifth not read)`);
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
   for (const [kind, c] of sorted) console.log(`  ${kind.padEnd(18)} ${String(c).padStart(5)}  ${(c / n).toFixed(3)}`);

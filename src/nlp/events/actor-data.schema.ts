@@ -36,3 +36,46 @@ export const countryCuesSchema = z
   }));
 
 export type CountryCuesData = z.infer<typeof countryCuesSchema>;
+
+const fragments = z.array(z.string().min(1)).min(1);
+
+/** data/events/roles.yaml: which victims are an event type's actor2, and the words that name them. */
+export const rolesSchema = z
+  .object({
+    types: z.record(
+      z.string(),
+      z.object({
+        patients: z.array(z.string()).default([]),
+        present: z.array(z.string()).default([]),
+      }),
+    ),
+    patients: z.record(
+      z.string(),
+      z.object({ actor: z.string().min(1), country: z.boolean().default(true), words: fragments }),
+    ),
+    victim_before: fragments,
+    victim_after: fragments,
+  })
+  .superRefine((d, ctx) => {
+    for (const [type, t] of Object.entries(d.types))
+      for (const p of [...t.patients, ...t.present])
+        if (!d.patients[p])
+          ctx.addIssue({ code: 'custom', path: ['types', type, 'patients'], message: `unknown patient kind ${p}` });
+  })
+  .transform((d) => ({
+    types: new Map(Object.entries(d.types).map(([type, t]) => [type, { patients: t.patients, present: t.present }])),
+    patients: new Map(
+      Object.entries(d.patients).map(([kind, p]) => [
+        kind,
+        {
+          actor: p.actor,
+          country: p.country,
+          words: new RegExp(`(?<![\\p{L}])(?:${p.words.join('|')})(?![\\p{L}])`, 'gu'),
+        },
+      ]),
+    ),
+    victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
+    victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
+  }));
+
+export type RolesData = z.infer<typeof rolesSchema>;

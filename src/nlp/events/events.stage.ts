@@ -15,6 +15,8 @@ import { mergeEvents, setField, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
+import { loadRoles, namePatients } from './patients.js';
+import type { RolesData } from './actor-data.schema.js';
 import { loadCountryData, type CountryData } from './report-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
 
@@ -97,6 +99,7 @@ export function extractEvents(
   model: TypeModel | null = null,
   countries: CountryData | null = null,
   noteCountries: NoteCountryData | null = null,
+  roles: RolesData | null = null,
 ): EventsLayer {
   const found = findCandidates(doc, lex, deaths, index, countries);
   if (!found) return { events: [], warnings: [] };
@@ -107,6 +110,7 @@ export function extractEvents(
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
   warnings.push(...applyBlame(body, lower, sentences, candidates, actors, entities, lex.cues));
+  namePatients(found, roles);
   nameActorCountries(found, lex, noteCountries);
   const events: ConflictEvent[] = mergeEvents(candidates).map(
     ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
@@ -140,9 +144,10 @@ export function createEventsStage(
   const deaths = createFatalityMatcher(lexicon.cues);
   const index = buildTriggerIndex(lexicon.rules);
   const noteCountries = countries && loadNoteCountryData(countries);
+  const roles = loadRoles();
   return {
     adds: 'events',
     needs: ['clean', 'sentences', 'entities', 'places', 'dates', 'quotes'],
-    run: (doc) => extractEvents(doc, lexicon, deaths, index, model, countries, noteCountries),
+    run: (doc) => extractEvents(doc, lexicon, deaths, index, model, countries, noteCountries, roles),
   };
 }

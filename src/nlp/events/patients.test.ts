@@ -1,0 +1,43 @@
+// ACLED's actor2 from the victims a sentence names (data/events/roles.yaml), on invented sentences.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLexicon } from './lexicon.js';
+import { createFatalityMatcher } from './fatalities.js';
+import { extractEvents } from './events.stage.js';
+import { firstVictim, loadRoles } from './patients.js';
+import { loadNoteCountryData } from './note-country.js';
+import { loadCountryData } from './report-country.js';
+import { buildDoc } from './testing.js';
+import { WORLD } from './world.fixture.js';
+
+const lexicon = loadLexicon();
+const deaths = createFatalityMatcher(lexicon.cues);
+const roles = loadRoles();
+const countries = loadCountryData();
+const notes = loadNoteCountryData(countries);
+const main = (text: string, spec = WORLD) =>
+  extractEvents(buildDoc(text, spec), lexicon, deaths, undefined, null, countries, notes, roles).events[0];
+
+test('victims after a casualty word or before a passive casualty verb are victims; doers are not', () => {
+  const v = (s: string) => firstVictim(s, ['military', 'police', 'civilians'], roles);
+  assert.equal(v('two soldiers were killed when a bomb hit their vehicle'), 'military');
+  assert.equal(v('militants ambushed and killed three policemen'), 'police');
+  assert.equal(v('a shell hit a house, killing a woman'), 'civilians');
+  assert.equal(v('soldiers shelled the village'), null);
+  assert.equal(v('the police said the attackers fled'), null);
+});
+
+test('soldiers hit by a bomb or an ambush are the military forces of the event country', () => {
+  const bomb = main('Two soldiers were killed when a roadside bomb hit their vehicle near Manbij.');
+  assert.equal(bomb?.actor2, 'Military Forces of Syria');
+  const ambush = main('Islamic State militants ambushed and killed two soldiers near Manbij.');
+  assert.equal(ambush?.actor1, 'Islamic State');
+  assert.equal(ambush?.actor2, 'Military Forces of Syria');
+});
+
+test('a battle takes no civilians as its second side, and no victim of the actor1 own kind', () => {
+  const e = main('Islamic State fighters attacked government forces near Manbij, killing two civilians.');
+  assert.notEqual(e?.actor2, 'Civilians (Syria)');
+  const own = main('Government forces shelled Manbij, killing two soldiers.');
+  assert.notEqual(own?.actor2, 'Military Forces of Syria');
+});

@@ -1,0 +1,74 @@
+/**
+ * ACLED's actor2 from the victims a sentence names (data/events/roles.yaml): "2 soldiers were
+ * killed when their vehicle hit a Taliban-planted IED" has the Taliban as actor1 and the country's
+ * Military Forces as actor2, though no soldier is an actor the entities stage names. Only events
+ * the scan left without actor2 take one, only of the kinds of victim their type allows, and never
+ * of the actor1's own kind. The name is left without its country here: actor-country.ts gives it.
+ */
+import { loadDataFile } from '../../core/data-file.js';
+import { rolesSchema, type RolesData } from './actor-data.schema.js';
+import type { Found } from './found.js';
+import { setField } from './merge.js';
+
+export function loadRoles(): RolesData {
+  return loadDataFile('events/roles.yaml', rolesSchema);
+}
+
+/** The generic name of a patient kind before its country is known ("Military Forces (country unknown)", "Civilians"). */
+function countryless(actor: string, country: boolean): string {
+  if (!country) return actor;
+  return /^(?:Police Forces|Military Forces)$/.test(actor) ? `${actor} (country unknown)` : actor;
+}
+
+/** The first victim in `lower` (one sentence, lower-cased) of the kinds given: its kind, or null. */
+export function firstVictim(lower: string, kinds: readonly string[], roles: RolesData): string | null {
+  let best: { kind: string; at: number } | null = null;
+  for (const kind of kinds) {
+    const words = roles.patients.get(kind)!.words;
+    words.lastIndex = 0;
+    for (let m = words.exec(lower); m; m = words.exec(lower)) {
+      if (best && m.index >= best.at) break;
+      const before = lower.slice(Math.max(0, m.index - 60), m.index);
+      const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (roles.victimBefore.test(before) || roles.victimAfter.test(after)) {
+        best = { kind, at: m.index };
+        break;
+      }
+    }
+  }
+  return best?.kind ?? null;
+}
+
+/** The first kind of `kinds` whose words `lower` names at all. */
+function firstMention(lower: string, kinds: readonly string[], roles: RolesData): string | null {
+  let best: { kind: string; at: number } | null = null;
+  for (const kind of kinds) {
+    const words = roles.patients.get(kind)!.words;
+    words.lastIndex = 0;
+    const m = words.exec(lower);
+    if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
+  }
+  return best?.kind ?? null;
+}
+
+/** Gives events without actor2 the victims their sentence names, by ACLED's conventions for their type. */
+export function namePatients(found: Found, roles: RolesData | null): void {
+  if (!roles) return;
+  for (const c of found.candidates) {
+    if (c.actor2 !== null) continue;
+    const rule = roles.types.get(c.subEventType) ?? roles.types.get(c.eventType);
+    if (!rule) continue;
+    // Soldiers killed by soldiers are no second side: the actor1's own kind is left out.
+    const notOwn = (k: string) => !(c.actor1 !== null && c.actor1.startsWith(roles.patients.get(k)!.actor));
+    const kinds = rule.patients.filter(notOwn);
+    const present = rule.present.filter(notOwn);
+    let kind = kinds.length ? firstVictim(found.lower.slice(c.start, c.end), kinds, roles) : null;
+    if (!kind && present.length) {
+      const paragraph = found.paragraphs[found.sentences[c.sentenceIndex]!.paragraph];
+      if (paragraph) kind = firstMention(found.lower.slice(paragraph.start, paragraph.end), present, roles);
+    }
+    if (!kind) continue;
+    const p = roles.patients.get(kind)!;
+    setField(c, 'actor2', countryless(p.actor, p.country));
+  }
+}
