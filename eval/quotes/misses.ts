@@ -1,5 +1,5 @@
 /**
- * `npx tsx eval/quotes/misses.ts [--split train] [--every 3] [--show CUE] [--fp] [--limit 40]`:
+ * `npx tsx eval/quotes/misses.ts [--split train] [--every 3] [--show CUE|'I said'|'I*'] [--fp] [--limit 40]`:
  * error analysis of the quotes stage on a PolNeAR split (train by default; never tune on dev).
  * Groups the gold attributions we miss (or find with the wrong speaker) by their gold cue, lower-cased,
  * and by kind; `--show CUE` prints the missed sentences of that cue; `--fp` groups our predictions
@@ -140,7 +140,7 @@ for (const r of records) {
     if (
       !right[gi] &&
       args.show !== undefined &&
-      (cue === args.show || key === args.show) &&
+      (cue === args.show || key === args.show || (args.show.endsWith('*') && key.startsWith(args.show.slice(0, -1)))) &&
       shown.length < Number(args.limit)
     ) {
       const all = [...a.source, ...a.cue, ...a.content].flatMap((p) => p.spans);

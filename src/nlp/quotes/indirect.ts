@@ -281,6 +281,9 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, after, cue, subject, s);
+    // "The ministry announced a ceasefire": the object is what was said.
+    const object = ctx.lex.takesObject.has(word) ? objectAfter(ctx, t + 1, end) : null;
+    if (object) return candidate(ctx, object, cue, subject, s);
     if (restIsFrame(ctx, t + 1, end)) {
       const before = clauseBefore(ctx, start, subject.start - 1);
       return before ? candidate(ctx, before, cue, subject, s) : null;

@@ -19,8 +19,9 @@ const CuesSchema = z.object({
         /** named: the subject must name a possible speaker (an entity, a pronoun, a role noun), for
          * verbs with common non-speech uses ("a website called X"). */
         subject: z.enum(['any', 'named']).default('any'),
-        /** infinitive: the content is only a to-infinitive ("X declined to comment"). */
-        content: z.enum(['default', 'infinitive']).default('default'),
+        /** infinitive: the content is only a to-infinitive ("X declined to comment"); or-object: a
+         * speech verb whose content may also be its object ("X announced a ceasefire"). */
+        content: z.enum(['default', 'infinitive', 'or-object']).default('default'),
         description: z.string(),
         example: z.string(),
       }),
@@ -72,6 +73,8 @@ export interface QuoteLexicon {
   readonly namedSubject: ReadonlySet<string>;
   /** Verb forms whose content is only a to-infinitive. */
   readonly infinitiveOnly: ReadonlySet<string>;
+  /** Speech verb forms whose content may be their object when no clause follows. */
+  readonly takesObject: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
   readonly adverbs: ReadonlySet<string>;
   readonly negators: ReadonlySet<string>;
@@ -112,12 +115,14 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
   const verbClass = new Map<string, CueClass>();
   const namedSubject = new Set<string>();
   const infinitiveOnly = new Set<string>();
+  const takesObject = new Set<string>();
   for (const entry of cues.verbs)
     for (const form of new Set([...entry.forms, ...inflections(entry.forms[0]!)])) {
       verbs.set(form.toLowerCase(), entry.forms[0]!);
       verbClass.set(form.toLowerCase(), entry.class);
       if (entry.subject === 'named') namedSubject.add(form.toLowerCase());
       if (entry.content === 'infinitive') infinitiveOnly.add(form.toLowerCase());
+      if (entry.content === 'or-object') takesObject.add(form.toLowerCase());
     }
   const phrases = cues.phrases.map((p) => ({
     id: p.id,
@@ -130,6 +135,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     verbClass,
     namedSubject,
     infinitiveOnly,
+    takesObject,
     phrases,
     adverbs: lower(cues.adverbs),
     negators: lower(cues.negators),

@@ -284,5 +284,8 @@ export function holdsName(ctx: QuoteContext, r: TokenRange): boolean {
 
 /** True for a present participle cue ("..., saying", "..., adding"), whose subject is the clause's. */
 export function isParticiple(ctx: QuoteContext, t: number): boolean {
-  return ctx.words[t]!.endsWith('ing') && ctx.words[t - 1] === ',';
+  return ctx.words[t]!.endsWith('ing') && PARTICIPLE_AFTER.has(ctx.words[t - 1] ?? '');
 }
+
+/** Words after which an -ing cue takes the clause's subject: "..., adding", "before adding". */
+const PARTICIPLE_AFTER = new Set([',', 'before', 'after', 'while', 'when', 'by']);
