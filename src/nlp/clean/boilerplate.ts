@@ -44,6 +44,13 @@ export interface BlockVerdicts {
   readonly reasons: readonly (string | null)[];
 }
 
+const SENTENCE_END = /[.!?…。！？]['"’”»」)]?$/u;
+
+/** A sentence-like block: ten words or more, few of them links, ending like a sentence. */
+export function isProse(block: TextBlock, words = textWords(block.text)): boolean {
+  return words >= 10 && block.linkChars < 0.3 * block.text.length && SENTENCE_END.test(block.text);
+}
+
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const key = (text: string): string => text.toLowerCase();
 
@@ -57,7 +64,7 @@ export function filterBlocks(
   const density = blocks.map((b) => b.linkChars / Math.max(1, b.text.length));
   // A link shown as its bare address is cited, not navigation.
   const isLink = density.map((d, i) => d >= options.linkDensity && !BARE_URL.test(blocks[i]!.text));
-  const prose = blocks.map((b, i) => words[i]! >= 10 && density[i]! < 0.3 && /[.!?…。！？]['"’”»」)]?$/u.test(b.text));
+  const prose = blocks.map((b, i) => isProse(b, words[i]!));
 
   if (options.repeated > 0) {
     for (let i = 0; i < n; i++) {

@@ -4,7 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
-import { textWords } from './boilerplate.js';
+import { filterBlocks, isProse, textWords } from './boilerplate.js';
 import { loadPruneRules, pruneElements } from './prune.js';
 import {
   blocksOf,
@@ -32,8 +32,21 @@ const MAX_EXTRACT_DEPTH = 150;
 /** Below this many words defuddle's result is checked against Readability's. */
 const TOO_LITTLE_WORDS = 80;
 
+/** Below this many words of prose (after the block filter) Readability is tried as well. */
+const TOO_LITTLE_PROSE = 40;
+
 function words(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + textWords(p), 0);
+}
+
+/** Words in sentence-like blocks the block filter keeps: a list of teasers has none. */
+function proseWords(e: Extraction): number {
+  const { reasons } = filterBlocks(e.blocks);
+  let n = 0;
+  e.blocks.forEach((b, i) => {
+    if (!reasons[i] && isProse(b)) n += textWords(b.text);
+  });
+  return n;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {
@@ -121,11 +134,12 @@ export function extractArticle(doc: DomDocument, html: string, url?: string): Ex
   }
   pruneElements(doc, loadPruneRules());
   const first = runDefuddle(doc, url);
-  if (first && words(first.paragraphs) >= TOO_LITTLE_WORDS) return first;
+  if (first && words(first.paragraphs) >= TOO_LITTLE_WORDS && proseWords(first) >= TOO_LITTLE_PROSE) return first;
   const second = runReadability(html);
   const best = [first, second]
     .filter((e): e is Extraction => e !== null)
-    .sort((a, b) => words(b.paragraphs) - words(a.paragraphs))[0];
+    .map((e) => ({ e, prose: proseWords(e), words: words(e.paragraphs) }))
+    .sort((a, b) => b.prose - a.prose || b.words - a.words)[0]?.e;
   return (
     best ?? { paragraphs: [], blocks: [], extractor: 'none', title: null, byline: null, published: null, site: null }
   );
