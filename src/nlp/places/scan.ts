@@ -41,6 +41,23 @@ interface Word {
 }
 
 const SPACE = new Set([' ', '\u00a0']);
+// The Persian ezafe joins a name's words ("Pul-e Khumri", "Sar-i Pul", "Qala-ye Naw"); it never ends one.
+const EZAFE = ['e', 'i', 'ye', 'yi'];
+// "Rakhine State", "Idlib Province": a capitalised type word after a name does not make it another name.
+const TYPE_WORDS: ReadonlySet<string> = new Set([
+  'state',
+  'province',
+  'governorate',
+  'division',
+  'region',
+  'district',
+  'county',
+  'oblast',
+  'prefecture',
+  'upazila',
+  'tehsil',
+]);
+const FUNCTION_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 const HYPHEN = new Set(['-', '‐', '‑']);
 const UPPER_RE = /^\p{Lu}/u;
 const DOTTED_ABBREVIATION = /^(?:\p{Lu}\.){2,}$/u;
@@ -127,7 +144,7 @@ export type SentenceScanner = (
 
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
-  const lowers = lowerWords(new Set([...ARTICLES, ...gaz.lowerLeads]));
+  const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...gaz.lowerLeads]));
   return (body, sentence, tokens, out, demonyms, unknown) =>
     scanSentence(body, sentence, tokens, gaz, lowers, out, demonyms, unknown);
 }
@@ -175,9 +192,14 @@ function scanSentence(
       if (!entries) continue;
       const prev = words[i - 1];
       const after = words[j + 1];
+      // A capitalised function word ("In Tangail", "At Jalalabad") runs on into no name.
       const inLongerName =
-        (prev !== undefined && prev.upper && joined(body, prev, w)) ||
-        (after !== undefined && after.upper && joined(body, end, after));
+        (prev !== undefined && prev.upper && !FUNCTION_POS.has(prev.pos) && joined(body, prev, w)) ||
+        (after !== undefined &&
+          after.upper &&
+          !FUNCTION_POS.has(after.pos) &&
+          !TYPE_WORDS.has(after.norm) &&
+          joined(body, end, after));
       const after2 = words[j + 2];
       const continuesArabic =
         after !== undefined &&

@@ -1,0 +1,98 @@
+/**
+ * The admin structure around a place name: the provinces and countries that hold it ("X district,
+ * Kunar", "X (Kunar)", "Pattani's X district"), and provinces of a report's country spelled another
+ * way ("Nimruz" for GeoNames' Nimroz).
+ */
+import { fold } from './fold.js';
+import type { Gazetteer, GazEntry } from './gazetteer.js';
+import type { Candidate } from './scan.js';
+
+// GeoNames admin1 names carry a type word ("Sidi Bouzid Governorate", "Maidan Wardak Province").
+const ADMIN1_TYPE_RE = / (?:province|governorate|division|region|state|district|oblast|county|prefecture)$/;
+
+/** The folded name of a province as a report would write it ("Dhaka Division" -> "dhaka"). */
+export function areaKey(admin1: string): string {
+  return fold(admin1).replace(ADMIN1_TYPE_RE, '');
+}
+
+/**
+ * The provinces and countries a sentence names, for "X district, Y province", "X of Y" and "X (Y)":
+ * a name's candidates inside one of them are preferred, at home or abroad.
+ */
+export interface Areas {
+  readonly admin1: ReadonlySet<string>;
+  readonly countries: ReadonlySet<string>;
+}
+export const NO_AREAS: Areas = { admin1: new Set(), countries: new Set() };
+
+/** True when the entry lies inside a province or country named elsewhere in its sentence. */
+export function inNamedArea(e: GazEntry, areas: Areas, self: string): boolean {
+  if (e.kind === 'country' || e.kind === 'admin1') return false;
+  if (e.admin1) {
+    const k = areaKey(e.admin1);
+    if (k !== self && areas.admin1.has(k)) return true;
+  }
+  return e.country !== null && areas.countries.has(e.country);
+}
+
+/** Edit distance of at most one (a letter added, dropped, changed, or two swapped). */
+export function nearSpelling(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A name the index does not hold that is a province of a report's country spelled another way
+ * ("Nimruz" / Nimroz, "Uruzgan" / Oruzgan) or without its first word ("Wardak" / Maidan Wardak).
+ */
+export function provinceSpelling(gaz: Gazetteer, key: string, ctx: ReadonlyMap<string, number>): GazEntry | null {
+  if (key.length < 4) return null;
+  let found: GazEntry | null = null;
+  for (const country of ctx.keys())
+    for (const p of gaz.provinces(country)) {
+      const close = p.key.length >= 4 && (nearSpelling(key, p.key) || p.key.endsWith(` ${key}`));
+      if (!close) continue;
+      // Two provinces that close to one name: none of them.
+      if (found && found !== p.entry) return null;
+      found = p.entry;
+    }
+  return found;
+}
+
+/** A name that may hold another: its span, folded key and, for a country, its code. */
+export interface Holder {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly key: string;
+  readonly country: string | null;
+}
+
+// "X district, Kunar", "X (Kunar)", "X of Kunar province", "X in Kunar": the holder comes right after.
+const HOLDER_AFTER_GAP =
+  /^(?:\s+(?:district|province|city|town|village|area|upazila|tehsil|sub-?district|county|region|governorate))?\s*(?:,|\(|\s+(?:of|in)\s)\s*(?:the\s+)?(?:(?:\p{L}+(?:ern)?|north|south|east|west)\s+)?$/iu;
+// "Pattani's Saiburi district", "Kunar province's X": the holder comes right before with a possessive.
+const HOLDER_BEFORE_GAP = /^(?:\s+(?:province|district|governorate|state))?['’]s\s+$/iu;
+
+/** The provinces and countries that hold the candidate, by the structure of the text around it. */
+export function areasAround(body: string, c: Candidate, holders: readonly Holder[]): Areas {
+  let admin1: Set<string> | null = null;
+  let countries: Set<string> | null = null;
+  for (const h of holders) {
+    if (h.sentence !== c.sentence.start || h.start === c.start) continue;
+    const holds =
+      (h.start >= c.end && h.start - c.end <= 40 && HOLDER_AFTER_GAP.test(body.slice(c.end, h.start))) ||
+      (h.end <= c.start && c.start - h.end <= 20 && HOLDER_BEFORE_GAP.test(body.slice(h.end, c.start)));
+    if (!holds) continue;
+    (admin1 ??= new Set()).add(h.key);
+    if (h.country) (countries ??= new Set()).add(h.country);
+  }
+  return admin1 ? { admin1, countries: countries ?? new Set() } : NO_AREAS;
+}
