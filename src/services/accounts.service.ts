@@ -237,7 +237,11 @@ export class AccountsService {
     });
   }
 
-  async changePassword(by: Principal | null, current: string, next: string): Promise<void> {
+  /**
+   * Changes the caller's password and signs out the account's other sessions (one someone else
+   * holds must not outlive the change); `sessionId` is the caller's own session, which stays.
+   */
+  async changePassword(by: Principal | null, current: string, next: string, sessionId?: string | null): Promise<void> {
     const p = requireRole(by, 'admin', 'monitor', 'liaison', 'analyst');
     this.checkPassword(next);
     const user = await this.store.accounts.getUser(p.userId);
@@ -246,7 +250,14 @@ export class AccountsService {
     const passwordHash = await hashPassword(next, this.params);
     await this.store.transaction(async () => {
       await this.store.accounts.setPassword(user.id, passwordHash, false);
-      await this.audit.record({ actor: actorOf(p), action: 'password.change', subject: `user:${user.id}` });
+      const keep = sessionId ? hashSecret(sessionId) : undefined;
+      const revoked = await this.store.accounts.revokeSessionsOf(user.id, this.now().toISOString(), keep);
+      await this.audit.record({
+        actor: actorOf(p),
+        action: 'password.change',
+        subject: `user:${user.id}`,
+        after: { sessionsRevoked: revoked },
+      });
     });
   }
 }

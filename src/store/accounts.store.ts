@@ -67,7 +67,8 @@ export interface AccountStore {
   /** The live (unrevoked, unexpired at `now`), enabled user behind a session hash. */
   sessionUser(idHash: string, now: string): Promise<User | null>;
   revokeSession(idHash: string, now: string): Promise<void>;
-  revokeSessionsOf(userId: number, now: string): Promise<number>;
+  /** Revokes every live session of the user, except the one whose hash is `exceptHash` when given. */
+  revokeSessionsOf(userId: number, now: string, exceptHash?: string): Promise<number>;
 
   createToken(tokenHash: string, userId: number, name: string): Promise<ApiToken>;
   tokenUser(tokenHash: string): Promise<{ user: User; tokenId: number } | null>;
@@ -175,8 +176,14 @@ export function createAccountStore(sql: Sql): AccountStore {
     async revokeSession(idHash, at) {
       await sql.run('UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL', [at, idHash]);
     },
-    async revokeSessionsOf(userId, at) {
-      return sql.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [at, userId]);
+    async revokeSessionsOf(userId, at, exceptHash) {
+      if (exceptHash === undefined)
+        return sql.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [at, userId]);
+      return sql.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?', [
+        at,
+        userId,
+        exceptHash,
+      ]);
     },
 
     async createToken(tokenHash, userId, name) {

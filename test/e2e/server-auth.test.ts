@@ -49,6 +49,22 @@ describe('sessions', () => {
     assert.equal(me.statusCode, 401);
   });
 
+  it('a password change signs out the account elsewhere but keeps the session that made it', async () => {
+    const here = await h.user('moved@example.org', 'analyst');
+    const elsewhere = await h.login('moved@example.org', PASSWORD);
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(here),
+      payload: { current: PASSWORD, next: 'another long passphrase' },
+    });
+    assert.equal(changed.statusCode, 204);
+    assert.equal((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(here) })).statusCode, 200);
+    const other = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(elsewhere) });
+    assert.equal(other.statusCode, 401);
+    await h.login('moved@example.org', 'another long passphrase');
+  });
+
   it('API tokens are shown once, stored hashed, and work as Bearer without CSRF', async () => {
     const s = await h.user('bot@example.org', 'analyst');
     const t = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: as(s), payload: { name: 'feed bot' } });

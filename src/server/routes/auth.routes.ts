@@ -46,7 +46,7 @@ export function authRoutes(app: App, s: Services, limits: RateLimits, secure: bo
       config: { rateLimit: { max: limits.login, timeWindow: 60_000, keyGenerator: perClient('password') } },
     },
     async (request, reply) => {
-      await s.accounts.changePassword(request.principal, request.body.current, request.body.next);
+      await s.accounts.changePassword(request.principal, request.body.current, request.body.next, request.sessionId);
       return reply.status(204).send();
     },
   );
