@@ -83,6 +83,8 @@ export interface BrowserHarness {
   openAt(baseURL: string, viewport?: ViewportName): Promise<Watched>;
   /** The copy of the dashboard build this service serves (for a second service in a test). */
   readonly webRoot: string;
+  /** The reader the service uses (a second service shares it: loading it takes a while). */
+  readonly analyze: AnalyzeService;
   /** Signs in through the login form; the page ends on the map. */
   login(w: Watched, who: Who): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -221,6 +223,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   return {
     url,
     webRoot: webCopy,
+    analyze,
     openAt: async (baseURL, viewport = 'laptop') =>
       watch(await browser.newContext({ viewport: VIEWPORTS[viewport], baseURL })),
     app,

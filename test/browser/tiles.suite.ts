@@ -39,6 +39,7 @@ export function tilesSuite(harness: () => BrowserHarness): void {
       app = await buildServer({
         store: h.store,
         secureCookies: false,
+        analyze: h.analyze,
         agreement: DEMO_AGREEMENT,
         web: {
           agreement: DEMO_AGREEMENT,

@@ -46,10 +46,9 @@ function requestForm(el: HTMLElement, email: string): void {
               h(
                 'p',
                 { testid: 'reset-sent', attrs: { role: 'status' } },
-                `If an account exists for ${input.value.trim()}, a one-time link to choose a new password is on its way. It expires in 30 minutes.`,
+                `If an account exists for ${input.value.trim()}, a link to choose a new password is on its way. It works once and expires soon.`,
               ),
               h('p', { class: 'muted small', text: OUTBOX_NOTE }),
-              link(encodeRoute({ page: 'login', next: null }), '← Back to sign in'),
             );
           } catch (err) {
             error.textContent = errorText(err);
