@@ -115,20 +115,15 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
         results.forEach((r, i) => {
           const start = sentence.start + r.index;
           const end = start + r.text.length;
-          const future = () =>
-            isFutureContext(
-              body,
-              sentences.tokens,
-              sentence,
-              { start, end },
-              lexicon,
-              (known ??= tokenTexts(sentences, body)),
-            );
           const before = wordBefore(text, r.index)?.toLowerCase();
           const yearHint = pairedYear(text, r, results[i + 1]) ?? yearAfter(text, r, instant);
           const resolved = resolveReading(r, {
             published,
-            future,
+            // A method, not a closure held in a const: tsx names each closure it makes (a defineProperty).
+            future() {
+              known ??= tokenTexts(sentences, body);
+              return isFutureContext(body, sentences.tokens, sentence, { start, end }, lexicon, known);
+            },
             futureToleranceDays: tolerance,
             wordBefore: before,
             yearHint,

@@ -34,13 +34,30 @@ function isPast(word: string, token: Token, lexicon: DatesLexicon): boolean {
   return (token.pos === 'VERB' || token.pos === 'AUX') && word.length > 3 && word.endsWith('ed');
 }
 
-type WordAt = (i: number) => string;
+/**
+ * The lower-cased words of one sentence by token index ('' outside it). A class rather than a closure
+ * made per call: tsx names every closure it creates (a defineProperty each time).
+ */
+class WordAt {
+  constructor(
+    private readonly body: string,
+    private readonly tokens: readonly Token[],
+    private readonly sentence: Sentence,
+    private readonly known: TokenTexts | undefined,
+  ) {}
+
+  at(i: number): string {
+    const { sentence, tokens, known } = this;
+    if (i < sentence.tokenStart || i >= sentence.tokenEnd) return '';
+    return known ? known.lower(i) : this.body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase();
+  }
+}
 
 /** The future cue ending at token i, if any (cues may span several tokens: "due to"). */
 function cueEndsAt(word: WordAt, i: number, lexicon: DatesLexicon): boolean {
-  const candidates = lexicon.futureCues.get(word(i));
+  const candidates = lexicon.futureCues.get(word.at(i));
   if (!candidates) return false;
-  return candidates.some((cue) => cue.every((w, k) => word(i - cue.length + 1 + k) === w));
+  return candidates.some((cue) => cue.every((w, k) => word.at(i - cue.length + 1 + k) === w));
 }
 
 // After these an -ed form is a passive participle ("will be sentenced"), which carries no tense.
@@ -49,7 +66,8 @@ const VERBAL = new Set(['VERB', 'AUX']);
 
 function classify(word: WordAt, tokens: readonly Token[], i: number, lexicon: DatesLexicon): Verdict {
   if (cueEndsAt(word, i, lexicon)) return 'future';
-  if (isPast(word(i), tokens[i]!, lexicon) && !(word(i).endsWith('ed') && PASSIVE.has(word(i - 1)))) return 'past';
+  if (isPast(word.at(i), tokens[i]!, lexicon) && !(word.at(i).endsWith('ed') && PASSIVE.has(word.at(i - 1))))
+    return 'past';
   return null;
 }
 
@@ -63,12 +81,7 @@ export function isFutureContext(
   known?: TokenTexts,
 ): boolean {
   const window = lexicon.data.settings.tenseWindow;
-  const word: WordAt = (i) =>
-    i >= sentence.tokenStart && i < sentence.tokenEnd
-      ? known
-        ? known.lower(i)
-        : body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase()
-      : '';
+  const word = new WordAt(body, tokens, sentence, known);
   let first = sentence.tokenStart;
   while (first < sentence.tokenEnd && tokens[first]!.end <= mention.start) first++;
   // Backwards from the mention to the clause boundary.
@@ -76,19 +89,19 @@ export function isFutureContext(
   // Set once the walk passes "to" + verb: the date sits in an infinitive clause ("to meet on Monday").
   let infinitive = false;
   for (let i = first - 1, n = 0; i >= sentence.tokenStart && n < window; i--, n++) {
-    if (BOUNDARY.test(word(i))) break;
-    if (word(i) === 'to' && i + 1 < first && VERBAL.has(tokens[i + 1]!.pos)) infinitive = true;
-    if (infinitive && lexicon.infinitiveFutureVerbs.has(word(i))) return true;
+    if (BOUNDARY.test(word.at(i))) break;
+    if (word.at(i) === 'to' && i + 1 < first && VERBAL.has(tokens[i + 1]!.pos)) infinitive = true;
+    if (infinitive && lexicon.infinitiveFutureVerbs.has(word.at(i))) return true;
     const verdict = classify(word, tokens, i, lexicon);
     if (verdict) return verdict === 'future';
-    if (!LEAD_IN.has(word(i))) onlyLeadIn = false;
+    if (!LEAD_IN.has(word.at(i))) onlyLeadIn = false;
   }
   if (!onlyLeadIn) return false;
   // A date that opens its clause ("On Monday, talks will resume"): read the verb after it.
   let after = first;
   while (after < sentence.tokenEnd && tokens[after]!.start < mention.end) after++;
   for (let i = after, n = 0; i < sentence.tokenEnd && n < window; i++, n++) {
-    if (BOUNDARY.test(word(i))) break;
+    if (BOUNDARY.test(word.at(i))) break;
     const verdict = classify(word, tokens, i, lexicon);
     if (verdict) return verdict === 'future';
   }

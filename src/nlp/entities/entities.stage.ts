@@ -28,6 +28,8 @@ const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned'
 interface SentenceScan {
   readonly toks: Tok[];
   readonly matches: Match<DictValue>[];
+  /** facilityMask(toks), once computed (the name tagger's pass reads it again). */
+  facility?: Uint8Array | null;
 }
 
 function makeEntity(body: string, start: number, end: number, r: Resolved, via: Entity['via']): Entity {
@@ -231,6 +233,7 @@ function run(
     const cue = new Uint8Array(toks.length);
     const afterTitle = new Uint8Array(toks.length);
     const facility = facilityMask(toks, lex);
+    scan.facility = facility;
     const credit = isCreditLine(toks, lex);
     for (let mi = 0; mi < matches.length; mi++) {
       const m = matches[mi]!;

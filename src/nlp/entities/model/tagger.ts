@@ -168,6 +168,8 @@ const PLACE_NOUNS = new Set(
 export interface ScannedSentence {
   readonly toks: readonly Tok[];
   readonly matches: readonly Match<unknown>[];
+  /** facilityMask(toks, lex) when already computed (undefined: not yet). */
+  readonly facility?: Uint8Array | null;
 }
 
 /**
@@ -188,7 +190,7 @@ export function modelEntities(
   const taken: Array<{ start: number; end: number }> = [...found];
   for (const scan of scans) {
     for (const m of scan.matches) taken.push({ start: scan.toks[m.from]!.start, end: scan.toks[m.to - 1]!.end });
-    const facility = facilityMask(scan.toks, lex);
+    const facility = scan.facility !== undefined ? scan.facility : facilityMask(scan.toks, lex);
     if (facility) scan.toks.forEach((t, k) => facility[k] && taken.push({ start: t.start, end: t.end }));
   }
   taken.sort((a, b) => a.start - b.start);
