@@ -28,8 +28,14 @@ test('a country name inside a party name and a demonym count; "pro-X" does not',
 
 test('a name two countries share only adds to a country the text already points to', () => {
   // "Hyderabad" is in India and Pakistan: alone it names neither.
-  assert.equal(country('Farmers protested outside the Hyderabad press club.'), null);
-  assert.equal(country('Farmers from Sindh protested outside the Hyderabad press club.'), 'Pakistan');
+  assert.equal(country('Farmers protested outside the Hyderabad district office.'), null);
+  assert.equal(country('Farmers from Sindh protested outside the Hyderabad district office.'), 'Pakistan');
+});
+
+test("words of one country's public life count (data/actors/country-cues.yaml); hyphenated names split", () => {
+  assert.equal(country('Villagers staged a dharna outside the collectorate demanding water.'), 'India');
+  assert.equal(country('Activists blocked the road in the upazila.'), 'Bangladesh');
+  assert.equal(country('Youths blocked the Srinagar-Gulmarg road.'), 'India');
 });
 
 test('two countries with as many cues name neither; nothing names nothing', () => {

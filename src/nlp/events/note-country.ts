@@ -87,7 +87,8 @@ function byCountry(entries: readonly GazEntry[]): Map<string, number> {
 function placeVotes(body: string, gaz: Gazetteer, forms: NoteCountryData['forms'], votes: Map<string, number>): void {
   const shared: Map<string, number>[] = [];
   for (const run of body.matchAll(NAME_RUN)) {
-    const words = run[0].split(/\s+/);
+    // "Srinagar-Gulmarg road", "UGC-Kolkata": capitalised parts joined by a hyphen are names of their own.
+    const words = run[0].split(/\s+|(?<=\p{Lu}\p{L}*)-(?=\p{Lu})/u);
     for (let i = 0; i < words.length;) {
       let used = 1;
       for (let n = Math.min(4, words.length - i); n >= 1; n--) {
