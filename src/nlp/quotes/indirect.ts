@@ -245,6 +245,23 @@ function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | nu
   return null;
 }
 
+/** True when the cue opens a relative clause set off by a comma: "Kerry, who said ..., left". */
+function inRelative(ctx: QuoteContext, t: number, subject: TokenRange): boolean {
+  let j = t - 1;
+  while (j > subject.end && (ctx.lex.adverbs.has(ctx.words[j]!) || ctx.pos[j] === 'ADV')) j--;
+  return (ctx.words[j] === 'who' || ctx.words[j] === 'which') && ctx.words[j - 1] === ',';
+}
+
+/** A content inside a relative clause ends where the main clause resumes: ", left Geneva". */
+function relativeEnd(ctx: QuoteContext, r: TokenRange): TokenRange {
+  for (let k = r.start + 2; k < r.end - 1; k++) {
+    const next = ctx.pos[k + 1];
+    if (ctx.words[k] === ',' && !ctx.inQuote[k] && (next === 'VERB' || next === 'AUX'))
+      return { start: r.start, end: k };
+  }
+  return r;
+}
+
 /** A subject that can speak: a name, a pronoun, a role, institution or document noun, a proper noun. */
 function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
   if (holdsName(ctx, r) || isPronoun(ctx, r.start)) return true;
@@ -280,7 +297,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const subject = subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
-    if (after) return candidate(ctx, after, cue, subject, s);
+    if (after) return candidate(ctx, inRelative(ctx, t, subject) ? relativeEnd(ctx, after) : after, cue, subject, s);
     // "The ministry announced a ceasefire": the object is what was said.
     const object = ctx.lex.takesObject.has(word) ? objectAfter(ctx, t + 1, end) : null;
     if (object) return candidate(ctx, object, cue, subject, s);

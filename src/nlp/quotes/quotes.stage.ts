@@ -18,6 +18,7 @@ import { loadLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
 import type { Attribution } from './speaker.js';
 import { nameSpeaker } from './speaker.js';
+import { skipAdverbsBack } from './phrase.js';
 
 interface Resolved extends Attribution {
   readonly mention: TextSpan | null;
@@ -25,6 +26,21 @@ interface Resolved extends Attribution {
 
 function spanOf(ctx: QuoteContext, r: { start: number; end: number }): TextSpan {
   return textSpan(ctx.body, ctx.tokens[r.start]!.start, ctx.tokens[r.end - 1]!.end);
+}
+
+const RELATIVE_PRONOUN = new Set(['who', 'which']);
+
+/**
+ * The speaker's mention: the subject phrase, or the relative pronoun standing for it right before
+ * the cue ("Kerry, who said ..." -> "who", as PolNeAR marks it; the speaker is still named from Kerry).
+ */
+function mentionOf(ctx: QuoteContext, c: Candidate): TextSpan | null {
+  if (!c.subject) return null;
+  if (c.cue) {
+    const j = skipAdverbsBack(ctx, c.cue.start - 1, c.subject.end);
+    if (j >= c.subject.end && RELATIVE_PRONOUN.has(ctx.words[j]!)) return spanOf(ctx, { start: j, end: j + 1 });
+  }
+  return spanOf(ctx, c.subject);
 }
 
 /** The speaker a cue-less direct quote continues, or null when there is none to continue. */
@@ -69,7 +85,7 @@ export function findQuotes(
         person: named ? named.person : false,
         paragraph: c.paragraph,
         token: c.order,
-        mention: c.subject ? spanOf(ctx, c.subject) : null,
+        mention: mentionOf(ctx, c),
       };
     }
     if (!resolved) continue;

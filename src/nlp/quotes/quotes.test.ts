@@ -395,3 +395,17 @@ describe('quotes stage: spans and cues', () => {
     );
   });
 });
+
+describe('quotes stage: speaker mentions', () => {
+  it('a relative pronoun before the cue is the mention, the antecedent names the speaker', () => {
+    const { body, sentences, entities } = docParts(
+      ['Kerry, who said the road would reopen on Monday, left Geneva at noon.'],
+      ENTITIES,
+    );
+    const quotes = findQuotes(body, sentences, entities, lex);
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0]!.speaker, 'John Kerry');
+    assert.equal(quotes[0]!.speakerMention?.text, 'who');
+    assert.equal(quotes[0]!.text, 'the road would reopen on Monday');
+  });
+});
