@@ -121,6 +121,9 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
  */
 export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): TokenRange | null {
   let j = skipAdverbsBack(ctx, cue - 1, lo);
+  // "Jane Doe on Wednesday said": a date between the subject and its cue.
+  if (j - 1 > lo && DATE_WORD.test(ctx.words[j]!) && (ctx.words[j - 1] === 'on' || ctx.words[j - 1] === 'in'))
+    j = skipAdverbsBack(ctx, j - 2, lo);
   if (j < lo) return null;
   if (ctx.words[j] === ',') {
     // Comma-separated appositions and relative clauses: "X, who ..., a member of ..., said". The
@@ -218,7 +221,14 @@ export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRan
       continue;
     }
     const next = pos(ctx, j + 1);
-    if (LINKS.has(w) && j > t && j + 1 < hi && (next === 'PROPN' || next === 'NOUN' || next === 'DET')) {
+    // "Jane Doe on Wednesday said": a date is no part of the name.
+    if (
+      LINKS.has(w) &&
+      j > t &&
+      j + 1 < hi &&
+      (next === 'PROPN' || next === 'NOUN' || next === 'DET') &&
+      !DATE_WORD.test(ctx.words[j + 1]!)
+    ) {
       j++;
       continue;
     }
@@ -248,7 +258,28 @@ export function sentenceSubject(ctx: QuoteContext, sentence: number, before: num
     }
   }
   while (t < before && (pos(ctx, t) === 'ADV' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
-  return npStartingAt(ctx, t, before);
+  t = afterDateline(ctx, t, before);
+  const np = npStartingAt(ctx, t, before);
+  // A time phrase before the subject: "A few minutes later, they ...", "Two days ago, the envoy ...".
+  if (np && pos(ctx, np.end) === 'ADV' && ctx.words[np.end + 1] === ',')
+    return npStartingAt(ctx, np.end + 2, before) ?? np;
+  return np;
+}
+
+const DATE_WORD =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec)\.?$/;
+
+const DASH = new Set(['—', '–', '-', '--']);
+
+/** The token after a dateline that opens a sentence ("WASHINGTON — ..."), else `t`. */
+function afterDateline(ctx: QuoteContext, t: number, before: number): number {
+  for (let k = t; k < before && k < t + 6; k++) {
+    if (DASH.has(ctx.words[k]!)) return k > t ? k + 1 : t;
+    const text = ctx.body.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end);
+    if (!(text === text.toUpperCase() && /\p{Lu}/u.test(text)) && text !== ',' && text !== '(' && text !== ')')
+      return t;
+  }
+  return t;
 }
 
 /** A verb coordinated with the main one shares its subject: "X arrived and said ...". */

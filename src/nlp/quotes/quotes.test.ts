@@ -307,6 +307,16 @@ const ROWS: Row[] = [
     expected: [['the map was ready', 'John Kerry', 'indirect']],
   },
   {
+    name: 'a date between the subject and its cue is no part of the name',
+    paragraphs: ['Kerry on Wednesday said the map was ready.'],
+    expected: [['the map was ready', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'a time phrase before the subject of a coordinated cue',
+    paragraphs: ['A few hours later, Lavrov left the talks and said the convoy would wait.'],
+    expected: [['the convoy would wait', 'Sergei Lavrov', 'indirect']],
+  },
+  {
     name: 'introductory clause before the subject of a participle cue',
     paragraphs: ['When the talks ended, Lavrov left Geneva, saying the road would stay closed.'],
     expected: [['the road would stay closed', 'Sergei Lavrov', 'indirect']],
