@@ -11,8 +11,16 @@ import type { Candidate } from './scan.js';
 const ADMIN1_TYPE_RE = / (?:province|governorate|division|region|state|district|oblast|county|prefecture)$/;
 
 /** The folded name of a province as a report would write it ("Dhaka Division" -> "dhaka"). */
+const areaKeys = new Map<string, string>();
 export function areaKey(admin1: string): string {
-  return fold(admin1).replace(ADMIN1_TYPE_RE, '');
+  let key = areaKeys.get(admin1);
+  if (key === undefined) {
+    key = fold(admin1).replace(ADMIN1_TYPE_RE, '');
+    // Admin1 names are a few thousand; the cap only guards odd input.
+    if (areaKeys.size > 20_000) areaKeys.clear();
+    areaKeys.set(admin1, key);
+  }
+  return key;
 }
 
 /**
@@ -27,7 +35,7 @@ export const NO_AREAS: Areas = { admin1: new Set(), countries: new Set() };
 
 /** True when the entry lies inside a province or country named elsewhere in its sentence. */
 export function inNamedArea(e: GazEntry, areas: Areas, self: string): boolean {
-  if (e.kind === 'country' || e.kind === 'admin1') return false;
+  if (areas === NO_AREAS || e.kind === 'country' || e.kind === 'admin1') return false;
   if (e.admin1) {
     const k = areaKey(e.admin1);
     if (k !== self && areas.admin1.has(k)) return true;
@@ -52,10 +60,10 @@ export function nearSpelling(a: string, b: string): boolean {
  * A name the index does not hold that is a province of a report's country spelled another way
  * ("Nimruz" / Nimroz, "Uruzgan" / Oruzgan) or without its first word ("Wardak" / Maidan Wardak).
  */
-export function provinceSpelling(gaz: Gazetteer, key: string, ctx: ReadonlyMap<string, number>): GazEntry | null {
+export function provinceSpelling(gaz: Gazetteer, key: string, countries: readonly string[]): GazEntry | null {
   if (key.length < 4) return null;
   let found: GazEntry | null = null;
-  for (const country of ctx.keys())
+  for (const country of countries)
     for (const p of gaz.provinces(country)) {
       const close = p.key.length >= 4 && (nearSpelling(key, p.key) || p.key.endsWith(` ${key}`));
       if (!close) continue;
@@ -70,7 +78,6 @@ export function provinceSpelling(gaz: Gazetteer, key: string, ctx: ReadonlyMap<s
 export interface Holder {
   readonly start: number;
   readonly end: number;
-  readonly sentence: number;
   readonly key: string;
   readonly country: string | null;
 }
@@ -82,11 +89,13 @@ const HOLDER_AFTER_GAP =
 const HOLDER_BEFORE_GAP = /^(?:\s+(?:province|district|governorate|state))?['’]s\s+$/iu;
 
 /** The provinces and countries that hold the candidate, by the structure of the text around it. */
-export function areasAround(body: string, c: Candidate, holders: readonly Holder[]): Areas {
+export function areasAround(body: string, c: Candidate, bySentence: ReadonlyMap<number, readonly Holder[]>): Areas {
+  const holders = bySentence.get(c.sentence.start);
+  if (!holders || holders.length < 2) return NO_AREAS;
   let admin1: Set<string> | null = null;
   let countries: Set<string> | null = null;
   for (const h of holders) {
-    if (h.sentence !== c.sentence.start || h.start === c.start) continue;
+    if (h.start === c.start) continue;
     const holds =
       (h.start >= c.end && h.start - c.end <= 40 && HOLDER_AFTER_GAP.test(body.slice(c.end, h.start))) ||
       (h.end <= c.start && c.start - h.end <= 20 && HOLDER_BEFORE_GAP.test(body.slice(h.end, c.start)));

@@ -353,20 +353,28 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       }
       // Unknown names after a locative cue that are a province of the report's countries spelled another way.
       const spelled = new Map<Candidate, GazEntry>();
-      if (ctx.size > 0)
+      if (ctx.size > 0) {
+        // The report's two main countries only: a province of a country named in passing is rare.
+        const main = [...ctx.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([k]) => k);
         for (const c of unknown) {
-          if (kept.some((k) => overlaps(k, c)) || blockers(nonPersons, c) || !located(c)) continue;
-          const e = provinceSpelling(gaz, c.key, ctx);
+          if (c.key.length < 4 || gaz.stop.has(c.key) || gaz.demonyms.has(c.key) || !located(c)) continue;
+          if (kept.some((k) => overlaps(k, c)) || blockers(nonPersons, c)) continue;
+          const e = provinceSpelling(gaz, c.key, main);
           if (e) spelled.set(c, e);
         }
+      }
       // Names that may be the province or country holding a place named just before or after them.
-      const holders: Holder[] = [];
+      const holders = new Map<number, Holder[]>();
       for (const c of [...kept, ...unknown]) {
         const top = spelled.get(c) ?? c.entries[0];
-        holders.push({
+        const list = holders.get(c.sentence.start) ?? [];
+        if (list.length === 0) holders.set(c.sentence.start, list);
+        list.push({
           start: c.start,
           end: c.end,
-          sentence: c.sentence.start,
           key: spelled.has(c) ? areaKey(top!.name) : c.key,
           country: top?.kind === 'country' ? top.country : null,
         });
