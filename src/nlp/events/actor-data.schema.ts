@@ -53,6 +53,7 @@ export const rolesSchema = z
       z.string(),
       z.object({ actor: z.string().min(1), country: z.boolean().default(true), words: fragments }),
     ),
+    crowds: z.record(z.string(), z.object({ actor: z.string().min(1), organisers: z.boolean() })).default({}),
     victim_before: fragments,
     victim_after: fragments,
   })
@@ -74,6 +75,7 @@ export const rolesSchema = z
         },
       ]),
     ),
+    crowds: new Map(Object.entries(d.crowds)),
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
   }));

@@ -15,7 +15,7 @@ import { mergeEvents, setField, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
-import { loadRoles, namePatients } from './patients.js';
+import { crowdFirst, loadRoles, namePatients } from './patients.js';
 import type { RolesData } from './actor-data.schema.js';
 import { loadCountryData, type CountryData } from './report-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
@@ -110,6 +110,7 @@ export function extractEvents(
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
   warnings.push(...applyBlame(body, lower, sentences, candidates, actors, entities, lex.cues));
+  crowdFirst(found, roles);
   namePatients(found, roles);
   nameActorCountries(found, lex, noteCountries);
   const events: ConflictEvent[] = mergeEvents(candidates).map(

@@ -41,3 +41,10 @@ test('a battle takes no civilians as its second side, and no victim of the actor
   const own = main('Government forces shelled Manbij, killing two soldiers.');
   assert.notEqual(own?.actor2, 'Military Forces of Syria');
 });
+
+test("a protest's actor1 is its crowd: the named organiser is assoc_actor_1, a force facing it actor2", () => {
+  const organised = main('Syrian opposition rebels staged a protest in Manbij against the siege.');
+  assert.equal(organised?.eventType, 'Protests');
+  assert.equal(organised?.actor1, 'Protesters (Syria)');
+  assert.equal(organised?.assocActor1, 'Syrian opposition rebels');
+});

@@ -51,6 +51,27 @@ function firstMention(lower: string, kinds: readonly string[], roles: RolesData)
   return best?.kind ?? null;
 }
 
+const STATE = /^(?:Police Forces|Military Forces|Government)(?: of |\s*\(|$)/;
+
+/**
+ * A protest's or riot's actor1 is its crowd (roles.yaml `crowds`): a state force or government the
+ * scan took as actor1 is the crowd's opponent (actor2), a named group its organiser when the type
+ * says so. The crowd is named without its country here (actor-country.ts gives it).
+ */
+export function crowdFirst(found: Found, roles: RolesData | null): void {
+  if (!roles) return;
+  for (const c of found.candidates) {
+    const crowd = roles.crowds.get(c.eventType);
+    if (!crowd || c.actor1 === null || c.actor1.startsWith(crowd.actor)) continue;
+    if (STATE.test(c.actor1)) {
+      if (c.actor2 === null) setField(c, 'actor2', c.actor1);
+    } else if (crowd.organisers) {
+      if (c.assocActor1 === null) setField(c, 'assocActor1', c.actor1);
+    } else continue;
+    setField(c, 'actor1', crowd.actor);
+  }
+}
+
 /** Gives events without actor2 the victims their sentence names, by ACLED's conventions for their type. */
 export function namePatients(found: Found, roles: RolesData | null): void {
   if (!roles) return;
