@@ -5,7 +5,7 @@
  * the same whichever extractor found them. Rules are generic: no site, no language.
  */
 import type { RemovedPiece } from '../../core/document.js';
-import { trimChrome, wordCount, type ChromeRules } from './chrome.js';
+import { chromeReason, trimChrome, wordCount, type ChromeRules } from './chrome.js';
 import type { TextBlock } from './html-text.js';
 
 export interface BlockFilterOptions {
@@ -121,7 +121,7 @@ export function filterAndTrim(
   for (let i = 0; i < blocks.length; i++) {
     const reason = reasons[i];
     if (reason) {
-      const own = trimChrome(rules, [blocks[i]!.text]).removed[0]?.reason;
+      const own = chromeReason(rules, blocks[i]!.text);
       removed.push({ text: blocks[i]!.text, reason: own ?? reason });
       continue;
     }

@@ -131,6 +131,11 @@ function classify(rules: ChromeRules, text: string): Verdict {
   return { rule: null, words };
 }
 
+/** The reason of the first line rule a unit matches, wherever it stands, or null. */
+export function chromeReason(rules: ChromeRules, text: string): string | null {
+  return classify(rules, text).rule?.reason ?? null;
+}
+
 /** Cuts fragment markers (e.g. `[ad_1]`) off both ends of a unit. */
 function cutFragments(rules: ChromeRules, text: string, removed: RemovedPiece[]): { from: number; to: number } {
   let from = 0;

@@ -93,7 +93,7 @@ export function blocksOf(root: unknown): TextBlock[] {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       current.push(value);
-      if (links > 0) linkChars += squash(value).length;
+      if (links > 0) linkChars += value.trim().length;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
