@@ -40,19 +40,28 @@ describe('map labels', () => {
     assert.equal(placeLabels([label('corner', 395, 5, { w: 300 })], [], view).get('corner')?.side, 'bottom-left');
     const circle = { x: 105, y: 90, w: 70, h: 20 };
     assert.equal(placeLabels([label('a', 100, 100)], [circle], view).get('a')?.side, 'left');
-    // Circles on every side: the side that covers the least of them.
+    // Circles on every side: the side that covers the least of them (here its own big circle
+    // everywhere, and on the right the edge of a wide one centred far off).
     const around = [
-      { x: 100, y: 88, w: 80, h: 24 }, // right, wide
-      { x: 30, y: 96, w: 20, h: 8 }, // left, small
-      { x: 60, y: 70, w: 80, h: 16 }, // above
-      { x: 60, y: 106, w: 80, h: 16 }, // below
-      { x: 20, y: 70, w: 160, h: 60 }, // and the diagonals
+      { x: 60, y: 60, w: 80, h: 80 },
+      { x: 150, y: 80, w: 200, h: 40 },
     ];
-    const crowded = placeLabels([label('a', 100, 100)], around, view).get('a');
+    const crowded = placeLabels([label('a', 100, 100)], around, { x: 0, y: 0, w: 600, h: 300 }).get('a');
     assert.ok(crowded, 'still named');
     assert.equal(crowded.side, 'left');
     // A country's name is centred and gives way to the circles instead.
     assert.equal(placeLabels([label('c', 140, 100, { centred: true })], [circle], view).get('c'), null);
+  });
+
+  it('never puts a name nearer another circle than its own point', () => {
+    // A circle just right of the point: the right side would seem to name that circle.
+    const neighbour = { x: 112, y: 94, w: 12, h: 12 };
+    const own = { x: 94, y: 94, w: 12, h: 12 };
+    const p = placeLabels([label('a', 100, 100)], [own, neighbour], view).get('a');
+    assert.ok(p, 'still named');
+    assert.notEqual(p.side, 'right');
+    assert.notEqual(p.side, 'top-right');
+    assert.notEqual(p.side, 'bottom-right');
   });
 
   it('labels each place once, the busiest first', () => {

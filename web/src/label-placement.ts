@@ -48,6 +48,24 @@ function overlapArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/** Distance from a point to a box (0 inside). */
+function distance(x: number, y: number, b: Box): number {
+  const dx = Math.max(b.x - x, 0, x - (b.x + b.w));
+  const dy = Math.max(b.y - y, 0, y - (b.y + b.h));
+  return Math.hypot(dx, dy);
+}
+
+/** A label nearer another circle's centre than its own point would seem to name that circle. */
+function misleading(box: Box, l: LabelRequest, circles: readonly Box[]): boolean {
+  const own = distance(l.x, l.y, box);
+  return circles.some((c) => {
+    const cx = c.x + c.w / 2;
+    const cy = c.y + c.h / 2;
+    if (Math.abs(cx - l.x) < 1 && Math.abs(cy - l.y) < 1) return false; // its own circle
+    return distance(cx, cy, box) < own;
+  });
+}
+
 function inside(a: Box, view: Box): boolean {
   return a.x >= view.x && a.y >= view.y && a.x + a.w <= view.x + view.w && a.y + a.h <= view.y + view.h;
 }
@@ -83,7 +101,10 @@ export function placeLabels(
   const taken: Box[] = [];
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const l of order) {
-    const options = candidates(l).filter(([, box]) => inside(box, view) && !taken.some((t) => overlaps(box, t, GAP)));
+    const options = candidates(l).filter(
+      ([, box]) =>
+        inside(box, view) && !taken.some((t) => overlaps(box, t, GAP)) && (l.centred || !misleading(box, l, obstacles)),
+    );
     const clear = options.find(([, box]) => !obstacles.some((o) => overlaps(box, o)));
     // No side is clear of circles: the one that covers the least of them.
     const leastCovering = () => {
