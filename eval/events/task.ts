@@ -139,7 +139,7 @@ export function runEvents(root: string): TaskResult | Skipped {
     r: null,
     score: found / Math.max(1, texts),
   });
-  for (const f of ['type', 'actor1', 'location', 'fatalities'] as const) {
+  for (const f of ['type', 'actor1', 'actor2', 'location', 'fatalities'] as const) {
     const acc = rightHeld[f] / Math.max(1, textsHeld);
     floors[`heldout.${f}.acc`] = acc;
     rows.push({
