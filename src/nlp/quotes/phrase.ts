@@ -14,7 +14,7 @@ const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const LINKS = new Set(['of', 'for', 'on']);
-/** Read backwards from a cue, a phrase may also hold "from", "in", "at" ("records from 2008 show"). */
+/** Read backwards from a cue, a phrase may also hold "from", "in", "at" ("records from the ministry show"). */
 const BACK_LINKS = new Set(['of', 'for', 'on', 'from', 'in', 'at']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 /** Longest apposition or relative clause skipped between a subject and its cue. */
