@@ -15,6 +15,7 @@ const RELATIVE_BEFORE = /(?<![\p{L}])(?:north|south|east|west)(?:-?east|-?west)?
 /** ACLED geo_precision 2: the event is near the place or in part of it, not in the town itself. */
 const NEAR_BEFORE =
   /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
+const RUNS_ON = /^\s\p{Lu}/u;
 const NEAR_AFTER = /^['’]s\s+(?:[\p{L}-]+\s+)?(outskirts|suburbs|countryside)/iu;
 const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
   facility: 0,
@@ -91,8 +92,10 @@ export function pickLocation(
     delete (plain as { relative?: boolean }).relative;
     return plain;
   }
+  // "outside the X Press Club": near the club, in the town (a capitalised name runs on after the town).
   const near =
-    NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) ||
+    (NEAR_BEFORE.test(body.slice(Math.max(0, found.start - 30), found.start)) &&
+      !RUNS_ON.test(body.slice(found.end, found.end + 3))) ||
     NEAR_AFTER.test(body.slice(found.end, found.end + 40));
   return near && found.geoPrecision < 2 ? { ...found, geoPrecision: 2 } : found;
 }

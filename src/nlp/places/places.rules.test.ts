@@ -34,6 +34,7 @@ const inDatelineTown = (ex: string) => {
 };
 each('district (before)', rules.district.before, inDatelineTown);
 each('district (after)', rules.district.after, inDatelineTown);
+each('institution', rules.institution, (ex) => assert.equal(placeAt(ex).kind, 'city'));
 each('demonym place', rules.demonymPlace, (ex) => assert.equal(placeAt(ex).kind, 'country'));
 each('metonym (possessive)', rules.metonym.possessive, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
 each('metonym (subject)', rules.metonym.subject, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));

@@ -49,6 +49,11 @@ export const RulesFileSchema = z
     region: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words around a name that make it a part of a town ("the district of X", "the X neighbourhood"). */
     district: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
+    /**
+     * Words after a town that name one of its institutions ("X Press Club", "X Municipal Corporation"):
+     * the town is where the event was, though the name runs on and may be tagged an organisation.
+     */
+    institution: z.array(RuleSchema),
     /** Words after a demonym that make it name its country as a place ("the Chinese city of"). */
     demonymPlace: z.array(RuleSchema),
     /** Words around a capital that make it act as its government ("Moscow has backed"). */

@@ -60,6 +60,9 @@ function datelineCountry(gaz: Gazetteer, place: string | null | undefined): stri
   return country?.country ?? null;
 }
 
+// A capitalised word right before the name (not a sentence's "The" or "In"): the name is inside another.
+const CAPITALISED_BEFORE = /(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|Of)\b)\p{Lu}[\p{L}'’-]*\s+$/u;
+
 const notCountry = (e: GazEntry): boolean => e.kind !== 'country';
 
 /** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
@@ -127,8 +130,8 @@ function accepted(
   // "Shopian district" names the district that Shopian is the seat of (or a GeoNames district, or a
   // district named after a real town), not a part of some town.
   const seat = (SEATS.has(e.source) || e.population >= TOWN_SIZE) && SEAT_DISTRICT_RE.test(after);
-  if (!seat && ((!LOCATIVE_RE.test(before) && !LOCATIVE_AFTER_RE.test(after)) || DISTRICT_AFTER_RE.test(after)))
-    return false;
+  const cue = c.institution === true || LOCATIVE_RE.test(before) || LOCATIVE_AFTER_RE.test(after);
+  if (!seat && (!cue || DISTRICT_AFTER_RE.test(after))) return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
   // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
@@ -195,7 +198,9 @@ function mention(
           entry.kind === 'route'
         ? 2
         : 3;
-  const near = base === 1 && (firstMatch(rules.nearBefore, before) || firstMatch(rules.nearAfter, after));
+  // "outside the X Press Club" is outside the club, in the town.
+  const near =
+    base === 1 && !c.institution && (firstMatch(rules.nearBefore, before) || firstMatch(rules.nearAfter, after));
   const acts =
     entry.metonymFor !== null &&
     (firstMatch(rules.metonymPossessive, after) !== null ||
@@ -331,16 +336,29 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       // Only entities that are not places can block a name; filter them once, not per candidate.
       const others = entities.filter((e) => e.type !== 'place');
       const nonPersons = others.filter((e) => e.type !== 'person');
+      const persons = others.filter((e) => e.type === 'person');
       // A name after a locative cue ("in Khost", "Nadir Shah Kot district") is a place even when the
       // name tagger took a word of it for a person.
       const located = (c: Candidate): boolean =>
         LOCATIVE_RE.test(body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start)) ||
         LOCATIVE_AFTER_RE.test(body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW)));
+      // "outside the Karachi Press Club": the town that opens one of its institutions' names is the place,
+      // though the name runs on and may be tagged an organisation.
+      const named = candidates.map((c) =>
+        c.inLongerName &&
+        !CAPITALISED_BEFORE.test(body.slice(Math.max(c.sentence.start, c.start - 30), c.start)) &&
+        firstMatch(rules.institution, body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW)))
+          ? { ...c, inLongerName: false, institution: true }
+          : c,
+      );
       const kept = others.length
-        ? candidates.filter(
-            (c) => !blockers(others, c) || (!blockers(nonPersons, c) && c.entries.some(notCountry) && located(c)),
+        ? named.filter(
+            (c) =>
+              !blockers(others, c) ||
+              (!blockers(persons, c) && c.institution === true) ||
+              (!blockers(nonPersons, c) && c.entries.some(notCountry) && located(c)),
           )
-        : candidates;
+        : named;
       // First pass: context from what is unambiguous (countries, the dateline, demonyms, alias places).
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);

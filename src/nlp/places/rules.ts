@@ -17,6 +17,7 @@ export interface PlaceRules {
   readonly regionAfter: readonly CompiledRule[];
   readonly districtBefore: readonly CompiledRule[];
   readonly districtAfter: readonly CompiledRule[];
+  readonly institution: readonly CompiledRule[];
   readonly demonymPlace: readonly CompiledRule[];
   readonly metonymPossessive: readonly CompiledRule[];
   readonly metonymSubject: readonly CompiledRule[];
@@ -40,6 +41,7 @@ export function loadRules(path = 'places/rules.yaml'): PlaceRules {
     regionAfter: compile(file.region.after, 'after'),
     districtBefore: compile(file.district.before, 'before'),
     districtAfter: compile(file.district.after, 'after'),
+    institution: compile(file.institution, 'after'),
     demonymPlace: compile(file.demonymPlace, 'after'),
     metonymPossessive: compile(file.metonym.possessive, 'after'),
     metonymSubject: compile(file.metonym.subject, 'after'),

@@ -20,6 +20,8 @@ export interface Candidate {
   readonly inLongerName: boolean;
   /** True when an article and a capitalised word follow ("Bab" in "Bab al-Salama"). */
   readonly continuesArabic: boolean;
+  /** Set by the places stage: the name opens one of its town's institutions ("X Press Club"). */
+  readonly institution?: boolean;
 }
 
 /** A demonym ("Syrian") in the text; it weighs the country context and may name the country. */
