@@ -15,6 +15,8 @@ export interface Principal {
   /** How they proved it: a session cookie (needs CSRF on writes) or an API token. */
   readonly via: 'session' | 'token';
   readonly tokenId?: number;
+  /** A one-time password (the bootstrap admin's, or one an admin reset) not yet replaced. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** Same shape as the store's ViewScope. */

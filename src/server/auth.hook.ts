@@ -8,6 +8,9 @@
  * A state-changing request that a browser marks as coming from another site (Sec-Fetch-Site:
  * cross-site or same-site) is refused before anything else, whoever sends it: this covers what the
  * CSRF token cannot, a cross-site sign-in (login CSRF) or password-reset post, which carry no session.
+ *
+ * A session still on a one-time password (the bootstrap admin's) may only replace it, see who it
+ * is, and sign out: other writes are refused, and other reads are answered as for the public.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TruceError } from '../core/errors.js';
@@ -17,6 +20,8 @@ import type { AccountsService } from '../services/accounts.service.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sec-Fetch-Site values of a request another site made the browser send (`same-site`: a sibling subdomain). */
 const FOREIGN_SITES = new Set(['cross-site', 'same-site']);
+/** What a session on a one-time password may still do as itself. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/config']);
 
 export const sessionCookieName = (secure: boolean): string => (secure ? '__Host-truce_session' : 'truce_session');
 
@@ -46,8 +51,15 @@ export function authHook(accounts: AccountsService, secure: boolean) {
       } else if (isFormPost(request)) request.csrfPending = true;
       else throw new TruceError('E026_CSRF');
     }
-    request.principal = p;
     request.sessionId = sessionId;
+    if (p.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.url.split('?')[0] as string)) {
+      if (!SAFE_METHODS.has(request.method))
+        throw new TruceError('E021_FORBIDDEN', {
+          reason: 'replace the one-time password first (POST /api/auth/password)',
+        });
+      return; // reads go on as the public until the password is replaced
+    }
+    request.principal = p;
   };
 }
 

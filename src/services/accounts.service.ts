@@ -116,7 +116,9 @@ export class AccountsService {
 
   async fromSession(sessionId: string): Promise<Principal | null> {
     const u = await this.store.accounts.sessionUser(hashSecret(sessionId), this.now().toISOString());
-    return u && { userId: u.id, email: u.email, role: u.role, partyId: u.partyId, via: 'session' };
+    if (!u) return null;
+    const p: Principal = { userId: u.id, email: u.email, role: u.role, partyId: u.partyId, via: 'session' };
+    return u.mustChangePassword ? { ...p, mustChangePassword: true } : p;
   }
 
   async fromToken(token: string): Promise<Principal | null> {

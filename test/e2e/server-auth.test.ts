@@ -65,6 +65,29 @@ describe('sessions', () => {
     await h.login('moved@example.org', 'another long passphrase');
   });
 
+  it('a session on a one-time password may only replace it: other writes refused, reads as the public', async () => {
+    await h.user('reset.me@example.org', 'monitor');
+    const u = await h.store.accounts.getUserByEmail('reset.me@example.org');
+    await h.store.accounts.setPassword(u!.id, u!.passwordHash, true); // as an admin's reset leaves it
+    const s = await h.login('reset.me@example.org', PASSWORD);
+    const me = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    assert.equal(me.json().mustChangePassword, true);
+    const write = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: as(s), payload: { name: 'x' } });
+    assert.equal(write.statusCode, 403);
+    assert.equal(write.json().code, 'E021');
+    const audit = await h.app.inject({ method: 'GET', url: '/api/audit', headers: as(s) });
+    assert.equal(audit.statusCode, 401); // answered as for the public
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(s),
+      payload: { current: PASSWORD, next: 'a passphrase of my own' },
+    });
+    assert.equal(changed.statusCode, 204);
+    const after = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: as(s), payload: { name: 'x' } });
+    assert.equal(after.statusCode, 201);
+  });
+
   it('API tokens are shown once, stored hashed, and work as Bearer without CSRF', async () => {
     const s = await h.user('bot@example.org', 'analyst');
     const t = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: as(s), payload: { name: 'feed bot' } });

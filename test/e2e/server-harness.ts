@@ -46,10 +46,20 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
   const login = async (email: string, password: string): Promise<Session> => {
     const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     if (r.statusCode !== 200) throw new Error(`login ${email}: ${r.statusCode} ${r.body}`);
-    const c = r.cookies.find((x) => x.name === 'truce_session');
-    return { cookie: `truce_session=${c?.value}`, csrf: r.json().csrfToken };
+    // Behind https the cookie is __Host-truce_session.
+    const c = r.cookies.find((x) => x.name.endsWith('truce_session'));
+    return { cookie: `${c?.name}=${c?.value}`, csrf: r.json().csrfToken };
   };
-  const admin = await login(first.email, first.password);
+  // The bootstrap admin's password is one-time: replace it, as the first sign-in must, before acting.
+  const once = await login(first.email, first.password);
+  const changed = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: { cookie: once.cookie, 'x-csrf-token': once.csrf },
+    payload: { current: first.password, next: PASSWORD },
+  });
+  if (changed.statusCode !== 204) throw new Error(`admin password change: ${changed.statusCode} ${changed.body}`);
+  const admin = await login(first.email, PASSWORD);
   const user = async (email: string, role: Role, partyId?: string): Promise<Session> => {
     const inv = await app.inject({
       method: 'POST',

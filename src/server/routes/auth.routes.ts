@@ -35,7 +35,14 @@ export function authRoutes(app: App, s: Services, limits: RateLimits, secure: bo
   app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
     if (!request.principal) throw new TruceError('E020_UNAUTHENTICATED', { reason: 'no session' });
     const p = request.principal;
-    return { id: p.userId, email: p.email, role: p.role, partyId: p.partyId, via: p.via };
+    return {
+      id: p.userId,
+      email: p.email,
+      role: p.role,
+      partyId: p.partyId,
+      via: p.via,
+      mustChangePassword: p.mustChangePassword === true,
+    };
   });
 
   // Limited per account too: a session someone else got hold of must not be a way to guess the password.
