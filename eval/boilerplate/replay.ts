@@ -58,7 +58,6 @@ function score(options: BlockFilterOptions | null, label: string): Map<string, n
 const base = score(null, 'no block filter');
 const all = score(DEFAULT_BLOCK_FILTER, 'block filter (default)');
 const offs: Array<[string, Partial<BlockFilterOptions>]> = [
-  ['without repeated', { repeated: 0 }],
   ['without link runs', { linkRun: 0 }],
   ['without link edges', { linkEdges: false }],
   ...((process.env.VARIANTS ? JSON.parse(process.env.VARIANTS) : []) as Array<[string, Partial<BlockFilterOptions>]>),

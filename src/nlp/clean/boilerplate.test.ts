@@ -18,21 +18,6 @@ const B = p(
 );
 const C = p('Both sides accused each other of breaking the truce, and neither side offered evidence for its claims.');
 
-test('block filter: a caption repeated next to itself (a gallery) goes, its first copy stays', () => {
-  const cap = p(
-    'A man walks past a damaged building in the old market of the town on Monday, in a photograph taken by a resident.',
-  );
-  const { reasons } = filterBlocks([cap, cap, A, B]);
-  assert.deepEqual(reasons, [null, 'repeated', null, null]);
-});
-
-test('block filter: short repeated lines (recipe steps, questions) and far repeats stay', () => {
-  const step = p('Stir for two minutes');
-  const q = p('What made you start writing about food for other people?');
-  const { reasons } = filterBlocks([step, A, step, q, B, C, A, q]);
-  assert.deepEqual(reasons, [null, null, null, null, null, null, null, null]);
-});
-
 test('block filter: link lists before and after the article go; links inside it and bare addresses stay', () => {
   const blocks = [
     link('Home'),
