@@ -24,6 +24,11 @@ type Row = { name: string; paragraphs: string[]; expected: Expected[] };
 
 const ROWS: Row[] = [
   {
+    name: 'an apposition opened by an adverb',
+    paragraphs: ['Kerry, also a former senator, called the siege “a crime against the people of Aleppo.”'],
+    expected: [['the siege “a crime', 'John Kerry', 'indirect']],
+  },
+  {
     name: 'a reported clause ends where a nested attribution starts',
     paragraphs: ['Lavrov said the convoy would leave on Monday, while Kerry said it would wait for the map.'],
     expected: [

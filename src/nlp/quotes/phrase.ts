@@ -171,7 +171,10 @@ function leftmostNominalSegment(ctx: QuoteContext, comma: number, lo: number): T
       continue;
     }
     const np = npEndingAt(ctx, e - 1, segStart);
-    if (!np || np.start !== segStart || !atBoundary) break;
+    // "X, also a candidate, said": adverbs may open an apposition.
+    let from = segStart;
+    while (from < e && pos(ctx, from) === 'ADV') from++;
+    if (!np || np.start !== from || !atBoundary) break;
     // "A Taliban spokesman, Jane Doe, said": the name in apposition names the speaker.
     if (!(best && namesPerson(ctx, best) && !namesPerson(ctx, np))) best = np;
     if (k < lo) break;
