@@ -51,22 +51,28 @@ export class TokenTexts {
   }
 }
 
-const byLayer = new WeakMap<SentencesLayer, TokenTexts>();
+// The last few layers' texts. A pipeline reads one report at a time, so its stages find the layer
+// the sentences stage has just made; any other layer gets its texts sliced again (same result).
+// Not a WeakMap: its entries cost the garbage collector work for every report.
+const RECENT = 4;
+const recentLayers: Array<SentencesLayer | null> = new Array<SentencesLayer | null>(RECENT).fill(null);
+const recentTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(RECENT).fill(null);
+let next = 0;
 
 /** Records the texts of a layer's tokens (the sentences stage, which has them from wink-nlp). */
 export function rememberTokenTexts(layer: SentencesLayer, known: TokenTexts): void {
-  byLayer.set(layer, known);
+  recentLayers[next] = layer;
+  recentTexts[next] = known;
+  next = (next + 1) % RECENT;
 }
 
 /** The texts of the layer's tokens in `body`, and their lower case. */
 export function tokenTexts(layer: SentencesLayer, body: string): TokenTexts {
-  let known = byLayer.get(layer);
-  if (known === undefined) {
-    const tokens = layer.tokens;
-    const texts = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) texts[i] = body.slice(tokens[i]!.start, tokens[i]!.end);
-    known = new TokenTexts(texts);
-    byLayer.set(layer, known);
-  }
+  for (let k = 0; k < RECENT; k++) if (recentLayers[k] === layer) return recentTexts[k]!;
+  const tokens = layer.tokens;
+  const texts = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) texts[i] = body.slice(tokens[i]!.start, tokens[i]!.end);
+  const known = new TokenTexts(texts);
+  rememberTokenTexts(layer, known);
   return known;
 }
