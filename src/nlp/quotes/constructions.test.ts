@@ -24,6 +24,18 @@ type Row = { name: string; paragraphs: string[]; expected: Expected[] };
 
 const ROWS: Row[] = [
   {
+    name: '"according to" inside the sentence it sources',
+    paragraphs: ['Food prices, according to the Observatory, have doubled since the siege began.'],
+    expected: [
+      ['Food prices, according to the Observatory, have doubled', 'Syrian Observatory for Human Rights', 'indirect'],
+    ],
+  },
+  {
+    name: '"according to" a source the tagger starts with a verb',
+    paragraphs: ['The charity was registered in Gaziantep in 2010, according to state records.'],
+    expected: [['The charity was registered in Gaziantep in 2010', 'state records', 'indirect']],
+  },
+  {
     name: 'an apposition opened by an adverb',
     paragraphs: ['Kerry, also a former senator, called the siege “a crime against the people of Aleppo.”'],
     expected: [['the siege “a crime', 'John Kerry', 'indirect']],

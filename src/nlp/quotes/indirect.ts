@@ -212,8 +212,17 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     if (!content || nestedAttributionAt(ctx, content.start - 1, end)) return null;
     return candidate(ctx, content, cue, subject, s);
   }
-  const subject = npStartingAt(ctx, hit.end, end);
-  const content = subject ? clauseBefore(ctx, start, hit.start - 1) : null;
+  const comma = commaAfter(ctx, hit.end, end);
+  let stop = comma < 0 ? end : comma;
+  while (stop > hit.end && ctx.pos[stop - 1] === 'PUNCT' && !ctx.inQuote[stop - 1]) stop--;
+  const subject = npStartingAt(ctx, hit.end, stop) ?? nominalRange(ctx, hit.end, stop);
+  if (!subject) return null;
+  // "Fundraising, according to the campaign, has surged": the sentence around the cue.
+  if (comma >= 0 && ctx.words[hit.start - 1] === ',' && !JOINS.has(ctx.words[comma + 1]!)) {
+    const around = parenthetical(ctx, start, comma + 1, end, cue, subject, s);
+    if (around) return around;
+  }
+  const content = clauseBefore(ctx, start, hit.start - 1);
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
