@@ -36,6 +36,12 @@ const TABLE: [string, string, string, string | null, 1 | 2 | 3][] = [
   ['Afghan forces clashed with militants in Khash district, Nimruz.', 'Nimroz', 'AF', 'Nimroz', 3],
   // A GeoNames district with no town of its name takes its seat's point, at district precision.
   ['Afghan forces repelled an attack in Gulran district on Tuesday.', 'Gulran', 'AF', 'Herat', 2],
+  // An alternate GeoNames name never takes a town's own name ("Delhi" is also an alternate of Dili).
+  ['Hundreds of party workers protested in Delhi on Monday.', 'Delhi', 'IN', null, 1],
+  // A district is found beside a same-named town of another province (Muqur of Ghazni).
+  ['Three people were hurt in a raid in Muqur district, Badghis.', 'Muqur', 'AF', 'Badghis', 2],
+  // "and" inside a name.
+  ['Two men were arrested in Jammu and Kashmir on Friday.', 'Jammu and Kashmir', 'IN', null, 3],
 ];
 
 describe('places: admin structure, seats and spellings', () => {
@@ -50,6 +56,12 @@ describe('places: admin structure, seats and spellings', () => {
       assert.ok(p.latitude !== null && p.longitude !== null, 'has coordinates');
     });
   }
+
+  it('a name running on through an ezafe ("Pul-e-Charkhi") is not its first word ("Pul", Iran)', () => {
+    const places = placesOf('Rockets hit a base in the Pul-e-Charkhi area of Kabul city.').places;
+    assert.ok(!places.some((p) => p.country === 'IR'), JSON.stringify(places.map((p) => p.name)));
+    assert.ok(places.some((p) => p.name === 'Kabul' && p.country === 'AF'));
+  });
 
   it('a place abroad that no other country has is taken after a locative cue', () => {
     const places = placesOf('Libyan traders blocked the road in Ben Gardane on Monday.').places;

@@ -52,7 +52,7 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 6;
+const FORMAT = 7;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
@@ -268,6 +268,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     lines.push(gnLine(g, gnSource(g)));
     if (g.admin2) usedAdmin2.add(`${g.country}.${g.admin1}.${g.admin2}`);
   }
+  // An alternate never takes a name that is some town's own name anywhere ("Delhi" is not Dili's).
+  const primaryKeys = new Set(keys);
   for (const g of gn) {
     if (g.alternates.length === 0) continue;
     const own = fold(g.name);
@@ -277,7 +279,7 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     for (const a of plainFirst) {
       const k = fold(a);
       // An alternate that is already a town of the country is that town's name, not this one's.
-      if (!k || k === own || done.has(k) || ownKeys.has(`${k}|${g.country}`)) continue;
+      if (!k || k === own || done.has(k) || primaryKeys.has(k)) continue;
       done.add(k);
       keys.push(k);
       // Reported as the text spells it ("Nad Ali", not GeoNames' "Hukumat-e Nad Ali").
@@ -287,7 +289,15 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   // Regions and districts no town is named after are still places ("Uttarakhand", "Kurram Agency"),
   // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
   const townKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
+  // Towns by name and province: a district is found beside a same-named town of another province.
+  const townKeysIn = new Set(
+    keys.map((k, i) => {
+      const f = lines[i]!.split('\t');
+      return `${k}|${f[3]}|${regions[Number(f[4])]}`;
+    }),
+  );
   const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp, seat?: Gn) => {
+    const region = admin1Names.get(admin1Code) ?? '';
     const regionNo = regionOf(admin1Code);
     // The seat's point, as ACLED places an event known only to its province or district.
     const point = seat ? `${seat.lat}\t${seat.lng}` : '\t';
@@ -295,7 +305,9 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     const short = name.replace(re, '');
     for (const k of new Set([fold(name), fold(short)])) {
       // A town of the same name in the country is what the name usually means (Washington, US).
-      if (!k || townKeys.has(`${k}|${country}`)) continue;
+      // A district yields only to a town of its name in its own province ("Muqur" of Badghis beside Ghazni's).
+      const taken = source === 'admin2' ? townKeysIn.has(`${k}|${country}|${region}`) : townKeys.has(`${k}|${country}`);
+      if (!k || taken) continue;
       keys.push(k);
       lines.push(line);
     }

@@ -59,6 +59,8 @@ const TYPE_WORDS: ReadonlySet<string> = new Set([
   'upazila',
   'tehsil',
 ]);
+// "Jammu and Kashmir", "Trinidad and Tobago": a name may hold "and" (never at its ends).
+const CONNECTORS = ['and'];
 const FUNCTION_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 const HYPHEN = new Set(['-', '‐', '‑']);
 const UPPER_RE = /^\p{Lu}/u;
@@ -146,7 +148,7 @@ export type SentenceScanner = (
 
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
-  const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...gaz.lowerLeads]));
+  const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...CONNECTORS, ...gaz.lowerLeads]));
   return (body, sentence, tokens, out, demonyms, unknown) =>
     scanSentence(body, sentence, tokens, gaz, lowers, out, demonyms, unknown);
 }
@@ -205,7 +207,7 @@ function scanSentence(
       const after2 = words[j + 2];
       const continuesArabic =
         after !== undefined &&
-        after.article &&
+        (after.article || (!after.upper && EZAFE.includes(after.norm))) &&
         joined(body, end, after) &&
         after2 !== undefined &&
         after2.upper &&
