@@ -31,6 +31,11 @@ const ROWS: Row[] = [
     ],
   },
   {
+    name: '"according to" a source followed by a relative clause',
+    paragraphs: ['The convoy was stopped at the checkpoint, according to the driver, who spoke to the Observatory.'],
+    expected: [['The convoy was stopped at the checkpoint', 'the driver', 'indirect']],
+  },
+  {
     name: '"according to" a source the tagger starts with a verb',
     paragraphs: ['The charity was registered in Gaziantep in 2010, according to state records.'],
     expected: [['The charity was registered in Gaziantep in 2010', 'state records', 'indirect']],

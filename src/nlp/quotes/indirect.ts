@@ -218,7 +218,13 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   const subject = npStartingAt(ctx, hit.end, stop) ?? nominalRange(ctx, hit.end, stop);
   if (!subject) return null;
   // "Fundraising, according to the campaign, has surged": the sentence around the cue.
-  if (comma >= 0 && ctx.words[hit.start - 1] === ',' && !JOINS.has(ctx.words[comma + 1]!)) {
+  // Only when the predicate resumes after the source ("..., has surged"), not a relative clause.
+  const resumes = (k: number) => ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
+  if (
+    comma >= 0 &&
+    ctx.words[hit.start - 1] === ',' &&
+    (resumes(comma + 1) || (ctx.pos[comma + 1] === 'ADV' && resumes(comma + 2)))
+  ) {
     const around = parenthetical(ctx, start, comma + 1, end, cue, subject, s);
     if (around) return around;
   }
