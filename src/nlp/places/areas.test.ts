@@ -40,6 +40,8 @@ const TABLE: [string, string, string, string | null, 1 | 2 | 3][] = [
   ['Hundreds of party workers protested in Delhi on Monday.', 'Delhi', 'IN', null, 1],
   // A district is found beside a same-named town of another province (Muqur of Ghazni).
   ['Three people were hurt in a raid in Muqur district, Badghis.', 'Muqur', 'AF', 'Badghis', 2],
+  // A country inside an organisation's name tells the country; a large city there beats a provincial capital abroad.
+  ['Workers of the National Bank of Pakistan protested outside the Hyderabad Press Club.', 'Hyderabad', 'PK', null, 1],
   // "and" inside a name.
   ['Two men were arrested in Jammu and Kashmir on Friday.', 'Jammu and Kashmir', 'IN', null, 3],
 ];

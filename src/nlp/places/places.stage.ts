@@ -70,6 +70,8 @@ function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boole
   return entities.some((e) => overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
 }
 
+const BIG_CITY = 300_000;
+
 function choose(c: Candidate, ctx: ReadonlyMap<string, number>, areas: Areas = NO_AREAS): GazEntry {
   let best = c.entries[0]!;
   let bestScore = -Infinity;
@@ -78,7 +80,9 @@ function choose(c: Candidate, ctx: ReadonlyMap<string, number>, areas: Areas = N
     const inContext = e.country ? (ctx.get(e.country) ?? 0) : e.source === 'alias' ? 1 : 0;
     // Context decides among big places; a small place in context still loses to a capital elsewhere
     // ("Vienna" is Austria's even in a story about the United States).
-    const bonus = inContext > 0 ? (BIG.has(e.source) ? 100 : 20) + Math.min(inContext, 20) / 100 : 0;
+    // A city this large counts as big in its country ("Hyderabad" of Sindh in a story about Pakistan).
+    const big = BIG.has(e.source) || e.population >= BIG_CITY;
+    const bonus = inContext > 0 ? (big ? 100 : 20) + Math.min(inContext, 20) / 100 : 0;
     // "X district, Kunar": X inside the province its sentence names beats every X elsewhere.
     const area = inNamedArea(e, areas, c.key) ? 150 : 0;
     // Among equals, the larger town (population is known for GeoNames towns only).
@@ -363,6 +367,11 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
       for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
+      // A country named inside an organisation's name ("National Bank of Pakistan") tells the country
+      // as a demonym does, though it is no place of the report.
+      for (const c of named)
+        if (c.entries[0]!.kind === 'country' && !kept.includes(c) && !blockers(persons, c))
+          bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
       for (const c of kept) {
         const top = c.entries[0]!;
         if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);
