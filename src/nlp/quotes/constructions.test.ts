@@ -24,6 +24,14 @@ type Row = { name: string; paragraphs: string[]; expected: Expected[] };
 
 const ROWS: Row[] = [
   {
+    name: 'a participle cue after a final cue is an attribution of its own',
+    paragraphs: ['The truce held overnight, Kerry said, citing reports from the monitors.'],
+    expected: [
+      ['The truce held overnight', 'John Kerry', 'indirect'],
+      ['reports from the monitors', 'John Kerry', 'indirect'],
+    ],
+  },
+  {
     name: '"according to" inside the sentence it sources',
     paragraphs: ['Food prices, according to the Observatory, have doubled since the siege began.'],
     expected: [

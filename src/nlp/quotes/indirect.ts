@@ -50,7 +50,11 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
       t = np.end;
     } else break;
   }
-  if (ctx.words[t] === ',') t++;
+  if (ctx.words[t] === ',') {
+    // "..., Kerry said, citing the monitors": a participle cue of its own, not this cue's clause.
+    if (nestedAttributionAt(ctx, t, end)) return null;
+    t++;
+  }
   // An intention's content may be a to-infinitive: "the envoy wants to reopen the road".
   if (intention && ctx.words[t] === 'to' && ctx.pos[t + 1] === 'VERB') return clauseFrom(ctx, t, end, true);
   if (COMPLEMENTIZER.has(ctx.words[t]!)) t++;
@@ -277,6 +281,17 @@ function relativeEnd(ctx: QuoteContext, r: TokenRange): TokenRange {
   return r;
 }
 
+/** The subject of a participle cue: the speaker of a cue right before it ("X said, citing"), else the sentence's. */
+function participleSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
+  const k = t - 2;
+  const start = ctx.layer.sentences[s]!.tokenStart;
+  if (k > start && ctx.words[t - 1] === ',' && ctx.lex.verbs.has(ctx.words[k]!) && ctx.pos[k] === 'VERB') {
+    const before = subjectBefore(ctx, k, start);
+    if (before) return before;
+  }
+  return sentenceSubject(ctx, s, t - 1);
+}
+
 /** A subject that can speak: a name, a pronoun, a role, institution or document noun, a proper noun. */
 function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
   if (holdsName(ctx, r) || isPronoun(ctx, r.start)) return true;
@@ -291,7 +306,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const word = ctx.words[t]!;
   if (cueClass === 'stance') {
     const subject = isParticiple(ctx, t)
-      ? sentenceSubject(ctx, s, t - 1)
+      ? participleSubject(ctx, s, t)
       : (subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t));
     if (!subject || (ctx.lex.namedSubject.has(word) && !namesSpeaker(ctx, subject))) return null;
     // "The survey shows that ...": a clause after all.
@@ -307,7 +322,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   if (ctx.lex.infinitiveOnly.has(word) && !(ctx.words[t + 1] === 'to' && ctx.pos[t + 2] === 'VERB')) return null;
   if (isParticiple(ctx, t)) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
-    return after ? candidate(ctx, after, cue, sentenceSubject(ctx, s, t - 1), s) : null;
+    return after ? candidate(ctx, after, cue, participleSubject(ctx, s, t), s) : null;
   }
   const subject = subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
@@ -322,8 +337,9 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
     }
     // "The road, he said, is still closed": the content is the sentence around the parenthetical cue.
     if (ctx.words[t + 1] !== ',' || ctx.words[subject.start - 1] !== ',') return null;
-    // "The truce held, residents said, and shops opened": a new clause after the cue is not theirs.
-    if (JOINS.has(ctx.words[t + 2]!)) {
+    // "The truce held, residents said, and shops opened": a new clause after the cue is not theirs,
+    // nor a participle cue of its own ("..., citing the calm").
+    if (JOINS.has(ctx.words[t + 2]!) || nestedAttributionAt(ctx, t + 1, end)) {
       const before = clauseBefore(ctx, start, subject.start - 1);
       return before ? candidate(ctx, before, cue, subject, s) : null;
     }
