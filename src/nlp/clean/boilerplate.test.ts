@@ -35,6 +35,19 @@ test('block filter: link lists before and after the article go; links inside it 
   assert.deepEqual(reasons, ['link list', 'link list', null, null, null, null, 'link list', null, 'link list', null]);
 });
 
+test('block filter: a long link reading as a sentence stays at the edge; a long tag cloud goes', () => {
+  const linked = link(
+    'One of the guides explains how to route the backup through an encrypted tunnel, and it took me a long afternoon to get the examples in it working on my own machine.',
+    'p',
+  );
+  const cloud = link(
+    'aid convoy crossing truce shelling refugees winter flour medicine camps border talks envoys army rebels villages school hospital water power roads bridges fuel market checkpoint night',
+    'div',
+  );
+  const { reasons } = filterBlocks([linked, A, B, cloud]);
+  assert.deepEqual(reasons, [null, null, null, 'link list']);
+});
+
 test('block filter: a run of four link blocks inside the article goes', () => {
   const run = ['One', 'Two', 'Three', 'Four'].map((w) => link(`${w} more story about the talks`, 'p'));
   const { reasons } = filterBlocks([A, ...run, B]);

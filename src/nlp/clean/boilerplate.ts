@@ -81,7 +81,10 @@ export function filterBlocks(
     const last = prose.lastIndexOf(true);
     for (let i = 0; i < n; i++) {
       const edge = first < 0 || i < first || i > last;
-      if (edge && isLink[i] && (words[i]! <= options.edgeMaxWords || density[i]! >= options.edgeDensity))
+      // A long link that reads as a sentence is prose someone linked whole, not a menu.
+      const long = words[i]! > options.edgeMaxWords;
+      const linkedProse = long && SENTENCE_END.test(blocks[i]!.text);
+      if (edge && isLink[i] && (!long || (density[i]! >= options.edgeDensity && !linkedProse)))
         reasons[i] ??= 'link list';
     }
   }
