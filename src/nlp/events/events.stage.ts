@@ -16,6 +16,7 @@ import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
 import { crowdFirst, loadRoles, namePatients } from './patients.js';
+import { nameDoers } from './doers.js';
 import type { RolesData } from './actor-data.schema.js';
 import { loadCountryData, type CountryData } from './report-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
@@ -110,6 +111,7 @@ export function extractEvents(
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
   pairTerritory(candidates);
   warnings.push(...applyBlame(body, lower, sentences, candidates, actors, entities, lex.cues));
+  nameDoers(found);
   crowdFirst(found, roles);
   namePatients(found, roles);
   nameActorCountries(found, lex, noteCountries);

@@ -48,3 +48,8 @@ test("a protest's actor1 is its crowd: the named organiser is assoc_actor_1, a f
   assert.equal(organised?.actor1, 'Protesters (Syria)');
   assert.equal(organised?.assocActor1, 'Syrian opposition rebels');
 });
+
+test('the doer named in the act\'s noun ("X-planted") is actor1 when no perpetrator was found', () => {
+  const e = main('Two soldiers were killed near Manbij when their vehicle hit an Islamic State-planted mine.');
+  assert.equal(e?.actor1, 'Islamic State');
+});
