@@ -24,6 +24,11 @@ type Row = { name: string; paragraphs: string[]; expected: Expected[] };
 
 const ROWS: Row[] = [
   {
+    name: "a reported clause ends before the next act in a list of the speaker's acts",
+    paragraphs: ['Lavrov said the convoy had waited for days, called the delay a crime and left Geneva.'],
+    expected: [['the convoy had waited for days', 'Sergei Lavrov', 'indirect']],
+  },
+  {
     name: 'a participle cue after a final cue is an attribution of its own',
     paragraphs: ['The truce held overnight, Kerry said, citing reports from the monitors.'],
     expected: [

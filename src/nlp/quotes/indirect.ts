@@ -75,7 +75,8 @@ function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean
   if (ctx.words[j] === ',') j++;
   const w = ctx.words[j];
   if (w === undefined || j >= end) return false;
-  if (ctx.lex.verbs.has(w) && w.endsWith('ing') && j > k && ctx.pos[j] === 'VERB') return true;
+  // "..., adding that" and a list of the speaker's acts: "X suggested ..., called her ... and left".
+  if (ctx.lex.verbs.has(w) && j > k && ctx.pos[j] === 'VERB' && (w.endsWith('ing') || w.endsWith('ed'))) return true;
   if (JOINS.has(w)) {
     j++;
     // "... and said that ...": a second cue of the same speaker.
