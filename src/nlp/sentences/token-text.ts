@@ -51,28 +51,22 @@ export class TokenTexts {
   }
 }
 
-// The last few layers' texts. A pipeline reads one report at a time, so its stages find the layer
-// the sentences stage has just made; any other layer gets its texts sliced again (same result).
-// Not a WeakMap: its entries cost the garbage collector work for every report.
-const RECENT = 4;
-const recentLayers: Array<SentencesLayer | null> = new Array<SentencesLayer | null>(RECENT).fill(null);
-const recentTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(RECENT).fill(null);
-let next = 0;
+// The texts ride on the layer itself, under a symbol, not enumerable: JSON, spreads and deep
+// equality never see them, and they die with the layer (a cache outside it kept layers alive past
+// their report, or cost the garbage collector an ephemeron per report).
+const TEXTS = Symbol('token texts');
 
 /** Records the texts of a layer's tokens (the sentences stage, which has them from wink-nlp). */
 export function rememberTokenTexts(layer: SentencesLayer, known: TokenTexts): void {
-  recentLayers[next] = layer;
-  recentTexts[next] = known;
-  next = (next + 1) % RECENT;
+  Object.defineProperty(layer, TEXTS, { value: known });
 }
 
 /** The texts of the layer's tokens in `body`, and their lower case. */
 export function tokenTexts(layer: SentencesLayer, body: string): TokenTexts {
-  for (let k = 0; k < RECENT; k++) if (recentLayers[k] === layer) return recentTexts[k]!;
+  const own = (layer as { [TEXTS]?: TokenTexts })[TEXTS];
+  if (own !== undefined) return own;
   const tokens = layer.tokens;
   const texts = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) texts[i] = body.slice(tokens[i]!.start, tokens[i]!.end);
-  const known = new TokenTexts(texts);
-  rememberTokenTexts(layer, known);
-  return known;
+  return new TokenTexts(texts);
 }
