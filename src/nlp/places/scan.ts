@@ -90,6 +90,8 @@ function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: Lo
     let text = body.slice(t.start, end);
     if (!upper) {
       if (!lowers.words.has(text)) continue;
+      // "and" (in every other sentence) only between two capitalised words ("Jammu and Kashmir").
+      if (text === 'and' && !(capitalised(body, tokens[k - 1]) && capitalised(body, tokens[k + 1]))) continue;
     } else if (text.endsWith('.') && !DOTTED_ABBREVIATION.test(text)) {
       // "St.": the period is not part of the name ("U.S." keeps its own).
       text = text.slice(0, -1);
@@ -103,6 +105,12 @@ function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: Lo
     words.push({ start: t.start, end, norm, upper, article: ARTICLES.has(norm), pos: t.pos });
   }
   return words;
+}
+
+function capitalised(body: string, t: Token | undefined): boolean {
+  if (!t) return false;
+  const c = body.charCodeAt(t.start);
+  return (c >= 65 && c <= 90) || (c >= 128 && UPPER_RE.test(body.slice(t.start, t.start + 2)));
 }
 
 /** Lower-case words that may be part of a name, with quick filters on their length and first letter. */
