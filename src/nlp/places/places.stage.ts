@@ -8,6 +8,7 @@ import { byStart, overlaps } from '../../core/span.js';
 import type { GeoPrecision } from '../../core/taxonomy.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
+import { tokenTexts } from '../sentences/token-text.js';
 import { fold } from './fold.js';
 import { loadGazetteer, type Gazetteer, type GazEntry, type Source } from './gazetteer.js';
 import { firstMatch, loadRules, type PlaceRules } from './rules.js';
@@ -336,7 +337,8 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const candidates: Candidate[] = [];
       const demonyms: DemonymHit[] = [];
       const unknown: Candidate[] = [];
-      for (const s of sentences.sentences) scan(body, s, sentences.tokens, candidates, demonyms, unknown);
+      const known = tokenTexts(sentences, body);
+      for (const s of sentences.sentences) scan(body, s, sentences.tokens, known, candidates, demonyms, unknown);
       // Only entities that are not places can block a name; filter them once, not per candidate.
       const others = entities.filter((e) => e.type !== 'place');
       const nonPersons = others.filter((e) => e.type !== 'person');
@@ -369,8 +371,9 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
       // A country named inside an organisation's name ("National Bank of Pakistan") tells the country
       // as a demonym does, though it is no place of the report.
+      const keptSet = new Set(kept);
       for (const c of named)
-        if (c.entries[0]!.kind === 'country' && !kept.includes(c) && !blockers(persons, c))
+        if (c.entries[0]!.kind === 'country' && !keptSet.has(c) && !blockers(persons, c))
           bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
       for (const c of kept) {
         const top = c.entries[0]!;

@@ -3,7 +3,8 @@
  * looked up in the folded-name index, longest first. Work is linear in the words of the text.
  */
 import type { Sentence, Token } from '../../core/document.js';
-import { ARTICLES, foldWords, normaliseWord } from './fold.js';
+import type { TokenTexts } from '../sentences/token-text.js';
+import { ARTICLES, foldWords, normalise, normaliseWord } from './fold.js';
 import type { Gazetteer, GazEntry } from './gazetteer.js';
 
 export interface Candidate {
@@ -64,6 +65,8 @@ const CONNECTORS = ['and'];
 const FUNCTION_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 const HYPHEN = new Set(['-', '‐', '‑']);
 const UPPER_RE = /^\p{Lu}/u;
+// normaliseWord's fast path: plain ASCII letters only lower-case.
+const SIMPLE = /^[A-Za-z]+$/;
 const DOTTED_ABBREVIATION = /^(?:\p{Lu}\.){2,}$/u;
 const POSSESSIVE = /['’ʼ‘]s$/;
 const LETTER = /\p{L}/gu;
@@ -74,7 +77,7 @@ const ENGLISH_ARTICLES = new Set(['as', 'at', 'an', 'en', 'ed', 'es', 'ad']);
  * The sentence's tokens that can be part of a name: capitalised ones ("U.S." whole, "Ra'i" with its
  * apostrophe) and the lower-case articles and alias leads ("al", "eastern"); the rest break runs.
  */
-function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: LowerWords): Word[] {
+function wordsOf(body: string, s: Sentence, tokens: readonly Token[], known: TokenTexts, lowers: LowerWords): Word[] {
   const words: Word[] = [];
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k]!;
@@ -87,7 +90,9 @@ function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: Lo
     let end = t.end;
     // Most tokens are lower-case English words: rule them out before cutting their text.
     if (!upper && (end - t.start > lowers.maxLength || !lowers.firsts.has(c))) continue;
-    let text = body.slice(t.start, end);
+    // The token's own string (shared across reports, never sliced); cut only when trimmed below.
+    let text = known.texts[k]!;
+    let whole = true;
     if (!upper) {
       if (!lowers.words.has(text)) continue;
       // "and" (in every other sentence) only between two capitalised words ("Jammu and Kashmir").
@@ -96,11 +101,14 @@ function wordsOf(body: string, s: Sentence, tokens: readonly Token[], lowers: Lo
       // "St.": the period is not part of the name ("U.S." keeps its own).
       text = text.slice(0, -1);
       end--;
+      whole = false;
     } else if (POSSESSIVE.test(text) && text.length > 2) {
       text = text.slice(0, -2);
       end -= 2;
+      whole = false;
     }
-    const norm = normaliseWord(text);
+    // `normaliseWord`, with the whole token's memoised lower case for plain words.
+    const norm = !whole ? normaliseWord(text) : SIMPLE.test(text) ? known.lower(k) : normalise(text);
     if (!norm) continue;
     words.push({ start: t.start, end, norm, upper, article: ARTICLES.has(norm), pos: t.pos });
   }
@@ -148,6 +156,8 @@ export type SentenceScanner = (
   body: string,
   sentence: Sentence,
   tokens: readonly Token[],
+  /** The texts of `tokens` (`tokenTexts` of the sentences layer). */
+  known: TokenTexts,
   out: Candidate[],
   demonyms: DemonymHit[],
   /** Whole capitalised runs that matched nothing (entries empty): possible districts. */
@@ -157,21 +167,22 @@ export type SentenceScanner = (
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
   const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...CONNECTORS, ...gaz.lowerLeads]));
-  return (body, sentence, tokens, out, demonyms, unknown) =>
-    scanSentence(body, sentence, tokens, gaz, lowers, out, demonyms, unknown);
+  return (body, sentence, tokens, known, out, demonyms, unknown) =>
+    scanSentence(body, sentence, tokens, known, gaz, lowers, out, demonyms, unknown);
 }
 
 function scanSentence(
   body: string,
   sentence: Sentence,
   tokens: readonly Token[],
+  known: TokenTexts,
   gaz: Gazetteer,
   lowers: LowerWords,
   out: Candidate[],
   demonyms: DemonymHit[],
   unknown: Candidate[],
 ): void {
-  const words = wordsOf(body, sentence, tokens, lowers);
+  const words = wordsOf(body, sentence, tokens, known, lowers);
   if (words.length === 0) return;
   const opening = firstLetter(body, sentence);
   let i = 0;
