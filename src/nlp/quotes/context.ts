@@ -4,6 +4,7 @@
  */
 import type { Entity, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
+import { tokenTexts } from '../sentences/token-text.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 
@@ -68,12 +69,7 @@ export function buildContext(
     while (t < n && tokens[t]!.end <= q.open) t++;
     for (let k = t; k < n && tokens[k]!.start < q.close; k++) inQuote[k] = qi + 1;
   });
-  // Lower-case the body once; token texts are then cheap slices of it.
-  const lowered = body.toLowerCase();
-  const words =
-    lowered.length === body.length
-      ? tokens.map((tok) => lowered.slice(tok.start, tok.end))
-      : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
+  const words = lowerWords(layer, body);
   // The lite model tags some name parts as verbs or adjectives ("the Red Cross/VERB").
   const pos = tokens.map((tok, i) => {
     const c = body.charCodeAt(tok.start);
@@ -96,6 +92,26 @@ export function buildContext(
     contentFloor: dateline ? firstTokenFrom(tokens, dateline.end) : 0,
     phraseCache: new Map(),
   };
+}
+
+/**
+ * Each token's lower-cased text, as the body lower-cased whole and sliced. The shared token texts
+ * (no string allocated per token, hashes reused by the lexicon lookups) give the same strings
+ * whenever lower-casing is context-free, that is unless the body holds a capital sigma (final or not
+ * depends on the letter after the token); then the body is lower-cased and sliced as before.
+ */
+function lowerWords(layer: SentencesLayer, body: string): string[] {
+  const tokens = layer.tokens;
+  if (!body.includes('Σ')) {
+    const texts = tokenTexts(layer, body);
+    const words = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) words[i] = texts.lower(i);
+    return words;
+  }
+  const lowered = body.toLowerCase();
+  return lowered.length === body.length
+    ? tokens.map((tok) => lowered.slice(tok.start, tok.end))
+    : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
 }
 
 /** Index of the first token starting at or after `offset`. */
