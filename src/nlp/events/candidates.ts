@@ -20,7 +20,7 @@ import {
   usablePlaces,
 } from './attach.js';
 import { countryAsPlace, placeCountryName } from './country-place.js';
-import { clausesOf, wordsAsIn } from './clauses.js';
+import { clausesOf } from './clauses.js';
 import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
@@ -159,12 +159,11 @@ export function findCandidates(
     else bySentence.set(si, [hit]);
   }
 
-  const wordAt = wordsAsIn(lower, body, sents);
   const candidates: Candidate[] = [];
   const country0 = bySentence.size ? countryName(null) : null;
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
-    const clauses = clausesOf(lower, sentence, sents.tokens, wordAt);
+    const clauses = clausesOf(lower, sentence, sents.tokens);
     // Per clause: the cheap cue tests at once, the toll (three regexes) only when a hit gets that far.
     const perClause = new Map<number, ClauseFacts>();
     const facts = (c: Span): ClauseFacts => factsOf(perClause, c, lower, lex);

@@ -2,22 +2,8 @@
  * Simple clause chunking over wink-nlp tokens, instead of a parser: a sentence is cut at ";",
  * at ", which/while/but ...", at dashes, and at "and"/"which"/"where" when a new subject follows.
  */
-import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
+import type { Sentence, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import { tokenTexts } from '../sentences/token-text.js';
-
-/** Token `i`'s text as it reads in the caller's `body` (for a lower-cased body, its lower case). */
-export type WordAt = (i: number) => string;
-
-/**
- * The layer's token texts as `text` (`body`, or `body` lower-cased to the same length) reads them,
- * without slicing. Token by token lower case differs from the body's only in context-dependent
- * letters (a final sigma), never in the ASCII words and marks compared with them here.
- */
-export function wordsAsIn(text: string, body: string, layer: SentencesLayer): WordAt {
-  const known = tokenTexts(layer, body);
-  return text === body ? (i) => known.texts[i]! : (i) => known.lower(i);
-}
 
 const COMMA_OPENERS = new Set(['which', 'who', 'whose', 'while', 'whereas', 'but', 'although', 'though', 'whilst']);
 const BARE_OPENERS = new Set(['but', 'while', 'whereas', 'whilst']);
@@ -26,11 +12,11 @@ const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
 
 /** True when tokens from `i` read as a noun phrase followed by a finite verb: a new subject. */
-function newSubjectAt(tokens: readonly Token[], wordAt: WordAt, i: number, end: number): boolean {
+function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: number): boolean {
   let sawHead = false;
   for (let k = i; k < end && k < i + 9; k++) {
     const t = tokens[k]!;
-    const text = wordAt(k);
+    const text = body.slice(t.start, t.end);
     if (NOMINAL.has(t.pos) || text === '-' || text === "'s" || text === '’s') {
       if (HEAD.has(t.pos)) sawHead = true;
       continue;
@@ -40,16 +26,8 @@ function newSubjectAt(tokens: readonly Token[], wordAt: WordAt, i: number, end: 
   return false;
 }
 
-/**
- * Clause spans of one sentence, in order, covering it without gaps; `body` is lower-cased by the caller.
- * `wordAt` gives the tokens' texts without slicing them out (the sentences layer's token texts).
- */
-export function clausesOf(
-  body: string,
-  sentence: Sentence,
-  tokens: readonly Token[],
-  wordAt: WordAt = (i) => body.slice(tokens[i]!.start, tokens[i]!.end),
-): Span[] {
+/** Clause spans of one sentence, in order, covering it without gaps; `body` is lower-cased by the caller. */
+export function clausesOf(body: string, sentence: Sentence, tokens: readonly Token[]): Span[] {
   const cuts: number[] = [];
   // "X and their allies recaptured" coordinates subjects: cut at "and" only once this clause has a verb.
   let verbSinceCut = false;
@@ -57,16 +35,16 @@ export function clausesOf(
     const t = tokens[i]!;
     const cutsBefore = cuts.length;
     // Every word compared below is at most 8 letters: longer tokens are not sliced out.
-    const word = t.end - t.start <= 8 ? wordAt(i) : '';
+    const word = t.end - t.start <= 8 ? body.slice(t.start, t.end) : '';
     const next = tokens[i + 1];
-    const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? wordAt(i + 1) : '';
+    const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
     } else if (
       word === ',' &&
       next &&
       (COMMA_OPENERS.has(nextWord) ||
-        (nextWord === 'and' && verbSinceCut && newSubjectAt(tokens, wordAt, i + 2, sentence.tokenEnd)))
+        (nextWord === 'and' && verbSinceCut && newSubjectAt(body, tokens, i + 2, sentence.tokenEnd)))
     ) {
       cuts.push(next.start);
     } else if (i > sentence.tokenStart && BARE_OPENERS.has(word)) {
@@ -75,9 +53,10 @@ export function clausesOf(
       i > sentence.tokenStart &&
       SUBJECT_OPENERS.has(word) &&
       (word !== 'and' || verbSinceCut) &&
-      newSubjectAt(tokens, wordAt, i + 1, sentence.tokenEnd)
+      newSubjectAt(body, tokens, i + 1, sentence.tokenEnd)
     ) {
-      if (wordAt(i - 1) !== ',') cuts.push(t.start);
+      const prev = tokens[i - 1]!;
+      if (body.slice(prev.start, prev.end) !== ',') cuts.push(t.start);
     }
     if (cuts.length > cutsBefore) verbSinceCut = false;
     if (t.pos === 'VERB' || t.pos === 'AUX') verbSinceCut = true;
