@@ -204,6 +204,27 @@ export class AccountsService {
     });
   }
 
+  /** The caller's own API tokens (never their secrets: only hashes are stored). */
+  async listTokens(by: Principal | null) {
+    const p = requireRole(by, 'admin', 'monitor', 'liaison', 'analyst');
+    return (await this.store.accounts.listTokens(p.userId)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      createdAt: t.createdAt,
+      revokedAt: t.revokedAt,
+    }));
+  }
+
+  /** Revokes one of the caller's own tokens; another account's token is answered as unknown. */
+  async revokeToken(by: Principal | null, id: number): Promise<void> {
+    const p = requireRole(by, 'admin', 'monitor', 'liaison', 'analyst');
+    await this.store.transaction(async () => {
+      if (!(await this.store.accounts.revokeToken(id, p.userId, this.now().toISOString())))
+        throw new TruceError('E022_NOT_FOUND', { what: `API token ${id}` });
+      await this.audit.record({ actor: actorOf(p), action: 'token.revoke', subject: `token:${id}` });
+    });
+  }
+
   /** Always succeeds from the outside, so it does not reveal which emails have accounts. */
   async requestPasswordReset(email: string): Promise<void> {
     const user = await this.store.accounts.getUserByEmail(email);

@@ -102,6 +102,14 @@ async function ownWatch(who: Who): Promise<number> {
   return r.json().id;
 }
 
+/** An API token of `who`'s own to revoke (the public tries to revoke one of the admin's). */
+async function ownToken(who: Who): Promise<number> {
+  const owner = who === 'anonymous' ? sessions.admin : sessions[who];
+  const r = await inject('POST', { url: '/api/tokens', payload: { name: `script ${unique()}` } }, as(owner));
+  assert.equal(r.statusCode, 201, r.body);
+  return r.json().id;
+}
+
 const ROWS: Row[] = [
   {
     method: 'POST',
@@ -240,6 +248,12 @@ const ROWS: Row[] = [
   },
   {
     method: 'DELETE',
+    path: '/api/tokens/{id}',
+    expect: signedIn(204),
+    request: async (who) => ({ url: `/api/tokens/${await ownToken(who)}` }),
+  },
+  {
+    method: 'DELETE',
     path: '/api/watchlist/{id}',
     expect: signedIn(204),
     request: async (who) => ({ url: `/api/watchlist/${await ownWatch(who)}` }),
@@ -328,6 +342,7 @@ const READS: [string, (ids: { incident: number; finding: string }) => string, Re
   ['/api/findings/{id}', (x) => `/api/findings/${x.finding}`, anyone(200)],
   ['/api/config', () => '/api/config', anyone(200)],
   ['/api/auth/me', () => '/api/auth/me', signedIn(200)],
+  ['/api/tokens', () => '/api/tokens', signedIn(200)],
   ['/api/incidents/{id}/review', (x) => `/api/incidents/${x.incident}/review`, signedIn(200)],
   ['/api/incidents/{id}/comments', (x) => `/api/incidents/${x.incident}/comments`, signedIn(200)],
   ['/api/findings/{findingId}/review', (x) => `/api/findings/${x.finding}/review`, signedIn(200)],

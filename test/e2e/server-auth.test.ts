@@ -88,6 +88,30 @@ describe('sessions', () => {
     assert.equal(after.statusCode, 201);
   });
 
+  it('API tokens are listed without secrets and revoked by their owner only; a revoked one is refused', async () => {
+    const owner = await h.user('scripts@example.org', 'analyst');
+    const other = await h.user('other.scripts@example.org', 'analyst');
+    const made = await h.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: as(owner),
+      payload: { name: 'nightly export' },
+    });
+    const { id, token } = made.json() as { id: number; token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    const revoke = (s: typeof owner) => h.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: as(s) });
+    assert.equal((await revoke(other)).statusCode, 404);
+    const listed = await h.app.inject({ method: 'GET', url: '/api/tokens', headers: as(owner) });
+    const mine = listed.json().items.find((t: { id: number }) => t.id === id);
+    assert.deepEqual(Object.keys(mine).sort(), ['createdAt', 'id', 'name', 'revokedAt']);
+    assert.equal(mine.revokedAt, null);
+    assert.doesNotMatch(listed.body, /tok_/, 'secrets are never listed');
+    assert.equal((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode, 200);
+    assert.equal((await revoke(owner)).statusCode, 204);
+    assert.equal((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode, 401);
+    assert.equal((await revoke(owner)).statusCode, 404, 'twice is unknown');
+  });
+
   it('API tokens are shown once, stored hashed, and work as Bearer without CSRF', async () => {
     const s = await h.user('bot@example.org', 'analyst');
     const t = await h.app.inject({ method: 'POST', url: '/api/tokens', headers: as(s), payload: { name: 'feed bot' } });

@@ -2,7 +2,7 @@
 import { requireRole } from '../../auth/principal.js';
 import type { App, RateLimits, Services } from '../context.js';
 import { presentUser } from '../presenters/account.presenter.js';
-import { AcceptBody, InviteBody, NewTokenBody, TokenParams } from './accounts.schema.js';
+import { AcceptBody, InviteBody, NewTokenBody, TokenIdParams, TokenParams } from './accounts.schema.js';
 
 export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
   app.post('/api/invitations', { schema: { tags: ['accounts'], body: InviteBody } }, async (request, reply) => {
@@ -27,6 +27,19 @@ export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
     const t = await s.accounts.createToken(request.principal, request.body.name);
     return reply.status(201).send({ ...t, note: 'Shown once: only its hash is stored' });
   });
+
+  app.get('/api/tokens', { schema: { tags: ['accounts'], summary: 'Your own API tokens' } }, async (request) => ({
+    items: await s.accounts.listTokens(request.principal),
+  }));
+
+  app.delete(
+    '/api/tokens/:id',
+    { schema: { tags: ['accounts'], summary: 'Revoke one of your API tokens', params: TokenIdParams } },
+    async (request, reply) => {
+      await s.accounts.revokeToken(request.principal, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/outbox',

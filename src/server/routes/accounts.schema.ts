@@ -12,5 +12,6 @@ export const TokenParams = z.strictObject({
 });
 export const AcceptBody = z.strictObject({ password: z.string().min(12).max(1024) });
 export const NewTokenBody = z.strictObject({ name: z.string().min(1).max(100) });
+export const TokenIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 export const ResetRequestBody = z.strictObject({ email: z.string().min(3).max(320) });
 export const ChangePasswordBody = z.strictObject({ current: password, next: z.string().min(12).max(1024) });
