@@ -3,12 +3,15 @@ import pc from 'picocolors';
 import {
   checkTileOptions,
   parsePort,
+  parseTrustProxy,
   startServer,
   stopOnSignal,
   TILE_ATTRIBUTION_FLAG,
   TILE_ATTRIBUTION_HELP,
   TILE_URL_FLAG,
   TILE_URL_HELP,
+  TRUST_PROXY_FLAG,
+  TRUST_PROXY_HELP,
 } from './start-server.js';
 
 export const DEMO_DB = './truce-demo.db';
@@ -21,6 +24,7 @@ interface DemoFlags {
   log?: boolean;
   tileUrl?: string;
   tileAttribution?: string;
+  trustProxy?: string;
 }
 
 /**
@@ -38,12 +42,14 @@ export function registerDemo(program: Command): void {
     .option('--log', 'log every request (JSON lines)')
     .option(TILE_URL_FLAG, TILE_URL_HELP)
     .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
+    .option(TRUST_PROXY_FLAG, TRUST_PROXY_HELP)
     .action(async (flags: DemoFlags) => {
       const { openSqliteStore } = await import('../store/sqlite/sqlite.store.js');
       const { DemoService, DEMO_AGREEMENT } = await import('../services/demo.service.js');
       const { AnalyzeService } = await import('../services/analyze.service.js');
       const port = flags.port === undefined ? 8080 : parsePort(flags.port);
       checkTileOptions(flags);
+      const trustProxy = parseTrustProxy(flags.trustProxy);
       console.log(pc.bold('Truce Monitor demo'));
       console.log(`  database   ${flags.db}`);
       const store = await openSqliteStore({ path: flags.db });
@@ -70,6 +76,7 @@ export function registerDemo(program: Command): void {
           analyze,
           tileUrl: flags.tileUrl,
           tileAttribution: flags.tileAttribution,
+          trustProxy,
         });
         if (demo.admin) {
           const why = demo.admin.reset ? 'password reset' : 'new admin account';

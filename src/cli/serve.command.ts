@@ -3,12 +3,15 @@ import { openStore, storePath } from '../services/open-store.js';
 import {
   checkTileOptions,
   parsePort,
+  parseTrustProxy,
   startServer,
   stopOnSignal,
   TILE_ATTRIBUTION_FLAG,
   TILE_ATTRIBUTION_HELP,
   TILE_URL_FLAG,
   TILE_URL_HELP,
+  TRUST_PROXY_FLAG,
+  TRUST_PROXY_HELP,
 } from './start-server.js';
 
 /** `truce serve`: the HTTP service on the SQLite store; the first start creates an admin. */
@@ -23,6 +26,7 @@ export function registerServe(program: Command): void {
     .option('--insecure-cookies', 'cookies without Secure (plain HTTP on localhost only)')
     .option(TILE_URL_FLAG, TILE_URL_HELP)
     .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
+    .option(TRUST_PROXY_FLAG, TRUST_PROXY_HELP)
     .action(
       async (flags: {
         db?: string;
@@ -32,10 +36,12 @@ export function registerServe(program: Command): void {
         insecureCookies?: boolean;
         tileUrl?: string;
         tileAttribution?: string;
+        trustProxy?: string;
       }) => {
         const { AccountsService } = await import('../services/accounts.service.js');
         const port = parsePort(flags.port);
         checkTileOptions(flags);
+        const trustProxy = parseTrustProxy(flags.trustProxy);
         const store = await openStore(flags.db);
         const { cliActor } = await import('../services/audit.service.js');
         const admin = await new AccountsService(store).bootstrapAdmin(undefined, cliActor());
@@ -53,6 +59,7 @@ export function registerServe(program: Command): void {
             insecureCookies: flags.insecureCookies,
             tileUrl: flags.tileUrl,
             tileAttribution: flags.tileAttribution,
+            trustProxy,
             logger: true,
           });
         } catch (err) {

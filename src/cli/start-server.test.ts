@@ -6,9 +6,23 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore } from '../store/sqlite/sqlite.store.js';
 import type { Store } from '../store/store.js';
-import { checkTileOptions, startServer, type Started } from './start-server.js';
+import { checkTileOptions, parseTrustProxy, startServer, type Started } from './start-server.js';
 
 const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
+
+describe('--trust-proxy', () => {
+  it('takes explicit addresses and ranges only', () => {
+    assert.equal(parseTrustProxy(undefined), undefined);
+    assert.deepEqual(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1,fd00::/8'), [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['', 'true', '*', 'proxy.example.org', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/2'])
+      assert.throws(() => parseTrustProxy(bad), /--trust-proxy/, bad);
+  });
+});
 
 describe('tile options', () => {
   it('accepts a template and refuses what the map could not use', () => {

@@ -20,6 +20,8 @@ export interface StartOptions extends Listen {
   readonly tileUrl?: string;
   /** The tiles' attribution, shown on the map (operator-set HTML). */
   readonly tileAttribution?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (parsed by parseTrustProxy). */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface Started {
@@ -50,6 +52,36 @@ export function checkTileOptions(flags: { tileUrl?: string; tileAttribution?: st
         option: '--tile-url',
         reason: `a tile URL template needs ${part}, as in https://tiles.example.org/{z}/{x}/{y}.png`,
       });
+}
+
+export const TRUST_PROXY_FLAG = '--trust-proxy <addresses>';
+export const TRUST_PROXY_HELP =
+  'comma-separated addresses or CIDR ranges of your reverse proxies (e.g. 127.0.0.1,10.0.0.0/8): their X-Forwarded-For names the client that rate limits count';
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** --trust-proxy: explicit IPv4/IPv6 addresses or CIDR ranges only (never "all", which a client could abuse). */
+export function parseTrustProxy(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0)
+    throw new TruceError('E007_BAD_OPTION', { option: '--trust-proxy', reason: 'give at least one address' });
+  for (const part of parts) {
+    const [address = '', bits, extra] = part.split('/');
+    const v4 = IPV4.test(address);
+    const v6 = !v4 && address.includes(':') && /^[0-9a-f:.]+$/i.test(address);
+    const max = v4 ? 32 : 128;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!(v4 || v6) || !okBits || extra !== undefined)
+      throw new TruceError('E007_BAD_OPTION', {
+        option: '--trust-proxy',
+        reason: `"${part}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8)`,
+      });
+  }
+  return parts;
 }
 
 export function parsePort(value: string): number {
@@ -88,6 +120,7 @@ export async function startServer(options: StartOptions): Promise<Started> {
       ...(options.analyze ? { analyze: options.analyze } : {}),
       ...(options.agreement ? { agreement: options.agreement } : {}),
       web: webOptions(options),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     try {
       await app.listen({ port, host: options.host });

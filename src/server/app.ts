@@ -61,6 +61,11 @@ export interface ServerOptions {
   readonly fetch?: FetchPolicy;
   /** The dashboard: where its build is, an optional tile URL (src/server/web.ts). */
   readonly web?: WebOptions;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed, so rate limits
+   * and logs key on the real client. Never "any": a client could then pick its own address.
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildServer(options: ServerOptions): Promise<App> {
@@ -70,7 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    trustProxy: false,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

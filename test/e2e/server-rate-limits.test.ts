@@ -78,3 +78,37 @@ describe('export rate limits', () => {
     assertLimited(await attempt(), 'fifth sign-in');
   });
 });
+
+describe('behind a reverse proxy (--trust-proxy)', () => {
+  const attempts = (p: Harness, forwardedFor: string) =>
+    p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.org', password: 'wrong password!' },
+      headers: { 'x-forwarded-for': forwardedFor },
+      remoteAddress: '10.0.0.5', // the proxy
+    });
+
+  it('counts sign-ins per client named by a trusted proxy, each with its own limit', async () => {
+    const p = await startHarness({ rateLimits: { login: 2 }, trustProxy: ['10.0.0.0/8'] });
+    try {
+      assert.equal((await attempts(p, '203.0.113.1')).statusCode, 401);
+      assert.equal((await attempts(p, '203.0.113.1')).statusCode, 401);
+      assertLimited(await attempts(p, '203.0.113.1'), 'third attempt of one client');
+      assert.equal((await attempts(p, '203.0.113.2')).statusCode, 401, 'another client behind the same proxy');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('without it, X-Forwarded-For is ignored: a client cannot pick a fresh address to dodge the limit', async () => {
+    const p = await startHarness({ rateLimits: { login: 2 } });
+    try {
+      assert.equal((await attempts(p, '203.0.113.1')).statusCode, 401);
+      assert.equal((await attempts(p, '203.0.113.2')).statusCode, 401);
+      assertLimited(await attempts(p, '203.0.113.3'), 'a made-up address does not reset the count');
+    } finally {
+      await p.close();
+    }
+  });
+});
