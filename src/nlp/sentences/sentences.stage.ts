@@ -32,6 +32,9 @@ export function paragraphsOf(body: string): Span[] {
   return paragraphs;
 }
 
+/** `kept` mark of a wink token with no text (see readBody). */
+const EMPTY = -2;
+
 /**
  * One wink-nlp read of the whole body (each read has a fixed cost, and a report has a few dozen
  * paragraphs). wink breaks sentences at blank lines and tags each paragraph as it would alone; its
@@ -59,6 +62,11 @@ function readBody(
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     offset += spaces[i]!.length;
+    // wink-nlp gives an empty token between two dots after a digit ("A0..A"): no text, not a token.
+    if (value.length === 0) {
+      kept[i] = EMPTY;
+      continue;
+    }
     // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
     let exact = body.startsWith(value, offset);
     if (!exact) {
@@ -82,11 +90,13 @@ function readBody(
   }
   for (const [a, b] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
     let first = -1;
+    let last = -1;
     for (let k = a; k <= b + 1; k++) {
+      if (k <= b && kept[k] === EMPTY) continue; // neither a token nor a break
       const cut = k > b || kept[k]! < 0 || (first >= 0 && paragraphOf[k] !== paragraphOf[first]);
       if (cut && first >= 0) {
         const from = kept[first]!;
-        const to = kept[k - 1]! + 1;
+        const to = kept[last]! + 1;
         sentences.push({
           start: tokens[from]!.start,
           end: tokens[to - 1]!.end,
@@ -96,7 +106,10 @@ function readBody(
         });
         first = -1;
       }
-      if (k <= b && kept[k]! >= 0 && first < 0) first = k;
+      if (k <= b && kept[k]! >= 0) {
+        if (first < 0) first = k;
+        last = k;
+      }
     }
   }
 }

@@ -38,6 +38,16 @@ test('language: English passes, other languages are flagged with a warning', () 
   assert.match(french.warnings[0] ?? '', /^W101/);
 });
 
+test('no empty token where wink-nlp makes one ("A0..A": two dots after a digit), and no text lost', () => {
+  for (const body of ['A0..A', 'Version 2..3 of the text', 'x1..y and more.']) {
+    const layer = readSentences(body);
+    for (const t of layer.tokens) assert.ok(t.end > t.start, `${body}: empty token at ${t.start}`);
+    const joined = layer.tokens.map((t) => body.slice(t.start, t.end)).join('');
+    assert.equal(joined, body.replace(/\s+/g, ''), body);
+    for (const s of layer.sentences) assert.ok(s.start < s.end && s.tokenStart < s.tokenEnd, body);
+  }
+});
+
 test('tokenising loses no character: tokens are in order, in range, and cover all non-space text', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), (body) => {
