@@ -65,6 +65,12 @@ export function eventValuesInto(target: unknown[], offset: number, e: EventField
   target[i++] = imp?.file ?? null;
   target[i++] = imp?.row ?? null;
   target[i++] = imp?.sourceId ?? null;
+  eventFieldsInto(target, i, e);
+}
+
+/** The event's own columns (EVENT_COLUMNS from event_type on), written into `target` from `offset`. */
+export function eventFieldsInto(target: unknown[], offset: number, e: EventFields): void {
+  let i = offset;
   target[i++] = e.event_type;
   target[i++] = e.sub_event_type;
   target[i++] = e.actor1;

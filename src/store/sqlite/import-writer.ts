@@ -14,7 +14,7 @@
  * SQLite's DDL is transactional. import.test.ts checks all of it against one INSERT per row.
  */
 import type Database from 'better-sqlite3';
-import { eventValues, eventValuesInto, EVENT_COLUMNS } from '../event-sql.js';
+import { eventFieldsInto, eventValues, eventValuesInto, EVENT_COLUMNS } from '../event-sql.js';
 import type { EventFields } from '../types.js';
 import type { ImportResult, NewImportedEvent } from '../types.js';
 import { geoRows, packEventGeo } from './rtree-pack.js';
@@ -66,28 +66,9 @@ function ownValuesInto(
   row: number | null,
   sourceId: string | null,
 ): void {
-  let i = offset;
-  target[i++] = row;
-  target[i++] = sourceId;
-  target[i++] = e.event_type;
-  target[i++] = e.sub_event_type;
-  target[i++] = e.actor1;
-  target[i++] = e.assoc_actor_1;
-  target[i++] = e.actor2;
-  target[i++] = e.assoc_actor_2;
-  target[i++] = e.location;
-  target[i++] = e.admin1;
-  target[i++] = e.country;
-  target[i++] = e.latitude;
-  target[i++] = e.longitude;
-  target[i++] = e.geo_precision;
-  target[i++] = e.event_date;
-  target[i++] = e.time_precision;
-  target[i++] = e.fatalities;
-  target[i++] = e.modality;
-  target[i++] = e.source;
-  target[i++] = e.evidence;
-  target[i] = e.confidence;
+  target[offset] = row;
+  target[offset + 1] = sourceId;
+  eventFieldsInto(target, offset + 2, e);
 }
 
 export interface ImportWriter {
