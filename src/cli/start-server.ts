@@ -1,4 +1,5 @@
-/** What `truce serve` and `truce demo` share: build the app on a store, listen, stop cleanly. */
+/** What `truce serve` and `truce demo` share: their service options, build the app on a store, listen, stop cleanly. */
+import type { Command } from 'commander';
 import { TruceError } from '../core/errors.js';
 import type { AnalyzeService } from '../services/analyze.service.js';
 import type { Store } from '../store/store.js';
@@ -32,11 +33,11 @@ export interface Started {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const TILE_URL_FLAG = '--tile-url <url>';
-export const TILE_URL_HELP =
+const TILE_URL_FLAG = '--tile-url <url>';
+const TILE_URL_HELP =
   'raster tiles for the dashboard map instead of the bundled Natural Earth base, e.g. https://tiles.example.org/{z}/{x}/{y}.png (its origin is added to the CSP img-src)';
-export const TILE_ATTRIBUTION_FLAG = '--tile-attribution <text>';
-export const TILE_ATTRIBUTION_HELP = "the tiles' attribution shown on the map (with --tile-url)";
+const TILE_ATTRIBUTION_FLAG = '--tile-attribution <text>';
+const TILE_ATTRIBUTION_HELP = "the tiles' attribution shown on the map (with --tile-url)";
 
 /** Checks --tile-url and --tile-attribution before anything is opened (the CSP check runs at start-up too). */
 export function checkTileOptions(flags: { tileUrl?: string; tileAttribution?: string }): void {
@@ -54,8 +55,8 @@ export function checkTileOptions(flags: { tileUrl?: string; tileAttribution?: st
       });
 }
 
-export const TRUST_PROXY_FLAG = '--trust-proxy <addresses>';
-export const TRUST_PROXY_HELP =
+const TRUST_PROXY_FLAG = '--trust-proxy <addresses>';
+const TRUST_PROXY_HELP =
   'comma-separated addresses or CIDR ranges of your reverse proxies (e.g. 127.0.0.1,10.0.0.0/8): their X-Forwarded-For names the client that rate limits count';
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -82,6 +83,28 @@ export function parseTrustProxy(value: string | undefined): string[] | undefined
       });
   }
   return parts;
+}
+
+/** The flags `truce serve` and `truce demo` both take beyond where to listen: map tiles, trusted proxies. */
+export interface ServiceFlags {
+  readonly tileUrl?: string;
+  readonly tileAttribution?: string;
+  readonly trustProxy?: string;
+}
+
+/** Adds --tile-url, --tile-attribution and --trust-proxy to a command. */
+export function withServiceOptions(command: Command): Command {
+  return command
+    .option(TILE_URL_FLAG, TILE_URL_HELP)
+    .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
+    .option(TRUST_PROXY_FLAG, TRUST_PROXY_HELP);
+}
+
+/** Checks those flags before anything is opened; what startServer takes of them. */
+export function serviceOptions(flags: ServiceFlags): Pick<StartOptions, 'tileUrl' | 'tileAttribution' | 'trustProxy'> {
+  checkTileOptions(flags);
+  const trustProxy = parseTrustProxy(flags.trustProxy);
+  return { tileUrl: flags.tileUrl, tileAttribution: flags.tileAttribution, trustProxy };
 }
 
 export function parsePort(value: string): number {
