@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { findQuotes } from './quotes.stage.js';
 import { loadLexicon } from './lexicon.js';
 import type { EntitySpec } from './test-doc.js';
-import { docParts } from './test-doc.js';
+import { docParts, quoteTable, type QuoteRow } from './test-doc.js';
 
 const lex = loadLexicon();
 
@@ -19,10 +19,7 @@ const ENTITIES: EntitySpec[] = [
   ['Ahrar al-Sham', 'group', 'Ahrar al-Sham'],
 ];
 
-type Expected = readonly [text: string, speaker: string | null, kind: 'direct' | 'indirect'];
-type Row = { name: string; paragraphs: string[]; expected: Expected[] };
-
-const ROWS: Row[] = [
+const ROWS: QuoteRow[] = [
   {
     name: "a reported clause ends before the next act in a list of the speaker's acts",
     paragraphs: ['Lavrov said the convoy had waited for days, called the delay a crime and left Geneva.'],
@@ -136,21 +133,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('quotes stage: constructions', () => {
-  for (const row of ROWS) {
-    it(row.name, () => {
-      const { body, sentences, entities } = docParts(row.paragraphs, ENTITIES);
-      const got = findQuotes(body, sentences, entities, lex).map((q) => [q.text, q.speaker, q.kind] as const);
-      assert.equal(got.length, row.expected.length, `got ${JSON.stringify(got)}`);
-      row.expected.forEach(([start, speaker, kind], i) => {
-        const [text, gotSpeaker, gotKind] = got[i]!;
-        assert.ok(text.startsWith(start), `quote ${i}: "${text}" should start with "${start}"`);
-        assert.equal(gotSpeaker, speaker);
-        assert.equal(gotKind, kind);
-      });
-    });
-  }
-});
+quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);
 
 describe('quotes stage: speaker mentions', () => {
   it('a relative pronoun before the cue is the mention, the antecedent names the speaker', () => {

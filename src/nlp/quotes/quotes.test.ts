@@ -6,7 +6,7 @@ import { plainCleanLayer } from '../clean/plain-layer.js';
 import { createQuotesStage, findQuotes } from './quotes.stage.js';
 import { loadLexicon } from './lexicon.js';
 import type { EntitySpec } from './test-doc.js';
-import { docParts } from './test-doc.js';
+import { docParts, quoteTable, type QuoteRow } from './test-doc.js';
 
 const lex = loadLexicon();
 
@@ -24,10 +24,7 @@ const ENTITIES: EntitySpec[] = [
   ['Ahrar al-Sham', 'group', 'Ahrar al-Sham'],
 ];
 
-type Expected = readonly [contentStart: string, speaker: string | null, kind: 'direct' | 'indirect'];
-type Row = { name: string; paragraphs: string[]; expected: Expected[]; todo?: string };
-
-const ROWS: Row[] = [
+const ROWS: QuoteRow[] = [
   {
     name: 'quote then "X told reporters"',
     paragraphs: ['“The convoy will leave at dawn,” Lavrov told reporters after talks in Geneva.'],
@@ -247,21 +244,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('quotes stage: table', () => {
-  for (const row of ROWS) {
-    it(row.name, { todo: row.todo }, () => {
-      const { body, sentences, entities } = docParts(row.paragraphs, ENTITIES);
-      const got = findQuotes(body, sentences, entities, lex).map((q) => [q.text, q.speaker, q.kind] as const);
-      assert.equal(got.length, row.expected.length, `got ${JSON.stringify(got)}`);
-      row.expected.forEach(([start, speaker, kind], i) => {
-        const [text, gotSpeaker, gotKind] = got[i]!;
-        assert.ok(text.startsWith(start), `quote ${i}: "${text}" should start with "${start}"`);
-        assert.equal(gotSpeaker, speaker);
-        assert.equal(gotKind, kind);
-      });
-    });
-  }
-});
+quoteTable('quotes stage: table', ROWS, ENTITIES, lex);
 
 describe('quotes stage: spans and cues', () => {
   it('records the cue and the speaker mention as spans', () => {
