@@ -6,9 +6,9 @@
 import { api } from '../api.js';
 import { h, link, replace } from '../dom.js';
 import { encodeRoute } from '../state.js';
-import { errorText, toast } from '../ui.js';
+import { toast } from '../ui.js';
+import { accountForm, newPassword, showAccountForm } from './form.js';
 import type { MountView, Nav } from './view.js';
-import { field } from './widgets.js';
 
 /** Where the emailed link's text says the link is, for a link read from the outbox. */
 const OUTBOX_NOTE =
@@ -20,118 +20,52 @@ function requestForm(el: HTMLElement, email: string): void {
     testid: 'reset-email',
     attrs: { type: 'email', name: 'email', autocomplete: 'username', required: true, value: email },
   });
-  const error = h('p', { class: 'form-error', testid: 'reset-error', attrs: { role: 'alert' } });
-  const submit = h('button', {
-    class: 'button primary',
-    testid: 'reset-submit',
-    text: 'Send me a reset link',
-    attrs: { type: 'submit' },
-  });
-  const form: HTMLFormElement = h(
-    'form',
-    {
-      class: 'card form narrow',
-      testid: 'reset-form',
-      attrs: { 'aria-labelledby': 'reset-title' },
-      on: {
-        submit: async (e) => {
-          e.preventDefault();
-          error.textContent = '';
-          submit.disabled = true;
-          try {
-            await api.requestReset(input.value.trim());
-            replace(
-              form,
-              h('h1', { id: 'reset-title', text: 'Check your email' }),
-              h(
-                'p',
-                { testid: 'reset-sent', attrs: { role: 'status' } },
-                `If an account exists for ${input.value.trim()}, a link to choose a new password is on its way. It works once and expires soon.`,
-              ),
-              h('p', { class: 'muted small', text: OUTBOX_NOTE }),
-            );
-          } catch (err) {
-            error.textContent = errorText(err);
-            submit.disabled = false;
-          }
-        },
-      },
+  const form = accountForm({
+    testid: 'reset-form',
+    title: 'Reset your password',
+    titleId: 'reset-title',
+    intro: h('p', null, 'Give the email you sign in with. We send a one-time link to choose a new password.'),
+    fields: [['Email', input]],
+    submitText: 'Send me a reset link',
+    submitTestid: 'reset-submit',
+    errorTestid: 'reset-error',
+    after: h('p', { class: 'muted small', text: OUTBOX_NOTE }),
+    send: async (form) => {
+      await api.requestReset(input.value.trim());
+      replace(
+        form,
+        h('h1', { id: 'reset-title', text: 'Check your email' }),
+        h(
+          'p',
+          { testid: 'reset-sent', attrs: { role: 'status' } },
+          `If an account exists for ${input.value.trim()}, a link to choose a new password is on its way. It works once and expires soon.`,
+        ),
+        h('p', { class: 'muted small', text: OUTBOX_NOTE }),
+      );
     },
-    h('h1', { id: 'reset-title', text: 'Reset your password' }),
-    h('p', null, 'Give the email you sign in with. We send a one-time link to choose a new password.'),
-    field('Email', input),
-    error,
-    h('div', { class: 'actions' }, submit),
-    h('p', { class: 'muted small', text: OUTBOX_NOTE }),
-  );
-  replace(
-    el,
-    h(
-      'div',
-      { class: 'page narrow-page' },
-      form,
-      link(encodeRoute({ page: 'login', next: null }), '← Back to sign in'),
-    ),
-  );
-  input.focus();
+  });
+  showAccountForm(el, form, input, link(encodeRoute({ page: 'login', next: null }), '← Back to sign in'));
 }
 
 function chooseForm(el: HTMLElement, token: string, nav: Nav): void {
   const invitation = token.startsWith('inv_');
-  const pw = h('input', {
-    id: 'reset-password',
-    testid: 'reset-password',
-    attrs: { type: 'password', autocomplete: 'new-password', required: true, minlength: 12 },
-  });
-  const again = h('input', {
-    id: 'reset-password-again',
-    testid: 'reset-password-again',
-    attrs: { type: 'password', autocomplete: 'new-password', required: true, minlength: 12 },
-  });
-  const error = h('p', { class: 'form-error', testid: 'reset-error', attrs: { role: 'alert' } });
-  const submit = h('button', {
-    class: 'button primary',
-    testid: 'reset-password-submit',
-    text: invitation ? 'Create my account' : 'Save the new password',
-    attrs: { type: 'submit' },
-  });
-  const form = h(
-    'form',
-    {
-      class: 'card form narrow',
-      testid: 'reset-password-form',
-      attrs: { 'aria-labelledby': 'reset-title' },
-      on: {
-        submit: async (e) => {
-          e.preventDefault();
-          error.textContent = '';
-          if (pw.value.length < 12) return void (error.textContent = 'Use at least 12 characters.');
-          if (pw.value !== again.value) return void (error.textContent = 'The two passwords differ.');
-          submit.disabled = true;
-          try {
-            await api.setPasswordWithLink(token, pw.value);
-            toast(invitation ? 'Your account is ready: sign in.' : 'Password changed: sign in with it.');
-            nav.go({ page: 'login', next: null }, { replace: true });
-          } catch (err) {
-            error.textContent = errorText(err);
-            submit.disabled = false;
-          }
-        },
-      },
-    },
-    h('h1', { id: 'reset-title', text: invitation ? 'Accept your invitation' : 'Choose a new password' }),
-    h(
+  const pw = newPassword('reset-password');
+  const form = accountForm({
+    testid: 'reset-password-form',
+    title: invitation ? 'Accept your invitation' : 'Choose a new password',
+    titleId: 'reset-title',
+    intro: h(
       'p',
       null,
       invitation
         ? 'Choose the password for your new account (12 characters or more).'
         : 'Choose a new password (12 characters or more). The link works once and expires.',
     ),
-    field('New password', pw),
-    field('New password again', again),
-    error,
-    h('div', { class: 'actions' }, submit),
-    invitation
+    fields: pw.fields,
+    submitText: invitation ? 'Create my account' : 'Save the new password',
+    submitTestid: 'reset-password-submit',
+    errorTestid: 'reset-error',
+    after: invitation
       ? null
       : h(
           'p',
@@ -139,9 +73,14 @@ function chooseForm(el: HTMLElement, token: string, nav: Nav): void {
           'Link expired or used? ',
           link(encodeRoute({ page: 'reset', token: null }), 'Ask for a new one'),
         ),
-  );
-  replace(el, h('div', { class: 'page narrow-page' }, form));
-  pw.focus();
+    check: pw.check,
+    send: async () => {
+      await api.setPasswordWithLink(token, pw.input.value);
+      toast(invitation ? 'Your account is ready: sign in.' : 'Password changed: sign in with it.');
+      nav.go({ page: 'login', next: null }, { replace: true });
+    },
+  });
+  showAccountForm(el, form, pw.input);
 }
 
 export const mountReset: MountView = (el, route, nav) => {
