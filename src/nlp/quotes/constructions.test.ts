@@ -131,6 +131,66 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['A few hours later, Lavrov left the talks and said the convoy would wait.'],
     expected: [['the convoy would wait', 'Sergei Lavrov', 'indirect']],
   },
+  {
+    name: 'a hyphenated modifier in the subject after a quote',
+    paragraphs: ['“The convoy will not reach the town tonight,” Geneva-based envoy Kerry said.'],
+    expected: [['The convoy will not reach the town tonight', 'John Kerry', 'direct']],
+  },
+  {
+    name: 'an abbreviation inside the apposition after a quote',
+    paragraphs: ['“The road to the town is closed again,” Senator Kerry, D-Mass., said.'],
+    expected: [['The road to the town is closed again', 'John Kerry', 'direct']],
+  },
+  {
+    name: 'coordinated descriptions as the subject after a quote',
+    paragraphs: ['“We will stay in Geneva until the map is ready,” the former senator and envoy said.'],
+    expected: [['We will stay in Geneva until the map is ready', 'the former senator and envoy', 'direct']],
+  },
+  {
+    name: 'a participle after the determiner in the subject',
+    paragraphs: ['“Leave the road open for the convoy,” said the printed order of the Observatory.'],
+    expected: [['Leave the road open for the convoy', 'Syrian Observatory for Human Rights', 'direct']],
+  },
+  {
+    name: 'any verb closing the clause attributes a quote that ends on a comma',
+    paragraphs: ['“The siege has failed and the people know it,” an angry Lavrov retorted. “Open the road.”'],
+    expected: [
+      ['The siege has failed and the people know it', 'Sergei Lavrov', 'direct'],
+      ['Open the road.', 'Sergei Lavrov', 'direct'],
+    ],
+  },
+  {
+    name: 'an inverted verb and speaker after an exclamation',
+    paragraphs: ['“The convoy is through at last!” beamed Kerry.'],
+    expected: [['The convoy is through at last!', 'John Kerry', 'direct']],
+  },
+  {
+    name: 'a participle after a quote introduces the next quote, not this one',
+    paragraphs: ['Lavrov stated, “The convoy will wait in the town,” adding, “The map is not ready yet.”'],
+    expected: [
+      ['The convoy will wait in the town', 'Sergei Lavrov', 'direct'],
+      ['The map is not ready yet.', 'Sergei Lavrov', 'direct'],
+    ],
+  },
+  {
+    name: 'the author of a statement is the speaker of its participle',
+    paragraphs: [
+      'The Observatory released a statement on Monday saying the strikes were “a clear breach of the truce.”',
+    ],
+    expected: [['the strikes were “a clear breach of the truce', 'Syrian Observatory for Human Rights', 'indirect']],
+  },
+  {
+    name: 'a subject before an aside between dashes',
+    paragraphs: [
+      'Kerry — named by the agency as the likely envoy — told reporters, “The talks will resume in Geneva.”',
+    ],
+    expected: [['The talks will resume in Geneva.', 'John Kerry', 'direct']],
+  },
+  {
+    name: 'a phrase cue before a quote',
+    paragraphs: ['Lavrov went on to say, “The convoy will wait for the map.”'],
+    expected: [['The convoy will wait for the map.', 'Sergei Lavrov', 'direct']],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

@@ -6,7 +6,7 @@
  */
 import type { QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
-import { isCueVerb, phrasesIn } from './cue.js';
+import { isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
 import {
@@ -32,6 +32,13 @@ const DASHES = new Set(['—', '―', '–']);
 const BEFORE_WINDOW = 8;
 const APPOSITION = 16;
 
+/** A phrase cue with its speaker before it that ends at token t ("went on to say", "put it"). */
+function phraseEndingAt(ctx: QuoteContext, t: number): TokenRange | null {
+  const s = ctx.sentenceOf[t]!;
+  if (s < 0) return null;
+  return phrasesIn(ctx, s).find((h) => h.end === t + 1 && h.speaker === 'before') ?? null;
+}
+
 function phraseAt(ctx: QuoteContext, t: number, side: 'before' | 'after'): TokenRange | null {
   const s = ctx.sentenceOf[t]!;
   if (s < 0) return null;
@@ -47,8 +54,37 @@ function skipAdverbsForward(ctx: QuoteContext, j: number, hi: number): number {
   return j;
 }
 
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had']);
+
+/**
+ * True when the verb at `v` ends its clause: no other verb before the next comma or the sentence
+ * end ("he mocks.", "she went on, as if ...", "the group wrote in a statement").
+ */
+function endsClause(ctx: QuoteContext, v: number, hi: number): boolean {
+  for (let k = v + 1; k < hi; k++) {
+    const w = ctx.words[k]!;
+    if (w === ',' || STOP.has(w) || ctx.inQuote[k]) return true;
+    if (ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX' || ctx.pos[k] === 'SCONJ') return false;
+  }
+  return true;
+}
+
+/** True when `np` can be a speaker: a name, a pronoun, a role or institution noun. */
+function canSpeak(ctx: QuoteContext, np: TokenRange): boolean {
+  return holdsName(ctx, np) || ctx.pos[np.end - 1] === 'PROPN';
+}
+
+/**
+ * Any verb attributes a quote that closes on a comma, "?" or "!" when it ends the clause after a
+ * speaker: "“...,” he mocks.", "“...!” beamed Jane Doe." (the speech verbs of cues.yaml aside).
+ */
+function anyVerbCue(ctx: QuoteContext, v: number, hi: number): boolean {
+  const w = ctx.words[v];
+  return ctx.pos[v] === 'VERB' && w !== undefined && !BE.has(w) && !ctx.inQuote[v] && endsClause(ctx, v, hi);
+}
+
 /** A cue right after the closing mark: `, he said`, `said Kerry`, `according to X`. */
-function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
+function cueAfter(ctx: QuoteContext, t: number, hi: number, openEnded = false): FoundCue | null {
   // "“...” ― Name": a dash and a name closing the paragraph sign the quote (vox pops, epigraphs).
   if (DASHES.has(ctx.words[t] ?? '')) {
     const np = npStartingAt(ctx, t + 1, hi);
@@ -58,23 +94,43 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number): FoundCue | null {
   }
   while (t < hi && (ctx.words[t] === ',' || ctx.words[t] === '—')) t++;
   if (t >= hi || ctx.inQuote[t]) return null;
-  if (isCueVerb(ctx, t)) return { cue: { start: t, end: t + 1 }, subject: npStartingAt(ctx, t + 1, hi) };
+  if (isCueVerb(ctx, t)) {
+    // "“...,” adding that ...": a participle takes no subject after it (the caller looks elsewhere).
+    const subject = ctx.words[t]!.endsWith('ing') ? null : npStartingAt(ctx, t + 1, hi, true);
+    return { cue: { start: t, end: t + 1 }, subject };
+  }
   const after = phraseAt(ctx, t, 'after');
-  if (after) return { cue: after, subject: npStartingAt(ctx, after.end, hi) };
-  const np = npStartingAt(ctx, t, hi);
+  if (after) return { cue: after, subject: npStartingAt(ctx, after.end, hi, true) };
+  if (openEnded && anyVerbCue(ctx, t, hi) && ctx.words[t + 1] !== 'by') {
+    // "“...!” beamed Jane Doe.": the verb, then the speaker closing the clause.
+    const inverted = npStartingAt(ctx, t + 1, hi, true);
+    if (inverted && canSpeak(ctx, inverted) && (inverted.end >= hi || /^[,.;!?]$/.test(ctx.words[inverted.end]!)))
+      return { cue: { start: t, end: t + 1 }, subject: inverted };
+  }
+  const np = npStartingAt(ctx, t, hi, true);
   if (!np) return null;
   let j = skipParenthesis(ctx, np.end, hi);
-  // Up to two appositions: "X, the attorney general of Ohio, one of the states suing, said".
+  // Up to two appositions: "X, the attorney general of Ohio, one of the states suing, said";
+  // an abbreviation's point does not end one ("Jane Doe, R-Ky., said").
   for (let n = 0; n < 2 && ctx.words[j] === ','; n++) {
     let k = j + 1;
-    while (k < hi && k < j + APPOSITION && ctx.words[k] !== ',' && !STOP.has(ctx.words[k]!)) k++;
+    while (
+      k < hi &&
+      k < j + APPOSITION &&
+      ctx.words[k] !== ',' &&
+      (!STOP.has(ctx.words[k]!) || (ctx.words[k] === '.' && ctx.words[k + 1] === ','))
+    )
+      k++;
     if (ctx.words[k] !== ',') return null;
     j = k + 1;
   }
   j = skipAdverbsForward(ctx, j, hi);
   if (j < hi && isCueVerb(ctx, j)) return { cue: { start: j, end: j + 1 }, subject: np };
   const before = j < hi ? phraseAt(ctx, j, 'before') : null;
-  return before ? { cue: before, subject: np } : null;
+  if (before) return { cue: before, subject: np };
+  return openEnded && j < hi && canSpeak(ctx, np) && anyVerbCue(ctx, j, hi)
+    ? { cue: { start: j, end: j + 1 }, subject: np }
+    : null;
 }
 
 /** A cue right before the opening mark: `Kerry said: "`, `he told reporters on Sunday, "`. */
@@ -87,6 +143,14 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
   }
   for (let k = j; k >= lo && k > j - BEFORE_WINDOW; k--) {
     if (ctx.inQuote[k] || STOP.has(ctx.words[k]!)) return null;
+    // A phrase cue ending here: "He went on to say, “", "As she put it: “".
+    const phrase = phraseEndingAt(ctx, k);
+    if (phrase) {
+      const sentence = ctx.sentenceOf[k]!;
+      const s = ctx.layer.sentences[sentence];
+      const subject = subjectBefore(ctx, phrase.start, Math.max(lo, s ? s.tokenStart : lo));
+      return { cue: phrase, subject: subject ?? coordinatedSubject(ctx, sentence, phrase.start) };
+    }
     if (isCueVerb(ctx, k)) {
       const sentence = ctx.sentenceOf[k]!;
       const s = ctx.layer.sentences[sentence];
@@ -94,7 +158,8 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       if (isParticiple(ctx, k)) return { cue, subject: sentenceSubject(ctx, sentence, k) };
       const from = Math.max(lo, s ? s.tokenStart : lo);
       const subject = subjectBefore(ctx, k, from) ?? coordinatedSubject(ctx, sentence, k);
-      return { cue, subject: subject ?? npStartingAt(ctx, k + 1, j + 1) };
+      // "said Kerry: “": the speaker after the verb, never the addressee of "told".
+      return { cue, subject: subject ?? (lemmaOf(ctx, k) === 'tell' ? null : npStartingAt(ctx, k + 1, j + 1)) };
     }
     const p = ctx.pos[k];
     if (p === 'VERB' || p === 'AUX') return null;
@@ -168,9 +233,14 @@ export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[]
       }
       return;
     }
-    let found = cueAfter(ctx, tokenAt(ctx, q.close), paraEnd);
+    // A quote that closes on a comma, "?" or "!" leaves its clause open for the attribution.
+    const openEnded = /[,?!]/.test(ctx.body.slice(q.content.end - 1, q.close));
+    let found = cueAfter(ctx, tokenAt(ctx, q.close), paraEnd, openEnded);
     if (found && opensReport(ctx, q, found)) found = null;
-    if (!found) {
+    // "She stated, “...,” adding, “...”": a participle after the quote opens the next one; the cue
+    // before the quote is this one's, else the participle with the sentence's subject.
+    const participle = found && !found.subject && ctx.words[found.cue.start]!.endsWith('ing') ? found : null;
+    if (!found || participle) {
       // A paragraph that opens with the quote may be introduced by the previous one ending in ':'.
       let lo = paraFirst;
       let from = openTok - 1;
@@ -179,6 +249,10 @@ export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[]
         from = paraFirst - 1;
       }
       found = cueBefore(ctx, from, lo) ?? colonIntro(ctx, from);
+      if (!found && participle) {
+        const sentence = ctx.sentenceOf[participle.cue.start]!;
+        found = { cue: participle.cue, subject: sentenceSubject(ctx, sentence, openTok) };
+      }
     }
     // Written out field by field: a spread followed by more fields is slow in V8.
     const direct = (cue: FoundCue | null, continuation: Candidate['continuation']): Candidate => ({

@@ -138,11 +138,39 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
     if (k < lo || ctx.words[k] !== ',' || k === j - 1) return null;
     j = k - 1;
   }
+  // "Jane Doe — named by the paper as a likely pick — told": a phrase between dashes.
+  if (DASH_ASIDE.has(ctx.words[j]!)) {
+    let k = j - 1;
+    while (k > lo && k > j - MAX_APPOSITION * 2 && !DASH_ASIDE.has(ctx.words[k]!) && !/^[.;:]$/.test(ctx.words[k]!))
+      k--;
+    if (k <= lo || !DASH_ASIDE.has(ctx.words[k]!)) return null;
+    const named = npEndingAt(ctx, k - 1, lo);
+    return named && holdsName(ctx, named) ? named : null;
+  }
   if (RELATIVE.has(ctx.words[j]!) && pos(ctx, j) !== 'DET') {
     j--;
     if (ctx.words[j] === ',') j--;
   }
-  return bareRelative(ctx, j, lo) ?? npEndingAt(ctx, j, lo);
+  const np = bareRelative(ctx, j, lo) ?? npEndingAt(ctx, j, lo);
+  return np ? (documentAuthor(ctx, np, lo) ?? np) : null;
+}
+
+const DASH_ASIDE = new Set(['—', '–', '--']);
+
+/**
+ * The author of a document that is the object of a verb: "X released a statement saying" -> X,
+ * "she issued a statement Wednesday that" -> she. Null when the phrase is no such document.
+ */
+function documentAuthor(ctx: QuoteContext, np: TokenRange, lo: number): TokenRange | null {
+  let doc = false;
+  for (let k = np.start; k < np.end && !doc; k++) {
+    if (ctx.entityOf[k]! >= 0) return null;
+    doc = ctx.lex.documents.has(ctx.words[k]!);
+  }
+  const v = np.start - 1;
+  if (!doc || v <= lo || pos(ctx, v) !== 'VERB' || ctx.inQuote[v]) return null;
+  const author = subjectBefore(ctx, v, lo);
+  return author && holdsName(ctx, author) ? author : null;
 }
 
 /** Most comma-separated segments read back from a cue, and the longest one. */
@@ -201,8 +229,11 @@ function bareRelative(ctx: QuoteContext, j: number, lo: number): TokenRange | nu
   return null;
 }
 
-/** The noun phrase starting at token `t`, ending before `hi` ("said Kerry", "said a spokesman"). */
-export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRange | null {
+/**
+ * The noun phrase starting at token `t`, ending before `hi` ("said Kerry", "said a spokesman").
+ * With `coordinated`, "X and Y" is one phrase ("the Ohio senator and party candidate said").
+ */
+export function npStartingAt(ctx: QuoteContext, t: number, hi: number, coordinated = false): TokenRange | null {
   if (t >= hi || ctx.inQuote[t]) return null;
   if (isPronoun(ctx, t)) return { start: t, end: t + 1 };
   let j = t;
@@ -224,6 +255,21 @@ export function npStartingAt(ctx: QuoteContext, t: number, hi: number): TokenRan
       continue;
     }
     const next = pos(ctx, j + 1);
+    // A hyphenated modifier ("Ohio-based", "U.S.-backed") and a participle after the determiner
+    // ("the printed card") belong to the phrase.
+    if (
+      j > t &&
+      p !== 'PUNCT' &&
+      ((ctx.words[j - 1] === '-' && ctx.tokens[j - 1]!.end === ctx.tokens[j]!.start) ||
+        (p === 'VERB' && w.endsWith('ed') && j === t + 1 && pos(ctx, t) === 'DET' && NOMINAL.has(next)))
+    ) {
+      j++;
+      continue;
+    }
+    if (coordinated && w === 'and' && j > t && j + 1 < hi && (NOMINAL.has(next) || next === 'DET')) {
+      j++;
+      continue;
+    }
     // "Jane Doe on Wednesday said": a date is no part of the name.
     if (
       LINKS.has(w) &&
@@ -318,7 +364,8 @@ export function holdsName(ctx: QuoteContext, r: TokenRange): boolean {
 
 /** True for a present participle cue ("..., saying", "..., adding"), whose subject is the clause's. */
 export function isParticiple(ctx: QuoteContext, t: number): boolean {
-  return ctx.words[t]!.endsWith('ing') && PARTICIPLE_AFTER.has(ctx.words[t - 1] ?? '');
+  // After a closing quotation mark too: "“We will stay,” adding ..." (the comma inside the marks).
+  return ctx.words[t]!.endsWith('ing') && (PARTICIPLE_AFTER.has(ctx.words[t - 1] ?? '') || ctx.inQuote[t - 1]! > 0);
 }
 
 /** Words after which an -ing cue takes the clause's subject: "..., adding", "before adding". */
