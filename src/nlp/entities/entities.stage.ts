@@ -18,7 +18,7 @@ import type { Role } from './dictionary.schema.js';
 import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
 import { tokenTexts } from '../sentences/token-text.js';
-import { tokenize, tokensFromLayer, type Tok } from './fold.js';
+import { FormCache, tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
 import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
@@ -202,6 +202,7 @@ function run(
   lex: Lexicon,
   conflict: ReadonlySet<string>,
   tagger: NameTagger,
+  forms: FormCache,
 ): EntitiesLayer {
   const clean = layer(doc, 'clean');
   const sentences = layer(doc, 'sentences');
@@ -209,7 +210,7 @@ function run(
   const body = clean.body;
   const known = tokenTexts(sentences, body);
   const scans: SentenceScan[] = sentences.sentences.map((s) => {
-    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd, known);
+    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd, known, forms);
     return { toks, matches: data.index.scan(toks) };
   });
   const headline = clean.headline
@@ -323,5 +324,10 @@ export function createEntitiesStage(): Stage<'entities'> {
   const lex = buildLexicon(data.recogniser);
   const conflict = new Set(data.generics.conflictCountries);
   const tagger = NameTagger.load();
-  return { adds: 'entities', needs: ['clean', 'sentences'], run: (doc) => run(doc, data, lex, conflict, tagger) };
+  const forms = new FormCache((key) => data.index.first(key));
+  return {
+    adds: 'entities',
+    needs: ['clean', 'sentences'],
+    run: (doc) => run(doc, data, lex, conflict, tagger, forms),
+  };
 }

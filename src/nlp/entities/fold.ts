@@ -3,7 +3,7 @@
  * accents stripped, case folded, dots of abbreviations dropped ("U.S." -> "us"),
  * hyphens treated as spaces ("al-Nusra" = "al Nusra"), a possessive "'s" kept as its own token.
  */
-import type { TokenTexts } from '../sentences/token-text.js';
+import { lowerOf, type TokenTexts } from '../sentences/token-text.js';
 
 export interface Tok {
   readonly start: number;
@@ -15,6 +15,11 @@ export interface Tok {
   readonly word: boolean;
   /** wink-nlp POS of the sentence-layer token this came from (absent for the headline and aliases). */
   readonly pos?: string;
+  /**
+   * What a `FormCache`'s `headOf` gave for `key` (the alias index's entry for it as a first token, or
+   * null), when the tokens came through one: the lookup made once per distinct word, not per token.
+   */
+  readonly head?: unknown;
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*|['’ʼ]s\b|[^\s\p{L}\p{M}\p{N}\-‐‑–—]/gu;
@@ -114,10 +119,64 @@ function isDash(c: number): boolean {
   return c === 45 || (c >= 0x2010 && c <= 0x2014);
 }
 
+/** What `tokensFromLayer` makes of one token text: the same for every occurrence, so memoised by text. */
+interface Form {
+  /** 0: no token (a lone hyphen or space); 1: one token; 2: several (`subs`). */
+  readonly kind: 0 | 1 | 2;
+  readonly key: string;
+  readonly shape: 0 | 1 | 2;
+  readonly word: boolean;
+  readonly head: unknown;
+  /** kind 2: the sub-tokens, offsets from the token's start. */
+  readonly subs: readonly Tok[] | null;
+}
+
+const FORM_CACHE_LIMIT = 100_000;
+
+/**
+ * Token texts already folded, with `headOf(key)` (an alias index's first-token entry) beside them:
+ * one Map lookup per token, keyed by the token's own text (the sentence layer hands the same string
+ * objects back report after report).
+ */
+export class FormCache {
+  private readonly forms = new Map<string, Form>();
+
+  constructor(private readonly headOf: (key: string) => unknown) {}
+
+  get(raw: string): Form {
+    let form = this.forms.get(raw);
+    if (form === undefined) {
+      form = this.make(raw);
+      if (this.forms.size >= FORM_CACHE_LIMIT) this.forms.clear();
+      this.forms.set(raw, form);
+    }
+    return form;
+  }
+
+  private make(raw: string): Form {
+    const n = raw.length;
+    const plain = plainShape(raw, 0, n);
+    if (plain > 0) {
+      const c0 = raw.charCodeAt(0);
+      const shape = plain === 4 ? 0 : c0 >= 48 && c0 <= 57 ? shapeOf(raw) : ((plain - 1) as 0 | 1 | 2);
+      const key = plain === 4 ? raw : lowerOf(raw);
+      return { kind: 1, key, shape, word: true, head: this.headOf(key), subs: null };
+    }
+    const c = raw.charCodeAt(0);
+    if (n === 1 && c < 128) {
+      const kind = !isDash(c) && c !== 32 ? 1 : 0;
+      return { kind, key: raw, shape: 0, word: false, head: kind ? this.headOf(raw) : null, subs: null };
+    }
+    const subs = tokenize(raw).map((t) => ({ ...t, head: this.headOf(t.key) }));
+    return { kind: 2, key: raw, shape: 0, word: false, head: null, subs };
+  }
+}
+
 /**
  * Our tokens for one sentence, from the sentence layer's wink tokens (never re-tokenised): plain words
  * are folded with one toLowerCase; the rare odd token ("U.S.", "Lt.", "al-Nusra", "Médecins") is split
- * and folded as the alias index folds its aliases, so both sides agree.
+ * and folded as the alias index folds its aliases, so both sides agree. With `forms`, each distinct
+ * text is folded once (same tokens, plus their `head`).
  */
 export function tokensFromLayer(
   body: string,
@@ -125,7 +184,9 @@ export function tokensFromLayer(
   from: number,
   to: number,
   known?: TokenTexts,
+  forms?: FormCache,
 ): Tok[] {
+  if (forms) return tokensByForm(body, tokens, from, to, forms, known);
   const out: Tok[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -152,6 +213,38 @@ export function tokensFromLayer(
     }
     for (const sub of tokenize(body, start, end))
       out.push({ start: sub.start, end: sub.end, key: sub.key, shape: sub.shape, word: sub.word, pos });
+  }
+  return out;
+}
+
+function tokensByForm(
+  body: string,
+  tokens: readonly { start: number; end: number; pos: string }[],
+  from: number,
+  to: number,
+  forms: FormCache,
+  known?: TokenTexts,
+): Tok[] {
+  const out: Tok[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const start = t.start;
+    const end = t.end;
+    const pos = t.pos;
+    const f = forms.get(known ? known.texts[i]! : body.slice(start, end));
+    if (f.kind === 1) out.push({ start, end, key: f.key, shape: f.shape, word: f.word, pos, head: f.head });
+    else if (f.kind === 2) {
+      for (const sub of f.subs!)
+        out.push({
+          start: start + sub.start,
+          end: start + sub.end,
+          key: sub.key,
+          shape: sub.shape,
+          word: sub.word,
+          pos,
+          head: sub.head,
+        });
+    }
   }
   return out;
 }

@@ -65,9 +65,16 @@ export class AliasIndex<T> {
     return true;
   }
 
+  /** The entry of `key` as an alias's first token (null: none), for a FormCache's `head`. */
+  first(key: string): unknown {
+    return this.root.get(key) ?? null;
+  }
+
   /** Longest alias starting at token `i`, or null. `accept` may veto a candidate. */
   matchAt(toks: readonly Tok[], i: number, accept?: (v: T) => boolean): Match<T> | null {
-    let node = this.root.get(toks[i]!.key);
+    const t = toks[i]!;
+    // A token from a FormCache bound to `first` carries its first-token entry already.
+    let node = t.head !== undefined ? (t.head as Node<T> | null) : this.root.get(t.key);
     if (!node) return null;
     const path = this.path;
     path.length = 0;
