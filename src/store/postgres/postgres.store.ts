@@ -20,13 +20,7 @@ import {
 } from '../rows.js';
 import { parseSearchQuery, toTsquery } from '../search-query.js';
 import type { SearchOptions, Store } from '../store.js';
-import { createAccessStore, type AccessStore } from '../access.store.js';
-import { createAccountStore, type AccountStore } from '../accounts.store.js';
-import { createAuditStore, type AuditStore } from '../audit.store.js';
-import { createReviewStore, type ReviewStore } from '../review.store.js';
-import { createWatchlistStore, type WatchlistStore } from '../watchlist.store.js';
-import { createIncidentStore, type IncidentStore } from '../incident-queries.js';
-import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
+import { SubStores } from '../sub-stores.js';
 import { postgresRunner } from '../sql-runner.js';
 import { PostgresTransactions } from '../transaction.js';
 import type {
@@ -99,29 +93,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore extends SubStores implements Store {
   readonly kind = 'postgres' as const;
-  readonly access: AccessStore;
-  readonly accounts: AccountStore;
-  readonly audit: AuditStore;
-  readonly review: ReviewStore;
-  readonly watchlist: WatchlistStore;
-  readonly incidents: IncidentStore;
-  readonly agreements: AgreementStore;
   private readonly pool: pg.Pool;
   private readonly txs: PostgresTransactions;
 
   constructor(pool: pg.Pool) {
+    const txs = new PostgresTransactions(pool);
+    super(postgresRunner(txs));
     this.pool = pool;
-    this.txs = new PostgresTransactions(pool);
-    const sql = postgresRunner(this.txs);
-    this.access = createAccessStore(sql);
-    this.accounts = createAccountStore(sql);
-    this.audit = createAuditStore(sql);
-    this.review = createReviewStore(sql);
-    this.watchlist = createWatchlistStore(sql);
-    this.incidents = createIncidentStore(sql);
-    this.agreements = createAgreementStore(sql);
+    this.txs = txs;
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -20,13 +20,7 @@ import {
 } from '../rows.js';
 import { parseSearchQuery, toFts5 } from '../search-query.js';
 import type { SearchOptions, Store } from '../store.js';
-import { createAccessStore, type AccessStore } from '../access.store.js';
-import { createAccountStore, type AccountStore } from '../accounts.store.js';
-import { createAuditStore, type AuditStore } from '../audit.store.js';
-import { createReviewStore, type ReviewStore } from '../review.store.js';
-import { createWatchlistStore, type WatchlistStore } from '../watchlist.store.js';
-import { createIncidentStore, type IncidentStore } from '../incident-queries.js';
-import { createAgreementStore, type AgreementStore } from '../agreements.store.js';
+import { SubStores } from '../sub-stores.js';
 import { sqliteRunner } from '../sql-runner.js';
 import { SqliteTransactions } from '../transaction.js';
 import { createImportWriter, type ImportWriter } from './import-writer.js';
@@ -97,32 +91,19 @@ function migrate(db: Database.Database): void {
   apply.immediate();
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends SubStores implements Store {
   readonly kind = 'sqlite' as const;
-  readonly access: AccessStore;
-  readonly accounts: AccountStore;
-  readonly audit: AuditStore;
-  readonly review: ReviewStore;
-  readonly watchlist: WatchlistStore;
-  readonly incidents: IncidentStore;
-  readonly agreements: AgreementStore;
   private readonly db: Database.Database;
   private readonly txs: SqliteTransactions;
   private readonly stmt: ReturnType<typeof prepare>;
   private importWriter: ImportWriter | undefined;
 
   constructor(db: Database.Database) {
+    const txs = new SqliteTransactions(db);
+    super(sqliteRunner(db, txs));
     this.db = db;
     this.stmt = prepare(db);
-    this.txs = new SqliteTransactions(db);
-    const sql = sqliteRunner(db, this.txs);
-    this.access = createAccessStore(sql);
-    this.accounts = createAccountStore(sql);
-    this.audit = createAuditStore(sql);
-    this.review = createReviewStore(sql);
-    this.watchlist = createWatchlistStore(sql);
-    this.incidents = createIncidentStore(sql);
-    this.agreements = createAgreementStore(sql);
+    this.txs = txs;
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
