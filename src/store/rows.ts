@@ -5,7 +5,10 @@ import {
   type NewAnalysis,
   type NewReport,
   type QuarantineEntry,
+  type ReportHit,
+  type SignatureCandidate,
   type SourceRecord,
+  type StoredAnalysis,
   type StoredEvent,
   type StoredIncident,
   type StoredReport,
@@ -53,6 +56,44 @@ export function rowToReport(r: Row): StoredReport {
     canonicalReportId: nullableNumber(r.canonical_report_id),
     visibility: r.visibility as StoredReport['visibility'],
     ingestedAt: iso(r.ingested_at),
+  };
+}
+
+/** `analysis` is the row's analysis decoded (SQLite keeps JSON text, PostgreSQL JSONB). */
+export function rowToAnalysis(reportId: number, r: Row, analysis: unknown): StoredAnalysis {
+  return {
+    reportId,
+    pipelineVersion: r.pipeline_version as string,
+    analysis: analysis as StoredAnalysis['analysis'],
+    analysedAt: iso(r.analysed_at),
+  };
+}
+
+/** A report may be linked to another as its copy, never to itself. */
+export function checkCanonical(reportId: number, canonicalReportId: number | null): void {
+  if (canonicalReportId === reportId)
+    throw new TruceError('E007_BAD_OPTION', {
+      option: 'canonicalReportId',
+      reason: 'a report cannot be its own copy',
+    });
+}
+
+export function rowToHit(r: Row): ReportHit {
+  return {
+    id: Number(r.id),
+    headline: (r.headline as string | null) ?? null,
+    published: (r.published as string | null) ?? null,
+    sourceName: (r.source_name as string | null) ?? null,
+    score: Number(r.score),
+  };
+}
+
+export function rowToCandidate(r: Row): SignatureCandidate {
+  return {
+    reportId: Number(r.report_id),
+    canonicalReportId: nullableNumber(r.canonical_report_id),
+    signature: new Uint8Array(r.signature as Buffer),
+    sharedBands: Number(r.shared),
   };
 }
 

@@ -9,10 +9,14 @@ import { insertEvents } from './insert-events.js';
 import { migrate } from './migrate.js';
 import { compareVersions, contentHash } from '../identity.js';
 import {
+  checkCanonical,
   clampLimit,
   linksByIncident,
   pageEvents,
   parseReport,
+  rowToAnalysis,
+  rowToCandidate,
+  rowToHit,
   rowToIncident,
   rowToQuarantine,
   rowToReport,
@@ -210,20 +214,11 @@ export class PostgresStore extends SubStores implements Store {
   async getAnalysis(reportId: number): Promise<StoredAnalysis | null> {
     const [row] = await this.rows('SELECT * FROM analyses WHERE report_id = $1', [reportId]);
     if (!row) return null;
-    return {
-      reportId,
-      pipelineVersion: row.pipeline_version as string,
-      analysis: row.analysis as StoredAnalysis['analysis'],
-      analysedAt: (row.analysed_at as Date).toISOString(),
-    };
+    return rowToAnalysis(reportId, row, row.analysis);
   }
 
   async setCanonical(reportId: number, canonicalReportId: number | null): Promise<void> {
-    if (canonicalReportId === reportId)
-      throw new TruceError('E007_BAD_OPTION', {
-        option: 'canonicalReportId',
-        reason: 'a report cannot be its own copy',
-      });
+    checkCanonical(reportId, canonicalReportId);
     const res = await this.txs
       .conn()
       .query('UPDATE reports SET canonical_report_id = $1 WHERE id = $2', [canonicalReportId, reportId]);
@@ -264,12 +259,7 @@ export class PostgresStore extends SubStores implements Store {
        GROUP BY b.report_id, s.signature, r.canonical_report_id ORDER BY shared DESC, b.report_id LIMIT $2`,
       [bandKeys, clampLimit(limit, 50)],
     );
-    return rows.map((r) => ({
-      reportId: Number(r.report_id),
-      canonicalReportId: r.canonical_report_id === null ? null : Number(r.canonical_report_id),
-      signature: new Uint8Array(r.signature as Buffer),
-      sharedBands: Number(r.shared),
-    }));
+    return rows.map(rowToCandidate);
   }
 
   async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {
@@ -288,13 +278,7 @@ export class PostgresStore extends SubStores implements Store {
       // The rendered query is always valid tsquery; this is a guard, not a path users should meet.
       throw new TruceError('E007_BAD_OPTION', { option: 'search query', reason: (error as Error).message });
     }
-    return rows.map((r) => ({
-      id: Number(r.id),
-      headline: (r.headline as string | null) ?? null,
-      published: (r.published as string | null) ?? null,
-      sourceName: (r.source_name as string | null) ?? null,
-      score: Number(r.score),
-    }));
+    return rows.map(rowToHit);
   }
 
   async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {

@@ -9,10 +9,14 @@ import { eventValues, eventWhere, EVENT_COLUMNS, rowToEvent } from '../event-sql
 import { compareVersions, contentHash } from '../identity.js';
 import { loadMigrations, pendingMigrations, type AppliedMigration } from '../migrations.js';
 import {
+  checkCanonical,
   clampLimit,
   linksByIncident,
   pageEvents,
   parseReport,
+  rowToAnalysis,
+  rowToCandidate,
+  rowToHit,
   rowToIncident,
   rowToQuarantine,
   rowToReport,
@@ -174,21 +178,12 @@ export class SqliteStore extends SubStores implements Store {
     await this.txs.ready();
     const row = this.stmt.analysisOf.get(reportId) as Row | undefined;
     if (!row) return null;
-    return {
-      reportId,
-      pipelineVersion: row.pipeline_version as string,
-      analysis: JSON.parse(row.analysis as string) as StoredAnalysis['analysis'],
-      analysedAt: row.analysed_at as string,
-    };
+    return rowToAnalysis(reportId, row, JSON.parse(row.analysis as string));
   }
 
   async setCanonical(reportId: number, canonicalReportId: number | null): Promise<void> {
     await this.txs.ready();
-    if (canonicalReportId === reportId)
-      throw new TruceError('E007_BAD_OPTION', {
-        option: 'canonicalReportId',
-        reason: 'a report cannot be its own copy',
-      });
+    checkCanonical(reportId, canonicalReportId);
     const info = this.stmt.setCanonical.run(canonicalReportId, reportId);
     if (info.changes === 0)
       throw new TruceError('E007_BAD_OPTION', { option: 'reportId', reason: `no report ${reportId}` });
@@ -215,12 +210,7 @@ export class SqliteStore extends SubStores implements Store {
     await this.txs.ready();
     if (bandKeys.length === 0) return [];
     const rows = this.stmt.signatureCandidates.all(JSON.stringify(bandKeys), clampLimit(limit, 50)) as Row[];
-    return rows.map((r) => ({
-      reportId: Number(r.report_id),
-      canonicalReportId: r.canonical_report_id === null ? null : Number(r.canonical_report_id),
-      signature: new Uint8Array(r.signature as Buffer),
-      sharedBands: Number(r.shared),
-    }));
+    return rows.map(rowToCandidate);
   }
 
   async searchReports(query: string, options: SearchOptions = {}): Promise<ReportHit[]> {
@@ -234,13 +224,7 @@ export class SqliteStore extends SubStores implements Store {
       // The rendered query is always valid FTS5; this is a guard, not a path users should meet.
       throw new TruceError('E007_BAD_OPTION', { option: 'search query', reason: (error as Error).message });
     }
-    return rows.map((r) => ({
-      id: Number(r.id),
-      headline: (r.headline as string | null) ?? null,
-      published: (r.published as string | null) ?? null,
-      sourceName: (r.source_name as string | null) ?? null,
-      score: r.score as number,
-    }));
+    return rows.map(rowToHit);
   }
 
   async putImportedEvents(events: readonly NewImportedEvent[]): Promise<ImportResult> {
