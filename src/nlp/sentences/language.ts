@@ -20,6 +20,9 @@ export interface FunctionWords {
   readonly byWord: ReadonlyMap<string, readonly string[]>;
   /** Length of the longest word of `byWord` (a longer token cannot be one: lower-casing never shortens). */
   readonly maxLength: number;
+  /** The languages of `byWord`, and each word's languages as indexes into it (for counting in an array). */
+  readonly languages: readonly string[];
+  readonly idsByWord: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface LanguageGuess {
@@ -51,7 +54,24 @@ export function loadFunctionWords(): FunctionWords {
   }
   let maxLength = 0;
   for (const w of byWord.keys()) maxLength = Math.max(maxLength, w.length);
-  return { byWord, maxLength };
+  return { byWord, maxLength, ...languageIds(byWord) };
+}
+
+function languageIds(byWord: ReadonlyMap<string, readonly string[]>): {
+  languages: string[];
+  idsByWord: Map<string, number[]>;
+} {
+  const languages: string[] = [];
+  const idsByWord = new Map<string, number[]>();
+  for (const [w, langs] of byWord)
+    idsByWord.set(
+      w,
+      langs.map((lang) => {
+        if (!languages.includes(lang)) languages.push(lang);
+        return languages.indexOf(lang);
+      }),
+    );
+  return { languages, idsByWord };
 }
 
 const LATIN = /\p{Script=Latin}/u;
@@ -66,7 +86,10 @@ export function guessLanguage(
 ): LanguageGuess {
   let words = 0;
   let latin = 0;
-  const counts = new Map<string, number>();
+  const idsByWord = fw.idsByWord;
+  // Hits per language index, and the languages in the order of their first hit (ties go to the first).
+  const hits = new Int32Array(fw.languages.length);
+  const order: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.end <= t.start) continue;
@@ -82,9 +105,16 @@ export function guessLanguage(
     }
     words++;
     if (t.end - t.start > fw.maxLength) continue;
-    const langs = fw.byWord.get(known ? known.lower(i) : body.slice(t.start, t.end).toLowerCase());
-    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const langs = idsByWord.get(known ? known.lower(i) : body.slice(t.start, t.end).toLowerCase());
+    if (langs)
+      for (let k = 0; k < langs.length; k++) {
+        const id = langs[k]!;
+        if (hits[id] === 0) order.push(id);
+        hits[id]!++;
+      }
   }
+  const counts = new Map<string, number>();
+  for (const id of order) counts.set(fw.languages[id]!, hits[id]!);
   if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };
   const en = counts.get('en') ?? 0;
   const englishScore = en / words;

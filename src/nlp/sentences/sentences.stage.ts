@@ -32,6 +32,19 @@ export function paragraphsOf(body: string): Span[] {
   return paragraphs;
 }
 
+/**
+ * The characters wink-nlp's tokenizer splits on and counts as a token's preceding spaces (its
+ * splitter's first group, `[ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]+`); line breaks
+ * and tabs are tokens of their own.
+ */
+function isWinkSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 0xa0 &&
+      (c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f))
+  );
+}
+
 /** `kept` mark of a wink token with no text (see readBody). */
 const EMPTY = -2;
 
@@ -49,10 +62,9 @@ function readBody(
   sentences: Sentence[],
 ): void {
   const doc = nlp.readDoc(body);
-  // Reading each property for all tokens at once is much cheaper than three calls per token.
+  // Reading each property for all tokens at once is much cheaper than two calls per token.
   const all = doc.tokens();
   const values = all.out() as string[];
-  const spaces = all.out(its.precedingSpaces) as string[];
   const tags = all.out(its.pos) as string[];
   // For each wink token: its index in `tokens` and its paragraph, or -1 when it lies outside them.
   const kept = new Int32Array(values.length);
@@ -61,7 +73,9 @@ function readBody(
   let p = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    offset += spaces[i]!.length;
+    // wink's preceding spaces (its.precedingSpaces, one string per token) are the run of its
+    // splitter's space characters before the token: skip them here instead.
+    while (offset < body.length && isWinkSpace(body.charCodeAt(offset))) offset++;
     // wink-nlp gives an empty token between two dots after a digit ("A0..A"): no text, not a token.
     if (value.length === 0) {
       kept[i] = EMPTY;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { paragraphsOf, readSentences } from './sentences.stage.js';
 
 test('sentences: splits paragraphs and sentences, keeps abbreviations whole', () => {
@@ -98,4 +100,43 @@ test('one read of the whole body gives what a read of each paragraph alone gives
       alone.flatMap((layer, i) => layer.sentences.map((s) => [i, paragraphs[i]!.slice(s.start, s.end)])),
     );
   }
+});
+
+test("token offsets are the ones wink-nlp's own preceding spaces give (spaces skipped, not read per token)", () => {
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const piece = fc.constantFrom(
+    ...[' ', '  ', '\u00a0', '\u2002', '\u2005', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u200b'],
+    ...['\n', '\n\n', '\r\n\r\n', '\t', ' \n \n ', '\u2028', '.', '..', 'A0', 'U.S.', "can't", "I'm", 'gonna'],
+    ...['Mr.', 'Aleppo', ',', '“', '’s', '-', '😀', 'é', '1,000', '...', '?', 'x1', 'said'],
+  );
+  const bodies = fc.oneof(
+    fc.array(piece, { maxLength: 60 }).map((a) => a.join('')),
+    fc.string({ unit: 'grapheme', maxLength: 120 }),
+  );
+  fc.assert(
+    fc.property(bodies, (body) => {
+      const all = nlp.readDoc(body).tokens();
+      const values = all.out() as string[];
+      const spaces = all.out(nlp.its.precedingSpaces) as string[];
+      // The offsets as wink's preceding spaces give them (realigned by searching where wink drops a
+      // space, as before " \u200b").
+      const expected: Array<[number, number]> = [];
+      let offset = 0;
+      values.forEach((value, i) => {
+        offset += spaces[i]!.length;
+        if (value === '') return;
+        if (!body.startsWith(value, offset)) offset = body.indexOf(value, offset);
+        assert.ok(offset >= 0, JSON.stringify(body));
+        expected.push([offset, offset + value.length]);
+        offset += value.length;
+      });
+      const layer = readSentences(body);
+      const inParagraph = ([s, e]: [number, number]) => layer.paragraphs.some((p) => p.start <= s && e <= p.end);
+      assert.deepEqual(
+        layer.tokens.map((t) => [t.start, t.end]),
+        expected.filter(inParagraph),
+      );
+    }),
+    { numRuns: 500 },
+  );
 });
