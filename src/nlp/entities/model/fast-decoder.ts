@@ -3,8 +3,9 @@
  * are integer sums, so the order of additions cannot change them) at a fraction of the cost:
  * - each distinct word's own features, and what it gives its neighbours' context features, are
  *   summed once into per-class vectors and memoised (a bounded pool keyed by the word);
+ * - so are the word's tag-with-word features for each previous tag (a row per tag);
  * - features that do not depend on the word (bias, the non-initial "initial" features) and the
- *   previous-tag pair are precomputed vectors; only bigrams and tag-with-word features are looked up.
+ *   previous-tag pair are precomputed vectors; only the bigram and shape-pair features are looked up.
  */
 import { BOUNDARY_END, BOUNDARY_START, mix, T, wordFeatures } from './features.js';
 
@@ -29,11 +30,13 @@ const AS_NEXT = 2;
 const AS_PREV2 = 3;
 const AS_NEXT2 = 4;
 const VECTORS = 5;
+/** Then, for each previous tag (p = prev + 2 in 1 .. nc + 1), the word's tag-with-word features (prevTagLower + prevTagShort). */
+const TAGS = VECTORS;
 // Pool slots 0 and 1 hold the boundary words before the first and after the last token.
 const START = 0;
 const END = 1;
 const RESERVED = 2;
-/** Words memoised before the pool is emptied (about 180 bytes each with 9 classes). */
+/** Words memoised before the pool is emptied (about 540 bytes each with 9 classes). */
 const POOL_LIMIT = 1 << 15;
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -68,7 +71,7 @@ export class FastDecoder {
   ) {
     this.nc = numClasses;
     this.mask = (1 << bits) - 1;
-    this.stride = VECTORS * numClasses;
+    this.stride = (VECTORS + numClasses + 1) * numClasses;
     const initial = Math.min(1024, poolLimit + RESERVED);
     this.pool = new Int32Array(initial * this.stride);
     this.lowerOf = new Int32Array(initial);
@@ -137,6 +140,11 @@ export class FastDecoder {
     this.add(this.pool, at + AS_NEXT * nc, mix(T.nextShort, short));
     this.add(this.pool, at + AS_PREV2 * nc, mix(T.prev2Lower, lower));
     this.add(this.pool, at + AS_NEXT2 * nc, mix(T.next2Lower, lower));
+    for (let p = 1; p <= nc + 1; p++) {
+      const v = at + (TAGS + p - 1) * nc;
+      this.add(this.pool, v, mix(T.prevTagLower, mix(p, lower)));
+      this.add(this.pool, v, mix(T.prevTagShort, mix(p, short)));
+    }
     this.lowerOf[slot] = lower;
     this.shortOf[slot] = short;
   }
@@ -214,8 +222,7 @@ export class FastDecoder {
       const b2 = (mixInt(T.bigramNext, mixInt(lower, lowerNext)) & mask) * nc;
       const b3 = (mixInt(T.prevShortCur, mixInt(shortOf[slots[i + 1]!]!, short)) & mask) * nc;
       const b4 = (mixInt(T.curShortNext, mixInt(short, shortOf[slots[i + 3]!]!)) & mask) * nc;
-      const b5 = (mixInt(T.prevTagLower, mixInt(p, lower)) & mask) * nc;
-      const b6 = (mixInt(T.prevTagShort, mixInt(p, short)) & mask) * nc;
+      const tags = a + (TAGS + p - 1) * nc;
       for (let c = 0; c < nc; c++) {
         scores[c] =
           pool[a + c]! +
@@ -229,8 +236,7 @@ export class FastDecoder {
           w[b2 + c]! +
           w[b3 + c]! +
           w[b4 + c]! +
-          w[b5 + c]! +
-          w[b6 + c]!;
+          pool[tags + c]!;
       }
       if (i === 0) {
         this.add(scores, 0, mixInt(T.initialShort, short));
