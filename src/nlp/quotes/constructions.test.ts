@@ -191,6 +191,11 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['Lavrov went on to say, “The convoy will wait for the map.”'],
     expected: [['The convoy will wait for the map.', 'Sergei Lavrov', 'direct']],
   },
+  {
+    name: 'a subject the sentence splitter cut off after an abbreviation',
+    paragraphs: ['Senator Kerry (D-Mass.) said the convoy was “stuck for good.”'],
+    expected: [['the convoy was “stuck for good', 'John Kerry', 'indirect']],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

@@ -18,6 +18,7 @@ import {
   sentenceSubject,
   skipParenthesis,
   subjectBefore,
+  subjectFloor,
 } from './phrase.js';
 import type { QuotedSpan } from './marks.js';
 
@@ -156,7 +157,7 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       const s = ctx.layer.sentences[sentence];
       const cue = { start: k, end: k + 1 };
       if (isParticiple(ctx, k)) return { cue, subject: sentenceSubject(ctx, sentence, k) };
-      const from = Math.max(lo, s ? s.tokenStart : lo);
+      const from = Math.max(lo, s ? (k === s.tokenStart ? subjectFloor(ctx, sentence) : s.tokenStart) : lo);
       const subject = subjectBefore(ctx, k, from) ?? coordinatedSubject(ctx, sentence, k);
       // "said Kerry: “": the speaker after the verb, never the addressee of "told".
       return { cue, subject: subject ?? (lemmaOf(ctx, k) === 'tell' ? null : npStartingAt(ctx, k + 1, j + 1)) };

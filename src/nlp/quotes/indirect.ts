@@ -16,6 +16,7 @@ import {
   npStartingAt,
   sentenceSubject,
   subjectBefore,
+  subjectFloor,
 } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
@@ -302,13 +303,15 @@ function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
 
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
+  // A cue opening its sentence may have its subject in the piece the splitter cut off before it.
+  const from = t === start ? subjectFloor(ctx, s) : start;
   const cue = { start: t, end: t + 1 };
   const cueClass = classOf(ctx, t);
   const word = ctx.words[t]!;
   if (cueClass === 'stance') {
     const subject = isParticiple(ctx, t)
       ? participleSubject(ctx, s, t)
-      : (subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t));
+      : (subjectBefore(ctx, t, from) ?? coordinatedSubject(ctx, s, t));
     if (!subject || (ctx.lex.namedSubject.has(word) && !namesSpeaker(ctx, subject))) return null;
     // "The survey shows that ...": a clause after all.
     const object = COMPLEMENTIZER.has(ctx.words[t + 1]!)
@@ -325,7 +328,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     return after ? candidate(ctx, after, cue, participleSubject(ctx, s, t), s) : null;
   }
-  const subject = subjectBefore(ctx, t, start) ?? coordinatedSubject(ctx, s, t);
+  const subject = subjectBefore(ctx, t, from) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, inRelative(ctx, t, subject) ? relativeEnd(ctx, after) : after, cue, subject, s);

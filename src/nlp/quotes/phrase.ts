@@ -169,8 +169,7 @@ function documentAuthor(ctx: QuoteContext, np: TokenRange, lo: number): TokenRan
   }
   const v = np.start - 1;
   if (!doc || v <= lo || pos(ctx, v) !== 'VERB' || ctx.inQuote[v]) return null;
-  const author = subjectBefore(ctx, v, lo);
-  return author && holdsName(ctx, author) ? author : null;
+  return subjectBefore(ctx, v, lo);
 }
 
 /** Most comma-separated segments read back from a cue, and the longest one. */
@@ -329,6 +328,19 @@ function afterDateline(ctx: QuoteContext, t: number, before: number): number {
       return t;
   }
   return t;
+}
+
+/**
+ * Where the subject of a cue that opens sentence `sentence` may be looked for: the sentence start,
+ * or the previous sentence of the paragraph when this one opens with a lower-case word (the splitter
+ * cut after an abbreviation: "Jane Doe (R-Fla.) | said ...").
+ */
+export function subjectFloor(ctx: QuoteContext, sentence: number): number {
+  const sentences = ctx.layer.sentences;
+  const s = sentences[sentence]!;
+  const c = ctx.body.charCodeAt(ctx.tokens[s.tokenStart]!.start);
+  const prev = sentences[sentence - 1];
+  return c >= 97 && c <= 122 && prev && prev.paragraph === s.paragraph ? prev.tokenStart : s.tokenStart;
 }
 
 /** A verb coordinated with the main one shares its subject: "X arrived and said ...". */
