@@ -120,17 +120,21 @@ export function pickDate(
   inherited: Span | null = null,
 ): DatePick {
   const usable = dates.filter((d) => d.range !== null && contains(sentence, d));
-  const dist = (d: Span) => (d.end <= trigger.start ? trigger.start - d.end : d.start - trigger.end);
   // "X attacked on Tuesday night, and the army answered": a coordinated clause goes on in the same time.
   const inClause =
-    usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((d) => contains(clause, d)).sort((a, b) => dist(a, trigger) - dist(b, trigger))[0] ??
     (inherited ? usable.filter((d) => contains(inherited, d)).pop() : undefined);
   const inSentence = usable
     .filter((d) => contains(sentence, d) && !busy.some((c) => contains(c, d)))
-    .sort((a, b) => dist(a) - dist(b))[0];
+    .sort((a, b) => dist(a, trigger) - dist(b, trigger))[0];
   const chosen = inClause ?? inSentence;
   if (chosen?.range) return { date: chosen.range, stated: true };
   return { date: published ? { first: published, last: published, precision: 2 } : null, stated: false };
+}
+
+/** Characters between a date mention and the trigger. */
+function dist(d: Span, trigger: Span): number {
+  return d.end <= trigger.start ? trigger.start - d.end : d.start - trigger.end;
 }
 
 /** An event is background when its date ends before the week of the report. */
@@ -138,7 +142,15 @@ export function isBackground(date: DateRange | null, published: IsoDay | null, p
   if (pluperfect) return true;
   if (!date || !published) return false;
   // "last month" in an early-September story: the whole month lies before the report.
-  return date.last < addDays(published, date.precision === 3 ? 0 : -7);
+  return date.last < weekBefore(published, date.precision === 3 ? 0 : -7);
+}
+
+/** `addDays(published, days)`, remembered for the last publication date (a report asks it per event). */
+let cutoffs: { published: IsoDay; same: IsoDay; week: IsoDay } | null = null;
+function weekBefore(published: IsoDay, days: 0 | -7): IsoDay {
+  if (cutoffs?.published !== published)
+    cutoffs = { published, same: addDays(published, 0), week: addDays(published, -7) };
+  return days === 0 ? cutoffs.same : cutoffs.week;
 }
 
 export interface SourcePick {
@@ -175,9 +187,11 @@ export function pickSource(
   sourceName: string | undefined,
   cues: Cues,
 ): SourcePick {
-  const byCanonical = (name: string) => entities.find((e) => e.canonical === name) ?? null;
   const quote = quotes.find((q) => q.speaker !== null && contains(q, trigger));
-  if (quote?.speaker) return { source: quote.speaker, entity: byCanonical(quote.speaker), fromText: true };
+  if (quote?.speaker) {
+    const speaker = quote.speaker;
+    return { source: speaker, entity: entities.find((e) => e.canonical === speaker) ?? null, fromText: true };
+  }
   const text = body.slice(sentence.start, sentence.end);
   const inSentence = entities.filter((e) => contains(sentence, e));
   const according = /according\s+to\s+/giu.exec(text);

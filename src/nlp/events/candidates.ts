@@ -74,6 +74,11 @@ function clauseIndexOf(clauses: readonly Span[], h: Span): number {
   return -1;
 }
 
+/** The clause a span starts in, else the sentence. */
+function clauseAt(clauses: readonly Span[], h: Span, sentence: Span): Span {
+  return clauses[clauseIndexOf(clauses, h)] ?? sentence;
+}
+
 /** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
 function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
   for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
@@ -165,11 +170,9 @@ export function findCandidates(
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
     // Per clause: the cheap cue tests at once, the toll (three regexes) only when a hit gets that far.
+    // (Plain calls rather than closures made per sentence.)
     const perClause = new Map<number, ClauseFacts>();
-    const facts = (c: Span): ClauseFacts => factsOf(perClause, c, lower, lex);
-    const tollOf = (c: Span): number | null => clauseToll(factsOf(perClause, c, lower, lex), c, body, deaths);
     let unverified: boolean | null = null;
-    const clauseOf = (h: Span): Span => clauses[clauseIndexOf(clauses, h)] ?? sentence;
     const sentenceText = body.slice(sentence.start, sentence.end);
     const tokens = sents.tokens;
     // Acts first, then generic words, then outcomes: each of the latter yields to an event told in
@@ -186,7 +189,7 @@ export function findCandidates(
       (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
     )) {
       const rule = hit.rule;
-      const clause = clauseOf(hit);
+      const clause = clauseAt(clauses, hit, sentence);
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
@@ -198,12 +201,13 @@ export function findCandidates(
         silenced.push({ clause, role: rule.role });
         continue;
       }
-      if (facts(clause).durative) {
+      const clauseFacts = factsOf(perClause, clause, lower, lex);
+      if (clauseFacts.durative) {
         silenced.push({ clause, role: rule.role });
         continue;
       }
       // "continued to target": a habit; "continued their protest": that day's protest.
-      if (facts(clause).continuing && rule.eventType !== 'Protests') {
+      if (clauseFacts.continuing && rule.eventType !== 'Protests') {
         silenced.push({ clause, role: rule.role });
         continue;
       }
@@ -216,13 +220,13 @@ export function findCandidates(
         silenced.push({ clause, role: rule.role });
         continue;
       }
-      if (rule.role === 'outcome' && facts(clause).cumulative) {
+      if (rule.role === 'outcome' && clauseFacts.cumulative) {
         silenced.push({ clause, role: rule.role });
         continue;
       }
       const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
       // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
-      if (facts(clause).cumulative && !stated) {
+      if (clauseFacts.cumulative && !stated) {
         silenced.push({ clause, role: rule.role });
         continue;
       }
@@ -255,7 +259,7 @@ export function findCandidates(
         (lex.cues.reaction.test(clausePrefix) ||
           candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
-          (!stated && tollOf(clause) === null)) &&
+          (!stated && clauseToll(clauseFacts, clause, body, deaths) === null)) &&
         // "continued their protest", "staged the demonstration": doing it, not referring to it.
         !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
       ) {
@@ -306,7 +310,7 @@ export function findCandidates(
       // (W704), else without a location (W705). In a story that does name places, a sentence without
       // one is mostly history or summary, so it gets no fallback.
       if (!described && places.length > 0) continue;
-      const clauseDeaths = tollOf(clause);
+      const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths);
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(
         lex,
@@ -403,7 +407,7 @@ export function findCandidates(
       const inherited =
         ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
       const busy: Span[] = [];
-      for (const o of hits) if (o !== hit) busy.push(clauseOf(o));
+      for (const o of hits) if (o !== hit) busy.push(clauseAt(clauses, o, sentence));
       const datePick = pickDate(dates, clause, sentence, busy, hit, published, inherited);
       const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.

@@ -10,13 +10,18 @@ const BARE_OPENERS = new Set(['but', 'while', 'whereas', 'whilst']);
 const SUBJECT_OPENERS = new Set(['and', 'which', 'where', 'as', 'when', 'after', 'before']);
 const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
+/** The first characters of every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","). */
+const COMPARED_FIRST: ReadonlySet<number> = new Set(
+  [...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ','].map((w) => w.charCodeAt(0)),
+);
 
 /** True when tokens from `i` read as a noun phrase followed by a finite verb: a new subject. */
 function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: number): boolean {
   let sawHead = false;
   for (let k = i; k < end && k < i + 9; k++) {
     const t = tokens[k]!;
-    const text = body.slice(t.start, t.end);
+    // Only "-", "'s" and "’s" are compared: longer tokens are not sliced out.
+    const text = t.end - t.start <= 2 ? body.slice(t.start, t.end) : '';
     if (NOMINAL.has(t.pos) || text === '-' || text === "'s" || text === '’s') {
       if (HEAD.has(t.pos)) sawHead = true;
       continue;
@@ -34,8 +39,9 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
     const cutsBefore = cuts.length;
-    // Every word compared below is at most 8 letters: longer tokens are not sliced out.
-    const word = t.end - t.start <= 8 ? body.slice(t.start, t.end) : '';
+    // Every word compared below is at most 8 letters and starts with one of a few characters:
+    // other tokens are not sliced out.
+    const word = t.end - t.start <= 8 && COMPARED_FIRST.has(body.charCodeAt(t.start)) ? body.slice(t.start, t.end) : '';
     const next = tokens[i + 1];
     const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {

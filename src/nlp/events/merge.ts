@@ -28,8 +28,12 @@ function sameActors(a: Candidate, b: Candidate): boolean {
   // Across sentences of one report, an unnamed perpetrator of the same kind of event at the same
   // place and time is the named one ("A suicide bomber killed ..." / "The bomber, an IS member, ...").
   if (a.actor1 === null || b.actor1 === null) return a.subEventType === b.subEventType && a.tags.length === 0;
-  const fits = (x: string | null, y: string | null) => x === null || y === null || x === y;
   return (a.actor1 === b.actor1 && fits(a.actor2, b.actor2)) || (a.actor1 === b.actor2 && fits(a.actor2, b.actor1));
+}
+
+/** Two second sides fit when either is unknown or both are the same. */
+function fits(x: string | null, y: string | null): boolean {
+  return x === null || y === null || x === y;
 }
 
 function samePlace(a: Candidate, b: Candidate): boolean {

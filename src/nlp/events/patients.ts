@@ -72,6 +72,11 @@ export function crowdFirst(found: Found, roles: RolesData | null): void {
   }
 }
 
+/** A kind of victim that is not the actor1's own kind. */
+function notOwn(actor1: string | null, kind: string, roles: RolesData): boolean {
+  return !(actor1 !== null && actor1.startsWith(roles.patients.get(kind)!.actor));
+}
+
 /** Gives events without actor2 the victims their sentence names, by ACLED's conventions for their type. */
 export function namePatients(found: Found, roles: RolesData | null): void {
   if (!roles) return;
@@ -80,9 +85,8 @@ export function namePatients(found: Found, roles: RolesData | null): void {
     const rule = roles.types.get(c.subEventType) ?? roles.types.get(c.eventType);
     if (!rule) continue;
     // Soldiers killed by soldiers are no second side: the actor1's own kind is left out.
-    const notOwn = (k: string) => !(c.actor1 !== null && c.actor1.startsWith(roles.patients.get(k)!.actor));
-    const kinds = rule.patients.filter(notOwn);
-    const present = rule.present.filter(notOwn);
+    const kinds = rule.patients.filter((k) => notOwn(c.actor1, k, roles));
+    const present = rule.present.filter((k) => notOwn(c.actor1, k, roles));
     let kind = kinds.length ? firstVictim(found.lower.slice(c.start, c.end), kinds, roles) : null;
     if (!kind && present.length) {
       const paragraph = found.paragraphs[found.sentences[c.sentenceIndex]!.paragraph];

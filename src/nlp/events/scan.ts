@@ -28,10 +28,12 @@ export interface TriggerIndex {
 function hashWord(word: string): number {
   let h = 0;
   for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
-  return h;
+  return h & SMI;
 }
 
 const LEAD = /^[\p{L}\p{N}]+/u;
+/** Hashes are cut to 30 bits: small integers, which a Map looks up without boxing them. */
+const SMI = 0x3fffffff;
 
 /** Splits `a|b|c` at top-level bars. */
 function alternatives(src: string): string[] {
@@ -177,7 +179,7 @@ export function findHits(text: string, tokens: readonly Token[], index: TriggerI
     let entries: readonly Entry[] | undefined;
     if (ascii) {
       if (k === t.start) continue;
-      const bucket = index.byHash.get(h);
+      const bucket = index.byHash.get(h & SMI);
       if (!bucket) continue;
       const len = k - t.start;
       for (const b of bucket) if (b.word.length === len && text.startsWith(b.word, t.start)) entries = b.entries;
@@ -188,9 +190,9 @@ export function findHits(text: string, tokens: readonly Token[], index: TriggerI
     }
     if (!entries) continue;
     for (const { rule, re } of entries) {
+      // A sticky test leaves lastIndex at the match's end: no match array is built.
       re.lastIndex = t.start;
-      const m = re.exec(text);
-      if (m && m[0].length > 0) all.push({ rule, start: t.start, end: t.start + m[0].length });
+      if (re.test(text) && re.lastIndex > t.start) all.push({ rule, start: t.start, end: re.lastIndex });
     }
   }
   for (const rule of index.unindexed) {

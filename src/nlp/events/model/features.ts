@@ -125,5 +125,8 @@ export function sentenceFeatures(s: SentenceInput): Uint32Array {
     if (c.fatalities) ids.push(mix(F.deaths, 1));
   }
   for (const a of s.actors) if (a.actor) ids.push(mix(F.actorKind, hashOf(actorKind(a.actor.name))));
-  return Uint32Array.from(ids, (x) => x >>> 0);
+  // A plain loop: Uint32Array.from with a mapping function is many times slower.
+  const out = new Uint32Array(ids.length);
+  for (let k = 0; k < ids.length; k++) out[k] = ids[k]! >>> 0;
+  return out;
 }
