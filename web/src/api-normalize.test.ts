@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorText, normalizeChanges, normalizeCompliance, normalizeDetail, normalizeList } from './api-normalize.js';
+import {
+  authorText,
+  normalizeChanges,
+  normalizeCompliance,
+  normalizeDetail,
+  normalizeList,
+  normalizeNewToken,
+  normalizeToken,
+} from './api-normalize.js';
 
 // Shapes as the API sends them (invented values).
 const detail = {
@@ -181,5 +189,35 @@ describe('API answers as the views want them', () => {
       ],
     );
     assert.equal(c.until, '2026-01-02T00:00:00Z');
+  });
+});
+
+describe('API tokens', () => {
+  it('a listed token: id as a string, what the server does not send as null', () => {
+    const list = normalizeList(
+      { items: [{ id: 4, name: 'ci', createdAt: '2026-11-28T12:00:00.000Z', revokedAt: null }, 'junk'] },
+      normalizeToken,
+    );
+    assert.deepEqual(list.items, [
+      {
+        id: '4',
+        name: 'ci',
+        createdAt: '2026-11-28T12:00:00.000Z',
+        revokedAt: null,
+        expiresAt: null,
+        lastUsedAt: null,
+      },
+      { id: '', name: '', createdAt: null, revokedAt: null, expiresAt: null, lastUsedAt: null },
+    ]);
+  });
+
+  it('a created token must carry its secret', () => {
+    const secret = `tok_${'a'.repeat(43)}`;
+    assert.deepEqual(normalizeNewToken({ id: 5, name: 'ci', token: secret, note: 'Shown once' }), {
+      id: '5',
+      name: 'ci',
+      token: secret,
+    });
+    assert.throws(() => normalizeNewToken({ id: 5, name: 'ci' }), /did not send the new token/);
   });
 });

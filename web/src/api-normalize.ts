@@ -4,6 +4,7 @@
  * Tolerant of missing fields (a partial answer still renders). Pure, tested in api-normalize.test.ts.
  */
 import type {
+  ApiToken,
   Changes,
   Comment,
   Compliance,
@@ -14,6 +15,7 @@ import type {
   IncidentEvent,
   IncidentSource,
   List,
+  NewApiToken,
   PhaseGate,
   ReviewStep,
   SourceClaim,
@@ -324,4 +326,25 @@ export function normalizeChanges(raw: unknown): Changes {
     firstVisit: o.firstVisit === true,
     truncated: o.truncated === true,
   };
+}
+
+/** One listed API token (the optional fields are null when the server does not send them). */
+export function normalizeToken(raw: unknown): ApiToken {
+  const o = isObj(raw) ? raw : {};
+  return {
+    id: id(o.id) ?? '',
+    name: str(o.name) ?? '',
+    createdAt: str(o.createdAt),
+    revokedAt: str(o.revokedAt),
+    expiresAt: str(o.expiresAt),
+    lastUsedAt: str(o.lastUsedAt),
+  };
+}
+
+/** A created token: its secret must be there, or there is nothing to show the user. */
+export function normalizeNewToken(raw: unknown): NewApiToken {
+  const o = isObj(raw) ? raw : {};
+  const token = str(o.token);
+  if (!token) throw new Error('The server did not send the new token.');
+  return { id: id(o.id) ?? '', name: str(o.name) ?? '', token };
 }

@@ -266,3 +266,23 @@ export interface FieldReportInput {
   readonly visibility: 'public' | 'monitors' | 'restricted';
   readonly parties?: readonly string[];
 }
+
+/** One of the signed-in account's API tokens, as GET /api/tokens lists it (never its secret). */
+export interface ApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string | null;
+  /** When it was revoked; null while it works. */
+  readonly revokedAt: string | null;
+  /** When it stops working by itself (null: never). The server sends none today. */
+  readonly expiresAt: string | null;
+  /** Its last use, when the server records it (null: not used, or not recorded). */
+  readonly lastUsedAt: string | null;
+}
+
+/** The answer to POST /api/tokens: the token with its secret, which is shown this once. */
+export interface NewApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly token: string;
+}

@@ -4,6 +4,7 @@
  */
 import type {
   Agreement,
+  ApiToken,
   AgreementSummary,
   Changes,
   Comment,
@@ -15,6 +16,7 @@ import type {
   IncidentDetail,
   List,
   Me,
+  NewApiToken,
   ReviewStep,
   WatchItem,
 } from './api-types.js';
@@ -26,7 +28,9 @@ import {
   normalizeFinding,
   normalizeIncident,
   normalizeList,
+  normalizeNewToken,
   normalizeStep,
+  normalizeToken,
 } from './api-normalize.js';
 
 export class ApiError extends Error {
@@ -225,6 +229,14 @@ export const api = {
   unwatch: (id: number | string) => request<void>('DELETE', `/api/watchlist/${enc(String(id))}`),
   changes: async (): Promise<Changes> => normalizeChanges(await request<unknown>('GET', '/api/watchlist/changes')),
   seen: (until: string | null) => request<unknown>('POST', '/api/watchlist/seen', until ? { at: until } : {}),
+
+  /** The signed-in account's API tokens, revoked ones included (never their secrets). */
+  tokens: async (): Promise<List<ApiToken>> =>
+    normalizeList(await request<unknown>('GET', '/api/tokens'), normalizeToken),
+  /** A new token; its secret is in this answer only (the server keeps its hash). */
+  createToken: async (name: string): Promise<NewApiToken> =>
+    normalizeNewToken(await request<unknown>('POST', '/api/tokens', { name })),
+  revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${enc(id)}`),
 
   fieldReport: (input: FieldReportInput) =>
     request<{ reportId?: number; incidentId?: string; id?: number }>('POST', '/api/field-reports', input),

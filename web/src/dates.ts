@@ -61,3 +61,15 @@ export function shortDay(day: Day): string {
   const [, m, d] = day.split('-');
   return `${Number(d)} ${MONTHS[Number(m) - 1]}`;
 }
+
+/**
+ * A moment to the minute, in UTC (as every date on the dashboard): "28 Nov 2026, 12:35 UTC". The
+ * input unchanged when it is not an ISO date-time.
+ */
+export function formatMoment(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return iso;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = new Date(t).toISOString();
+  return `${formatDay(s.slice(0, 10))}, ${s.slice(11, 16)} UTC`;
+}

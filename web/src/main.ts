@@ -17,6 +17,7 @@ import { mountMap } from './views/map.view.js';
 import { mountNotFound } from './views/not-found.view.js';
 import { mountReset } from './views/reset.view.js';
 import { mountTimeline } from './views/timeline.view.js';
+import { mountTokens } from './views/tokens.view.js';
 import type { MountView, Nav, View } from './views/view.js';
 import { mountWatchlist } from './views/watchlist.view.js';
 
@@ -29,6 +30,7 @@ const VIEWS: Readonly<Record<Route['page'], MountView>> = {
   reset: mountReset,
   report: mountFieldReport,
   watchlist: mountWatchlist,
+  tokens: mountTokens,
   'not-found': mountNotFound,
 };
 
@@ -41,6 +43,7 @@ const TITLES: Readonly<Record<Route['page'], string>> = {
   reset: 'Reset password',
   report: 'Field report',
   watchlist: 'Watchlist',
+  tokens: 'API tokens',
   'not-found': 'Not found',
 };
 
@@ -92,6 +95,12 @@ function drawNav(): void {
         h('span', { class: 'who-email', text: me.email }),
         h('span', { class: 'badge role', text: me.partyId ? `${me.role} · ${me.partyId}` : me.role }),
       ),
+      // The account's own pages.
+      link(encodeRoute({ page: 'tokens' }), 'API tokens', {
+        class: 'account-link',
+        testid: 'nav-tokens',
+        attrs: { 'aria-current': route.page === 'tokens' ? 'page' : null },
+      }),
       h('button', {
         class: 'link-button',
         testid: 'logout',

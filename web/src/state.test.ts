@@ -47,6 +47,7 @@ describe('URL state', () => {
       hash: '#/report?lat=36.20000&lon=37.10000',
     },
     { name: 'the watchlist', route: { page: 'watchlist' }, hash: '#/watchlist' },
+    { name: 'the API tokens', route: { page: 'tokens' }, hash: '#/tokens' },
   ];
   for (const c of cases) {
     it(`encodes and decodes ${c.name}`, () => {

@@ -40,6 +40,8 @@ export type Route =
   | { readonly page: 'reset'; readonly token: string | null }
   | { readonly page: 'report'; readonly lat: number | null; readonly lon: number | null }
   | { readonly page: 'watchlist' }
+  /** The signed-in account's API tokens (for scripts): list, create, revoke. */
+  | { readonly page: 'tokens' }
   | { readonly page: 'not-found'; readonly path: string };
 
 export const DEFAULT_FILTERS: Filters = {
@@ -136,6 +138,7 @@ export function decodeRoute(hash: string): Route {
   if (path === '/timeline') return { page: 'timeline', filters: decodeFilters(q) };
   if (path === '/compliance') return { page: 'compliance', filters: decodeFilters(q) };
   if (path === '/watchlist') return { page: 'watchlist' };
+  if (path === '/tokens') return { page: 'tokens' };
   if (path === '/report') return { page: 'report', lat: num(q, 'lat', -90, 90), lon: num(q, 'lon', -180, 180) };
   if (path === '/login') {
     const next = q.get('next');
@@ -196,6 +199,8 @@ export function encodeRoute(r: Route): string {
       return r.token ? `#/reset/${r.token}` : '#/reset';
     case 'watchlist':
       return '#/watchlist';
+    case 'tokens':
+      return '#/tokens';
     case 'not-found':
       return `#${r.path}`;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, dayRange, daysBetween, formatDay, formatSpan, isDay } from './dates.js';
+import { addDays, dayRange, daysBetween, formatDay, formatMoment, formatSpan, isDay } from './dates.js';
 import { agreementPeriod, dayToIndex, extent, indexToDay, overlaps, windowRange } from './time-window.js';
 
 const record = { from: '2016-09-10', to: '2016-09-25' };
@@ -93,5 +93,14 @@ describe('spans in words', () => {
     assert.equal(formatSpan({ from: '2016-08-30', to: '2020-03-10' }), '30 Aug 2016 – 10 Mar 2020');
     assert.equal(formatSpan({ from: '2016-09-12', to: '2016-09-12' }), '12 Sep 2016');
     assert.equal(formatSpan(null), '');
+  });
+});
+
+describe('moments in words', () => {
+  it('to the minute, in UTC; anything else unchanged', () => {
+    assert.equal(formatMoment('2026-11-28T12:35:59.123Z'), '28 Nov 2026, 12:35 UTC');
+    assert.equal(formatMoment('2026-11-28T23:30:00-02:00'), '29 Nov 2026, 01:30 UTC');
+    assert.equal(formatMoment('2026-11-28'), '2026-11-28');
+    assert.equal(formatMoment('2026-13-45Tnonsense'), '2026-13-45Tnonsense');
   });
 });

@@ -73,6 +73,22 @@ describe('account forms', () => {
     assert.equal((form.querySelector('.form-error') as HTMLElement).hasAttribute('data-testid'), false);
   });
 
+  it('as one part of a page: an h2, and errors in the status line the page gives', async () => {
+    const line = document.createElement('p');
+    const { form, error } = emailForm({
+      heading: 'h2',
+      errorLine: line,
+      errorTestid: 'unused',
+      check: () => 'Not yet.',
+    });
+    assert.equal(form.querySelector('h1'), null);
+    assert.equal((form.querySelector('h2') as HTMLElement).textContent, 'Sign in');
+    assert.equal(form.querySelector('.form-error'), null, 'no error line of its own');
+    assert.equal(error, null);
+    form.dispatchEvent(submitEvent());
+    assert.equal(line.textContent, 'Not yet.');
+  });
+
   it('the button is disabled while the request runs and after its success, the old error is cleared', async () => {
     const sent = deferred();
     let calls = 0;

@@ -13,6 +13,8 @@ export interface AccountFormOptions {
   /** data-testid of the form. */
   readonly testid: string;
   readonly title: string;
+  /** The heading's level: h1 when the form is the page (the default), h2 when it is one part of a page. */
+  readonly heading?: 'h1' | 'h2';
   /** The heading's id; when given, the form is labelled by it (aria-labelledby). */
   readonly titleId?: string;
   /** Between the heading and the fields (an explanation, a notice). */
@@ -23,6 +25,11 @@ export interface AccountFormOptions {
   readonly submitTestid: string;
   /** data-testid of the error line. */
   readonly errorTestid?: string;
+  /**
+   * Where errors are shown when the page has its own status line (a live region elsewhere on the page);
+   * by default the form has its own error line, after the fields.
+   */
+  readonly errorLine?: HTMLElement;
   /** After the submit button (links, notes). */
   readonly after?: Child;
   /** Checked before sending: the message to show, or null to send. */
@@ -34,7 +41,8 @@ export interface AccountFormOptions {
 }
 
 export function accountForm(o: AccountFormOptions): HTMLFormElement {
-  const error = h('p', { class: 'form-error', testid: o.errorTestid, attrs: { role: 'alert' } });
+  const own = o.errorLine ? null : h('p', { class: 'form-error', testid: o.errorTestid, attrs: { role: 'alert' } });
+  const error = o.errorLine ?? (own as HTMLElement);
   const submit = h('button', {
     class: 'button primary',
     testid: o.submitTestid,
@@ -64,10 +72,10 @@ export function accountForm(o: AccountFormOptions): HTMLFormElement {
         },
       },
     },
-    h('h1', { id: o.titleId, text: o.title }),
+    h(o.heading ?? 'h1', { id: o.titleId, text: o.title }),
     o.intro,
     o.fields.map(([label, control]) => field(label, control)),
-    error,
+    own,
     h('div', { class: 'actions' }, submit),
     o.after,
   );
