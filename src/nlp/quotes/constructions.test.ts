@@ -196,6 +196,40 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['Senator Kerry (D-Mass.) said the convoy was “stuck for good.”'],
     expected: [['the convoy was “stuck for good', 'John Kerry', 'indirect']],
   },
+  {
+    name: 'an apposition holding a relative clause',
+    paragraphs: ['Kerry, a senator who has refused to endorse the plan, said the convoy was late.'],
+    expected: [
+      ['to endorse the plan', 'a senator', 'indirect'],
+      ['the convoy was late', 'John Kerry', 'indirect'],
+    ],
+  },
+  {
+    name: '"put it" as a phrase cue',
+    paragraphs: ['As Kerry put it, the convoy had become a hostage of the talks.'],
+    expected: [['the convoy had become a hostage of the talks', 'John Kerry', 'indirect']],
+  },
+  {
+    name: 'any verb of a speaker before a comma and a quote',
+    paragraphs: ['Lavrov joked at the briefing, “The convoy will arrive when the map is ready.”'],
+    expected: [['The convoy will arrive when the map is ready.', 'Sergei Lavrov', 'direct']],
+  },
+  {
+    name: 'a pronoun and any verb after a quote that ends on a comma',
+    paragraphs: [
+      'The Observatory said the road was shut.',
+      '“The road to the town is closed until further notice,” it reads.',
+    ],
+    expected: [
+      ['the road was shut', 'Syrian Observatory for Human Rights', 'indirect'],
+      ['The road to the town is closed until further notice', 'Syrian Observatory for Human Rights', 'direct'],
+    ],
+  },
+  {
+    name: 'an inverted document source followed by a prepositional phrase',
+    paragraphs: ['“The siege of the town must end this week,” reads an editorial in the weekly bulletin.'],
+    expected: [['The siege of the town must end this week', 'editorial', 'direct']],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

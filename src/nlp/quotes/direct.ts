@@ -13,6 +13,7 @@ import {
   coordinatedSubject,
   holdsName,
   isParticiple,
+  isPronoun,
   npEndingAt,
   npStartingAt,
   sentenceSubject,
@@ -72,7 +73,7 @@ function endsClause(ctx: QuoteContext, v: number, hi: number): boolean {
 
 /** True when `np` can be a speaker: a name, a pronoun, a role or institution noun. */
 function canSpeak(ctx: QuoteContext, np: TokenRange): boolean {
-  return holdsName(ctx, np) || ctx.pos[np.end - 1] === 'PROPN';
+  return holdsName(ctx, np) || ctx.pos[np.end - 1] === 'PROPN' || (np.end - np.start === 1 && isPronoun(ctx, np.start));
 }
 
 /**
@@ -105,7 +106,7 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number, openEnded = false): 
   if (openEnded && anyVerbCue(ctx, t, hi) && ctx.words[t + 1] !== 'by') {
     // "“...!” beamed Jane Doe.": the verb, then the speaker closing the clause.
     const inverted = npStartingAt(ctx, t + 1, hi, true);
-    if (inverted && canSpeak(ctx, inverted) && (inverted.end >= hi || /^[,.;!?]$/.test(ctx.words[inverted.end]!)))
+    if (inverted && canSpeak(ctx, inverted) && endsClause(ctx, inverted.end - 1, hi))
       return { cue: { start: t, end: t + 1 }, subject: inverted };
   }
   const np = npStartingAt(ctx, t, hi, true);
@@ -134,8 +135,12 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number, openEnded = false): 
     : null;
 }
 
-/** A cue right before the opening mark: `Kerry said: "`, `he told reporters on Sunday, "`. */
+/**
+ * A cue right before the opening mark: `Kerry said: "`, `he told reporters on Sunday, "`; after a
+ * comma or colon any verb of a speaker is one (`she joked at the rally, "`, `the crowd shouted: "`).
+ */
 function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
+  const marked = ctx.words[j] === ',' || ctx.words[j] === ':';
   while (j >= lo && (ctx.words[j] === ':' || ctx.words[j] === ',' || ctx.words[j] === 'that')) j--;
   // "Name — "quote"": a paragraph that opens with a name and a dash (interviews, vox pops).
   if (j > lo && DASHES.has(ctx.words[j]!)) {
@@ -163,6 +168,20 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       return { cue, subject: subject ?? (lemmaOf(ctx, k) === 'tell' ? null : npStartingAt(ctx, k + 1, j + 1)) };
     }
     const p = ctx.pos[k];
+    // No object after the verb, only adverbs and prepositional phrases ("joked at the rally, “").
+    const next = k === j ? 'PUNCT' : ctx.pos[k + 1];
+    if (
+      p === 'VERB' &&
+      marked &&
+      (next === 'PUNCT' || next === 'ADV' || next === 'ADP') &&
+      !BE.has(ctx.words[k]!) &&
+      ctx.words[k - 1] !== 'to' &&
+      !ctx.lex.negators.has(ctx.words[k - 1]!)
+    ) {
+      const s = ctx.layer.sentences[ctx.sentenceOf[k]!];
+      const subject = subjectBefore(ctx, k, Math.max(lo, s ? s.tokenStart : lo));
+      return subject && canSpeak(ctx, subject) ? { cue: { start: k, end: k + 1 }, subject } : null;
+    }
     if (p === 'VERB' || p === 'AUX') return null;
   }
   return null;

@@ -266,11 +266,16 @@ function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | nu
   return null;
 }
 
-/** True when the cue opens a relative clause set off by a comma: "Kerry, who said ..., left". */
+/**
+ * True when the cue opens a relative clause: "Kerry, who said ..., left", "Kerry, a senator who has
+ * refused to ..., said".
+ */
 function inRelative(ctx: QuoteContext, t: number, subject: TokenRange): boolean {
   let j = t - 1;
   while (j > subject.end && (ctx.lex.adverbs.has(ctx.words[j]!) || ctx.pos[j] === 'ADV')) j--;
-  return (ctx.words[j] === 'who' || ctx.words[j] === 'which') && ctx.words[j - 1] === ',';
+  return (
+    (ctx.words[j] === 'who' || ctx.words[j] === 'which') && (ctx.words[j - 1] === ',' || j - 1 === subject.end - 1)
+  );
 }
 
 /** A content inside a relative clause ends where the main clause resumes: ", left Geneva". */
@@ -351,7 +356,8 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   }
   // "CLAUSE, said X."
   const post = npStartingAt(ctx, t + 1, end);
-  if (!post || isPronoun(ctx, post.start)) return null;
+  // "said Carson had been led astray" is a clause whose subject the reader missed, not "said X".
+  if (!post || isPronoun(ctx, post.start) || ctx.pos[post.end] === 'VERB' || ctx.pos[post.end] === 'AUX') return null;
   const before = clauseBefore(ctx, start, t - 1);
   return before ? candidate(ctx, before, cue, post, s) : null;
 }

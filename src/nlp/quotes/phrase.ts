@@ -17,6 +17,7 @@ const LINKS = new Set(['of', 'for', 'on']);
 /** Read backwards from a cue, a phrase may also hold "from", "in", "at" ("records from the ministry show"). */
 const BACK_LINKS = new Set(['of', 'for', 'on', 'from', 'in', 'at']);
 const RELATIVE = new Set(['who', 'which', 'that']);
+const RELATIVE_PRONOUN = new Set(['who', 'which']);
 /** Longest apposition or relative clause skipped between a subject and its cue. */
 const MAX_APPOSITION = 16;
 const MAX_NP = 12;
@@ -197,7 +198,10 @@ function leftmostNominalSegment(ctx: QuoteContext, comma: number, lo: number): T
       e = k;
       continue;
     }
-    const np = npEndingAt(ctx, e - 1, segStart);
+    // "X, a senator who has refused to endorse him, said": the phrase before the relative clause.
+    let rel = segStart + 1;
+    while (rel < e && !(RELATIVE_PRONOUN.has(ctx.words[rel]!) && pos(ctx, rel) !== 'DET')) rel++;
+    const np = npEndingAt(ctx, rel - 1, segStart);
     // "X, also a candidate, said": adverbs may open an apposition.
     let from = segStart;
     while (from < e && pos(ctx, from) === 'ADV') from++;
