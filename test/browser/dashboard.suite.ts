@@ -353,7 +353,7 @@ export function dashboardSuite(harness: () => BrowserHarness): void {
       await w.page.goto('/#/compliance');
       await w.page.getByTestId('compliance-board').waitFor();
       const width = w.page.viewportSize()?.width ?? 390;
-      for (const id of ['nav-map', 'nav-timeline', 'nav-compliance', 'nav-watchlist', 'nav-report']) {
+      for (const id of ['nav-map', 'nav-timeline', 'nav-compliance', 'nav-watchlist', 'nav-report', 'nav-tokens']) {
         const box = await w.page.getByTestId(id).boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${id} in sight: ${JSON.stringify(box)}`);
       }

@@ -124,7 +124,7 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
     replace(
       listBody,
       active.length === 0
-        ? empty('You have no API tokens. Create one above for a script.')
+        ? empty(`You have no ${revoked.length > 0 ? 'working ' : ''}API tokens. Create one above for a script.`)
         : h('ul', { class: 'plain token-list' }, active.map(activeRow)),
       revoked.length > 0
         ? h(
