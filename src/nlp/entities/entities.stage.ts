@@ -122,6 +122,26 @@ function withoutOverlaps(found: readonly Entity[]): Entity[] {
   const byClaim = [...found].sort(
     (a, b) => VIA_RANK[a.via] - VIA_RANK[b.via] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  for (const e of found) if (e.start >= e.end) return keptNaively(byClaim);
+  // Kept spans are disjoint and non-empty, so in start order their ends rise too: a new span overlaps
+  // some kept one if and only if it overlaps the last kept span that starts before it ends.
+  const kept: Entity[] = [];
+  for (const e of byClaim) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < e.end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && kept[lo - 1]!.end > e.start) continue;
+    kept.splice(lo, 0, e);
+  }
+  return kept;
+}
+
+/** withoutOverlaps for any spans (an empty one too), pair by pair. */
+function keptNaively(byClaim: readonly Entity[]): Entity[] {
   const kept: Entity[] = [];
   for (const e of byClaim) if (!kept.some((k) => k.start < e.end && e.start < k.end)) kept.push(e);
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -196,6 +216,30 @@ function corefMentions(
   }
 }
 
+/** Per-token flags of one sentence, reused sentence after sentence instead of four new arrays each. */
+class TokenFlags {
+  covered = new Uint8Array(256);
+  cue = new Uint8Array(256);
+  afterTitle = new Uint8Array(256);
+  claimed = new Uint8Array(256);
+
+  /** The four arrays, zero over [0, n). */
+  ready(n: number): TokenFlags {
+    if (this.covered.length < n) {
+      const size = n * 2;
+      this.covered = new Uint8Array(size);
+      this.cue = new Uint8Array(size);
+      this.afterTitle = new Uint8Array(size);
+      this.claimed = new Uint8Array(size);
+    } else {
+      this.covered.fill(0, 0, n);
+      this.cue.fill(0, 0, n);
+      this.afterTitle.fill(0, 0, n);
+    }
+    return this;
+  }
+}
+
 function run(
   doc: Doc,
   data: EntityData,
@@ -203,6 +247,7 @@ function run(
   conflict: ReadonlySet<string>,
   tagger: NameTagger,
   forms: FormCache,
+  flags: TokenFlags,
 ): EntitiesLayer {
   const clean = layer(doc, 'clean');
   const sentences = layer(doc, 'sentences');
@@ -229,10 +274,8 @@ function run(
   const memory = new DocMemory();
   for (const scan of scans) {
     const { toks, matches } = scan;
-    // Flags per token as typed arrays: zero-filled on allocation, cheaper than boolean[].
-    const covered = new Uint8Array(toks.length);
-    const cue = new Uint8Array(toks.length);
-    const afterTitle = new Uint8Array(toks.length);
+    // Flags per token in the stage's scratch arrays, zeroed over [0, n) (every read stays below n).
+    const { covered, cue, afterTitle, claimed } = flags.ready(toks.length);
     const facility = facilityMask(toks, lex);
     scan.facility = facility;
     const credit = isCreditLine(toks, lex);
@@ -292,7 +335,7 @@ function run(
     }
     if (facility) for (let k = 0; k < toks.length; k++) if (facility[k]) covered[k] = 1;
     if (credit) continue; // "Reporting by ...; Editing by ...": staff names, not actors
-    const claimed = covered.slice();
+    for (let k = 0; k < toks.length; k++) claimed[k] = covered[k]!;
     for (const c of recognise(toks, { covered, cue, afterTitle }, lex, posOf)) {
       const start = toks[c.from]!.start;
       const end = toks[c.to - 1]!.end;
@@ -325,9 +368,10 @@ export function createEntitiesStage(): Stage<'entities'> {
   const conflict = new Set(data.generics.conflictCountries);
   const tagger = NameTagger.load();
   const forms = new FormCache((key) => data.index.first(key));
+  const flags = new TokenFlags();
   return {
     adds: 'entities',
     needs: ['clean', 'sentences'],
-    run: (doc) => run(doc, data, lex, conflict, tagger, forms),
+    run: (doc) => run(doc, data, lex, conflict, tagger, forms, flags),
   };
 }
