@@ -18,7 +18,7 @@ import type { Role } from './dictionary.schema.js';
 import { DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
 import { tokenTexts } from '../sentences/token-text.js';
-import { FormCache, tokenize, tokensFromLayer, type Tok } from './fold.js';
+import { FormCache, type Form, tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
 import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
@@ -254,8 +254,10 @@ function run(
   if (!sentences.english) return { entities: [], warnings: [] };
   const body = clean.body;
   const known = tokenTexts(sentences, body);
+  // Each layer token's form: the name tagger keeps its decoder slot on it.
+  const formOf = new Array<Form>(sentences.tokens.length);
   const scans: SentenceScan[] = sentences.sentences.map((s) => {
-    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd, known, forms);
+    const toks = tokensFromLayer(body, sentences.tokens, s.tokenStart, s.tokenEnd, known, forms, formOf);
     return { toks, matches: data.index.scan(toks) };
   });
   const headline = clean.headline
@@ -358,7 +360,7 @@ function run(
     corefMentions(body, toks, claimed, cue, memory, lex.stopwords, entities);
   }
   // Statistical tagger (model/): people and organisations no dictionary entry or rule found.
-  entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger, known));
+  entities.push(...modelEntities(body, sentences, scans, lex, entities, tagger, known, formOf));
   return { entities: withoutOverlaps(entities), warnings: [] };
 }
 

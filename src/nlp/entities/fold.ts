@@ -119,8 +119,11 @@ function isDash(c: number): boolean {
   return c === 45 || (c >= 0x2010 && c <= 0x2014);
 }
 
-/** What `tokensFromLayer` makes of one token text: the same for every occurrence, so memoised by text. */
-interface Form {
+/**
+ * What `tokensFromLayer` makes of one token text: the same for every occurrence, so memoised by text.
+ * `slot` and `slotEpoch` are the name tagger's memo of the text's decoder slot (a SlotMemo).
+ */
+export interface Form {
   /** 0: no token (a lone hyphen or space); 1: one token; 2: several (`subs`). */
   readonly kind: 0 | 1 | 2;
   readonly key: string;
@@ -129,6 +132,8 @@ interface Form {
   readonly head: unknown;
   /** kind 2: the sub-tokens, offsets from the token's start. */
   readonly subs: readonly Tok[] | null;
+  slot: number;
+  slotEpoch: number;
 }
 
 const FORM_CACHE_LIMIT = 100_000;
@@ -160,15 +165,16 @@ export class FormCache {
       const c0 = raw.charCodeAt(0);
       const shape = plain === 4 ? 0 : c0 >= 48 && c0 <= 57 ? shapeOf(raw) : ((plain - 1) as 0 | 1 | 2);
       const key = plain === 4 ? raw : lowerOf(raw);
-      return { kind: 1, key, shape, word: true, head: this.headOf(key), subs: null };
+      return { kind: 1, key, shape, word: true, head: this.headOf(key), subs: null, slot: 0, slotEpoch: 0 };
     }
     const c = raw.charCodeAt(0);
     if (n === 1 && c < 128) {
       const kind = !isDash(c) && c !== 32 ? 1 : 0;
-      return { kind, key: raw, shape: 0, word: false, head: kind ? this.headOf(raw) : null, subs: null };
+      const head = kind ? this.headOf(raw) : null;
+      return { kind, key: raw, shape: 0, word: false, head, subs: null, slot: 0, slotEpoch: 0 };
     }
     const subs = tokenize(raw).map((t) => ({ ...t, head: this.headOf(t.key) }));
-    return { kind: 2, key: raw, shape: 0, word: false, head: null, subs };
+    return { kind: 2, key: raw, shape: 0, word: false, head: null, subs, slot: 0, slotEpoch: 0 };
   }
 }
 
@@ -176,7 +182,7 @@ export class FormCache {
  * Our tokens for one sentence, from the sentence layer's wink tokens (never re-tokenised): plain words
  * are folded with one toLowerCase; the rare odd token ("U.S.", "Lt.", "al-Nusra", "Médecins") is split
  * and folded as the alias index folds its aliases, so both sides agree. With `forms`, each distinct
- * text is folded once (same tokens, plus their `head`).
+ * text is folded once (same tokens, plus their `head`), and `formOf[i]` (if given) gets token i's form.
  */
 export function tokensFromLayer(
   body: string,
@@ -185,8 +191,9 @@ export function tokensFromLayer(
   to: number,
   known?: TokenTexts,
   forms?: FormCache,
+  formOf?: Form[],
 ): Tok[] {
-  if (forms) return tokensByForm(body, tokens, from, to, forms, known);
+  if (forms) return tokensByForm(body, tokens, from, to, forms, known, formOf);
   const out: Tok[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -224,6 +231,7 @@ function tokensByForm(
   to: number,
   forms: FormCache,
   known?: TokenTexts,
+  formOf?: Form[],
 ): Tok[] {
   const out: Tok[] = [];
   for (let i = from; i < to; i++) {
@@ -232,6 +240,7 @@ function tokensByForm(
     const end = t.end;
     const pos = t.pos;
     const f = forms.get(known ? known.texts[i]! : body.slice(start, end));
+    if (formOf) formOf[i] = f;
     if (f.kind === 1) out.push({ start, end, key: f.key, shape: f.shape, word: f.word, pos, head: f.head });
     else if (f.kind === 2) {
       for (const sub of f.subs!)

@@ -40,11 +40,25 @@ const RESERVED = 2;
 const POOL_LIMIT = 1 << 15;
 const CAPITALISED = /^\p{Lu}/u;
 
+/**
+ * A caller's per-word memo of the pool slot (e.g. on an object it keeps per distinct word), valid
+ * while `slotEpoch` is the decoder's epoch: saves the decoder's own Map lookup.
+ */
+export interface SlotMemo {
+  slot: number;
+  slotEpoch: number;
+}
+
+// Epochs are unique across decoders, so a memo filled by one is never read as another's.
+let epochs = 0;
+
 export class FastDecoder {
   private readonly nc: number;
   private readonly mask: number;
   private readonly stride: number;
   private readonly slots = new Map<string, number>();
+  /** Renewed whenever the pool is emptied (SlotMemo). */
+  private epoch = ++epochs;
   private pool: Int32Array;
   // Word hashes as signed 32-bit integers (the same bits as features.ts's uint32 ones), kept unboxed.
   private lowerOf: Int32Array;
@@ -116,6 +130,14 @@ export class FastDecoder {
     return slot;
   }
 
+  private memoSlot(word: string, memo: SlotMemo): number {
+    if (memo.slotEpoch === this.epoch) return memo.slot;
+    const slot = this.slotOf(word);
+    memo.slot = slot;
+    memo.slotEpoch = this.epoch;
+    return slot;
+  }
+
   private grow(): void {
     const pool = new Int32Array(this.pool.length * 2);
     pool.set(this.pool);
@@ -161,10 +183,20 @@ export class FastDecoder {
    * rest are left as 0 (O), so every span with a capitalised word is the same as a full decode.
    * `anchors` narrows "capitalised word" to the positions it flags (a caller that would drop every
    * span holding only other words): every span holding an anchor is still the same.
+   * `memo[memoFrom + i]`, when given, is word i's SlotMemo.
    */
-  decode(words: readonly string[], namesOnly = false, anchors?: Uint8Array): number {
+  decode(
+    words: readonly string[],
+    namesOnly = false,
+    anchors?: Uint8Array,
+    memo?: readonly SlotMemo[],
+    memoFrom = 0,
+  ): number {
     const n = words.length;
-    if (this.slots.size + n > this.poolLimit) this.slots.clear();
+    if (this.slots.size + n > this.poolLimit) {
+      this.slots.clear();
+      this.epoch = ++epochs;
+    }
     if (this.out.length < n) {
       this.tokSlot = new Int32Array(n * 2 + 4);
       this.out = new Uint8Array(n * 2);
@@ -198,7 +230,9 @@ export class FastDecoder {
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
       for (const need = Math.min(n, i + 3); resolved < need; resolved++)
-        slots[resolved + 2] = this.slotOf(words[resolved]!);
+        slots[resolved + 2] = memo
+          ? this.memoSlot(words[resolved]!, memo[memoFrom + resolved]!)
+          : this.slotOf(words[resolved]!);
       if (i + 3 > n) slots[i + 4] = END;
       if (i + 2 > n) slots[i + 3] = END;
       const pool = this.pool;

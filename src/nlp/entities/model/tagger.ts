@@ -12,7 +12,7 @@ import type { Tok } from '../fold.js';
 import type { Match } from '../matcher.js';
 import { facilityMask, type Lexicon } from '../recogniser.js';
 import { sentenceFeatures } from './features.js';
-import { capitalised, FastDecoder } from './fast-decoder.js';
+import { capitalised, FastDecoder, type SlotMemo } from './fast-decoder.js';
 import { decode, transitionMask, viterbi, type NerWeights } from './perceptron.js';
 import { decodeWeights } from './weights-file.js';
 
@@ -91,13 +91,13 @@ export class NameTagger {
    * tail of a sentence that can hold no such span. With `anchors`, only spans holding a flagged
    * word are sure to be found (see FastDecoder.decode).
    */
-  names(words: readonly string[], anchors?: Uint8Array): ActorName[] {
+  names(words: readonly string[], anchors?: Uint8Array, memo?: readonly SlotMemo[], memoFrom = 0): ActorName[] {
     const found: ActorName[] = [];
     if (!this.fast) {
       for (const s of this.spans(words)) if (isName(s, words)) found.push(s);
       return found;
     }
-    const n = this.fast.decode(words, true, anchors);
+    const n = this.fast.decode(words, true, anchors, memo, memoFrom);
     const out = this.fast.classes;
     const types = this.types;
     // Chunks as spansOfTags reads them: an I- of another type (never decoded) would start a chunk.
@@ -186,6 +186,8 @@ export function modelEntities(
   found: readonly Entity[],
   tagger: NameTagger,
   known: TokenTexts = tokenTexts(sentences, body),
+  /** Per layer token, its decoder slot memo (the stage's token forms), when the caller has them. */
+  memo?: readonly SlotMemo[],
 ): Entity[] {
   const taken: Array<{ start: number; end: number }> = [...found];
   for (const scan of scans) {
@@ -224,7 +226,7 @@ export function modelEntities(
     }
     if (!anchored) continue;
     // names(): PER / ORG spans with a capital ("interior ministry" is a description, not a name).
-    for (const span of tagger.names(words, anchors)) {
+    for (const span of tagger.names(words, anchors, memo, s.tokenStart)) {
       const start = tokens[s.tokenStart + span.from]!.start;
       const end = tokens[s.tokenStart + span.to - 1]!.end;
       if (start > 0 && /[-\u2010\u2011]/.test(body[start - 1]!) && /\S/.test(body[start - 2] ?? ' ')) continue;
