@@ -66,6 +66,8 @@ export interface ServerOptions {
    * and logs key on the real client. Never "any": a client could then pick its own address.
    */
   readonly trustProxy?: readonly string[];
+  /** The accounts' clock (session, token and link expiry; a token's last use); tests move it. */
+  readonly now?: () => Date;
 }
 
 export async function buildServer(options: ServerOptions): Promise<App> {
@@ -89,7 +91,11 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   const read: { findings?: ReadServices['findings'] } = {};
   const services: Services = {
     store: options.store,
-    accounts: new AccountsService(options.store, { scrypt: options.scrypt, baseUrl: options.baseUrl }),
+    accounts: new AccountsService(options.store, {
+      scrypt: options.scrypt,
+      baseUrl: options.baseUrl,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     audit: new AuditService(options.store),
     submit: new SubmitService(options.store, options.analyze ?? new AnalyzeService(), options.fetch),
     review: new ReviewService(options.store, {

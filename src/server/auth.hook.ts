@@ -36,7 +36,8 @@ export function authHook(accounts: AccountsService, secure: boolean) {
     if (header !== undefined) {
       const m = /^Bearer (tok_[A-Za-z0-9_-]{43})$/.exec(header);
       const p = m ? await accounts.fromToken(m[1] as string) : null;
-      if (!p) throw new TruceError('E020_UNAUTHENTICATED', { reason: 'the API token is unknown or revoked' });
+      // One answer for an unknown, revoked or expired token: which one it is stays unsaid.
+      if (!p) throw new TruceError('E020_UNAUTHENTICATED', { reason: 'the API token is unknown, revoked or expired' });
       request.principal = p;
       return;
     }

@@ -16,6 +16,7 @@ import {
 } from '../auth/password.js';
 import { actorOf, requireRole, type Principal } from '../auth/principal.js';
 import { csrfTokenFor, hashSecret, newSecret, oneTimePassword } from '../auth/secrets.js';
+import { TOKEN_USE_INTERVAL_MS } from '../store/accounts.store.js';
 import type { Store, User } from '../store/store.js';
 import { AuditService } from './audit.service.js';
 
@@ -35,6 +36,9 @@ export interface SignedIn {
   readonly user: User;
   readonly expiresAt: string;
 }
+
+/** The longest life an API token may be given (POST /api/tokens expiresInDays). */
+export const MAX_TOKEN_DAYS = 365;
 
 const summary = (u: User) => ({ id: u.id, email: u.email, role: u.role, partyId: u.partyId, disabled: u.disabled });
 
@@ -121,9 +125,17 @@ export class AccountsService {
     return u.mustChangePassword ? { ...p, mustChangePassword: true } : p;
   }
 
+  /**
+   * The principal behind an API token that is neither revoked nor expired (null otherwise, whichever
+   * it is). Its last use is written only when the recorded one is a minute old or more, so most
+   * requests cost no write.
+   */
   async fromToken(token: string): Promise<Principal | null> {
-    const found = await this.store.accounts.tokenUser(hashSecret(token));
+    const at = this.now();
+    const found = await this.store.accounts.tokenUser(hashSecret(token), at.toISOString());
     if (!found) return null;
+    if (found.lastUsedAt === null || at.getTime() - Date.parse(found.lastUsedAt) >= TOKEN_USE_INTERVAL_MS)
+      await this.store.accounts.touchToken(found.tokenId, at.toISOString());
     const u = found.user;
     return { userId: u.id, email: u.email, role: u.role, partyId: u.partyId, via: 'token', tokenId: found.tokenId };
   }
@@ -186,21 +198,33 @@ export class AccountsService {
     });
   }
 
-  /** A token for a machine client: returned once, stored only as its hash. */
-  async createToken(by: Principal | null, name: string) {
+  /**
+   * A token for a machine client: returned once, stored only as its hash. With `expiresInDays` it
+   * stops working that many days from now; without, when revoked.
+   */
+  async createToken(by: Principal | null, name: string, expiresInDays?: number) {
     const p = requireRole(by, 'admin', 'monitor', 'liaison', 'analyst');
     if (p.via !== 'session')
       throw new TruceError('E021_FORBIDDEN', { reason: 'API tokens are made from a signed-in session' });
+    if (
+      expiresInDays !== undefined &&
+      !(Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= MAX_TOKEN_DAYS)
+    )
+      throw new TruceError('E007_BAD_OPTION', {
+        option: 'expiresInDays',
+        reason: `a whole number of days from 1 to ${MAX_TOKEN_DAYS}`,
+      });
     const token = newSecret('tok');
+    const expiresAt = expiresInDays === undefined ? null : this.after(expiresInDays * 86_400_000);
     return this.store.transaction(async () => {
-      const t = await this.store.accounts.createToken(hashSecret(token), p.userId, name);
+      const t = await this.store.accounts.createToken(hashSecret(token), p.userId, name, expiresAt);
       await this.audit.record({
         actor: actorOf(p),
         action: 'token.create',
         subject: `token:${t.id}`,
-        after: { name, userId: p.userId },
+        after: { name, userId: p.userId, expiresAt },
       });
-      return { id: t.id, name: t.name, token };
+      return { id: t.id, name: t.name, token, expiresAt: t.expiresAt };
     });
   }
 
@@ -212,6 +236,8 @@ export class AccountsService {
       name: t.name,
       createdAt: t.createdAt,
       revokedAt: t.revokedAt,
+      expiresAt: t.expiresAt,
+      lastUsedAt: t.lastUsedAt,
     }));
   }
 

@@ -44,7 +44,14 @@ export interface ApiToken {
   readonly name: string;
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** When it stops working by itself; null: never. */
+  readonly expiresAt: string | null;
+  /** The last request it authenticated, to within TOKEN_USE_INTERVAL_MS; null: never used. */
+  readonly lastUsedAt: string | null;
 }
+
+/** A token's last use is written at most this often, so its requests are not each a write. */
+export const TOKEN_USE_INTERVAL_MS = 60_000;
 
 export interface OutboxMail {
   readonly id: number;
@@ -70,8 +77,18 @@ export interface AccountStore {
   /** Revokes every live session of the user, except the one whose hash is `exceptHash` when given. */
   revokeSessionsOf(userId: number, now: string, exceptHash?: string): Promise<number>;
 
-  createToken(tokenHash: string, userId: number, name: string): Promise<ApiToken>;
-  tokenUser(tokenHash: string): Promise<{ user: User; tokenId: number } | null>;
+  /** `expiresAt` null (the default): the token works until revoked. */
+  createToken(tokenHash: string, userId: number, name: string, expiresAt?: string | null): Promise<ApiToken>;
+  /**
+   * The enabled user behind a token that is neither revoked nor expired at `now`, with the token's
+   * recorded last use (so the caller can tell whether touchToken is due without writing).
+   */
+  tokenUser(tokenHash: string, now: string): Promise<{ user: User; tokenId: number; lastUsedAt: string | null } | null>;
+  /**
+   * Records a use of the token at `at`, unless one at or after `at - minIntervalMs` is recorded
+   * already (one conditional UPDATE, so racing requests write it once); true when it wrote.
+   */
+  touchToken(id: number, at: string, minIntervalMs?: number): Promise<boolean>;
   listTokens(userId: number): Promise<ApiToken[]>;
   revokeToken(id: number, userId: number, now: string): Promise<boolean>;
 
@@ -121,6 +138,8 @@ function toToken(r: Row): ApiToken {
     name: r.name as string,
     createdAt: iso(r.created_at),
     revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+    expiresAt: r.expires_at === null || r.expires_at === undefined ? null : iso(r.expires_at),
+    lastUsedAt: r.last_used_at === null || r.last_used_at === undefined ? null : iso(r.last_used_at),
   };
 }
 
@@ -186,20 +205,34 @@ export function createAccountStore(sql: Sql): AccountStore {
       ]);
     },
 
-    async createToken(tokenHash, userId, name) {
+    async createToken(tokenHash, userId, name, expiresAt = null) {
       const r = await sql.get(
-        'INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING *',
-        [tokenHash, userId, name, now()],
+        'INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING *',
+        [tokenHash, userId, name, now(), expiresAt],
       );
       return toToken(r as Row);
     },
-    async tokenUser(tokenHash) {
+    async tokenUser(tokenHash, at) {
       const r = await sql.get(
-        `SELECT u.*, t.id AS token_id FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
-        [tokenHash],
+        `SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+           AND u.disabled = 0`,
+        [tokenHash, at],
       );
-      return r ? { user: toUser(r), tokenId: Number(r.token_id) } : null;
+      if (!r) return null;
+      const used = r.token_last_used_at;
+      return { user: toUser(r), tokenId: Number(r.token_id), lastUsedAt: used === null ? null : iso(used) };
+    },
+    async touchToken(id, at, minIntervalMs = TOKEN_USE_INTERVAL_MS) {
+      // Both in toISOString's one format, so the text comparison is a time comparison.
+      const when = Date.parse(at);
+      const since = new Date(when - minIntervalMs).toISOString();
+      const n = await sql.run(
+        'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)',
+        [new Date(when).toISOString(), id, since],
+      );
+      return n > 0;
     },
     async listTokens(userId) {
       return (await sql.all('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id', [userId])).map(toToken);

@@ -34,9 +34,73 @@ export function accountsContract(name: string, factory: StoreFactory): void {
       await s.accounts.revokeSession(H('a'), '2029-01-01T00:00:00.000Z');
       assert.equal(await s.accounts.sessionUser(H('a'), '2029-01-01T00:00:00.000Z'), null);
       const t = await s.accounts.createToken(H('b'), u.id, 'bot');
-      assert.equal((await s.accounts.tokenUser(H('b')))?.tokenId, t.id);
+      assert.equal((await s.accounts.tokenUser(H('b'), '2029-01-01T00:00:00.000Z'))?.tokenId, t.id);
       assert.equal(await s.accounts.revokeToken(t.id, u.id, '2029-01-01T00:00:00.000Z'), true);
-      assert.equal(await s.accounts.tokenUser(H('b')), null);
+      assert.equal(await s.accounts.tokenUser(H('b'), '2029-01-01T00:00:00.000Z'), null);
+    });
+
+    it('a token with an expiry works until then, and not from then on', async () => {
+      const u = await s.accounts.createUser({
+        email: 'e@example.org',
+        role: 'monitor',
+        partyId: null,
+        passwordHash: 'x',
+      });
+      const forever = await s.accounts.createToken(H('d'), u.id, 'forever');
+      const t = await s.accounts.createToken(H('e'), u.id, 'month', '2030-01-01T00:00:00.000Z');
+      assert.equal(forever.expiresAt, null);
+      assert.equal(t.expiresAt, '2030-01-01T00:00:00.000Z');
+      assert.equal((await s.accounts.tokenUser(H('e'), '2029-12-31T23:59:59.999Z'))?.tokenId, t.id);
+      assert.equal(await s.accounts.tokenUser(H('e'), '2030-01-01T00:00:00.000Z'), null, 'expired at its expiry');
+      assert.equal(await s.accounts.tokenUser(H('e'), '2031-01-01T00:00:00.000Z'), null);
+      assert.equal((await s.accounts.tokenUser(H('d'), '2099-01-01T00:00:00.000Z'))?.tokenId, forever.id);
+      // Listed still (the page says "expired"), with its expiry.
+      assert.deepEqual(
+        (await s.accounts.listTokens(u.id)).map((x) => [x.name, x.expiresAt, x.revokedAt]),
+        [
+          ['forever', null, null],
+          ['month', '2030-01-01T00:00:00.000Z', null],
+        ],
+      );
+    });
+
+    it("a token's last use is recorded at most once a minute", async () => {
+      const u = await s.accounts.createUser({
+        email: 'l@example.org',
+        role: 'analyst',
+        partyId: null,
+        passwordHash: 'x',
+      });
+      const t = await s.accounts.createToken(H('f'), u.id, 'bot');
+      const lastUse = async () => (await s.accounts.listTokens(u.id))[0]?.lastUsedAt;
+      assert.equal(t.lastUsedAt, null);
+      assert.equal(await lastUse(), null, 'never used');
+      assert.equal((await s.accounts.tokenUser(H('f'), '2029-01-01T12:00:00.000Z'))?.lastUsedAt, null);
+      assert.equal(await s.accounts.touchToken(t.id, '2029-01-01T12:00:00.000Z'), true);
+      assert.equal(await lastUse(), '2029-01-01T12:00:00.000Z');
+      assert.equal(await s.accounts.touchToken(t.id, '2029-01-01T12:00:30.000Z'), false, 'within the minute');
+      assert.equal(await s.accounts.touchToken(t.id, '2029-01-01T12:00:59.999Z'), false);
+      assert.equal(await lastUse(), '2029-01-01T12:00:00.000Z');
+      assert.equal(await s.accounts.touchToken(t.id, '2029-01-01T11:59:00.000Z'), false, 'never moved back');
+      assert.equal(await s.accounts.touchToken(t.id, '2029-01-01T12:01:00.000Z'), true, 'a minute on');
+      assert.equal(
+        (await s.accounts.tokenUser(H('f'), '2029-01-01T12:02:00.000Z'))?.lastUsedAt,
+        '2029-01-01T12:01:00.000Z',
+      );
+      // Racing requests write it once.
+      const raced = await Promise.all([
+        s.accounts.touchToken(t.id, '2029-01-01T12:05:00.000Z'),
+        s.accounts.touchToken(t.id, '2029-01-01T12:05:00.000Z'),
+      ]);
+      assert.deepEqual(raced.filter(Boolean), [true]);
+      assert.equal(
+        await s.accounts.touchToken(t.id, '2029-01-01T12:06:00.000Z', 5 * 60_000),
+        false,
+        'a longer interval',
+      );
+      // The other columns are untouched.
+      const [row] = await s.accounts.listTokens(u.id);
+      assert.deepEqual([row?.name, row?.revokedAt, row?.expiresAt], ['bot', null, null]);
     });
 
     it('an invitation and a reset are consumed once, and not after expiry', async () => {

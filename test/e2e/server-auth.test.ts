@@ -103,7 +103,7 @@ describe('sessions', () => {
     assert.equal((await revoke(other)).statusCode, 404);
     const listed = await h.app.inject({ method: 'GET', url: '/api/tokens', headers: as(owner) });
     const mine = listed.json().items.find((t: { id: number }) => t.id === id);
-    assert.deepEqual(Object.keys(mine).sort(), ['createdAt', 'id', 'name', 'revokedAt']);
+    assert.deepEqual(Object.keys(mine).sort(), ['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'revokedAt']);
     assert.equal(mine.revokedAt, null);
     assert.doesNotMatch(listed.body, /tok_/, 'secrets are never listed');
     assert.equal((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode, 200);

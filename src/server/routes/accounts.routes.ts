@@ -24,7 +24,7 @@ export function accountRoutes(app: App, s: Services, limits: RateLimits): void {
   );
 
   app.post('/api/tokens', { schema: { tags: ['accounts'], body: NewTokenBody } }, async (request, reply) => {
-    const t = await s.accounts.createToken(request.principal, request.body.name);
+    const t = await s.accounts.createToken(request.principal, request.body.name, request.body.expiresInDays);
     return reply.status(201).send({ ...t, note: 'Shown once: only its hash is stored' });
   });
 
