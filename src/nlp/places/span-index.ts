@@ -1,0 +1,50 @@
+/**
+ * Spans sorted by start, with the greatest end up to each, so the spans overlapping a name are found
+ * by a binary search and a short walk back instead of a test of every span of the report.
+ */
+import type { Span } from '../../core/span.js';
+
+export interface SpanIndex<T extends Span> {
+  readonly items: readonly T[];
+  /** `maxEnd[k]`: the greatest end of `items[0..k]`. */
+  readonly maxEnd: Float64Array;
+}
+
+export function spanIndex<T extends Span>(spans: readonly T[]): SpanIndex<T> {
+  const items = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd = new Float64Array(items.length);
+  let most = -Infinity;
+  for (let k = 0; k < items.length; k++) maxEnd[k] = most = Math.max(most, items[k]!.end);
+  return { items, maxEnd };
+}
+
+/** Index of the first span that starts at or after `end` (every span before it starts before `end`). */
+function firstFrom<T extends Span>(ix: SpanIndex<T>, end: number): number {
+  let lo = 0;
+  let hi = ix.items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.items[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Some span of the index overlaps `s` (`overlaps` of core/span). */
+export function overlapsAny<T extends Span>(ix: SpanIndex<T>, s: Span): boolean {
+  for (let k = firstFrom(ix, s.end) - 1; k >= 0 && ix.maxEnd[k]! > s.start; k--)
+    if (ix.items[k]!.end > s.start) return true;
+  return false;
+}
+
+/**
+ * Some span of the index overlaps `s` without having exactly its bounds, or overlaps it and is a
+ * person (`overlaps(e, s) && (e.type === 'person' || e.start !== s.start || e.end !== s.end)`).
+ */
+export function overlapsOther<T extends Span & { readonly type: string }>(ix: SpanIndex<T>, s: Span): boolean {
+  for (let k = firstFrom(ix, s.end) - 1; k >= 0 && ix.maxEnd[k]! > s.start; k--) {
+    const e = ix.items[k]!;
+    if (e.end > s.start && (e.type === 'person' || e.start !== s.start || e.end !== s.end)) return true;
+  }
+  return false;
+}
