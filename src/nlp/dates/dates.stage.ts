@@ -3,7 +3,7 @@
  * a range with an ACLED time precision relative to the publication day (clean.published).
  */
 import type { DateMention, DatesLayer, Sentence, SentencesLayer } from '../../core/document.js';
-import type { ParsedResult } from 'chrono-node';
+import { ParsingContext, type ParsedResult } from 'chrono-node';
 import type { IsoDay } from '../../core/date.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
@@ -51,6 +51,8 @@ function yearAfter(text: string, r: Local, instant: Date): YearHint | undefined 
 }
 
 export interface DateFinder {
+  /** Objects held only so that V8 keeps their hidden classes (see createDateFinder). */
+  readonly keepAlive?: unknown;
   find(body: string, sentences: SentencesLayer, published: IsoDay | null): DatesLayer;
 }
 
@@ -78,11 +80,27 @@ function splitResults(results: readonly ParsedResult[], candidates: readonly Can
   return grouped;
 }
 
+const CHRONO_OPTIONS = { forwardDate: false };
+
+// Read once when a finder is built, and its results kept for the finder's life: see keepAlive.
+const SHAPES_SAMPLE =
+  'On Monday, Sept. 5, 2016, three days ago; last week, in February, yesterday morning, 2016-09-03, 9/3/2016.\n;\nTalks will run from Monday to Friday next week and on Tuesday night.';
+
 export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): DateFinder {
   const parser = createChrono(lexicon);
   const fast = createFastReader(lexicon);
   const tolerance = lexicon.data.settings.futureToleranceDays;
+  // V8 gives chrono's short-lived objects (results, their components, the parsing context) hidden
+  // classes that a full garbage collection drops when no such object is alive; the optimised code
+  // that relied on them is thrown away and compiled again, which made a report read right after a
+  // collection several times slower. A few results kept alive keep those classes.
+  const sampleReference = { instant: NO_REFERENCE, timezone: 0 };
+  const keepAlive = [
+    parser.parse(SHAPES_SAMPLE, sampleReference, CHRONO_OPTIONS),
+    new ParsingContext(SHAPES_SAMPLE, sampleReference, CHRONO_OPTIONS),
+  ];
   return {
+    keepAlive,
     find(body, sentences, published) {
       // Noon UTC keeps chrono's arithmetic on the publication day whatever the machine's time zone.
       const instant = published ? new Date(`${published}T12:00:00Z`) : NO_REFERENCE;
@@ -104,8 +122,8 @@ export function createDateFinder(lexicon: DatesLexicon = loadDatesLexicon()): Da
       // One chrono call per report: its fixed cost per call is most of its time on short sentences.
       const joined = candidates.map((c) => c.text).join(SEPARATOR);
       const grouped = candidates.length
-        ? (splitResults(parser.parse(joined, reference, { forwardDate: false }), candidates) ??
-          candidates.map((c) => parser.parse(c.text, reference, { forwardDate: false })))
+        ? (splitResults(parser.parse(joined, reference, CHRONO_OPTIONS), candidates) ??
+          candidates.map((c) => parser.parse(c.text, reference, CHRONO_OPTIONS)))
         : [];
       candidates.forEach(({ sentence, text }, k) => read.push({ sentence, text, results: grouped[k]! }));
       read.sort((a, b) => a.sentence.start - b.sentence.start);

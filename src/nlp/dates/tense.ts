@@ -4,7 +4,7 @@
  */
 import type { Sentence, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import type { TokenTexts } from '../sentences/token-text.js';
+import { TokenTexts } from '../sentences/token-text.js';
 import type { DatesLexicon } from './lexicon.js';
 
 // Quotes, semicolons, colons and dashes open a new clause with its own tense.
@@ -34,17 +34,27 @@ function isPast(word: string, token: Token, lexicon: DatesLexicon): boolean {
   return (token.pos === 'VERB' || token.pos === 'AUX') && word.length > 3 && word.endsWith('ed');
 }
 
+const NO_SENTENCE: Sentence = { start: 0, end: 0, paragraph: 0, tokenStart: 0, tokenEnd: 0 };
+const NO_TEXTS = new TokenTexts([]);
+
 /**
  * The lower-cased words of one sentence by token index ('' outside it). A class rather than a closure
  * made per call: tsx names every closure it creates (a defineProperty each time).
  */
 class WordAt {
-  constructor(
-    private readonly body: string,
-    private readonly tokens: readonly Token[],
-    private readonly sentence: Sentence,
-    private readonly known: TokenTexts | undefined,
-  ) {}
+  private body = '';
+  private tokens: readonly Token[] = [];
+  private sentence: Sentence = NO_SENTENCE;
+  private known: TokenTexts | undefined = NO_TEXTS;
+
+  /** Reads `sentence` until the next call (`known`: the tokens' texts, if the caller has them). */
+  read(body: string, tokens: readonly Token[], sentence: Sentence, known: TokenTexts | undefined): this {
+    this.body = body;
+    this.tokens = tokens;
+    this.sentence = sentence;
+    this.known = known;
+    return this;
+  }
 
   at(i: number): string {
     const { sentence, tokens, known } = this;
@@ -52,6 +62,11 @@ class WordAt {
     return known ? known.lower(i) : this.body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase();
   }
 }
+
+// One reader for every call, not one made per call: V8 drops the hidden class of objects of which
+// none is alive at a full garbage collection, and with it the optimised code of the functions
+// below, which then ran unoptimised for a while after each collection.
+const WORDS = new WordAt();
 
 /** The future cue ending at token i, if any (cues may span several tokens: "due to"). */
 function cueEndsAt(word: WordAt, i: number, lexicon: DatesLexicon): boolean {
@@ -81,7 +96,7 @@ export function isFutureContext(
   known?: TokenTexts,
 ): boolean {
   const window = lexicon.data.settings.tenseWindow;
-  const word = new WordAt(body, tokens, sentence, known);
+  const word = WORDS.read(body, tokens, sentence, known);
   let first = sentence.tokenStart;
   while (first < sentence.tokenEnd && tokens[first]!.end <= mention.start) first++;
   // Backwards from the mention to the clause boundary.
