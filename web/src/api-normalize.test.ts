@@ -211,13 +211,31 @@ describe('API tokens', () => {
     ]);
   });
 
+  it("a listed token's expiry and last use, as the server sends them", () => {
+    const t = normalizeToken({
+      id: 7,
+      name: 'nightly',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      revokedAt: null,
+      expiresAt: '2027-01-30T10:00:00.000Z',
+      lastUsedAt: '2026-11-28T12:43:10.000Z',
+    });
+    assert.equal(t.expiresAt, '2027-01-30T10:00:00.000Z');
+    assert.equal(t.lastUsedAt, '2026-11-28T12:43:10.000Z');
+  });
+
   it('a created token must carry its secret', () => {
     const secret = `tok_${'a'.repeat(43)}`;
     assert.deepEqual(normalizeNewToken({ id: 5, name: 'ci', token: secret, note: 'Shown once' }), {
       id: '5',
       name: 'ci',
       token: secret,
+      expiresAt: null,
     });
+    assert.equal(
+      normalizeNewToken({ id: 6, name: 'ci', token: secret, expiresAt: '2027-02-26T12:00:00.000Z' }).expiresAt,
+      '2027-02-26T12:00:00.000Z',
+    );
     assert.throws(() => normalizeNewToken({ id: 5, name: 'ci' }), /did not send the new token/);
   });
 });

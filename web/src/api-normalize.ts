@@ -346,5 +346,5 @@ export function normalizeNewToken(raw: unknown): NewApiToken {
   const o = isObj(raw) ? raw : {};
   const token = str(o.token);
   if (!token) throw new Error('The server did not send the new token.');
-  return { id: id(o.id) ?? '', name: str(o.name) ?? '', token };
+  return { id: id(o.id) ?? '', name: str(o.name) ?? '', token, expiresAt: str(o.expiresAt) };
 }

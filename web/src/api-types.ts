@@ -274,9 +274,9 @@ export interface ApiToken {
   readonly createdAt: string | null;
   /** When it was revoked; null while it works. */
   readonly revokedAt: string | null;
-  /** When it stops working by itself (null: never). The server sends none today. */
+  /** When it stops working by itself (null: never). */
   readonly expiresAt: string | null;
-  /** Its last use, when the server records it (null: not used, or not recorded). */
+  /** The last request it authenticated, to within a minute (null: never used). */
   readonly lastUsedAt: string | null;
 }
 
@@ -285,4 +285,6 @@ export interface NewApiToken {
   readonly id: string;
   readonly name: string;
   readonly token: string;
+  /** When it stops working by itself (null: never). */
+  readonly expiresAt: string | null;
 }

@@ -233,9 +233,11 @@ export const api = {
   /** The signed-in account's API tokens, revoked ones included (never their secrets). */
   tokens: async (): Promise<List<ApiToken>> =>
     normalizeList(await request<unknown>('GET', '/api/tokens'), normalizeToken),
-  /** A new token; its secret is in this answer only (the server keeps its hash). */
-  createToken: async (name: string): Promise<NewApiToken> =>
-    normalizeNewToken(await request<unknown>('POST', '/api/tokens', { name })),
+  /** A new token; its secret is in this answer only (the server keeps its hash). No days: it never expires. */
+  createToken: async (name: string, expiresInDays: number | null = null): Promise<NewApiToken> =>
+    normalizeNewToken(
+      await request<unknown>('POST', '/api/tokens', expiresInDays === null ? { name } : { name, expiresInDays }),
+    ),
   revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${enc(id)}`),
 
   fieldReport: (input: FieldReportInput) =>

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { ApiError } from '../api.js';
 import type { ApiToken, NewApiToken } from '../api-types.js';
-import { splitTokens, tokenFacts, tokensPage, type TokensClient } from './tokens.view.js';
+import { isExpired, splitTokens, tokenFacts, tokensPage, type TokensClient } from './tokens.view.js';
 
 // The page is DOM: a linkedom document stands in for the browser's.
 const { document: doc, window: win } = parseHTML('<!doctype html><html><body><main></main></body></html>');
@@ -37,6 +37,8 @@ const token = (id: string, name: string, more: Partial<ApiToken> = {}): ApiToken
 });
 
 const SECRET = `tok_${'s'.repeat(43)}`;
+/** When the fake server makes tokens. */
+const NOW = '2026-11-28T12:43:00.000Z';
 
 /** A server in memory, with the calls made to it; `fail` makes the next call of that kind throw. */
 function fakeClient(initial: ApiToken[]) {
@@ -49,12 +51,13 @@ function fakeClient(initial: ApiToken[]) {
       if (fail.list) throw fail.list;
       return items;
     },
-    async create(name): Promise<NewApiToken> {
-      calls.push(`create ${name}`);
+    async create(name, days): Promise<NewApiToken> {
+      calls.push(`create ${name} ${days ?? 'never'}`);
       if (fail.create) throw fail.create;
       const id = String(items.length + 1);
-      items.push(token(id, name));
-      return { id, name, token: SECRET };
+      const expiresAt = days === null ? null : new Date(Date.parse(NOW) + days * 86_400_000).toISOString();
+      items.push(token(id, name, { expiresAt }));
+      return { id, name, token: SECRET, expiresAt };
     },
     async revoke(id) {
       calls.push(`revoke ${id}`);
@@ -93,15 +96,32 @@ describe('API tokens: pure parts', () => {
     );
   });
 
-  it('says when a token was made, its expiry and its last use when known', () => {
-    assert.deepEqual(tokenFacts(token('1', 'a')), ['Created 1 Nov 2026, 10:00 UTC', 'no expiry']);
+  it('says when a token was made, its expiry (or that it has expired) and its last use (or none)', () => {
+    const now = Date.parse(NOW);
+    assert.deepEqual(tokenFacts(token('1', 'a'), now), ['Created 1 Nov 2026, 10:00 UTC', 'no expiry', 'never used']);
     assert.deepEqual(
-      tokenFacts(token('1', 'a', { expiresAt: '2027-01-01T00:00:00Z', lastUsedAt: '2026-11-20T08:05:00Z' })),
-      ['Created 1 Nov 2026, 10:00 UTC', 'expires 1 Jan 2027, 00:00 UTC', 'last used 20 Nov 2026, 08:05 UTC'],
+      tokenFacts(token('1', 'a', { expiresAt: '2027-01-01T00:00:00Z', lastUsedAt: '2026-11-28T12:43:00Z' }), now),
+      ['Created 1 Nov 2026, 10:00 UTC', 'expires 1 Jan 2027, 00:00 UTC', 'last used 28 Nov 2026, 12:43 UTC'],
     );
-    assert.deepEqual(tokenFacts(token('1', 'a', { revokedAt: '2026-11-02T00:00:00Z', createdAt: null })), [
-      'revoked 2 Nov 2026, 00:00 UTC',
-    ]);
+    assert.deepEqual(
+      tokenFacts(token('1', 'a', { expiresAt: '2026-11-20T09:00:00Z', lastUsedAt: '2026-11-20T08:05:00Z' }), now),
+      ['Created 1 Nov 2026, 10:00 UTC', 'expired 20 Nov 2026, 09:00 UTC', 'last used 20 Nov 2026, 08:05 UTC'],
+    );
+    assert.deepEqual(
+      tokenFacts(
+        token('1', 'a', { revokedAt: '2026-11-02T00:00:00Z', expiresAt: '2026-11-03T00:00:00Z', createdAt: null }),
+        now,
+      ),
+      ['revoked 2 Nov 2026, 00:00 UTC', 'never used'],
+      'revoked says more than expired',
+    );
+  });
+
+  it('a token has expired from its expiry on', () => {
+    const at = token('1', 'a', { expiresAt: NOW });
+    assert.equal(isExpired(at, Date.parse(NOW) - 1), false);
+    assert.equal(isExpired(at, Date.parse(NOW)), true);
+    assert.equal(isExpired(token('2', 'b'), Date.parse('2999-01-01T00:00:00Z')), false, 'no expiry, never');
   });
 });
 
@@ -120,7 +140,7 @@ describe('the API tokens page', () => {
     assert.equal(el.querySelector('img'), null, 'a name is text, never markup');
     const row = byId(el, 'token-row');
     assert.equal(row.getAttribute('data-token-id'), '1');
-    assert.match(row.textContent ?? '', /Created 1 Nov 2026, 10:00 UTC · no expiry/);
+    assert.match(row.textContent ?? '', /Created 1 Nov 2026, 10:00 UTC · no expiry · never used/);
     assert.equal(byId(el, 'token-revoke').getAttribute('aria-label'), `Revoke the token ${hostile}`);
     const revoked = byId(el, 'revoked-tokens');
     assert.equal(revoked.tagName, 'DETAILS');
@@ -129,6 +149,19 @@ describe('the API tokens page', () => {
     const form = byId(el, 'token-form');
     assert.equal((form.querySelector('h2') as HTMLElement).textContent, 'Create a token');
     assert.equal((form.querySelector('label[for="token-name"]') as HTMLElement).textContent, 'Name');
+    // An expiry to choose, 90 days unless changed.
+    assert.equal((form.querySelector('label[for="token-expiry"]') as HTMLElement).textContent, 'Expires after');
+    const expiry = byId(el, 'token-expiry') as HTMLSelectElement;
+    assert.deepEqual(
+      [...expiry.querySelectorAll('option')].map((o) => [o.getAttribute('value'), o.textContent]),
+      [
+        ['30', '30 days'],
+        ['90', '90 days'],
+        ['365', '1 year (365 days)'],
+        ['never', 'No expiry'],
+      ],
+    );
+    assert.equal(expiry.value, '90');
     assert.equal(form.querySelector('.form-error'), null);
   });
 
@@ -145,7 +178,7 @@ describe('the API tokens page', () => {
     selected = 0;
     submit(byId(el, 'token-form'));
     await flush();
-    assert.deepEqual(calls, ['list', 'create nightly export', 'list']);
+    assert.deepEqual(calls, ['list', 'create nightly export 90', 'list'], 'with the default expiry');
     const secret = byId(el, 'token-secret') as HTMLInputElement;
     assert.equal(secret.value, SECRET);
     assert.equal(secret.hasAttribute('readonly'), true);
@@ -154,6 +187,7 @@ describe('the API tokens page', () => {
     assert.match(byId(el, 'token-secret-warning').textContent ?? '', /will not be shown again/);
     assert.equal(secret.getAttribute('aria-describedby'), 'token-secret-warning');
     assert.match(status.textContent ?? '', /created\. Copy it now: it will not be shown again/);
+    assert.equal(byId(el, 'token-new-expiry').textContent, 'It stops working on 26 Feb 2027, 12:43 UTC.');
     assert.equal(status.classList.contains('is-ok'), true);
     assert.deepEqual(names(), ['nightly export', 'old'], 'the list has it already');
     click(byId(el, 'token-done'));
@@ -166,6 +200,50 @@ describe('the API tokens page', () => {
     );
     assert.equal(focused, byId(el, 'token-name-input'), 'ready for another');
     assert.equal(status.textContent, '');
+  });
+
+  it('makes a token with the expiry chosen, or none', async () => {
+    const { el, calls } = await mount([]);
+    const make = async (name: string, choice: string) => {
+      (byId(el, 'token-name-input') as HTMLInputElement).value = name;
+      const expiry = byId(el, 'token-expiry') as HTMLSelectElement;
+      // linkedom's select.value has no setter: choose the option as a user's click would.
+      for (const o of expiry.querySelectorAll('option'))
+        o.toggleAttribute('selected', o.getAttribute('value') === choice);
+      assert.equal(expiry.value, choice);
+      submit(byId(el, 'token-form'));
+      await flush();
+      const said = byId(el, 'token-new-expiry').textContent;
+      click(byId(el, 'token-done'));
+      return said;
+    };
+    assert.equal(await make('monthly', '30'), 'It stops working on 28 Dec 2026, 12:43 UTC.');
+    assert.equal(await make('yearly', '365'), 'It stops working on 28 Nov 2027, 12:43 UTC.');
+    assert.equal(await make('kiosk', 'never'), 'It never expires: it works until you revoke it.');
+    assert.deepEqual(
+      calls.filter((c) => c.startsWith('create')),
+      ['create monthly 30', 'create yearly 365', 'create kiosk never'],
+    );
+    assert.equal((byId(el, 'token-expiry') as HTMLSelectElement).value, '90', 'a new form starts at 90 days');
+  });
+
+  it('shows an expired token as expired (still revocable), and each last use or none', async () => {
+    const { el } = await mount([
+      token('1', 'old feed', { expiresAt: '2026-11-02T10:00:00.000Z', lastUsedAt: '2026-11-01T11:30:00.000Z' }),
+      token('2', 'new feed', { expiresAt: '2999-01-01T00:00:00.000Z' }),
+    ]);
+    const row = (id: string) => el.querySelector(`[data-testid="token-row"][data-token-id="${id}"]`) as HTMLElement;
+    const facts = (id: string) => byId(row(id), 'token-facts').textContent;
+    assert.equal(
+      facts('1'),
+      'Created 1 Nov 2026, 10:00 UTC · expired 2 Nov 2026, 10:00 UTC · last used 1 Nov 2026, 11:30 UTC',
+    );
+    assert.equal((row('1').querySelector('strong') as HTMLElement).textContent, 'expired 2 Nov 2026, 10:00 UTC');
+    assert.equal(row('1').hasAttribute('data-expired'), true);
+    assert.ok(byId(row('1'), 'token-revoke'), 'an expired token can still be revoked, to tidy up');
+    assert.equal(facts('2'), 'Created 2 Nov 2026, 10:00 UTC · expires 1 Jan 2999, 00:00 UTC · never used');
+    assert.equal(row('2').querySelector('strong'), null);
+    assert.equal(row('2').hasAttribute('data-expired'), false);
   });
 
   it('a token needs a name; a refused creation is said in the status line', async () => {

@@ -1,8 +1,8 @@
 /**
  * The signed-in account's API tokens (#/tokens), for scripts that call the API without a browser:
- * the tokens that work (name, when made; expiry and last use when the server gives them), a form to
- * make one, whose secret is shown once (the server keeps only its hash) with a copy button, and
- * revoking one after an in-page confirmation (a native confirm() is neither styled nor testable).
+ * the tokens not revoked (name, when made, expiry, last use), a form to make one (with an expiry),
+ * whose secret is shown once (the server keeps only its hash) with a copy button, and revoking one
+ * after an in-page confirmation (a native confirm() is neither styled nor testable).
  * Successes and errors go to the page's status line, a live region under the title.
  */
 import { api } from '../api.js';
@@ -18,18 +18,32 @@ import type { MountView } from './view.js';
 /** What the page asks of the server (api.ts; a fake in the tests). */
 export interface TokensClient {
   list(): Promise<readonly ApiToken[]>;
-  create(name: string): Promise<NewApiToken>;
+  /** `expiresInDays` null: a token that never expires. */
+  create(name: string, expiresInDays: number | null): Promise<NewApiToken>;
   revoke(id: string): Promise<void>;
 }
 
 const apiClient: TokensClient = {
   list: async () => (await api.tokens()).items,
-  create: (name) => api.createToken(name),
+  create: (name, expiresInDays) => api.createToken(name, expiresInDays),
   revoke: (id) => api.revokeToken(id),
 };
 
 /** The longest name the server takes (NewTokenBody). */
 export const TOKEN_NAME_MAX = 100;
+
+/** The form's expiry choices, in days (null: never; the server takes 1..365). */
+export const EXPIRY_CHOICES: readonly (readonly [days: number | null, label: string])[] = [
+  [30, '30 days'],
+  [90, '90 days'],
+  [365, '1 year (365 days)'],
+  [null, 'No expiry'],
+];
+export const DEFAULT_EXPIRY_DAYS = 90;
+
+/** Whether a token has stopped working by itself at `now` (ms). */
+export const isExpired = (t: { readonly expiresAt: string | null }, now: number = Date.now()): boolean =>
+  t.expiresAt !== null && Date.parse(t.expiresAt) <= now;
 
 /** The tokens that work (newest first) and the revoked ones (last revoked first). */
 export function splitTokens(items: readonly ApiToken[]): { active: ApiToken[]; revoked: ApiToken[] } {
@@ -41,13 +55,14 @@ export function splitTokens(items: readonly ApiToken[]): { active: ApiToken[]; r
   return { active, revoked };
 }
 
-/** The line under a token's name: when it was made, its expiry and last use when known. */
-export function tokenFacts(t: ApiToken): string[] {
+/** The line under a token's name: made, revoked / expired / expires / no expiry, last used (to a minute) or never. */
+export function tokenFacts(t: ApiToken, now: number = Date.now()): string[] {
   const out: string[] = [];
   if (t.createdAt) out.push(`Created ${formatMoment(t.createdAt)}`);
   if (t.revokedAt) out.push(`revoked ${formatMoment(t.revokedAt)}`);
-  else out.push(t.expiresAt ? `expires ${formatMoment(t.expiresAt)}` : 'no expiry');
-  if (t.lastUsedAt) out.push(`last used ${formatMoment(t.lastUsedAt)}`);
+  else if (t.expiresAt) out.push(`${isExpired(t, now) ? 'expired' : 'expires'} ${formatMoment(t.expiresAt)}`);
+  else out.push('no expiry');
+  out.push(t.lastUsedAt ? `last used ${formatMoment(t.lastUsedAt)}` : 'never used');
   return out;
 }
 
@@ -224,14 +239,23 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
       no.focus();
     };
     actions.append(revokeButton);
+    const expired = isExpired(t);
     return h(
       'li',
-      { class: 'token-item', testid: 'token-row', attrs: { 'data-token-id': t.id } },
+      { class: 'token-item', testid: 'token-row', attrs: { 'data-token-id': t.id, 'data-expired': expired } },
       h(
         'div',
         { class: 'token-main' },
         h('span', { class: 'token-name', testid: 'token-name', text: name }),
-        h('span', { class: 'token-facts muted small', text: tokenFacts(t).join(' · ') }),
+        h(
+          'span',
+          { class: 'token-facts muted small', testid: 'token-facts' },
+          // "expired ..." stands out: the token no longer works, though it is not revoked.
+          tokenFacts(t).flatMap((fact, i) => [
+            i > 0 ? ' · ' : '',
+            fact.startsWith('expired ') ? h('strong', { text: fact }) : fact,
+          ]),
+        ),
       ),
       actions,
     );
@@ -244,6 +268,13 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
       testid: 'token-name-input',
       attrs: { type: 'text', name: 'name', required: true, maxlength: TOKEN_NAME_MAX, autocomplete: 'off' },
     });
+    const expiry = h(
+      'select',
+      { id: 'token-expiry', testid: 'token-expiry', attrs: { name: 'expiresInDays' } },
+      EXPIRY_CHOICES.map(([days, label]) =>
+        h('option', { text: label, attrs: { value: days ?? 'never', selected: days === DEFAULT_EXPIRY_DAYS } }),
+      ),
+    );
     const form = accountForm({
       testid: 'token-form',
       title: 'Create a token',
@@ -253,7 +284,10 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
         class: 'muted small',
         text: 'Name it after the script or machine that will use it, so you know which one to revoke.',
       }),
-      fields: [['Name', input]],
+      fields: [
+        ['Name', input],
+        ['Expires after', expiry],
+      ],
       submitText: 'Create token',
       submitTestid: 'token-create-submit',
       errorLine: status.el,
@@ -262,7 +296,8 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
         return input.value.trim() ? null : 'Give the token a name.';
       },
       send: async () => {
-        const made = await client.create(input.value.trim());
+        const days = expiry.value === 'never' ? null : Number(expiry.value);
+        const made = await client.create(input.value.trim(), days);
         showSecret(made);
         void load();
       },
@@ -313,6 +348,13 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
           h('label', { attrs: { for: 'token-secret' }, text: 'Token' }),
           h('div', { class: 'secret-row' }, secret, copy),
         ),
+        h('p', {
+          class: 'small',
+          testid: 'token-new-expiry',
+          text: made.expiresAt
+            ? `It stops working on ${formatMoment(made.expiresAt)}.`
+            : 'It never expires: it works until you revoke it.',
+        }),
         h(
           'p',
           { class: 'small' },
@@ -352,7 +394,7 @@ export function tokensPage(el: HTMLElement, client: TokensClient, role: string):
         h(
           'p',
           { class: 'lede' },
-          `A token lets a script use the API as you, with your role (${role}), until you revoke it. `,
+          `A token lets a script use the API as you, with your role (${role}), until it expires or you revoke it. `,
           'Keep it like a password. Tokens are made from a signed-in browser session only.',
         ),
       ),
