@@ -11,7 +11,9 @@ export interface SpanIndex<T extends Span> {
 }
 
 export function spanIndex<T extends Span>(spans: readonly T[]): SpanIndex<T> {
-  const items = [...spans].sort((a, b) => a.start - b.start);
+  let sorted = true;
+  for (let k = 1; k < spans.length && sorted; k++) sorted = spans[k - 1]!.start <= spans[k]!.start;
+  const items = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
   const maxEnd = new Float64Array(items.length);
   let most = -Infinity;
   for (let k = 0; k < items.length; k++) maxEnd[k] = most = Math.max(most, items[k]!.end);
