@@ -43,10 +43,12 @@ export function usablePlaces(body: string, places: readonly PlaceMention[], acto
 
 type Usable = PlaceMention & { readonly relative?: boolean };
 
-function nearest(places: readonly Usable[], trigger: Span): PlaceMention | null {
+/** The best-scored place inside `within` (first of equals), without filtering the list into a new array. */
+function nearest(places: readonly Usable[], within: Span, trigger: Span): PlaceMention | null {
   let best: Usable | null = null;
   let bestScore = Infinity;
   for (const p of places) {
+    if (!contains(within, p)) continue;
     const distance = p.end <= trigger.start ? trigger.start - p.end : Math.max(0, p.start - trigger.end);
     const score =
       distance +
@@ -72,19 +74,10 @@ export function pickLocation(
   trigger: Span,
 ): PlaceMention | null {
   const found =
-    nearest(
-      places.filter((p) => contains(clause, p)),
-      trigger,
-    ) ??
-    nearest(
-      places.filter((p) => contains(sentence, p)),
-      trigger,
-    ) ??
+    nearest(places, clause, trigger) ??
+    nearest(places, sentence, trigger) ??
     (previous && previous.paragraph === sentence.paragraph
-      ? nearest(
-          places.filter((p) => contains(previous, p)),
-          { start: previous.end, end: previous.end },
-        )
+      ? nearest(places, previous, { start: previous.end, end: previous.end })
       : null);
   if (!found) return null;
   if ((found as Usable).relative) {

@@ -74,11 +74,6 @@ function clauseIndexOf(clauses: readonly Span[], h: Span): number {
   return -1;
 }
 
-/** The clause a span starts in, else the sentence. */
-function clauseAt(clauses: readonly Span[], h: Span, sentence: Span): Span {
-  return clauses[clauseIndexOf(clauses, h)] ?? sentence;
-}
-
 /** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
 function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
   for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
@@ -189,7 +184,7 @@ export function findCandidates(
       (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
     )) {
       const rule = hit.rule;
-      const clause = clauseAt(clauses, hit, sentence);
+      const clause = clauses[clauseIndexOf(clauses, hit)] ?? sentence;
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
@@ -407,9 +402,10 @@ export function findCandidates(
       const inherited =
         ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
       const busy: Span[] = [];
-      for (const o of hits) if (o !== hit) busy.push(clauseAt(clauses, o, sentence));
+      for (const o of hits) if (o !== hit) busy.push(clauses[clauseIndexOf(clauses, o)] ?? sentence);
       const datePick = pickDate(dates, clause, sentence, busy, hit, published, inherited);
-      const sentenceDeaths = hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText) : null;
+      const sentenceDeaths =
+        hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText, true) : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.
       const quoted = quotes.some((q) => q.speaker !== null && q.start <= hit.start && hit.end <= q.end);
       const source = quoted

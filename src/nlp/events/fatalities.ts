@@ -20,8 +20,11 @@ export function codedFatalities(text: string): number | null {
 }
 
 export interface FatalityMatcher {
-  /** Deaths stated in `text` (one clause), or null when none or when the figure is cumulative. */
-  count(text: string): number | null;
+  /**
+   * Deaths stated in `text` (one clause), or null when none or when the figure is cumulative.
+   * `notCumulative`: the caller has just seen `cumulative(text)` false, so it is not tested again.
+   */
+  count(text: string, notCumulative?: boolean): number | null;
   /** True when `text` speaks of a cumulative toll (a war, a period). */
   cumulative(text: string): boolean;
 }
@@ -68,9 +71,9 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   };
   return {
     cumulative: (text) => cues.cumulative.test(text),
-    count(text) {
+    count(text, notCumulative = false) {
       // Most clauses name no death at all: one cheap test before the three figure patterns.
-      if (!deathAny.test(text) || cues.cumulative.test(text)) return null;
+      if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
       let best: number | null = null;
       for (const re of [afterVerb, beforeDeath, tollOf]) {
         re.lastIndex = 0;

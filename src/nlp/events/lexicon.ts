@@ -13,6 +13,9 @@ import {
   type SubEventType,
   type TruceTag,
 } from '../../core/taxonomy.js';
+import { alt, testAlt, wordAlt } from './cue-regex.js';
+
+export { wordAlt } from './cue-regex.js';
 
 const eventTypeSchema = z.enum(Object.keys(EVENT_TYPES) as [EventType, ...EventType[]]);
 
@@ -211,9 +214,6 @@ export interface Lexicon {
 const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]*`;
 /** "village" -> "[Vv]illage": the head may be capitalised, the name must be (no `i` flag: it would blind \p{Lu}). */
 const anyInitial = (w: string): string => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
-const alt = (items: readonly string[]): string => items.map((s) => `(?:${s})`).join('|');
-/** Word-bounded alternation; `\b` fails next to punctuation, so lookarounds on letters are used. */
-export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Regular English inflections of a verb plus the irregular forms from the data file. */
@@ -304,20 +304,19 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
 
 function compileCues(c: CuesData): Cues {
   const re = (items: readonly string[]) => new RegExp(wordAlt(items), 'iu');
-  const lc = (items: readonly string[]) => new RegExp(wordAlt(items.map((i) => i.toLowerCase())), 'u');
   const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
   const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escape);
   const m = c.modality;
   return {
-    hypothetical: re(m.hypothetical),
-    deal: new RegExp(`${wordAlt(m.deal_nouns)}.*${wordAlt(m.deal_verbs)}`, 'iu'),
-    planned: re(m.planned),
-    negated: re(m.negated),
+    hypothetical: testAlt(m.hypothetical, 'iu'),
+    deal: new RegExp(`${testAlt(m.deal_nouns, 'iu').source}.*${wordAlt(m.deal_verbs)}`, 'iu'),
+    planned: testAlt(m.planned, 'iu'),
+    negated: testAlt(m.negated, 'iu'),
     denied: re(m.denied),
-    claimed: re(m.claimed),
+    claimed: testAlt(m.claimed, 'iu'),
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
-    unverified: re(m.unverified),
+    unverified: testAlt(m.unverified, 'iu'),
     // Case-sensitive on the lower-cased body: much faster in V8.
     blameAll: new RegExp(wordAlt(c.blame_verbs), 'gu'),
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
@@ -344,12 +343,18 @@ function compileCues(c: CuesData): Cues {
     victimsSource: alt(c.numbers.victims),
     deathSource: alt(c.numbers.death_words),
     personSource: alt(c.numbers.person),
-    cumulative: re(c.numbers.cumulative),
+    cumulative: testAlt(c.numbers.cumulative, 'iu'),
     civilians: re(c.numbers.civilians),
     aircraft: re(c.aircraft),
     durative: re(c.durative),
-    durativeLc: lc(c.durative),
-    cumulativeLc: lc(c.numbers.cumulative),
+    durativeLc: testAlt(
+      c.durative.map((i) => i.toLowerCase()),
+      'u',
+    ),
+    cumulativeLc: testAlt(
+      c.numbers.cumulative.map((i) => i.toLowerCase()),
+      'u',
+    ),
     referenceBeforeLc: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'u'),
     pastMarkers: re(c.past_markers),
     supportBefore: new RegExp(`${wordAlt(c.support_before)}\\s+(?:[\\p{L}.-]+\\s+){0,3}$`, 'iu'),
@@ -365,7 +370,10 @@ function compileCues(c: CuesData): Cues {
     crowdViolence: re(c.crowd_violence),
     injured: re(c.injured),
     accidental: re(c.accidental),
-    continuingLc: lc(c.continuing),
+    continuingLc: testAlt(
+      c.continuing.map((i) => i.toLowerCase()),
+      'u',
+    ),
     performedBefore: new RegExp(
       `${wordAlt(c.performed_before)}\\s+(?:(?:the|a|an|their|its|his|her)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
       'iu',

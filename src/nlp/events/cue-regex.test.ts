@@ -1,0 +1,153 @@
+// testAlt (cue-regex.ts) must test exactly as the plain word-bounded alternation it replaces, on the
+// cue lists of data/events/cues.yaml and on made-up lists of the same pattern shapes.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { dataPath } from '../../core/data-file.js';
+import { leadingLetters, testAlt, wordAlt } from './cue-regex.js';
+
+const cues = parse(readFileSync(dataPath('events', 'cues.yaml'), 'utf8')) as {
+  modality: Record<string, string[]>;
+  numbers: { cumulative: string[] };
+  durative: string[];
+  continuing: string[];
+};
+
+/** The lists compiled by testAlt, with their flags (the `Lc` versions are lower-cased, case-sensitive). */
+const LISTS: Array<readonly [string, readonly string[], string]> = [
+  ['hypothetical', cues.modality.hypothetical!, 'iu'],
+  ['planned', cues.modality.planned!, 'iu'],
+  ['negated', cues.modality.negated!, 'iu'],
+  ['claimed', cues.modality.claimed!, 'iu'],
+  ['unverified', cues.modality.unverified!, 'iu'],
+  ['deal nouns', cues.modality.deal_nouns!, 'iu'],
+  ['cumulative', cues.numbers.cumulative, 'iu'],
+  ['cumulativeLc', cues.numbers.cumulative.map((s) => s.toLowerCase()), 'u'],
+  ['durativeLc', cues.durative.map((s) => s.toLowerCase()), 'u'],
+  ['continuingLc', cues.continuing.map((s) => s.toLowerCase()), 'u'],
+];
+
+/** Separators and look-alikes: word edges, other scripts, case folding (long s, Kelvin sign), surrogate pairs. */
+const NOISE = [
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  ',',
+  '.',
+  ';',
+  '-',
+  '_',
+  '\n',
+  '’',
+  "'",
+  '(',
+  '"',
+  '2011',
+  '12',
+  '0',
+  'x',
+  'é',
+  'ſ',
+  'K',
+  'İ',
+  '𝐀',
+  '\u00a0',
+];
+
+/** The words and fragments a list's patterns are made of, as they are and upper-cased. */
+function piecesOf(items: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const item of items) for (const w of item.match(/[a-z0-9']+/gi) ?? []) words.add(w);
+  const list = [...words];
+  return [...list, ...list.map((w) => w.toUpperCase()), ...list.map((w) => w[0]!.toUpperCase() + w.slice(1))];
+}
+
+function sameTests(items: readonly string[], flags: string, runs: number): void {
+  const plain = new RegExp(wordAlt(items), flags);
+  const fast = testAlt(items, flags);
+  const pieces = piecesOf(items);
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...NOISE)), { maxLength: 14 }),
+      fc.array(fc.constantFrom(' ', '', ' ', ', '), { minLength: 14, maxLength: 14 }),
+      (parts, gaps) => {
+        const text = parts.map((p, i) => p + gaps[i]!).join('');
+        assert.equal(fast.test(text), plain.test(text), `${JSON.stringify(text)}: ${fast.source}`);
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+for (const [name, items, flags] of LISTS) {
+  test(`testAlt: ${name} tests as the plain alternation`, () => {
+    sameTests(items, flags, 1500);
+  });
+}
+
+test('leadingLetters spreads leading groups, optional parts and top-level bars', () => {
+  assert.deepEqual(leadingLetters('(has|had) (seen|met)'), [
+    ['h', 'as (seen|met)'],
+    ['h', 'ad (seen|met)'],
+  ]);
+  assert.deepEqual(leadingLetters('(a )?(record|history) of'), [
+    ['a', ' (record|history) of'],
+    ['r', 'ecord of'],
+    ['h', 'istory of'],
+  ]);
+  assert.deepEqual(leadingLetters('so far|to date'), [
+    ['s', 'o far'],
+    ['t', 'o date'],
+  ]);
+  assert.equal(leadingLetters("'ll"), null);
+  assert.equal(leadingLetters('(?=a)b'), null);
+  assert.equal(leadingLetters('(ab)+c'), null);
+  assert.equal(leadingLetters('a?b'), null);
+});
+
+test('testAlt keeps the plain alternation for patterns it cannot spread', () => {
+  assert.equal(testAlt(["'ll", 'will'], 'iu').source, new RegExp(wordAlt(["'ll", 'will']), 'iu').source);
+  assert.equal(testAlt(['(a)\\1'], 'u').source, new RegExp(wordAlt(['(a)\\1']), 'u').source);
+});
+
+/** Made-up patterns of the cue lists' shapes: words, optional and alternative groups, classes, gaps. */
+const shape = fc.letrec((tie) => ({
+  word: fc.constantFrom('a', 'an', 'the', 'so', 'far', 'war', 'has', 'had', 'since', 'x', 'ab', 'b'),
+  atom: fc.oneof(
+    { weight: 4, arbitrary: tie('word') as fc.Arbitrary<string> },
+    fc.constantFrom('\\d+', '[\\w ]{1,5}?', '[^.;]{0,6}', '\\b', ' ', '\\s+'),
+    fc
+      .tuple(fc.array(tie('seq') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '?'))
+      .map(([alts, q]) => `(${alts.join('|')})${q}`),
+  ),
+  seq: fc
+    .array(tie('atom') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 })
+    .map((atoms) => atoms.join(' ').replace(/ +/g, ' ')),
+}));
+
+test('testAlt tests as the plain alternation on made-up pattern lists', () => {
+  fc.assert(
+    fc.property(
+      fc.array(shape.seq, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom('u', 'iu'),
+      fc.array(fc.constantFrom('a', 'an', 'the', 'so', 'far', 'war', 'has', 'had', 'since', 'x', 'ab', 'b', ...NOISE), {
+        maxLength: 12,
+      }),
+      (items, flags, words) => {
+        let plain: RegExp;
+        try {
+          plain = new RegExp(wordAlt(items), flags);
+        } catch {
+          return;
+        }
+        const fast = testAlt(items, flags);
+        for (const text of [words.join(' '), words.join(''), words.join(', ')])
+          assert.equal(fast.test(text), plain.test(text), `${JSON.stringify(items)} on ${JSON.stringify(text)}`);
+      },
+    ),
+    { numRuns: 600 },
+  );
+});

@@ -1,0 +1,103 @@
+/**
+ * Cue lists compiled to regexes: the plain word-bounded alternation (`wordAlt`), and the same test
+ * built for speed (`testAlt`) for the lists that are only ever tested, never matched for a position.
+ */
+
+export const alt = (items: readonly string[]): string => items.map((s) => `(?:${s})`).join('|');
+/** Word-bounded alternation; `\b` fails next to punctuation, so lookarounds on letters are used. */
+export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
+
+/** The end (exclusive) of the group that opens at `src[open]` ("("): escapes and classes skipped. */
+function groupEnd(src: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** A regex source cut at its top-level bars (not inside groups or classes). */
+function topLevelAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/**
+ * A cue pattern as alternatives that each start with one plain letter or digit: a leading group
+ * ("(has|have|had) seen", "(a )?record") is spread over what follows it. Null when a pattern starts
+ * otherwise (a class, an escape, a repeated group, a look-around) or spreads into too many.
+ */
+export function leadingLetters(src: string, limit = 64): Array<readonly [string, string]> | null {
+  const alternatives = topLevelAlternatives(src);
+  if (alternatives.length > 1) {
+    const out: Array<readonly [string, string]> = [];
+    for (const alt of alternatives) {
+      const leads = leadingLetters(alt, limit);
+      if (!leads || out.push(...leads) > limit) return null;
+    }
+    return out;
+  }
+  const ch = src[0];
+  if (ch === undefined) return null;
+  if (ch === '(') {
+    if (src[1] === '?' && src[2] !== ':') return null;
+    const end = groupEnd(src, 0);
+    if (end < 0) return null;
+    const body = src.slice(src[1] === '?' ? 3 : 1, end - 1);
+    let rest = src.slice(end);
+    const optional = rest[0] === '?';
+    if (optional) rest = rest.slice(1);
+    if (rest[0] === '?' || rest[0] === '*' || rest[0] === '+' || rest[0] === '{') return null;
+    const out: Array<readonly [string, string]> = [];
+    for (const alt of [...topLevelAlternatives(body).map((a) => a + rest), ...(optional ? [rest] : [])]) {
+      const leads = leadingLetters(alt, limit);
+      if (!leads) return null;
+      out.push(...leads);
+      if (out.length > limit) return null;
+    }
+    return out;
+  }
+  if (!/[a-z0-9]/.test(ch) || /[?*+{]/.test(src[1] ?? '')) return null;
+  return [[ch, src.slice(1)]];
+}
+
+/**
+ * The same test as `new RegExp(wordAlt(items), flags)`, built for speed: the alternatives are grouped
+ * by their first letter and the word-start look-behind is checked only after that letter
+ * (`x(?<![\p{L}\p{N}].)`: the character before the x is no letter or digit), so most positions fail
+ * on one character. Only `test()` is the same: which alternative matches, where, and its groups are
+ * not. Items it cannot spread (see leadingLetters) keep the plain alternation.
+ */
+export function testAlt(items: readonly string[], flags: string): RegExp {
+  const byLead = new Map<string, string[]>();
+  for (const item of items) {
+    // Spreading renumbers groups: a back-reference would point elsewhere.
+    const leads = /\\[1-9k]/.test(item) ? null : leadingLetters(item);
+    if (!leads) return new RegExp(wordAlt(items), flags);
+    for (const [lead, rest] of leads) (byLead.get(lead) ?? byLead.set(lead, []).get(lead)!).push(rest);
+  }
+  const branches = [...byLead].map(([lead, rests]) => `${lead}(?<![\\p{L}\\p{N}].)(?:${rests.join('|')})`);
+  return new RegExp(`(?:${branches.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
