@@ -67,12 +67,13 @@ function startable(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, j: num
   const t = toks[j]!;
   if (marks.covered[j]) return false;
   if (isCap(t)) return true;
+  // The cheap checks of the next token first: most tokens are followed by a lowercase word.
   return (
-    lex.connectors.has(t.key) &&
-    !lex.innerOnly.has(t.key) &&
     j + 1 < toks.length &&
     isCap(toks[j + 1]!) &&
-    !marks.covered[j + 1]
+    !marks.covered[j + 1] &&
+    lex.connectors.has(t.key) &&
+    !lex.innerOnly.has(t.key)
   );
 }
 

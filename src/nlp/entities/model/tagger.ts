@@ -164,6 +164,31 @@ const PLACE_NOUNS = new Set(
   ),
 );
 
+/**
+ * Positions of `starts` in a stable sort by start, without a comparator: start * 2^b + position
+ * sorted as numbers (2^b above the count; exact while below 2^53, else the comparator sort).
+ */
+function startOrder(starts: readonly number[]): Int32Array {
+  const count = starts.length;
+  let max = 0;
+  for (const s of starts) max = Math.max(max, s);
+  const scale = 2 ** Math.ceil(Math.log2(count + 1));
+  const order = new Int32Array(count);
+  if ((max + 1) * scale > Number.MAX_SAFE_INTEGER) {
+    const sorted = Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
+    order.set(sorted);
+    return order;
+  }
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = starts[k]! * scale + k;
+  keys.sort();
+  for (let k = 0; k < count; k++) order[k] = keys[k]! % scale;
+  return order;
+}
+
+/** Anchors of one sentence (zeroed over its length before use; the decoder reads no further). */
+let anchorScratch = new Uint8Array(256);
+
 /** One sentence as the stage scanned it: its tokens and dictionary matches (cues, titles, names). */
 export interface ScannedSentence {
   readonly toks: readonly Tok[];
@@ -189,49 +214,75 @@ export function modelEntities(
   /** Per layer token, its decoder slot memo (the stage's token forms), when the caller has them. */
   memo?: readonly SlotMemo[],
 ): Entity[] {
-  const taken: Array<{ start: number; end: number }> = [...found];
-  for (const scan of scans) {
-    for (const m of scan.matches) taken.push({ start: scan.toks[m.from]!.start, end: scan.toks[m.to - 1]!.end });
-    const facility = scan.facility !== undefined ? scan.facility : facilityMask(scan.toks, lex);
-    if (facility) scan.toks.forEach((t, k) => facility[k] && taken.push({ start: t.start, end: t.end }));
+  // The spans taken already, in start order (ties in the order found), as two number arrays.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const e of found) {
+    starts.push(e.start);
+    ends.push(e.end);
   }
-  taken.sort((a, b) => a.start - b.start);
+  for (const scan of scans) {
+    for (const m of scan.matches) {
+      starts.push(scan.toks[m.from]!.start);
+      ends.push(scan.toks[m.to - 1]!.end);
+    }
+    const facility = scan.facility !== undefined ? scan.facility : facilityMask(scan.toks, lex);
+    if (facility) {
+      for (let k = 0; k < scan.toks.length; k++) {
+        if (!facility[k]) continue;
+        starts.push(scan.toks[k]!.start);
+        ends.push(scan.toks[k]!.end);
+      }
+    }
+  }
+  const count = starts.length;
+  const order = startOrder(starts);
+  const takenStart = new Int32Array(count);
+  const takenEnd = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    takenStart[k] = starts[order[k]!]!;
+    takenEnd[k] = ends[order[k]!]!;
+  }
   const out: Entity[] = [];
+  const texts = known.texts;
   let cursor = 0;
   for (const s of sentences.sentences) {
     const tokens = sentences.tokens;
-    // The shared token texts: the same strings every report, so the decoder's word lookups are cheap.
-    const words = known.texts.slice(s.tokenStart, s.tokenEnd);
-    let credit = false;
-    for (let k = 1; k < words.length && !credit; k++) {
-      if (words[k] === 'by' && CREDIT_WORDS.has(known.lower(s.tokenStart + k - 1))) credit = true;
-    }
-    if (credit) continue;
-    while (cursor < taken.length && taken[cursor]!.start < s.start) cursor++;
+    const first = s.tokenStart;
+    const n = s.tokenEnd - first;
+    while (cursor < count && takenStart[cursor]! < s.start) cursor++;
     const from = Math.max(0, cursor - 1);
     // A span is kept only if none of taken[from ..] overlaps it, so it holds a capitalised word
     // that none overlaps: the tagger need not decode past the last such word, nor a sentence without one.
-    const anchors = new Uint8Array(words.length);
+    if (anchorScratch.length < n) anchorScratch = new Uint8Array(n * 2);
+    const anchors = anchorScratch;
+    anchors.fill(0, 0, n);
     let anchored = false;
-    for (let k = 0; k < words.length; k++) {
-      if (!capitalised(words[k]!)) continue;
-      const t = tokens[s.tokenStart + k]!;
+    for (let k = 0; k < n; k++) {
+      if (!capitalised(texts[first + k]!)) continue;
+      const t = tokens[first + k]!;
       let free = true;
-      for (let j = from; free && j < taken.length && taken[j]!.start < t.end; j++)
-        if (taken[j]!.end > t.start) free = false;
+      for (let j = from; free && j < count && takenStart[j]! < t.end; j++) if (takenEnd[j]! > t.start) free = false;
       if (free) {
         anchors[k] = 1;
         anchored = true;
       }
     }
     if (!anchored) continue;
+    let credit = false;
+    for (let k = 1; k < n && !credit; k++) {
+      if (texts[first + k] === 'by' && CREDIT_WORDS.has(known.lower(first + k - 1))) credit = true;
+    }
+    if (credit) continue;
+    // The shared token texts: the same strings every report, so the decoder's word lookups are cheap.
+    const words = texts.slice(first, s.tokenEnd);
     // names(): PER / ORG spans with a capital ("interior ministry" is a description, not a name).
     for (const span of tagger.names(words, anchors, memo, s.tokenStart)) {
       const start = tokens[s.tokenStart + span.from]!.start;
       const end = tokens[s.tokenStart + span.to - 1]!.end;
       if (start > 0 && /[-\u2010\u2011]/.test(body[start - 1]!) && /\S/.test(body[start - 2] ?? ' ')) continue;
       let clash = false;
-      for (let k = from; k < taken.length && taken[k]!.start < end; k++) if (taken[k]!.end > start) clash = true;
+      for (let k = from; k < count && takenStart[k]! < end; k++) if (takenEnd[k]! > start) clash = true;
       if (clash) continue;
       // A name before a place noun is the place's modifier.
       if (span.to < words.length && PLACE_NOUNS.has(words[span.to]!)) continue;
