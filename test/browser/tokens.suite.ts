@@ -3,7 +3,9 @@
  * (its secret shown once, with the warning; it works against the API), sees it listed, revokes it
  * after the page's confirmation (the keyboard's Escape backs out first), and the list no longer
  * shows it (nor does the API accept it). The secret is gone from the page after "Done" and on a
- * later visit. At phone width the account link is in sight and nothing scrolls sideways.
+ * later visit. The expiry is chosen in the form (90 days unless changed); the list says when it
+ * expires and, once the API has been called with it, when it was last used. At phone width the
+ * account link is in sight and nothing scrolls sideways.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -47,12 +49,20 @@ export function tokensSuite(harness: () => BrowserHarness): void {
 
       // Create: the secret, once, with the warning; it works.
       await page.getByLabel('Name', { exact: true }).fill(NAME);
+      const expiry = page.getByLabel('Expires after');
+      assert.equal(await expiry.inputValue(), '90', '90 days unless changed');
+      await expiry.selectOption({ label: '30 days' });
+      const madeAt = Date.now();
       await page.getByTestId('token-create-submit').click();
       await h.ready(w, 'token-secret', 'tokens-secret');
       const secret = await page.getByTestId('token-secret').inputValue();
       assert.match(secret, /^tok_[A-Za-z0-9_-]{43}$/);
       assert.match((await page.getByTestId('token-secret-warning').textContent()) ?? '', /will not be shown again/);
       assert.match((await page.getByTestId('tokens-status').textContent()) ?? '', /will not be shown again/);
+      assert.match(
+        (await page.getByTestId('token-new-expiry').textContent()) ?? '',
+        /^It stops working on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\.$/,
+      );
       assert.equal(
         await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
         'token-secret',
@@ -77,6 +87,20 @@ export function tokensSuite(harness: () => BrowserHarness): void {
       await page.goto('/#/tokens');
       await rows.first().waitFor();
       assert.equal((await page.content()).includes(secret), false, 'and on the next visit');
+      // Its line: when it expires, and the API call above as its last use.
+      const moment = String.raw`\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC`;
+      assert.match(
+        (await rows.getByTestId('token-facts').textContent()) ?? '',
+        new RegExp(`^Created ${moment} · expires ${moment} · last used ${moment}$`),
+      );
+      const made = (
+        (await (await h.api('monitor'))('GET', '/api/tokens')).json() as {
+          items: { name: string; expiresAt: string | null; lastUsedAt: string | null }[];
+        }
+      ).items.find((t) => t.name === NAME);
+      const days = (Date.parse(String(made?.expiresAt)) - madeAt) / 86_400_000;
+      assert.ok(days > 29.99 && days < 30.01, `expires in 30 days: ${made?.expiresAt}`);
+      assert.ok(made?.lastUsedAt, 'its last use is recorded');
 
       // Revoke: a confirmation first, which the keyboard can back out of.
       await rows.getByTestId('token-revoke').focus();
