@@ -373,24 +373,27 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           ? { ...c, inLongerName: false, institution: true }
           : c,
       );
-      const kept = otherList.length
-        ? named.filter(
-            (c) =>
-              !blockers(others, c) ||
-              (!blockers(persons, c) && c.institution === true) ||
-              (!blockers(nonPersons, c) && c.entries.some(notCountry) && located(c)),
-          )
-        : named;
+      // The names kept, and (in order) those an entity blocks.
+      let kept = named;
+      const dropped: Candidate[] = [];
+      if (otherList.length) {
+        kept = [];
+        for (const c of named) {
+          const keep =
+            !blockers(others, c) ||
+            (!blockers(persons, c) && c.institution === true) ||
+            (!blockers(nonPersons, c) && c.entries.some(notCountry) && located(c));
+          (keep ? kept : dropped).push(c);
+        }
+      }
       // First pass: context from what is unambiguous (countries, the dateline, demonyms, alias places).
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
       for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
       // A country named inside an organisation's name ("National Bank of Pakistan") tells the country
       // as a demonym does, though it is no place of the report.
-      const keptSet = new Set(kept);
-      for (const c of named)
-        if (c.entries[0]!.kind === 'country' && !keptSet.has(c) && !blockers(persons, c))
-          bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
+      for (const c of dropped)
+        if (c.entries[0]!.kind === 'country' && !blockers(persons, c)) bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
       for (const c of kept) {
         const top = c.entries[0]!;
         if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);
@@ -415,17 +418,20 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       }
       // Names that may be the province or country holding a place named just before or after them.
       const holders = new Map<number, Holder[]>();
-      for (const c of [...kept, ...unknown]) {
-        const top = spelled.get(c) ?? c.entries[0];
-        const list = holders.get(c.sentence.start) ?? [];
-        if (list.length === 0) holders.set(c.sentence.start, list);
+      const hold = (c: Candidate): void => {
+        const province = spelled.get(c);
+        const top = province ?? c.entries[0];
+        let list = holders.get(c.sentence.start);
+        if (list === undefined) holders.set(c.sentence.start, (list = []));
         list.push({
           start: c.start,
           end: c.end,
-          key: spelled.has(c) ? areaKey(top!.name) : c.key,
+          key: province ? areaKey(province.name) : c.key,
           country: top?.kind === 'country' ? top.country : null,
         });
-      }
+      };
+      for (const c of kept) hold(c);
+      for (const c of unknown) hold(c);
       const names: ReportNames = {
         spelled,
         body,

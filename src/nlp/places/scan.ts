@@ -4,7 +4,7 @@
  */
 import type { Sentence, Token } from '../../core/document.js';
 import { lowerOf, type TokenTexts } from '../sentences/token-text.js';
-import { ARTICLES, foldWords, normalise, normaliseWord } from './fold.js';
+import { ARTICLES, normalise, normaliseWord } from './fold.js';
 import type { Gazetteer, GazEntry } from './gazetteer.js';
 
 export interface Candidate {
@@ -33,16 +33,49 @@ export interface DemonymHit {
   readonly sentence: Sentence;
 }
 
+/** A word of the sentence being scanned (the scanner reuses these objects from sentence to sentence). */
 interface Word {
-  readonly start: number;
-  readonly end: number;
+  start: number;
+  end: number;
   /** Lower-cased, diacritics and apostrophes stripped ("Ra'i" -> "rai"). */
-  readonly norm: string;
-  readonly upper: boolean;
-  readonly article: boolean;
-  readonly pos: string;
+  norm: string;
+  upper: boolean;
+  article: boolean;
+  pos: string;
   /** The memo of a capitalised word's text. */
-  readonly u: UpperText | null;
+  u: UpperText | null;
+}
+
+/** The scanner's words: `words` holds the current sentence's, taken from `pool`. */
+interface WordBuffer {
+  readonly words: Word[];
+  readonly pool: Word[];
+}
+
+function putWord(
+  buffer: WordBuffer,
+  start: number,
+  end: number,
+  norm: string,
+  upper: boolean,
+  article: boolean,
+  pos: string,
+  u: UpperText | null,
+): void {
+  const { words, pool } = buffer;
+  const n = words.length;
+  let w = pool[n];
+  if (w === undefined) pool.push((w = { start, end, norm, upper, article, pos, u }));
+  else {
+    w.start = start;
+    w.end = end;
+    w.norm = norm;
+    w.upper = upper;
+    w.article = article;
+    w.pos = pos;
+    w.u = u;
+  }
+  words.push(w);
 }
 
 const SPACE = new Set([' ', '\u00a0']);
@@ -121,8 +154,10 @@ function wordsOf(
   lowers: LowerWords,
   uppers: UpperTexts,
   gaz: Gazetteer,
+  buffer: WordBuffer,
 ): Word[] {
-  const words: Word[] = [];
+  const words = buffer.words;
+  words.length = 0;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k]!;
     const c = body.charCodeAt(t.start);
@@ -138,7 +173,7 @@ function wordsOf(
     if (upper) {
       const u = upperText(uppers, gaz, text);
       if (u === null) continue;
-      words.push({ start: t.start, end: t.end - u.cut, norm: u.norm, upper, article: u.article, pos: t.pos, u });
+      putWord(buffer, t.start, t.end - u.cut, u.norm, upper, u.article, t.pos, u);
       continue;
     }
     if (!lowers.words.has(text)) continue;
@@ -146,7 +181,7 @@ function wordsOf(
     if (text === 'and' && !(capitalised(body, tokens[k - 1]) && capitalised(body, tokens[k + 1]))) continue;
     const norm = SIMPLE.test(text) ? known.lower(k) : normalise(text);
     if (!norm) continue;
-    words.push({ start: t.start, end: t.end, norm, upper, article: ARTICLES.has(norm), pos: t.pos, u: null });
+    putWord(buffer, t.start, t.end, norm, upper, ARTICLES.has(norm), t.pos, null);
   }
   return words;
 }
@@ -203,8 +238,9 @@ export type SentenceScanner = (
 export function createScanner(gaz: Gazetteer): SentenceScanner {
   const lowers = lowerWords(new Set([...ARTICLES, ...EZAFE, ...CONNECTORS, ...gaz.lowerLeads]));
   const uppers: UpperTexts = new Map();
+  const buffer: WordBuffer = { words: [], pool: [] };
   return (body, sentence, tokens, known, out, demonyms, unknown) =>
-    scanSentence(body, sentence, tokens, known, gaz, lowers, uppers, out, demonyms, unknown);
+    scanSentence(body, sentence, tokens, known, gaz, lowers, uppers, buffer, out, demonyms, unknown);
 }
 
 function scanSentence(
@@ -215,11 +251,12 @@ function scanSentence(
   gaz: Gazetteer,
   lowers: LowerWords,
   uppers: UpperTexts,
+  buffer: WordBuffer,
   out: Candidate[],
   demonyms: DemonymHit[],
   unknown: Candidate[],
 ): void {
-  const words = wordsOf(body, sentence, tokens, known, lowers, uppers, gaz);
+  const words = wordsOf(body, sentence, tokens, known, lowers, uppers, gaz, buffer);
   if (words.length === 0) return;
   const opening = firstLetter(body, sentence);
   let i = 0;
@@ -255,7 +292,7 @@ function scanSentence(
       // A name ends on a capitalised word that is not an article ("Syria An aid convoy").
       if (!end.upper || (j > i && end.article)) continue;
       if (!opens && j >= second) continue;
-      const key = j === i ? w.norm : foldWords(normsOf(words, i, j));
+      const key = keyOf(words, i, j);
       let entries: readonly GazEntry[] | undefined;
       if (j === i && w.u) {
         if (w.u.entries === null) w.u.entries = gaz.byName.get(key);
@@ -302,7 +339,7 @@ function scanSentence(
       unknown.push({
         start: w.start,
         end: words[end]!.end,
-        key: foldWords(normsOf(words, i, end)),
+        key: keyOf(words, i, end),
         entries: [],
         sentence,
         initial: w.start <= opening,
@@ -315,8 +352,17 @@ function scanSentence(
   }
 }
 
-function normsOf(words: readonly Word[], from: number, to: number): string[] {
-  const norms: string[] = [];
-  for (let k = from; k <= to; k++) norms.push(words[k]!.norm);
-  return norms;
+/** `foldWords` of the norms of `words[from..to]`, with no array made (an article's `article` is set). */
+function keyOf(words: readonly Word[], from: number, to: number): string {
+  if (from === to) return words[from]!.norm;
+  let key: string | null = null;
+  for (let k = from; k <= to; k++) {
+    const w = words[k]!;
+    if (!w.article) key = key === null ? w.norm : `${key} ${w.norm}`;
+  }
+  if (key !== null) return key;
+  // Only articles ("As Al"): the name keeps them all.
+  key = words[from]!.norm;
+  for (let k = from + 1; k <= to; k++) key = `${key} ${words[k]!.norm}`;
+  return key;
 }

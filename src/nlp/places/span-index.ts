@@ -6,6 +6,8 @@ import type { Span } from '../../core/span.js';
 
 export interface SpanIndex<T extends Span> {
   readonly items: readonly T[];
+  /** `starts[k]`: `items[k].start`. */
+  readonly starts: Float64Array;
   /** `maxEnd[k]`: the greatest end of `items[0..k]`. */
   readonly maxEnd: Float64Array;
 }
@@ -14,19 +16,23 @@ export function spanIndex<T extends Span>(spans: readonly T[]): SpanIndex<T> {
   let sorted = true;
   for (let k = 1; k < spans.length && sorted; k++) sorted = spans[k - 1]!.start <= spans[k]!.start;
   const items = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(items.length);
   const maxEnd = new Float64Array(items.length);
   let most = -Infinity;
-  for (let k = 0; k < items.length; k++) maxEnd[k] = most = Math.max(most, items[k]!.end);
-  return { items, maxEnd };
+  for (let k = 0; k < items.length; k++) {
+    starts[k] = items[k]!.start;
+    maxEnd[k] = most = Math.max(most, items[k]!.end);
+  }
+  return { items, starts, maxEnd };
 }
 
 /** Index of the first span that starts at or after `end` (every span before it starts before `end`). */
 function firstFrom<T extends Span>(ix: SpanIndex<T>, end: number): number {
   let lo = 0;
-  let hi = ix.items.length;
+  let hi = ix.starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ix.items[mid]!.start < end) lo = mid + 1;
+    if (ix.starts[mid]! < end) lo = mid + 1;
     else hi = mid;
   }
   return lo;
