@@ -15,4 +15,6 @@ export interface Candidate {
    * paragraph, 'previous' when its paragraph is only the quote and continues the last speaker.
    */
   readonly continuation: 'same' | 'previous' | null;
+  /** True for an attribution read off quotation marks alone, not offered as a pronoun's antecedent. */
+  readonly aside?: boolean;
 }

@@ -230,6 +230,16 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['“The siege of the town must end this week,” reads an editorial in the weekly bulletin.'],
     expected: [['The siege of the town must end this week', 'editorial', 'direct']],
   },
+  {
+    name: 'any verb of a speaker whose object quotes words',
+    paragraphs: ['Lavrov talked up his “plan for a lasting truce” at the briefing.'],
+    expected: [['his “plan for a lasting truce” at the briefing', 'Sergei Lavrov', 'indirect']],
+  },
+  {
+    name: 'a quoted title in an object far from the verb is no attribution',
+    paragraphs: ['Kerry spent the whole of Sunday evening at home watching the news on “Face the Nation.”'],
+    expected: [],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

@@ -7,6 +7,15 @@ import type { QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
 import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
 import type { Candidate } from './candidate.js';
+import {
+  candidate,
+  COMPLEMENTIZER,
+  END_PUNCT,
+  namesSpeaker,
+  objectAfter,
+  participleSubject,
+  quotedObject,
+} from './object.js';
 import type { TokenRange } from './phrase.js';
 import {
   coordinatedSubject,
@@ -14,16 +23,11 @@ import {
   isParticiple,
   isPronoun,
   npStartingAt,
-  sentenceSubject,
   subjectBefore,
   subjectFloor,
 } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
-/** Words that open a reported clause and are left out of it. */
-const COMPLEMENTIZER = new Set(['that', 'whether', 'if']);
-const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
-const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
 /** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
 const ADDRESSED = new Set(['tell']);
 
@@ -140,25 +144,6 @@ function clauseBefore(ctx: QuoteContext, start: number, comma: number): TokenRan
   return clauseFrom(ctx, s, comma, false, true);
 }
 
-function candidate(
-  ctx: QuoteContext,
-  content: TokenRange,
-  cue: TokenRange,
-  subject: TokenRange | null,
-  s: number,
-): Candidate {
-  const tokens = ctx.tokens;
-  return {
-    kind: 'indirect',
-    content: { start: tokens[content.start]!.start, end: tokens[content.end - 1]!.end },
-    paragraph: ctx.layer.sentences[s]!.paragraph,
-    order: Math.min(content.start, subject ? subject.start : cue.start),
-    cue,
-    subject,
-    continuation: null,
-  };
-}
-
 /** Longest source phrase read between "according to" and its comma. */
 const MAX_SOURCE = 24;
 
@@ -238,34 +223,6 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
-/** Where a stance's object ends: the sentence end, a semicolon, or the next clause ("... and said"). */
-function objectEnd(ctx: QuoteContext, from: number, end: number): number {
-  for (let k = from; k < end; k++) {
-    const w = ctx.words[k]!;
-    if (w === ';') return k;
-    const next = ctx.pos[k + 1];
-    const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
-    if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
-    if (w === ',' && (ctx.pos[k + 1] === 'SCONJ' || RELATIVE.has(ctx.words[k + 1]!))) return k;
-  }
-  return end;
-}
-
-/**
- * A stance's content: its object ("praised the opening of the crossing"), holding a noun; quoted
- * words belong to it ("described the talks as “a step forward”").
- */
-function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRange | null {
-  let e = objectEnd(ctx, t, end);
-  while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
-  if (e <= t || COMPLEMENTIZER.has(ctx.words[t]!)) return null;
-  for (let k = t; k < e; k++) {
-    const p = ctx.pos[k];
-    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || ctx.entityOf[k]! >= 0) return { start: t, end: e };
-  }
-  return null;
-}
-
 /**
  * True when the cue opens a relative clause: "Kerry, who said ..., left", "Kerry, a senator who has
  * refused to ..., said".
@@ -286,24 +243,6 @@ function relativeEnd(ctx: QuoteContext, r: TokenRange): TokenRange {
       return { start: r.start, end: k };
   }
   return r;
-}
-
-/** The subject of a participle cue: the speaker of a cue right before it ("X said, citing"), else the sentence's. */
-function participleSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
-  const k = t - 2;
-  const start = ctx.layer.sentences[s]!.tokenStart;
-  if (k > start && ctx.words[t - 1] === ',' && ctx.lex.verbs.has(ctx.words[k]!) && ctx.pos[k] === 'VERB') {
-    const before = subjectBefore(ctx, k, start);
-    if (before) return before;
-  }
-  return sentenceSubject(ctx, s, t - 1);
-}
-
-/** A subject that can speak: a name, a pronoun, a role, institution or document noun, a proper noun. */
-function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
-  if (holdsName(ctx, r) || isPronoun(ctx, r.start)) return true;
-  for (let k = r.start; k < r.end; k++) if (ctx.pos[k] === 'PROPN') return true;
-  return false;
 }
 
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
@@ -445,6 +384,8 @@ function dropInner(ctx: QuoteContext, out: Candidate[], first: number): void {
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const sentences = ctx.layer.sentences;
+  const quoted = ctx.quoted;
+  let nextQuote = 0;
   for (let s = 0; s < sentences.length; s++) {
     const { tokenStart, tokenEnd } = sentences[s]!;
     if (ctx.words[tokenStart + 1] === ':' || ctx.words[tokenStart + 2] === ':' || ctx.words[tokenStart + 3] === ':') {
@@ -459,9 +400,17 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       for (let k = hit.start; k < hit.end; k++) consumed[k] = 1;
       if (c) out.push(c);
     }
+    // Verbs whose object quotes words are looked for only in sentences where a quotation opens.
+    const sentenceEnd = ctx.tokens[tokenEnd - 1]!.end;
+    while (nextQuote < quoted.length && quoted[nextQuote]!.open < ctx.tokens[tokenStart]!.start) nextQuote++;
+    const quoting = nextQuote < quoted.length && quoted[nextQuote]!.open < sentenceEnd;
     for (let t = tokenStart; t < tokenEnd; t++) {
-      if (consumed[t] || !isCueVerb(ctx, t, false)) continue;
-      const c = fromVerb(ctx, s, t);
+      if (consumed[t]) continue;
+      const c = isCueVerb(ctx, t, false)
+        ? fromVerb(ctx, s, t)
+        : quoting && !ctx.lex.verbs.has(ctx.words[t]!)
+          ? quotedObject(ctx, s, t)
+          : null;
       if (!c) continue;
       consumed[t] = 1;
       out.push(c);

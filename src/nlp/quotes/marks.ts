@@ -20,6 +20,8 @@ export interface QuotedSpan {
    * it opens its sentence and a speech cue follows ("“Never,” he said.").
    */
   readonly weak: boolean;
+  /** True for a title-cased quote ("Meet the Press"): a name or title, never a speaker's wording. */
+  readonly title: boolean;
 }
 
 // `''` and `` stand for double marks in ASCII news copy (''We will stay,'' he said).
@@ -69,8 +71,9 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
       const content = trimmed(body, start, end);
       const words = wordCount(body, content);
       if (words === 0) return;
-      const weak = words < MIN_QUOTE_WORDS || isTitle(body, content);
-      out.push({ open: open!.at, close, content, paragraph: index, runsOn, weak });
+      const title = isTitle(body, content);
+      const weak = words < MIN_QUOTE_WORDS || title;
+      out.push({ open: open!.at, close, content, paragraph: index, runsOn, weak, title });
     };
     MARK.lastIndex = para.start;
     for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {

@@ -89,7 +89,7 @@ export function findQuotes(
       };
     }
     if (!resolved) continue;
-    history.push(resolved);
+    if (!c.aside) history.push(resolved);
     if (c.kind === 'direct') lastDirect = resolved;
     const { start, end } = c.content;
     quotes.push({
