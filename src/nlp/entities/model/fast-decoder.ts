@@ -38,6 +38,8 @@ const END = 1;
 const RESERVED = 2;
 /** Words memoised before the pool is emptied (about 540 bytes each with 9 classes). */
 const POOL_LIMIT = 1 << 15;
+/** Added to a class the previous tag does not allow (-2^30). */
+const DISALLOWED = -(1 << 30);
 const CAPITALISED = /^\p{Lu}/u;
 
 /**
@@ -75,6 +77,8 @@ export class FastDecoder {
    */
   private readonly nonZero: Int32Array;
   private readonly zeroRow: number;
+  /** The transition mask is folded into `tagPairs` as DISALLOWED scores (see the constructor). */
+  private readonly penalised: boolean;
   // Scratch, grown to the longest sentence seen.
   private tokSlot = new Int32Array(132);
   private scores: Int32Array;
@@ -123,6 +127,21 @@ export class FastDecoder {
         const p = prev + 2;
         this.add(this.tagPairs, at, mix(T.prevTag, p));
         this.add(this.tagPairs, at, mix(T.prev2Tags, p * 16 + prev2 + 2));
+        // Only the first token has no previous tag: the word-independent features ride on the pair.
+        const cst = prev < 0 ? this.constFirst : this.constRest;
+        for (let c = 0; c < nc; c++) this.tagPairs[at + c]! += cst[c]!;
+      }
+    }
+    // A class the previous tag does not allow gets a score below any allowed class's (scores stay
+    // within +-2^24: a few dozen int16 weights), so the plain argmax is the allowed one, lowest class
+    // first on ties, as long as every previous tag allows some class.
+    this.penalised = allowed.length === nc + 1 && allowed.every((row) => row.some((ok, c) => c < nc && ok));
+    if (this.penalised) {
+      for (let prev = -1; prev < nc; prev++) {
+        for (let prev2 = -1; prev2 < nc; prev2++) {
+          const at = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
+          for (let c = 0; c < nc; c++) if (!allowed[prev + 1]![c]) this.tagPairs[at + c]! += DISALLOWED;
+        }
       }
     }
   }
@@ -261,7 +280,6 @@ export class FastDecoder {
       const short = shortOf[me]!;
       const lowerPrev = lowerOf[slots[i + 1]!]!;
       const lowerNext = lowerOf[slots[i + 3]!]!;
-      const cst = i === 0 ? this.constFirst : this.constRest;
       const a = me * stride;
       const p1 = slots[i + 1]! * stride + AS_PREV * nc;
       const n1 = slots[i + 3]! * stride + AS_NEXT * nc;
@@ -284,7 +302,6 @@ export class FastDecoder {
           pool[n1 + c]! +
           pool[p2 + c]! +
           pool[n2 + c]! +
-          cst[c]! +
           tp[pair + c]! +
           w[b1 + c]! +
           w[b2 + c]! +
@@ -296,13 +313,23 @@ export class FastDecoder {
         this.add(scores, 0, mixInt(T.initialShort, short));
         this.add(scores, 0, mixInt(T.initialShort + 100, lower));
       }
-      const allowed = this.allowed[prev + 1]!;
       let arg = 0;
-      let top = -Infinity;
-      for (let c = 0; c < nc; c++) {
-        if (allowed[c] && scores[c]! > top) {
-          top = scores[c]!;
-          arg = c;
+      if (this.penalised) {
+        let top = scores[0]!;
+        for (let c = 1; c < nc; c++) {
+          if (scores[c]! > top) {
+            top = scores[c]!;
+            arg = c;
+          }
+        }
+      } else {
+        const allowed = this.allowed[prev + 1]!;
+        let top = -Infinity;
+        for (let c = 0; c < nc; c++) {
+          if (allowed[c] && scores[c]! > top) {
+            top = scores[c]!;
+            arg = c;
+          }
         }
       }
       if (i > lastCap && !inside[arg]) return n; // any span from here on holds no capital: leave O
