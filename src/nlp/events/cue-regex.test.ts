@@ -6,11 +6,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
-import { leadingLetters, testAlt, wordAlt } from './cue-regex.js';
+import { alt, leadingLetters, testAlt, wordAlt } from './cue-regex.js';
+import { deathWordTest } from './fatalities.js';
+import { loadLexicon } from './lexicon.js';
 
 const cues = parse(readFileSync(dataPath('events', 'cues.yaml'), 'utf8')) as {
   modality: Record<string, string[]>;
-  numbers: { cumulative: string[] };
+  numbers: { cumulative: string[]; death_words: string[] };
   durative: string[];
   continuing: string[];
 };
@@ -149,5 +151,23 @@ test('testAlt tests as the plain alternation on made-up pattern lists', () => {
       },
     ),
     { numRuns: 600 },
+  );
+});
+
+test('the death-word test tests as the plain alternation of the death words, "toll" and "kill(s)"', () => {
+  const words = cues.numbers.death_words;
+  const plain = new RegExp(String.raw`${alt(words)}|toll|(?<![\p{L}])kills?(?![\p{L}])`, 'iu');
+  const fast = deathWordTest(loadLexicon().cues);
+  const pieces = [...piecesOf([...words, 'toll', 'kill', 'kills', 'skill', 'killer'])];
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...NOISE, 'K')), { maxLength: 10 }),
+      fc.constantFrom(' ', '', ', '),
+      (parts, gap) => {
+        const text = parts.join(gap);
+        assert.equal(fast.test(text), plain.test(text), JSON.stringify(text));
+      },
+    ),
+    { numRuns: 3000 },
   );
 });

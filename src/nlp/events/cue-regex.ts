@@ -84,6 +84,22 @@ export function leadingLetters(src: string, limit = 64): Array<readonly [string,
 }
 
 /**
+ * The alternatives of `items` grouped by their first letter, each group as `x${after}(?:rest|...)`;
+ * null when an item cannot be spread (see leadingLetters) or has a back-reference (spreading
+ * renumbers groups). What matches where is the same set of strings; which alternative and which
+ * groups match are not: for `test()` only.
+ */
+function byLeadingLetter(items: readonly string[], after: string): string | null {
+  const byLead = new Map<string, string[]>();
+  for (const item of items) {
+    const leads = /\\[1-9k]/.test(item) ? null : leadingLetters(item);
+    if (!leads) return null;
+    for (const [lead, rest] of leads) (byLead.get(lead) ?? byLead.set(lead, []).get(lead)!).push(rest);
+  }
+  return `(?:${[...byLead].map(([lead, rests]) => `${lead}${after}(?:${rests.join('|')})`).join('|')})`;
+}
+
+/**
  * The same test as `new RegExp(wordAlt(items), flags)`, built for speed: the alternatives are grouped
  * by their first letter and the word-start look-behind is checked only after that letter
  * (`x(?<![\p{L}\p{N}].)`: the character before the x is no letter or digit), so most positions fail
@@ -91,13 +107,11 @@ export function leadingLetters(src: string, limit = 64): Array<readonly [string,
  * not. Items it cannot spread (see leadingLetters) keep the plain alternation.
  */
 export function testAlt(items: readonly string[], flags: string): RegExp {
-  const byLead = new Map<string, string[]>();
-  for (const item of items) {
-    // Spreading renumbers groups: a back-reference would point elsewhere.
-    const leads = /\\[1-9k]/.test(item) ? null : leadingLetters(item);
-    if (!leads) return new RegExp(wordAlt(items), flags);
-    for (const [lead, rest] of leads) (byLead.get(lead) ?? byLead.set(lead, []).get(lead)!).push(rest);
-  }
-  const branches = [...byLead].map(([lead, rests]) => `${lead}(?<![\\p{L}\\p{N}].)(?:${rests.join('|')})`);
-  return new RegExp(`(?:${branches.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const grouped = byLeadingLetter(items, '(?<![\\p{L}\\p{N}].)');
+  return new RegExp(grouped ? `${grouped}(?![\\p{L}\\p{N}])` : wordAlt(items), flags);
+}
+
+/** `alt(items)` (no word edges) grouped by first letter, for `test()` only; the plain alternation when it cannot be. */
+export function testAny(items: readonly string[]): string {
+  return byLeadingLetter(items, '') ?? alt(items);
 }

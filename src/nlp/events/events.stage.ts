@@ -91,6 +91,34 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
   }
 }
 
+/**
+ * The event without the merge's bookkeeping (sentence index, where the date and source came from):
+ * the fields of ConflictEvent in the order candidates.ts writes them (a literal is much cheaper than
+ * an object rest pattern).
+ */
+function eventOf(c: Candidate): ConflictEvent {
+  return {
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    eventType: c.eventType,
+    subEventType: c.subEventType,
+    tags: c.tags,
+    actor1: c.actor1,
+    assocActor1: c.assocActor1,
+    actor2: c.actor2,
+    assocActor2: c.assocActor2,
+    location: c.location,
+    date: c.date,
+    fatalities: c.fatalities,
+    modality: c.modality,
+    source: c.source,
+    trigger: c.trigger,
+    background: c.background,
+    confidence: c.confidence,
+  };
+}
+
 /** Reads one report's events: candidates, then sides of territory swaps, blame, and merging. */
 export function extractEvents(
   doc: Doc,
@@ -115,9 +143,7 @@ export function extractEvents(
   crowdFirst(found, roles);
   namePatients(found, roles);
   nameActorCountries(found, lex, noteCountries);
-  const events: ConflictEvent[] = mergeEvents(candidates).map(
-    ({ sentenceIndex: _s, dateStated: _d, sourceFromText: _f, ...e }) => e,
-  );
+  const events: ConflictEvent[] = mergeEvents(candidates).map(eventOf);
   if (!published && events.length)
     warnings.push('W701 No publication date: events without a date in the text have no date');
   return { events, warnings: [...new Set(warnings)] };

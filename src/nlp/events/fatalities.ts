@@ -29,6 +29,15 @@ export interface FatalityMatcher {
   cumulative(text: string): boolean;
 }
 
+/**
+ * Whether a text speaks of deaths at all (a death word, "toll", "kill(s)"): only tested, so the death
+ * words are grouped by first letter and the word-start look-behind of "kill(s)" is checked after its
+ * k; the same test as `${deathSource}|toll|(?<![\p{L}])kills?(?![\p{L}])` (cue-regex.test.ts).
+ */
+export function deathWordTest(cues: Cues): RegExp {
+  return new RegExp(String.raw`${cues.deathAny}|toll|k(?<![\p{L}].)ills?(?![\p{L}])`, 'iu');
+}
+
 export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   const num = cues.numberSource;
   const range = String.raw`(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:to|and|or|-|–)\s*${num})?`;
@@ -62,7 +71,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       'iu',
     ),
   ];
-  const deathAny = new RegExp(String.raw`${cues.deathSource}|toll|(?<![\p{L}])kills?(?![\p{L}])`, 'iu');
+  const deathAny = deathWordTest(cues);
   const value = (raw: string | undefined): number | null => {
     if (raw === undefined) return null;
     const key = raw.toLowerCase().replace(/\s+/g, ' ');

@@ -13,7 +13,7 @@ import {
   type SubEventType,
   type TruceTag,
 } from '../../core/taxonomy.js';
-import { alt, testAlt, wordAlt } from './cue-regex.js';
+import { alt, testAlt, testAny, wordAlt } from './cue-regex.js';
 
 export { wordAlt } from './cue-regex.js';
 
@@ -160,6 +160,8 @@ export interface Cues {
   readonly numberSource: string;
   readonly victimsSource: string;
   readonly deathSource: string;
+  /** The death words as one alternation for `test()` only (grouped by first letter: no groups or positions kept). */
+  readonly deathAny: string;
   /** One person named by what they are ("policeman", "youth"), singular. */
   readonly personSource: string;
   readonly cumulative: RegExp;
@@ -342,6 +344,7 @@ function compileCues(c: CuesData): Cues {
     numberSource: String.raw`(\d{1,3}(?:,\d{3})+|\d+|${wordKeys.join('|')})`,
     victimsSource: alt(c.numbers.victims),
     deathSource: alt(c.numbers.death_words),
+    deathAny: testAny(c.numbers.death_words),
     personSource: alt(c.numbers.person),
     cumulative: testAlt(c.numbers.cumulative, 'iu'),
     civilians: re(c.numbers.civilians),

@@ -1,10 +1,12 @@
 // Modality decides whether a sentence tells an event: a deal's terms must never become events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Modality } from '../../core/taxonomy.js';
 import { loadLexicon } from './lexicon.js';
 import { createFatalityMatcher } from './fatalities.js';
 import { extractEvents } from './events.stage.js';
+import { lastWords } from './modality.js';
 import { buildDoc } from './testing.js';
 import { WORLD } from './world.fixture.js';
 
@@ -68,4 +70,20 @@ test('a claim inside a quote takes its speaker as source', () => {
   });
   const [event] = extractEvents(doc, lexicon, deaths).events;
   assert.equal(event?.source, 'Military Forces of Syria');
+});
+
+test('lastWords reads only the text from the n-th word from the end, with the same result as splitting all of it', () => {
+  const old = (text: string, n: number) => text.trim().split(/\s+/).slice(-n).join(' ');
+  const pieces = ['a', 'did', 'not', 'x', ' ', '  ', '\n', '\t', '\u000b', '\u00a0', '\u2003', '\u3000', '\ufeff'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...pieces, '\u180e', '\u200b', '\u2028', '𝐀', 'May'), { maxLength: 16 }),
+      fc.integer({ min: 1, max: 5 }),
+      (parts, n) => {
+        const text = parts.join('');
+        assert.equal(lastWords(text, n), old(text, n));
+      },
+    ),
+    { numRuns: 3000 },
+  );
 });

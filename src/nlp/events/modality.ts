@@ -34,16 +34,52 @@ const PAST_ACT =
 const ACHIEVED =
   /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
 
-/** The last `n` words of a text. */
-function lastWords(text: string, n: number): string {
-  const words = text.trim().split(/\s+/);
-  return words.slice(-n).join(' ');
+/** The last `n` words of a text (read from the start of the n-th word from the end: the rest is never split). */
+export function lastWords(text: string, n: number): string {
+  // The tail holds at most n words: joining them by single spaces is replacing each gap by one.
+  return text.slice(tailStart(text, n)).trim().replace(GAPS, ' ');
+}
+
+/** JavaScript's `\s` (what trim() and split(/\s+/) cut at), by char code. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Where the n-th word from the end starts (0 when the text has fewer words). */
+function tailStart(text: string, n: number): number {
+  let i = text.length;
+  for (let words = 0; words < n; words++) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    if (i === 0) return 0;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+  }
+  return i;
+}
+
+const GAPS = /\s+/g;
+const MAY = /(?<![\p{L}])May(?![\p{L}])/gu;
+
+/** The text without the word "May" (a month or a name); most texts have none and are returned as they are. */
+function withoutMay(text: string): string {
+  return text.includes('May') ? text.replace(MAY, '') : text;
 }
 
 export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   // "May" capitalised is a month or a name (Theresa May), not the modal verb.
-  const clause = input.clausePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
-  const sentence = input.sentencePrefix.replace(/(?<![\p{L}])May(?![\p{L}])/gu, '');
+  const clause = withoutMay(input.clausePrefix);
+  const sentence = withoutMay(input.sentencePrefix);
   // "denied firing on the town and accused the army of shelling X": the nearest speech act governs.
   const denied = lastAt(cues.deniedAll, sentence);
   if (denied >= 0 && denied > lastAt(cues.claimedAll, sentence)) return 'denied';
