@@ -84,6 +84,8 @@ function blockers(entities: SpanIndex<Entity>, c: Candidate | DemonymHit): boole
 }
 
 const BIG_CITY = 300_000;
+// Bounds the memo of province spellings (country pairs, and names under each); only odd input reaches it.
+const SPELLING_MEMO_LIMIT = 50_000;
 
 function choose(c: Candidate, ctx: ReadonlyMap<string, number>, areas: Areas = NO_AREAS): GazEntry {
   let best = c.entries[0]!;
@@ -273,6 +275,17 @@ interface ReportNames {
 
 export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: PlaceRules = loadRules()): PlacesFinder {
   const scan = createScanner(gaz);
+  // provinceSpelling's answers, by the report's main countries then the name (reports share both).
+  const spellingMemo = new Map<string, Map<string, GazEntry | null>>();
+  const spellingsIn = (main: readonly string[]): Map<string, GazEntry | null> => {
+    const countries = main.join('|');
+    let memo = spellingMemo.get(countries);
+    if (memo === undefined || memo.size >= SPELLING_MEMO_LIMIT) {
+      if (spellingMemo.size >= SPELLING_MEMO_LIMIT) spellingMemo.clear();
+      spellingMemo.set(countries, (memo = new Map()));
+    }
+    return memo;
+  };
 
   /** Resolves every name in one country context; `supported` lists the countries of well-supported places. */
   function resolve(
@@ -409,10 +422,12 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           .sort((a, b) => b[1] - a[1])
           .slice(0, 2)
           .map(([k]) => k);
+        const spellings = spellingsIn(main);
         for (const c of unknown) {
           if (c.key.length < 4 || gaz.stop.has(c.key) || gaz.demonyms.has(c.key) || !located(c)) continue;
           if (overlapsAny(keptIndex, c) || blockers(nonPersons, c)) continue;
-          const e = provinceSpelling(gaz, c.key, main);
+          let e = spellings.get(c.key);
+          if (e === undefined) spellings.set(c.key, (e = provinceSpelling(gaz, c.key, main)));
           if (e) spelled.set(c, e);
         }
       }

@@ -78,7 +78,8 @@ function putWord(
   words.push(w);
 }
 
-const SPACE = new Set([' ', '\u00a0']);
+// A space or a no-break space, by UTF-16 code.
+const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
 // The Persian ezafe joins a name's words ("Pul-e Khumri", "Sar-i Pul", "Qala-ye Naw"); it never ends one.
 const EZAFE = ['e', 'i', 'ye', 'yi'];
 // "Rakhine State", "Idlib Province": a capitalised type word after a name does not make it another name.
@@ -98,7 +99,8 @@ const TYPE_WORDS: ReadonlySet<string> = new Set([
 // "Jammu and Kashmir", "Trinidad and Tobago": a name may hold "and" (never at its ends).
 const CONNECTORS = ['and'];
 const FUNCTION_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
-const HYPHEN = new Set(['-', '‐', '‑']);
+// '-', '‐' (U+2010) or '‑' (U+2011), by UTF-16 code.
+const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
 const UPPER_RE = /^\p{Lu}/u;
 // normaliseWord's fast path: plain ASCII letters only lower-case.
 const SIMPLE = /^[A-Za-z]+$/;
@@ -119,6 +121,8 @@ interface UpperText {
   readonly cut: number;
   /** The country of the word as a demonym. */
   readonly demonym: string | undefined;
+  /** An article that is also an English word ("As"), see ENGLISH_ARTICLES. */
+  readonly englishArticle: boolean;
   /** `byName.get(norm)`, once looked up (null: not yet). */
   entries: readonly GazEntry[] | undefined | null;
 }
@@ -136,7 +140,16 @@ function upperText(uppers: UpperTexts, gaz: Gazetteer, text: string): UpperText 
   else if (POSSESSIVE.test(text) && text.length > 2) cut = 2;
   // `normaliseWord`, with the memoised lower case of plain words.
   const norm = cut > 0 ? normaliseWord(text.slice(0, -cut)) : SIMPLE.test(text) ? lowerOf(text) : normalise(text);
-  known = norm ? { norm, article: ARTICLES.has(norm), cut, demonym: gaz.demonyms.get(norm), entries: null } : null;
+  known = norm
+    ? {
+        norm,
+        article: ARTICLES.has(norm),
+        cut,
+        demonym: gaz.demonyms.get(norm),
+        englishArticle: ENGLISH_ARTICLES.has(norm),
+        entries: null,
+      }
+    : null;
   if (uppers.size >= UPPER_TEXTS_LIMIT) uppers.clear();
   uppers.set(text, known);
   return known;
@@ -217,9 +230,9 @@ function firstLetter(body: string, s: Sentence): number {
 /** Two words belong to one name when only a space, a hyphen or a spaced dash lies between them. */
 function joined(body: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
-  const c = body[a.end]!;
-  if (gap === 1) return SPACE.has(c) || HYPHEN.has(c);
-  return gap === 3 && SPACE.has(c) && HYPHEN.has(body[a.end + 1]!) && SPACE.has(body[a.end + 2]!);
+  const c = body.charCodeAt(a.end);
+  if (gap === 1) return isSpace(c) || isHyphen(c);
+  return gap === 3 && isSpace(c) && isHyphen(body.charCodeAt(a.end + 1)) && isSpace(body.charCodeAt(a.end + 2));
 }
 
 export type SentenceScanner = (
@@ -269,7 +282,7 @@ function scanSentence(
     const next = words[i + 1];
     const hyphenArticle = w.article && next !== undefined && body[w.end] === '-';
     const canStart = w.upper
-      ? !(ENGLISH_ARTICLES.has(w.norm) && next !== undefined && body[w.end] === ' ')
+      ? !((w.u ? w.u.englishArticle : ENGLISH_ARTICLES.has(w.norm)) && next !== undefined && body[w.end] === ' ')
       : hyphenArticle || gaz.lowerLeads.has(w.norm);
     if (!canStart) {
       i++;
