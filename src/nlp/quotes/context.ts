@@ -50,7 +50,12 @@ export function buildContext(
   const tokens = layer.tokens;
   const n = tokens.length;
   const sentenceOf = new Int32Array(n).fill(-1);
-  layer.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+  // 1 on the first token of each sentence.
+  const opens = new Uint8Array(n);
+  layer.sentences.forEach((s, i) => {
+    sentenceOf.fill(i, s.tokenStart, s.tokenEnd);
+    if (s.tokenEnd > s.tokenStart && s.tokenStart < n) opens[s.tokenStart] = 1;
+  });
   const entityOf = new Int32Array(n).fill(-1);
   const sorted = entities
     .map((e, i) => ({ e, i }))
@@ -71,12 +76,17 @@ export function buildContext(
   });
   const words = lowerWords(layer, body);
   // The lite model tags some name parts as verbs or adjectives ("the Red Cross/VERB").
-  const pos = tokens.map((tok, i) => {
-    const c = body.charCodeAt(tok.start);
-    const upper = c >= 65 && c <= 90;
-    const first = i === 0 || layer.sentences[sentenceOf[i]!]?.tokenStart === i;
-    return upper && !first && (tok.pos === 'VERB' || tok.pos === 'ADJ' || tok.pos === 'NOUN') ? 'PROPN' : tok.pos;
-  });
+  const pos = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i]!;
+    const p = tok.pos;
+    let tag = p;
+    if ((p === 'VERB' || p === 'ADJ' || p === 'NOUN') && i > 0 && opens[i] === 0) {
+      const c = body.charCodeAt(tok.start);
+      if (c >= 65 && c <= 90) tag = 'PROPN';
+    }
+    pos[i] = tag;
+  }
   return {
     body,
     layer,

@@ -65,7 +65,9 @@ function indexPhrases(ctx: QuoteContext): void {
   for (const p of ctx.lex.phrases) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) {
-      const start = tokenAt(ctx, m.index);
+      // A look-behind group `lead` holds the phrase's words before the literal the pattern starts at.
+      const lead = m.groups?.lead;
+      const start = tokenAt(ctx, lead === undefined ? m.index : m.index - lead.length);
       const end = tokenAt(ctx, m.index + m[0].length);
       const sentence = ctx.sentenceOf[start] ?? -1;
       if (sentence < 0 || ctx.inQuote[start]) continue;

@@ -22,11 +22,13 @@ describe('cues.yaml: each entry on its own example', () => {
       const { body, sentences, entities } = docParts([entry.example], []);
       const quotes = findQuotes(body, sentences, entities, lex);
       assert.equal(quotes.length, 1, `no quote in "${entry.example}"`);
-      // The cue is the pattern's match (patterns may look around it: "in(?= a poll ...)").
+      // The cue is the pattern's match (patterns may look around it: "in(?= a poll ...)"), from where
+      // a look-behind group `lead` starts ("expected to" after "(?<=(?<lead>was )expected to)").
       const m = new RegExp(entry.pattern, 'i').exec(body);
       assert.ok(m, `pattern does not match "${entry.example}"`);
-      assert.equal(quotes[0]!.cue!.start, m.index);
-      assert.equal(quotes[0]!.cue!.text, m[0]);
+      const lead = m.groups?.lead ?? '';
+      assert.equal(quotes[0]!.cue!.start, m.index - lead.length);
+      assert.equal(quotes[0]!.cue!.text, lead + m[0]);
     });
   }
 });
