@@ -8,6 +8,11 @@ import type { Cues } from './lexicon.js';
 const QUALIFIER = String.raw`(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|approximately|roughly|fewer\s+than|less\s+than|close\s+to)\s+)?`;
 const AUX = String.raw`(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|were\s+reportedly|also)\s+)*`;
 
+/** Words one of which the verb-first figure pattern (`afterVerb`) needs: tested first, as a cheap guard. */
+const KILL_VERB = /kill|execut|massacr|claim|shot|shooting/iu;
+/** The same for "death toll of N". */
+const TOLL = /toll/iu;
+
 /** ACLED's own note of what it coded: "Fatalities coded as 0 (VoJ reported 3)", "Total fatalities coded as 14". */
 const CODED = /(?<![\p{L}])(?:total\s+)?fatalities\s+(?:are\s+|were\s+)?coded\s+as\s+(\d+)/iu;
 /** "Fatalities split over 3 locations (2)": this event's share. */
@@ -85,6 +90,8 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
       let best: number | null = null;
       for (const re of [afterVerb, beforeDeath, tollOf]) {
+        // A pattern whose verb or noun is not in the text has nothing to find.
+        if ((re === afterVerb && !KILL_VERB.test(text)) || (re === tollOf && !TOLL.test(text))) continue;
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           // The lower bound of a range is the conservative figure.
