@@ -76,16 +76,17 @@ export class AliasIndex<T> {
     // A token from a FormCache bound to `first` carries its first-token entry already.
     let node = t.head !== undefined ? (t.head as Node<T> | null) : this.root.get(t.key);
     if (!node) return null;
+    // path[0 .. depth): the nodes passed (entries past depth are stale, never read).
     const path = this.path;
-    path.length = 0;
+    let depth = 0;
     for (let j = i + 1; ; j++) {
-      path.push(node);
+      path[depth++] = node;
       if (!node.next || j >= toks.length) break;
       const child: Node<T> | undefined = node.next.get(toks[j]!.key);
       if (!child) break;
       node = child;
     }
-    for (let d = path.length - 1; d >= 0; d--) {
+    for (let d = depth - 1; d >= 0; d--) {
       const ends = path[d]!.ends;
       if (!ends) continue;
       for (const alias of ends) {
