@@ -125,6 +125,8 @@ interface UpperText {
   readonly englishArticle: boolean;
   /** `byName.get(norm)`, once looked up (null: not yet). */
   entries: readonly GazEntry[] | undefined | null;
+  /** `byName.opensName(norm)`, once asked (null: not yet). */
+  opens: boolean | null;
 }
 
 /** The scanner's memo of capitalised token texts: wink-nlp's token strings recur report after report. */
@@ -148,6 +150,7 @@ function upperText(uppers: UpperTexts, gaz: Gazetteer, text: string): UpperText 
         demonym: gaz.demonyms.get(norm),
         englishArticle: ENGLISH_ARTICLES.has(norm),
         entries: null,
+        opens: null,
       }
     : null;
   if (uppers.size >= UPPER_TEXTS_LIMIT) uppers.clear();
@@ -298,7 +301,7 @@ function scanSentence(
     while (first <= last && words[first]!.article) first++;
     let second = first + 1;
     while (second <= last && words[second]!.article) second++;
-    const opens = first > last || second > last || gaz.byName.opensName(words[first]!.norm);
+    const opens = first > last || second > last || opensName(gaz, words[first]!);
     let matched = -1;
     for (let j = last; j >= i; j--) {
       const end = words[j]!;
@@ -363,6 +366,13 @@ function scanSentence(
     }
     i = matched >= 0 ? matched + 1 : i + 1;
   }
+}
+
+/** `byName.opensName` of the word's norm, kept with a capitalised text's memo. */
+function opensName(gaz: Gazetteer, w: Word): boolean {
+  if (w.u === null) return gaz.byName.opensName(w.norm);
+  if (w.u.opens === null) w.u.opens = gaz.byName.opensName(w.norm);
+  return w.u.opens;
 }
 
 /** `foldWords` of the norms of `words[from..to]`, with no array made (an article's `article` is set). */

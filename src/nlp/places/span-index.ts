@@ -7,21 +7,22 @@ import type { Span } from '../../core/span.js';
 export interface SpanIndex<T extends Span> {
   readonly items: readonly T[];
   /** `starts[k]`: `items[k].start`. */
-  readonly starts: Float64Array;
+  readonly starts: readonly number[];
   /** `maxEnd[k]`: the greatest end of `items[0..k]`. */
-  readonly maxEnd: Float64Array;
+  readonly maxEnd: readonly number[];
 }
 
 export function spanIndex<T extends Span>(spans: readonly T[]): SpanIndex<T> {
   let sorted = true;
   for (let k = 1; k < spans.length && sorted; k++) sorted = spans[k - 1]!.start <= spans[k]!.start;
   const items = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
-  const starts = new Float64Array(items.length);
-  const maxEnd = new Float64Array(items.length);
+  // Plain arrays: a few dozen numbers a report, which typed arrays cost more to allocate than to search.
+  const starts: number[] = [];
+  const maxEnd: number[] = [];
   let most = -Infinity;
   for (let k = 0; k < items.length; k++) {
-    starts[k] = items[k]!.start;
-    maxEnd[k] = most = Math.max(most, items[k]!.end);
+    starts.push(items[k]!.start);
+    maxEnd.push((most = Math.max(most, items[k]!.end)));
   }
   return { items, starts, maxEnd };
 }
