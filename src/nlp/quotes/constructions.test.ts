@@ -240,6 +240,11 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['Kerry spent the whole of Sunday evening at home watching the news on “Face the Nation.”'],
     expected: [],
   },
+  {
+    name: 'a cue further back before "that" and a quote',
+    paragraphs: ['Kerry tells reporters outside a polling station in the town that “the convoy will be late today.”'],
+    expected: [['the convoy will be late today.', 'John Kerry', 'direct']],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

@@ -32,6 +32,7 @@ const STOP = new Set(['.', '!', '?', ';']);
 const DASHES = new Set(['—', '―', '–']);
 /** How far before an opening mark a cue may stand ("Kerry told reporters on Sunday: "). */
 const BEFORE_WINDOW = 8;
+const THAT_WINDOW = 14;
 const APPOSITION = 16;
 
 /** A phrase cue with its speaker before it that ends at token t ("went on to say", "put it"). */
@@ -141,13 +142,16 @@ function cueAfter(ctx: QuoteContext, t: number, hi: number, openEnded = false): 
  */
 function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
   const marked = ctx.words[j] === ',' || ctx.words[j] === ':';
+  // "told reporters outside a polling station in Greenville that “...”": a complementizer lets the
+  // cue stand further back.
+  const window = ctx.words[j] === 'that' ? THAT_WINDOW : BEFORE_WINDOW;
   while (j >= lo && (ctx.words[j] === ':' || ctx.words[j] === ',' || ctx.words[j] === 'that')) j--;
   // "Name — "quote"": a paragraph that opens with a name and a dash (interviews, vox pops).
   if (j > lo && DASHES.has(ctx.words[j]!)) {
     const np = npEndingAt(ctx, j - 1, lo);
     return np && np.start === lo ? { cue: { start: j, end: j + 1 }, subject: np } : null;
   }
-  for (let k = j; k >= lo && k > j - BEFORE_WINDOW; k--) {
+  for (let k = j; k >= lo && k > j - window; k--) {
     if (ctx.inQuote[k] || STOP.has(ctx.words[k]!)) return null;
     // A phrase cue ending here: "He went on to say, “", "As she put it: “".
     const phrase = phraseEndingAt(ctx, k);
@@ -182,7 +186,8 @@ function cueBefore(ctx: QuoteContext, j: number, lo: number): FoundCue | null {
       const subject = subjectBefore(ctx, k, Math.max(lo, s ? s.tokenStart : lo));
       return subject && canSpeak(ctx, subject) ? { cue: { start: k, end: k + 1 }, subject } : null;
     }
-    if (p === 'VERB' || p === 'AUX') return null;
+    // A participle after a determiner modifies a noun ("outside a polling station"): no clause.
+    if (p === 'AUX' || (p === 'VERB' && ctx.pos[k - 1] !== 'DET')) return null;
   }
   return null;
 }
