@@ -3,6 +3,7 @@
  * scripts, forms and captions left out.
  */
 import { parseHTML } from 'linkedom';
+import { installSelectorCache } from './selector-cache.js';
 
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCK = new Set(
@@ -36,6 +37,7 @@ export interface DomDocument extends DomElement {
 
 /** Makes a linkedom document from a page or a fragment, with the shims defuddle expects. */
 export function parseDocument(html: string): DomDocument {
+  installSelectorCache();
   // linkedom needs an <html> element to build <body>; wrap fragments (and bare <body>s) in one.
   const page = /<html[\s>]/i.test(html)
     ? html
