@@ -7,17 +7,53 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { TruceError } from '../core/errors.js';
+import { decodeReportBytes } from './decode.js';
 import { fetchBounded, type FetchLimits } from './fetch-url.js';
 import { refusalOf, type ResolvedAddress, type Resolver } from './public-address.js';
 
 let site: Server;
 let port: number;
-let hits: { url: string; host: string }[] = [];
+let hits: { url: string; host: string; acceptEncoding?: string }[] = [];
+
+const STORY = 'Café talks resumed — “a quiet day”, said the mayor of Šibenik.';
+const BOMB = gzipSync(Buffer.alloc(10_000_000)); // 10 MB of zeros, about 10 KB compressed
+/** Bytes of the paced bomb written before the client hung up, and whether the server saw it go. */
+let bombSent = 0;
+let bombClosed = false;
 
 before(async () => {
   site = createServer((req, res) => {
-    hits.push({ url: req.url ?? '', host: req.headers.host ?? '' });
+    const hit = { url: req.url ?? '', host: req.headers.host ?? '' };
+    hits.push(req.url?.startsWith('/z/') ? { ...hit, acceptEncoding: req.headers['accept-encoding'] ?? '' } : hit);
+    const coded = (encoding: string, body: Buffer) =>
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': encoding }).end(body);
+    if (req.url === '/z/gzip') return coded('gzip', gzipSync(STORY));
+    if (req.url === '/z/deflate') return coded('deflate', deflateSync(STORY));
+    if (req.url === '/z/br') return coded('br', brotliCompressSync(STORY));
+    if (req.url === '/z/gzip-br') return coded('gzip, br', brotliCompressSync(gzipSync(STORY)));
+    if (req.url === '/z/zstd') return coded('zstd', Buffer.from(STORY));
+    if (req.url === '/z/corrupt') return coded('gzip', Buffer.from('this was never gzip'));
+    if (req.url === '/z/truncated') return coded('gzip', gzipSync(STORY).subarray(0, 20));
+    if (req.url === '/z/bomb') return coded('gzip', BOMB);
+    if (req.url === '/z/empty-members')
+      return coded('gzip', Buffer.concat(Array.from({ length: 5000 }, () => gzipSync(''))));
+    if (req.url === '/z/paced-bomb') {
+      // The bomb in 512-byte pieces, 10 ms apart, until the client hangs up.
+      bombSent = 0;
+      bombClosed = false;
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+      res.on('close', () => (bombClosed = true));
+      const next = () => {
+        if (bombClosed || res.destroyed) return;
+        if (bombSent >= BOMB.length) return void res.end();
+        res.write(BOMB.subarray(bombSent, bombSent + 512));
+        bombSent += 512;
+        setTimeout(next, 10);
+      };
+      return next();
+    }
     if (req.url === '/story') return res.writeHead(200, { 'content-type': 'text/plain' }).end('a quiet day');
     if (req.url === '/to-internal')
       return res.writeHead(302, { location: `http://internal.example:${port}/story` }).end();
@@ -28,8 +64,10 @@ before(async () => {
   port = (site.address() as AddressInfo).port;
 });
 after(async () => {
-  site.closeAllConnections();
-  await new Promise((r) => site.close(r));
+  for (const s of [site]) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
 });
 beforeEach(() => {
   hits = [];
@@ -149,7 +187,9 @@ describe('fetchBounded with an address policy', () => {
     assert.deepEqual(resolve.calls, []);
     assert.equal(hits.length, 0);
     // The forms are real: allowed, the decimal one reaches this loopback server.
-    const got = await fetchBounded(`http://2130706433:${port}/story`, { addresses: { allowPrivate: true } });
+    const got = await fetchBounded(`http://2130706433:${port}/story`, {
+      addresses: { allowPrivate: true },
+    });
     assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
   });
 
@@ -166,8 +206,62 @@ describe('fetchBounded with an address policy', () => {
 
   it('a name that does not resolve is a fetch failure, not a refusal', async () => {
     await assert.rejects(
-      fetchBounded(`http://nowhere.example:${port}/story`, { resolve: fakeResolver({}), addresses: {} }),
+      fetchBounded(`http://nowhere.example:${port}/story`, {
+        resolve: fakeResolver({}),
+        addresses: {},
+      }),
       (e: unknown) => !(e instanceof TruceError) && /nowhere\.example/.test(String(e)),
     );
+  });
+});
+
+describe('fetchBounded: compressed bodies', () => {
+  const at = (path: string) => `http://127.0.0.1:${port}${path}`;
+
+  it('asks for gzip, deflate and br, and decodes each (and two stacked) to the bytes stored', async () => {
+    for (const path of ['/z/gzip', '/z/deflate', '/z/br', '/z/gzip-br']) {
+      const got = await fetchBounded(at(path));
+      assert.equal(Buffer.from(got.bytes).toString('utf8'), STORY, path);
+      // The charset decoding the callers do works on the decoded bytes.
+      assert.equal(decodeReportBytes(got.bytes, { what: path }), STORY, path);
+    }
+    assert.deepEqual(
+      hits.map((h) => h.acceptEncoding),
+      Array(4).fill('gzip, deflate, br'),
+    );
+  });
+
+  it('stops a gzip bomb at the limit of DECODED bytes (E003), though its raw bytes are within it', async () => {
+    assert.ok(BOMB.length < 64 * 1024, `the bomb is ${BOMB.length} bytes compressed`);
+    await assert.rejects(fetchBounded(at('/z/bomb'), { maxBytes: 64 * 1024 }), (e: unknown) => {
+      assert.ok(e instanceof TruceError && e.shortCode === 'E003', String(e));
+      assert.match(e.message, /more than 65536 bytes/);
+      return true;
+    });
+  });
+
+  it('reads no more of a streamed bomb than it needs to pass the limit', async () => {
+    await assert.rejects(fetchBounded(at('/z/paced-bomb'), { maxBytes: 64 * 1024 }), /E003|too large/);
+    for (let i = 0; i < 50 && !bombClosed; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(bombClosed, 'the client hung up');
+    // 512 bytes of zeros' gzip decode to about 500 KB: the first piece passes a 64 KB limit, and the
+    // client hangs up long before the ~10 KB are all sent (a margin for a loaded machine's timers).
+    assert.ok(bombSent < BOMB.length / 2, `${bombSent} of ${BOMB.length} compressed bytes were sent`);
+  });
+
+  it('keeps a limit on the raw bytes too: 100 KB of empty gzip members decode to nothing but stop at 64 KB', async () => {
+    await assert.rejects(fetchBounded(at('/z/empty-members'), { maxBytes: 64 * 1024 }), (e: unknown) => {
+      assert.ok(e instanceof TruceError && e.shortCode === 'E003', String(e));
+      return true;
+    });
+  });
+
+  it('a corrupt or truncated gzip body is a clear error, not a crash', async () => {
+    await assert.rejects(fetchBounded(at('/z/corrupt')), /^Error: corrupt gzip body: incorrect header check/);
+    await assert.rejects(fetchBounded(at('/z/truncated')), /^Error: corrupt gzip body: unexpected end of file/);
+  });
+
+  it('refuses a content-encoding it does not know, naming it', async () => {
+    await assert.rejects(fetchBounded(at('/z/zstd')), /unsupported content-encoding "zstd"/);
   });
 });

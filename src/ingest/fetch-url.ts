@@ -7,10 +7,16 @@
  * before connecting: the connection goes to exactly an address that was checked, whatever the name
  * answers to another query (DNS rebinding). Host header and TLS SNI keep the name. One socket per
  * request (no agent pool), so no connection made under another policy is ever reused.
+ *
+ * Bodies may come compressed (gzip, deflate, br): they are decoded as they stream with node:zlib, and
+ * the size limit applies to the raw bytes AND to the decoded ones, so a decompression bomb stops at
+ * the limit; `bytes` are the decoded body. Any other content-encoding is refused.
  */
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { TruceError } from '../core/errors.js';
 import { maxInputBytes } from './decode.js';
 import {
@@ -41,6 +47,7 @@ export interface FetchLimits {
 
 export interface Fetched {
   readonly url: string;
+  /** The body as served, content-encoding (gzip, deflate, br) decoded. */
   readonly bytes: Uint8Array;
   readonly contentType: string | null;
 }
@@ -48,12 +55,18 @@ export interface Fetched {
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_REDIRECTS = 5;
 const USER_AGENT = 'TruceMonitor/0.1 (+https://github.com/truce-monitor)';
+/** The content-encodings we ask for and decode. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+/** At most this many encodings stacked on one body (e.g. `gzip, br`); more is refused. */
+const MAX_CODINGS = 2;
 
 export function isHttpUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
 
-/** Throws an Error whose message is the reason (quarantined by the caller); E028 for a refused address. */
+/**
+ * Throws an Error whose message is the reason (quarantined by the caller); E028 for a refused address, E003 when the raw or the decoded body passes the size limit.
+ */
 export async function fetchBounded(url: string, limits: FetchLimits = {}): Promise<Fetched> {
   const maxBytes = limits.maxBytes ?? maxInputBytes();
   const timeoutMs = limits.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
@@ -83,7 +96,17 @@ export async function fetchBounded(url: string, limits: FetchLimits = {}): Promi
         res.destroy();
         throw new TruceError('E003_INPUT_TOO_LARGE', { what: current, size: declared, limit: maxBytes });
       }
-      const bytes = await readCapped(res, current, maxBytes);
+      const codings = contentCodings(res.headers['content-encoding']);
+      const unknown = codings.find((c) => !DECODERS[c]);
+      if (unknown !== undefined || codings.length > MAX_CODINGS) {
+        res.destroy();
+        throw new Error(
+          unknown !== undefined
+            ? `unsupported content-encoding "${unknown}" (only gzip, deflate and br are decoded)`
+            : `more than ${MAX_CODINGS} content-encodings (${codings.join(', ')})`,
+        );
+      }
+      const bytes = await readCapped(res, current, maxBytes, codings);
       return { url: current, bytes, contentType: res.headers['content-type'] ?? null };
     }
   } catch (err) {
@@ -106,7 +129,7 @@ function get(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<Incomi
     hostname: host,
     port: url.port || undefined,
     path: `${url.pathname}${url.search}`,
-    headers: { 'user-agent': USER_AGENT, accept: '*/*', 'accept-encoding': 'identity' },
+    headers: { 'user-agent': USER_AGENT, accept: '*/*', 'accept-encoding': ACCEPT_ENCODING },
     agent: false,
     signal,
   };
@@ -121,17 +144,72 @@ function get(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<Incomi
 
 const ALL: AddressPolicy = { allowPrivate: true };
 
-/** Reads the body chunk by chunk and stops as soon as the limit is passed. */
-async function readCapped(res: IncomingMessage, what: string, maxBytes: number): Promise<Uint8Array> {
+/** The decoders of the content-codings we accept (node:zlib streams). */
+const DECODERS: Readonly<Record<string, () => Transform>> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/** The content-codings of a response in the order they were applied (`identity` dropped). */
+function contentCodings(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+}
+
+/**
+ * Reads the body chunk by chunk, decoding it as it streams, and stops as soon as the raw bytes or
+ * the decoded bytes pass the limit: a compressed bomb is never decoded further than the limit (the
+ * decoders only run as far as their output is read).
+ */
+async function readCapped(
+  res: IncomingMessage,
+  what: string,
+  maxBytes: number,
+  codings: readonly string[],
+): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new TruceError('E003_INPUT_TOO_LARGE', { what, size: `more than ${maxBytes}`, limit: maxBytes });
+  let raw = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      raw += chunk.byteLength;
+      if (raw > maxBytes) done(tooLarge());
+      else done(null, chunk);
+    },
+  });
+  // Applied in header order, so undone in reverse.
+  const decoders = [...codings].reverse().map((c) => (DECODERS[c] as () => Transform)());
+  const body: Readable = decoders.at(-1) ?? counted;
+  let failure: Error | undefined;
+  pipeline([res, counted, ...decoders], (err) => {
+    if (err) failure ??= err;
+  });
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of res as AsyncIterable<Buffer>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      res.destroy();
-      throw new TruceError('E003_INPUT_TOO_LARGE', { what, size: `more than ${maxBytes}`, limit: maxBytes });
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (err) {
+    const cause = err instanceof TruceError ? err : (failure ?? (err as Error));
+    if (cause instanceof TruceError) throw cause;
+    if (isZlibError(cause)) throw new Error(`corrupt ${codings.join(', ')} body: ${cause.message}`, { cause: err });
+    throw cause;
+  } finally {
+    res.destroy();
+    body.destroy();
   }
   return Buffer.concat(chunks);
+}
+
+/** A decoder's complaint about its input (zlib's Z_* codes, brotli's ERR_*_ERROR_* ones). */
+function isZlibError(err: Error): boolean {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return /^Z_/.test(code) || /^ERR__?ERROR_/.test(code) || code === 'ERR_BROTLI_DECOMPRESSION_FAILED';
 }
