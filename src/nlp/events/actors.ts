@@ -52,7 +52,17 @@ export function pickActors(
   actors: readonly Entity[],
   nominal = false,
 ): ActorPick {
-  const inClause = actors.filter((e) => e.start >= clause.start && e.end <= clause.end);
+  // Actors are sorted by start: the clause's are found from the first starting in it (binary search).
+  let lo = 0;
+  let hi = actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors[mid]!.start < clause.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inClause: Entity[] = [];
+  for (let i = lo; i < actors.length && actors[i]!.start <= clause.end; i++)
+    if (actors[i]!.end <= clause.end) inClause.push(actors[i]!);
   const pre = inClause.filter((e) => e.end <= trigger.start);
   const inside = inClause.filter((e) => e.start >= trigger.start && e.end <= trigger.end);
   const post = inClause.filter((e) => e.start >= trigger.end);

@@ -288,31 +288,62 @@ export function descriptorPlace(
   ctx: PlaceContext,
   cues: Cues,
 ): PlaceMention | null {
-  for (const span of [clause, sentence]) {
-    const text = body.slice(span.start, span.end);
-    DESCRIPTOR_PLACE.lastIndex = 0;
-    const m = DESCRIPTOR_PLACE.exec(text);
-    if (m?.[2]) {
-      const start = span.start + m.index + m[0].length - m[2].length;
-      const kind = /district|neighbou?rhood|suburb|area/i.test(m[1]!) ? 'district' : 'city';
-      return unknownPlace(body, start, start + m[2].length, kind, ctx);
-    }
-    cues.headPlace.lastIndex = 0;
-    for (let h = cues.headPlace.exec(text); h; h = cues.headPlace.exec(text)) {
-      const name = nameOf(h, span.start, cues, ctx);
-      if (!name) continue;
-      const end = span.start + h.index + h[0].length;
-      const head = body.slice(name.end, end).trim();
-      const kind = DISTRICT_HEAD.test(head) ? 'district' : 'city';
-      // A capitalised head is part of the name ("Kalia Bazar", "Sopore Town").
-      return unknownPlace(body, name.start, /^\p{Lu}/u.test(head) ? end : name.end, kind, ctx);
-    }
-    if (!ctx.locative) continue;
-    cues.locativeName.lastIndex = 0;
-    for (let l = cues.locativeName.exec(text); l; l = cues.locativeName.exec(text)) {
-      const name = nameOf(l, span.start, cues, ctx);
-      if (name) return unknownPlace(body, name.start, name.end, 'city', ctx);
-    }
+  return descriptorIn(body, clause, ctx, cues) ?? descriptorIn(body, sentence, ctx, cues);
+}
+
+/** What descriptorPlace found in one sentence: per clause (by its start), and in the sentence itself. */
+export interface DescriptorMemo {
+  readonly byClause: Map<number, PlaceMention | null>;
+  sentence?: PlaceMention | null;
+}
+
+/**
+ * descriptorPlace, each span looked at once per sentence: a clause's answer is remembered, and the
+ * sentence's (the same for every clause that has none of its own).
+ */
+export function descriptorOnce(
+  body: string,
+  clause: Span,
+  sentence: Span,
+  ctx: PlaceContext,
+  cues: Cues,
+  memo: DescriptorMemo,
+): PlaceMention | null {
+  let found = memo.byClause.get(clause.start);
+  if (found !== undefined) return found;
+  found = descriptorIn(body, clause, ctx, cues);
+  // A clause that is the whole sentence has been looked at already.
+  if (!found && (clause.start !== sentence.start || clause.end !== sentence.end))
+    found = memo.sentence === undefined ? (memo.sentence = descriptorIn(body, sentence, ctx, cues)) : memo.sentence;
+  memo.byClause.set(clause.start, found);
+  return found;
+}
+
+/** descriptorPlace within one span (the clause, or the sentence). */
+export function descriptorIn(body: string, span: Span, ctx: PlaceContext, cues: Cues): PlaceMention | null {
+  const text = body.slice(span.start, span.end);
+  DESCRIPTOR_PLACE.lastIndex = 0;
+  const m = DESCRIPTOR_PLACE.exec(text);
+  if (m?.[2]) {
+    const start = span.start + m.index + m[0].length - m[2].length;
+    const kind = /district|neighbou?rhood|suburb|area/i.test(m[1]!) ? 'district' : 'city';
+    return unknownPlace(body, start, start + m[2].length, kind, ctx);
+  }
+  cues.headPlace.lastIndex = 0;
+  for (let h = cues.headPlace.exec(text); h; h = cues.headPlace.exec(text)) {
+    const name = nameOf(h, span.start, cues, ctx);
+    if (!name) continue;
+    const end = span.start + h.index + h[0].length;
+    const head = body.slice(name.end, end).trim();
+    const kind = DISTRICT_HEAD.test(head) ? 'district' : 'city';
+    // A capitalised head is part of the name ("Kalia Bazar", "Sopore Town").
+    return unknownPlace(body, name.start, /^\p{Lu}/u.test(head) ? end : name.end, kind, ctx);
+  }
+  if (!ctx.locative) return null;
+  cues.locativeName.lastIndex = 0;
+  for (let l = cues.locativeName.exec(text); l; l = cues.locativeName.exec(text)) {
+    const name = nameOf(l, span.start, cues, ctx);
+    if (name) return unknownPlace(body, name.start, name.end, 'city', ctx);
   }
   return null;
 }

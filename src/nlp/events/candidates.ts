@@ -9,7 +9,8 @@ import { layer } from '../stage.js';
 import { actorList, genericActorName } from './actor-list.js';
 import { crowdAgent, isStateActor, pickActors } from './actors.js';
 import {
-  descriptorPlace,
+  descriptorOnce,
+  type DescriptorMemo,
   type PlaceContext,
   isParty,
   isBackground,
@@ -178,7 +179,7 @@ export function findCandidates(
     const told: { clause: Span; role: TriggerRule['role'] }[] = [];
     const silenced: { clause: Span; role: TriggerRule['role'] }[] = [];
     const inSentence: Candidate[] = [];
-    const unknownByClause = new Map<number, PlaceMention | null>();
+    const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
     for (const hit of [...hits].sort(
       (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
@@ -286,13 +287,8 @@ export function findCandidates(
       const near = pickLocation(body, places, clause, sentence, sents.sentences[si - 1] ?? null, hit);
       let unknown: PlaceMention | null = null;
       if (!near) {
-        // The same for every hit of the clause: looked for once.
-        if (!unknownByClause.has(clause.start))
-          unknownByClause.set(
-            clause.start,
-            descriptorPlace(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues),
-          );
-        unknown = unknownByClause.get(clause.start)!;
+        // The same for every hit of the clause, and the sentence's for every clause: looked for once.
+        unknown = descriptorOnce(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues, unknownMemo);
       }
       // A paragraph tells one story: a sentence with no place of its own takes the nearest place
       // named elsewhere in its paragraph (a field note's later sentence names the village).

@@ -11,9 +11,9 @@ const SUBJECT_OPENERS = new Set(['and', 'which', 'where', 'as', 'when', 'after',
 const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
 /** The first characters of every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","). */
-const COMPARED_FIRST: ReadonlySet<number> = new Set(
-  [...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ','].map((w) => w.charCodeAt(0)),
-);
+const COMPARED_FIRST = new Uint8Array(0x10000);
+for (const w of [...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ','])
+  COMPARED_FIRST[w.charCodeAt(0)] = 1;
 
 /** True when tokens from `i` read as a noun phrase followed by a finite verb: a new subject. */
 function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: number): boolean {
@@ -41,7 +41,8 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
     const cutsBefore = cuts.length;
     // Every word compared below is at most 8 letters and starts with one of a few characters:
     // other tokens are not sliced out.
-    const word = t.end - t.start <= 8 && COMPARED_FIRST.has(body.charCodeAt(t.start)) ? body.slice(t.start, t.end) : '';
+    const word =
+      t.end - t.start <= 8 && COMPARED_FIRST[body.charCodeAt(t.start)] === 1 ? body.slice(t.start, t.end) : '';
     const next = tokens[i + 1];
     const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === ';' || word === '–' || word === '—' || word === ':') {
