@@ -7,6 +7,7 @@
  * - features that do not depend on the word (bias, the non-initial "initial" features) and the
  *   previous-tag pair are precomputed vectors; only the bigram and shape-pair features are looked up.
  */
+import { nonZeroRows, penalise } from './decoder-tables.js';
 import { BOUNDARY_END, BOUNDARY_START, mix, T, wordFeatures } from './features.js';
 
 /**
@@ -38,8 +39,6 @@ const END = 1;
 const RESERVED = 2;
 /** Words memoised before the pool is emptied (about 540 bytes each with 9 classes). */
 const POOL_LIMIT = 1 << 15;
-/** Added to a class the previous tag does not allow (-2^30). */
-const DISALLOWED = -(1 << 30);
 const CAPITALISED = /^\p{Lu}/u;
 
 /**
@@ -112,15 +111,9 @@ export class FastDecoder {
     this.fill(START, [], BOUNDARY_START, BOUNDARY_START);
     this.fill(END, [], BOUNDARY_END, BOUNDARY_END);
     this.tagPairs = new Int32Array((nc + 1) * (nc + 1) * nc);
-    this.nonZero = new Int32Array(Math.ceil((this.mask + 1) / 32));
-    let zeroRow = -1;
-    for (let r = 0; r <= this.mask; r++) {
-      let any = false;
-      for (let c = 0; c < nc && !any; c++) any = weights[r * nc + c] !== 0;
-      if (any) this.nonZero[r >>> 5]! |= 1 << (r & 31);
-      else if (zeroRow < 0) zeroRow = r;
-    }
-    this.zeroRow = zeroRow;
+    const rows = nonZeroRows(weights, this.mask + 1, nc);
+    this.nonZero = rows.nonZero;
+    this.zeroRow = rows.zeroRow;
     for (let prev = -1; prev < nc; prev++) {
       for (let prev2 = -1; prev2 < nc; prev2++) {
         const at = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
@@ -132,18 +125,7 @@ export class FastDecoder {
         for (let c = 0; c < nc; c++) this.tagPairs[at + c]! += cst[c]!;
       }
     }
-    // A class the previous tag does not allow gets a score below any allowed class's (scores stay
-    // within +-2^24: a few dozen int16 weights), so the plain argmax is the allowed one, lowest class
-    // first on ties, as long as every previous tag allows some class.
-    this.penalised = allowed.length === nc + 1 && allowed.every((row) => row.some((ok, c) => c < nc && ok));
-    if (this.penalised) {
-      for (let prev = -1; prev < nc; prev++) {
-        for (let prev2 = -1; prev2 < nc; prev2++) {
-          const at = ((prev + 1) * (nc + 1) + prev2 + 1) * nc;
-          for (let c = 0; c < nc; c++) if (!allowed[prev + 1]![c]) this.tagPairs[at + c]! += DISALLOWED;
-        }
-      }
-    }
+    this.penalised = penalise(this.tagPairs, allowed, nc);
   }
 
   /** Adds the weights of feature `id` into `v[at .. at + nc)`. */
@@ -295,21 +277,22 @@ export class FastDecoder {
       const b3 = (mixInt(T.prevShortCur, mixInt(shortOf[slots[i + 1]!]!, short)) & mask) * nc;
       const b4 = (mixInt(T.curShortNext, mixInt(short, shortOf[slots[i + 3]!]!)) & mask) * nc;
       const tags = a + (TAGS + p - 1) * nc;
-      if (nc === 9) {
-        // The usual 9 classes (O and B-/I- of four types) unrolled: the same sums, no loop.
-        scores[0] =
-          pool[a + 0]! +
-          pool[p1 + 0]! +
-          pool[n1 + 0]! +
-          pool[p2 + 0]! +
-          pool[n2 + 0]! +
-          tp[pair + 0]! +
-          w[b1 + 0]! +
-          w[b2 + 0]! +
-          w[b3 + 0]! +
-          w[b4 + 0]! +
-          pool[tags + 0]!;
-        scores[1] =
+      let arg = 0;
+      if (nc === 9 && i > 0 && this.penalised) {
+        // The usual 9 classes (O and B-/I- of four types) unrolled, the argmax on the sums as they come.
+        let top =
+          pool[a]! +
+          pool[p1]! +
+          pool[n1]! +
+          pool[p2]! +
+          pool[n2]! +
+          tp[pair]! +
+          w[b1]! +
+          w[b2]! +
+          w[b3]! +
+          w[b4]! +
+          pool[tags]!;
+        const s1 =
           pool[a + 1]! +
           pool[p1 + 1]! +
           pool[n1 + 1]! +
@@ -321,7 +304,11 @@ export class FastDecoder {
           w[b3 + 1]! +
           w[b4 + 1]! +
           pool[tags + 1]!;
-        scores[2] =
+        if (s1 > top) {
+          top = s1;
+          arg = 1;
+        }
+        const s2 =
           pool[a + 2]! +
           pool[p1 + 2]! +
           pool[n1 + 2]! +
@@ -333,7 +320,11 @@ export class FastDecoder {
           w[b3 + 2]! +
           w[b4 + 2]! +
           pool[tags + 2]!;
-        scores[3] =
+        if (s2 > top) {
+          top = s2;
+          arg = 2;
+        }
+        const s3 =
           pool[a + 3]! +
           pool[p1 + 3]! +
           pool[n1 + 3]! +
@@ -345,7 +336,11 @@ export class FastDecoder {
           w[b3 + 3]! +
           w[b4 + 3]! +
           pool[tags + 3]!;
-        scores[4] =
+        if (s3 > top) {
+          top = s3;
+          arg = 3;
+        }
+        const s4 =
           pool[a + 4]! +
           pool[p1 + 4]! +
           pool[n1 + 4]! +
@@ -357,7 +352,11 @@ export class FastDecoder {
           w[b3 + 4]! +
           w[b4 + 4]! +
           pool[tags + 4]!;
-        scores[5] =
+        if (s4 > top) {
+          top = s4;
+          arg = 4;
+        }
+        const s5 =
           pool[a + 5]! +
           pool[p1 + 5]! +
           pool[n1 + 5]! +
@@ -369,7 +368,11 @@ export class FastDecoder {
           w[b3 + 5]! +
           w[b4 + 5]! +
           pool[tags + 5]!;
-        scores[6] =
+        if (s5 > top) {
+          top = s5;
+          arg = 5;
+        }
+        const s6 =
           pool[a + 6]! +
           pool[p1 + 6]! +
           pool[n1 + 6]! +
@@ -381,7 +384,11 @@ export class FastDecoder {
           w[b3 + 6]! +
           w[b4 + 6]! +
           pool[tags + 6]!;
-        scores[7] =
+        if (s6 > top) {
+          top = s6;
+          arg = 6;
+        }
+        const s7 =
           pool[a + 7]! +
           pool[p1 + 7]! +
           pool[n1 + 7]! +
@@ -393,7 +400,11 @@ export class FastDecoder {
           w[b3 + 7]! +
           w[b4 + 7]! +
           pool[tags + 7]!;
-        scores[8] =
+        if (s7 > top) {
+          top = s7;
+          arg = 7;
+        }
+        const s8 =
           pool[a + 8]! +
           pool[p1 + 8]! +
           pool[n1 + 8]! +
@@ -405,6 +416,7 @@ export class FastDecoder {
           w[b3 + 8]! +
           w[b4 + 8]! +
           pool[tags + 8]!;
+        if (s8 > top) arg = 8;
       } else {
         for (let c = 0; c < nc; c++) {
           scores[c] =
@@ -420,21 +432,11 @@ export class FastDecoder {
             w[b4 + c]! +
             pool[tags + c]!;
         }
-      }
-      if (i === 0) {
-        this.add(scores, 0, mixInt(T.initialShort, short));
-        this.add(scores, 0, mixInt(T.initialShort + 100, lower));
-      }
-      let arg = 0;
-      if (this.penalised) {
-        let top = scores[0]!;
-        for (let c = 1; c < nc; c++) {
-          if (scores[c]! > top) {
-            top = scores[c]!;
-            arg = c;
-          }
+        if (i === 0) {
+          this.add(scores, 0, mixInt(T.initialShort, short));
+          this.add(scores, 0, mixInt(T.initialShort + 100, lower));
         }
-      } else {
+        // The masked argmax (a penalty folded into the pair vectors changes only disallowed classes).
         const allowed = this.allowed[prev + 1]!;
         let top = -Infinity;
         for (let c = 0; c < nc; c++) {
