@@ -109,7 +109,10 @@ const adapter = {
 };
 
 // ---- the cache
-const compiled = new Map<string, Test>();
+// By document kind (HTML pages, and XML where linkedom matches names case-sensitively), then by the
+// selector string itself (defuddle's are constants, whose hash V8 keeps); null: linkedom answers.
+const compiledHtml = new Map<string, Test | null>();
+const compiledXml = new Map<string, Test | null>();
 const CACHE_LIMIT = 5_000;
 
 // Selectors css-select runs best with its per-query memo (see cacheResults below): left to linkedom.
@@ -117,22 +120,25 @@ const EXPENSIVE = /has\(|contains\(/;
 
 /** The compiled selector, or null when linkedom's own method must answer (`:scope`, not a string). */
 function matcherFor(node: LinkedNode, selectors: unknown): Test | null {
-  if (typeof selectors !== 'string' || selectors.includes(':scope') || EXPENSIVE.test(selectors)) return null;
+  if (typeof selectors !== 'string') return null;
   const xmlMode = !ignoreCase(node);
-  const key = xmlMode ? `x${selectors}` : `h${selectors}`;
-  let test = compiled.get(key);
+  const compiled = xmlMode ? compiledXml : compiledHtml;
+  let test = compiled.get(selectors);
   if (test === undefined) {
     // Throws on a bad selector, as linkedom's own call does. css-select memoises :has, :contains and
     // some descendant matches per compiled selector (cacheResults), right for one query but stale
     // for the next one after the page changed: off, so a reused selector answers from the page as it is.
-    test = CSSselect.compile(selectors, {
-      context: undefined,
-      xmlMode,
-      adapter,
-      cacheResults: false,
-    } as never) as unknown as Test;
+    test =
+      selectors.includes(':scope') || EXPENSIVE.test(selectors)
+        ? null
+        : (CSSselect.compile(selectors, {
+            context: undefined,
+            xmlMode,
+            adapter,
+            cacheResults: false,
+          } as never) as unknown as Test);
     if (compiled.size >= CACHE_LIMIT) compiled.clear();
-    compiled.set(key, test);
+    compiled.set(selectors, test);
   }
   return test;
 }
