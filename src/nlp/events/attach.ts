@@ -7,11 +7,12 @@ import { addDays, type DateRange, type IsoDay } from '../../core/date.js';
 import type { Span } from '../../core/span.js';
 import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
+import { isSpace } from './tokens.js';
 
 const LOCATIVE_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
 /** "To the northeast of Aleppo": the event is somewhere else, only placed relative to it. */
-const RELATIVE_BEFORE = /(?<![\p{L}])(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$/iu;
+export const RELATIVE_BEFORE = /(?<![\p{L}])(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$/iu;
 /** ACLED geo_precision 2: the event is near the place or in part of it, not in the town itself. */
 const NEAR_BEFORE =
   /(?<![\p{L}])(near|outside|outskirts\s+of|close\s+to|vicinity\s+of|countryside\s+of|suburbs?\s+of|(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?(?:\s+of)?)\s+(?:the\s+)?$/iu;
@@ -37,8 +38,20 @@ export function usablePlaces(body: string, places: readonly PlaceMention[], acto
     return true;
   });
   return usable.map((p) =>
-    RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start)) ? { ...p, relative: true } : p,
+    endsWithOf(body, p.start) && RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start))
+      ? { ...p, relative: true }
+      : p,
   );
+}
+
+/**
+ * Whether `body` before `end` ends with "of" and white space (any case): what RELATIVE_BEFORE needs
+ * at its end, tested first without a regex (its last non-space characters are "of", then one or more spaces).
+ */
+export function endsWithOf(body: string, end: number): boolean {
+  let j = end;
+  while (j > 0 && isSpace(body.charCodeAt(j - 1))) j--;
+  return j < end && j >= 2 && (body.charCodeAt(j - 1) | 32) === 102 && (body.charCodeAt(j - 2) | 32) === 111;
 }
 
 type Usable = PlaceMention & { readonly relative?: boolean };

@@ -45,7 +45,9 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
       t.end - t.start <= 8 && COMPARED_FIRST[body.charCodeAt(t.start)] === 1 ? body.slice(t.start, t.end) : '';
     const next = tokens[i + 1];
     const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
-    if (word === ';' || word === '–' || word === '—' || word === ':') {
+    if (word === '') {
+      // No word compared below (most tokens).
+    } else if (word === ';' || word === '–' || word === '—' || word === ':') {
       if (next && i + 1 < sentence.tokenEnd) cuts.push(next.start);
     } else if (
       word === ',' &&

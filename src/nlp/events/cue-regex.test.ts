@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
 import { alt, leadingLetters, testAlt, wordAlt } from './cue-regex.js';
+import { endsWithOf, RELATIVE_BEFORE } from './attach.js';
 import { deathWordTest } from './fatalities.js';
 import { loadLexicon } from './lexicon.js';
 
@@ -166,6 +167,22 @@ test('the death-word test tests as the plain alternation of the death words, "to
       (parts, gap) => {
         const text = parts.join(gap);
         assert.equal(fast.test(text), plain.test(text), JSON.stringify(text));
+      },
+    ),
+    { numRuns: 3000 },
+  );
+});
+
+test('endsWithOf is false only where RELATIVE_BEFORE cannot match (its guard in usablePlaces)', () => {
+  const pieces = ['north', 'South', 'east', 'WEST', '-east', 'of', 'OF', 'Of', 'off', 'f', 'o', 'x', 'the'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...pieces, ' ', '  ', '\n', '\u00a0', '\u2003', ',', 'é'), { maxLength: 12 }),
+      (parts) => {
+        const body = parts.join('');
+        for (let end = 0; end <= body.length; end++)
+          if (!endsWithOf(body, end))
+            assert.equal(RELATIVE_BEFORE.test(body.slice(Math.max(0, end - 20), end)), false, JSON.stringify(body));
       },
     ),
     { numRuns: 3000 },

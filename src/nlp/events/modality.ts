@@ -5,6 +5,7 @@
  */
 import type { Modality } from '../../core/taxonomy.js';
 import type { Cues } from './lexicon.js';
+import { isSpace } from './tokens.js';
 
 export interface ModalityInput {
   /** Text of the trigger's clause before the trigger. */
@@ -38,23 +39,6 @@ const ACHIEVED =
 export function lastWords(text: string, n: number): string {
   // The tail holds at most n words: joining them by single spaces is replacing each gap by one.
   return text.slice(tailStart(text, n)).trim().replace(GAPS, ' ');
-}
-
-/** JavaScript's `\s` (what trim() and split(/\s+/) cut at), by char code. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Where the n-th word from the end starts (0 when the text has fewer words). */
