@@ -245,6 +245,11 @@ const ROWS: QuoteRow[] = [
     paragraphs: ['Kerry tells reporters outside a polling station in the town that “the convoy will be late today.”'],
     expected: [['the convoy will be late today.', 'John Kerry', 'direct']],
   },
+  {
+    name: 'a subject before an aside between spaced hyphens',
+    paragraphs: ['Kerry - the envoy and an old friend of the family - told the agency that the convoy was late.'],
+    expected: [['the convoy was late', 'John Kerry', 'indirect']],
+  },
 ];
 
 quoteTable('quotes stage: constructions', ROWS, ENTITIES, lex);

@@ -21,7 +21,12 @@ export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): bool
   if (ctx.pos[t] !== 'VERB' && !(ctx.pos[t] === 'ADJ' && ctx.words[t + 1] === 'that') && !nounTaggedVerb(ctx, t))
     return false;
   // "was told" is passive, "is describing" progressive (a cue); "value-added" is a compound.
-  if ((BE.has(prev) && !w.endsWith('ing')) || ctx.pos[t - 1] === 'DET' || prev === '-') return false;
+  if (
+    (BE.has(prev) && !w.endsWith('ing')) ||
+    ctx.pos[t - 1] === 'DET' ||
+    (prev === '-' && ctx.tokens[t - 1]!.end === ctx.tokens[t]!.start)
+  )
+    return false;
   if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
   if (prev === 'to') return false;

@@ -140,11 +140,10 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
     j = k - 1;
   }
   // "Jane Doe — named by the paper as a likely pick — told": a phrase between dashes.
-  if (DASH_ASIDE.has(ctx.words[j]!)) {
+  if (isAsideDash(ctx, j)) {
     let k = j - 1;
-    while (k > lo && k > j - MAX_APPOSITION * 2 && !DASH_ASIDE.has(ctx.words[k]!) && !/^[.;:]$/.test(ctx.words[k]!))
-      k--;
-    if (k <= lo || !DASH_ASIDE.has(ctx.words[k]!)) return null;
+    while (k > lo && k > j - MAX_APPOSITION * 2 && !isAsideDash(ctx, k) && !/^[.;:]$/.test(ctx.words[k]!)) k--;
+    if (k <= lo || !isAsideDash(ctx, k)) return null;
     const named = npEndingAt(ctx, k - 1, lo);
     return named && holdsName(ctx, named) ? named : null;
   }
@@ -157,6 +156,15 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
 }
 
 const DASH_ASIDE = new Set(['—', '–', '--']);
+
+/** A dash opening or closing an aside: an em or en dash, or a hyphen with spaces around it. */
+function isAsideDash(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  if (DASH_ASIDE.has(w)) return true;
+  if (w !== '-') return false;
+  const tok = ctx.tokens[k]!;
+  return ctx.body.charCodeAt(tok.start - 1) === 32 && ctx.body.charCodeAt(tok.end) === 32;
+}
 
 /**
  * The author of a document that is the object of a verb: "X released a statement saying" -> X,
