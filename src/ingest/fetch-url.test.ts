@@ -16,6 +16,10 @@ import { refusalOf, type ResolvedAddress, type Resolver } from './public-address
 let site: Server;
 let port: number;
 let hits: { url: string; host: string; acceptEncoding?: string }[] = [];
+/** A second server on another random port, for redirects to a port the policy does not allow. */
+let other: Server;
+let otherPort: number;
+let otherHits = 0;
 
 const STORY = 'Café talks resumed — “a quiet day”, said the mayor of Šibenik.';
 const BOMB = gzipSync(Buffer.alloc(10_000_000)); // 10 MB of zeros, about 10 KB compressed
@@ -55,6 +59,8 @@ before(async () => {
       return next();
     }
     if (req.url === '/story') return res.writeHead(200, { 'content-type': 'text/plain' }).end('a quiet day');
+    if (req.url === '/to-other-port')
+      return res.writeHead(302, { location: `http://127.0.0.1:${otherPort}/story` }).end();
     if (req.url === '/to-internal')
       return res.writeHead(302, { location: `http://internal.example:${port}/story` }).end();
     if (req.url === '/to-literal') return res.writeHead(302, { location: `http://[::1]:${port}/story` }).end();
@@ -62,9 +68,15 @@ before(async () => {
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   port = (site.address() as AddressInfo).port;
+  other = createServer((_req, res) => {
+    otherHits++;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('from the other port');
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  otherPort = (other.address() as AddressInfo).port;
 });
 after(async () => {
-  for (const s of [site]) {
+  for (const s of [site, other]) {
     s.closeAllConnections();
     await new Promise((r) => s.close(r));
   }
@@ -102,7 +114,7 @@ describe('fetchBounded with an address policy', () => {
     const resolve = fakeResolver({ 'news.example': [['127.0.0.1'], ['10.9.9.9']] });
     const got = await fetchBounded(`http://news.example:${port}/story`, {
       resolve,
-      addresses: { allowAddresses: ['127.0.0.1'] }, // test only: this loopback server counts as public
+      addresses: { allowAddresses: ['127.0.0.1'], allowPorts: [port] }, // test only: this loopback server counts as public
     });
     assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
     assert.deepEqual(hits, [{ url: '/story', host: `news.example:${port}` }]);
@@ -113,10 +125,10 @@ describe('fetchBounded with an address policy', () => {
     const resolve = fakeResolver({ 'rebind.example': [['93.184.216.34'], ['127.0.0.1']] });
     const limits: FetchLimits = {
       resolve,
-      addresses: {},
+      addresses: { allowPorts: [port] },
       // The check the service makes first (and the only one there was before): it sees a public address.
       checkUrl: async (u) => {
-        const reason = await refusalOf(u, { resolve });
+        const reason = await refusalOf(u, { resolve, policy: { allowPorts: [port] } });
         if (reason) throw new Error(reason);
       },
     };
@@ -131,7 +143,10 @@ describe('fetchBounded with an address policy', () => {
       ['2606:4700::1', '::1'],
     ]) {
       const resolve = fakeResolver({ 'mixed.example': [answer] });
-      await refusedCode(fetchBounded(`http://mixed.example:${port}/story`, { resolve, addresses: {} }), /private/);
+      await refusedCode(
+        fetchBounded(`http://mixed.example:${port}/story`, { resolve, addresses: { allowPorts: [port] } }),
+        /private/,
+      );
     }
     assert.equal(hits.length, 0);
   });
@@ -152,7 +167,7 @@ describe('fetchBounded with an address policy', () => {
     ]) {
       const resolve = fakeResolver({ 'inside.example': [[address]] });
       await refusedCode(
-        fetchBounded(`http://inside.example:${port}/story`, { resolve, addresses: {} }),
+        fetchBounded(`http://inside.example:${port}/story`, { resolve, addresses: { allowPorts: [port] } }),
         new RegExp(`\\(${address.replace(/[.]/g, '\\.')}\\)`),
       );
     }
@@ -180,7 +195,7 @@ describe('fetchBounded with an address policy', () => {
       '[fe80::1]',
     ]) {
       await refusedCode(
-        fetchBounded(`http://${host}:${port}/story`, { resolve, addresses: {} }),
+        fetchBounded(`http://${host}:${port}/story`, { resolve, addresses: { allowPorts: [port] } }),
         /private or special address/,
       );
     }
@@ -188,14 +203,14 @@ describe('fetchBounded with an address policy', () => {
     assert.equal(hits.length, 0);
     // The forms are real: allowed, the decimal one reaches this loopback server.
     const got = await fetchBounded(`http://2130706433:${port}/story`, {
-      addresses: { allowPrivate: true },
+      addresses: { allowPrivate: true, allowPorts: [port] },
     });
     assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
   });
 
   it('checks the address of every redirect hop at connection time', async () => {
     const resolve = fakeResolver({ 'news.example': [['127.0.0.1']], 'internal.example': [['10.0.0.5']] });
-    const addresses = { allowAddresses: ['127.0.0.1'] };
+    const addresses = { allowAddresses: ['127.0.0.1'], allowPorts: [port] };
     await refusedCode(fetchBounded(`http://news.example:${port}/to-internal`, { resolve, addresses }), /10\.0\.0\.5/);
     await refusedCode(fetchBounded(`http://news.example:${port}/to-literal`, { resolve, addresses }), /::1/);
     assert.deepEqual(
@@ -208,10 +223,55 @@ describe('fetchBounded with an address policy', () => {
     await assert.rejects(
       fetchBounded(`http://nowhere.example:${port}/story`, {
         resolve: fakeResolver({}),
-        addresses: {},
+        addresses: { allowPorts: [port] },
       }),
       (e: unknown) => !(e instanceof TruceError) && /nowhere\.example/.test(String(e)),
     );
+  });
+});
+
+describe('fetchBounded: ports', () => {
+  const loopback = { allowAddresses: ['127.0.0.1'] }; // test only: this loopback server counts as public
+
+  it('refuses any port but 80 and 443 under a policy (E028 naming the port), before resolving or connecting', async () => {
+    const resolve = fakeResolver({ 'news.example': [['127.0.0.1']] });
+    for (const url of [`http://news.example:${port}/story`, `http://127.0.0.1:${port}/story`])
+      await refusedCode(fetchBounded(url, { resolve, addresses: loopback }), new RegExp(`port ${port} is not allowed`));
+    assert.deepEqual(resolve.calls, []);
+    assert.equal(hits.length, 0);
+  });
+
+  it('fetches from a port the policy names in allowPorts', async () => {
+    const resolve = fakeResolver({ 'news.example': [['127.0.0.1']] });
+    const got = await fetchBounded(`http://news.example:${port}/story`, {
+      resolve,
+      addresses: { ...loopback, allowPorts: [port] },
+    });
+    assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
+  });
+
+  it('refuses a redirect to a port that is not allowed, without connecting to it', async () => {
+    const before = otherHits;
+    await refusedCode(
+      fetchBounded(`http://127.0.0.1:${port}/to-other-port`, { addresses: { ...loopback, allowPorts: [port] } }),
+      new RegExp(`port ${otherPort} is not allowed`),
+    );
+    assert.equal(otherHits, before);
+    assert.deepEqual(
+      hits.map((h) => h.url),
+      ['/to-other-port'],
+    );
+    // Both ports allowed: the redirect is followed.
+    const got = await fetchBounded(`http://127.0.0.1:${port}/to-other-port`, {
+      addresses: { ...loopback, allowPorts: [port, otherPort] },
+    });
+    assert.equal(Buffer.from(got.bytes).toString(), 'from the other port');
+    assert.equal(otherHits, before + 1);
+  });
+
+  it('without a policy (the CLI) any port is fetched', async () => {
+    const got = await fetchBounded(`http://127.0.0.1:${port}/story`);
+    assert.equal(Buffer.from(got.bytes).toString(), 'a quiet day');
   });
 });
 

@@ -6,7 +6,9 @@
  * every address it answers (public-address.ts: guardedLookup), and a literal address is checked
  * before connecting: the connection goes to exactly an address that was checked, whatever the name
  * answers to another query (DNS rebinding). Host header and TLS SNI keep the name. One socket per
- * request (no agent pool), so no connection made under another policy is ever reused.
+ * request (no agent pool), so no connection made under another policy is ever reused. Under a policy
+ * only ports 80 and 443 are connected to (`allowPorts` adds more), checked on every hop before
+ * connecting.
  *
  * Bodies may come compressed (gzip, deflate, br): they are decoded as they stream with node:zlib, and
  * the size limit applies to the raw bytes AND to the decoded ones, so a decompression bomb stops at
@@ -24,6 +26,7 @@ import {
   addressRefusal,
   bareHost,
   guardedLookup,
+  portRefusal,
   systemResolver,
   type AddressPolicy,
   type Resolver,
@@ -37,8 +40,9 @@ export interface FetchLimits {
   /** Called before each request, redirects included; throws to refuse the URL. */
   readonly checkUrl?: (url: URL) => Promise<void>;
   /**
-   * Refuse loopback, private and other special addresses, checked at connection time on every hop
-   * (E028). Absent: any address (the CLI fetching what its own user named).
+   * Refuse loopback, private and other special addresses, checked at connection time on every hop,
+   * and ports other than 80, 443 and the policy's `allowPorts`, checked before connecting (E028).
+   * Absent: any address and any port (the CLI fetching what its own user named).
    */
   readonly addresses?: AddressPolicy;
   /** How host names are resolved (default the system's; tests inject a fake, never real DNS). */
@@ -65,7 +69,8 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
- * Throws an Error whose message is the reason (quarantined by the caller); E028 for a refused address, E003 when the raw or the decoded body passes the size limit.
+ * Throws an Error whose message is the reason (quarantined by the caller); E028 for a refused address
+ * or port, E003 when the raw or the decoded body passes the size limit.
  */
 export async function fetchBounded(url: string, limits: FetchLimits = {}): Promise<Fetched> {
   const maxBytes = limits.maxBytes ?? maxInputBytes();
@@ -122,6 +127,10 @@ function get(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<Incomi
   const policy = limits.addresses;
   if (policy && isIP(host)) {
     const reason = addressRefusal(host, host, policy);
+    if (reason) return Promise.reject(new AddressRefused(reason));
+  }
+  if (policy) {
+    const reason = portRefusal(url, policy);
     if (reason) return Promise.reject(new AddressRefused(reason));
   }
   const options: RequestOptions = {

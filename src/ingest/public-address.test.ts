@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressRefusal, guardedLookup, isSpecialAddress, refusalOf } from './public-address.js';
+import { addressRefusal, guardedLookup, isSpecialAddress, portOf, portRefusal, refusalOf } from './public-address.js';
 
 describe('isSpecialAddress', () => {
   const table: [string, boolean][] = [
@@ -56,8 +56,44 @@ describe('refusalOf', () => {
     assert.equal(await refusalOf(new URL('http://93.184.216.34/')), null);
   });
 
+  it('checks the port after the addresses: 80 and 443 only, unless the policy allows more', async () => {
+    const resolve = async () => [{ address: '93.184.216.34', family: 4 as const }];
+    assert.match((await refusalOf(new URL('http://news.example:8080/'), { resolve })) ?? '', /port 8080 is not/);
+    assert.equal(
+      await refusalOf(new URL('http://news.example:8080/'), { resolve, policy: { allowPorts: [8080] } }),
+      null,
+    );
+    assert.equal(await refusalOf(new URL('https://news.example/'), { resolve }), null);
+    // A private address is named first, whatever the port.
+    assert.match((await refusalOf(new URL('http://10.0.0.1:25/'))) ?? '', /private or special/);
+  });
+
   it('resolves names (localhost is loopback)', async () => {
     assert.match((await refusalOf(new URL('http://localhost:9/'))) ?? '', /private or special/);
+  });
+});
+
+describe('portOf and portRefusal', () => {
+  it("takes the explicit port, or the scheme's", () => {
+    assert.equal(portOf(new URL('http://example.org/')), 80);
+    assert.equal(portOf(new URL('https://example.org/')), 443);
+    assert.equal(portOf(new URL('http://example.org:80/')), 80);
+    assert.equal(portOf(new URL('https://example.org:8443/')), 8443);
+    assert.equal(portOf(new URL('http://[::1]:25/')), 25);
+  });
+
+  it('allows 80 and 443 (with either scheme) and the ports the policy names, nothing else', () => {
+    for (const url of ['http://e.org/', 'https://e.org/', 'http://e.org:443/', 'https://e.org:80/'])
+      assert.equal(portRefusal(new URL(url)), null, url);
+    for (const port of [25, 22, 6379, 8080, 3000])
+      assert.equal(
+        portRefusal(new URL(`http://e.org:${port}/`)),
+        `port ${port} is not allowed (only ports 80 and 443 are fetched)`,
+      );
+    assert.equal(portRefusal(new URL('http://e.org:8080/'), { allowPorts: [8080] }), null);
+    assert.notEqual(portRefusal(new URL('http://e.org:8081/'), { allowPorts: [8080] }), null);
+    // allowPrivate opens addresses, not ports.
+    assert.notEqual(portRefusal(new URL('http://e.org:8080/'), { allowPrivate: true }), null);
   });
 });
 

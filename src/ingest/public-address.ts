@@ -8,7 +8,8 @@
  * socket connects to one of exactly those addresses. A name that answers a public address to a
  * first query and 127.0.0.1 to the next (DNS rebinding) gains nothing: there is no second query.
  * Literal addresses in URLs (any form the URL parser accepts: 2130706433, 0177.0.0.1, 0x7f.1,
- * [::ffff:127.0.0.1]) are normalised by the parser and checked before connecting
+ * [::ffff:127.0.0.1]) are normalised by the parser and checked before connecting. Ports are
+ * limited too: 80 and 443 unless the policy names more (`portRefusal`), checked before connecting
  * (docs/adr/0011-url-fetching.md).
  */
 import { lookup } from 'node:dns/promises';
@@ -84,12 +85,33 @@ export function isSpecialAddress(address: string): boolean {
   return SPECIAL.check(address, 'ipv6');
 }
 
-/** Which special addresses may be reached anyway. Both are for tests and closed networks only. */
+/**
+ * Which special addresses, and which ports besides 80 and 443, may be reached anyway. All are for
+ * tests and closed networks only.
+ */
 export interface AddressPolicy {
-  /** Every address may be reached (no check at all). Default false. */
+  /** Every address may be reached (no address check; ports are still checked). Default false. */
   readonly allowPrivate?: boolean;
   /** These exact addresses may be reached although special (a test's loopback server). */
   readonly allowAddresses?: readonly string[];
+  /** These ports may be reached besides 80 and 443 (a test's server on a random port). Default none. */
+  readonly allowPorts?: readonly number[];
+}
+
+/** The ports a policy allows without being told: plain HTTP's and HTTPS's. */
+export const DEFAULT_PORTS: readonly number[] = [80, 443];
+
+/** The port a URL connects to: its explicit one, or its scheme's (80 for http, 443 for https). */
+export function portOf(url: URL): number {
+  if (url.port) return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** Why a connection to this URL's port is refused under the policy, or null when it may be made. */
+export function portRefusal(url: URL, policy: AddressPolicy = {}): string | null {
+  const port = portOf(url);
+  if (DEFAULT_PORTS.includes(port) || policy.allowPorts?.includes(port)) return null;
+  return `port ${port} is not allowed (only ports 80 and 443 are fetched)`;
 }
 
 /** Why a connection to this address (of this host) is refused, or null when it may be made. */
@@ -113,7 +135,7 @@ export const systemResolver: Resolver = async (host) =>
     family: a.family === 6 ? 6 : 4,
   }));
 
-/** Thrown (through the socket) when a host or address is refused; fetch-url.ts turns it into E028. */
+/** Thrown (through the socket) when a host, address or port is refused; fetch-url.ts turns it into E028. */
 export class AddressRefused extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -171,8 +193,8 @@ export function guardedLookup(resolve: Resolver, policy: AddressPolicy) {
 }
 
 /**
- * Why the URL may not be fetched, or null when it may: scheme, credentials, and every address its
- * host resolves to. A pre-check only (for a clear answer before any work); the connection itself
+ * Why the URL may not be fetched, or null when it may: scheme, credentials, every address its
+ * host resolves to, then its port (80 and 443 unless the policy allows more). A pre-check only (for a clear answer before any work); the connection itself
  * is guarded by guardedLookup, which is what stops rebinding.
  */
 export async function refusalOf(
@@ -193,5 +215,5 @@ export async function refusalOf(
     const reason = addressRefusal(host, a, options.policy);
     if (reason) return reason;
   }
-  return null;
+  return portRefusal(url, options.policy);
 }

@@ -10,7 +10,7 @@ import { TruceError } from '../core/errors.js';
 import { actorOf, scopeOf, submissionVisibility, type Principal, type Visibility } from '../auth/principal.js';
 import { decodeReportBytes, maxInputBytes, sniffMediaType } from '../ingest/decode.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, fetchBounded } from '../ingest/fetch-url.js';
-import { refusalOf, urlRefusal, type Resolver } from '../ingest/public-address.js';
+import { portRefusal, refusalOf, urlRefusal, type Resolver } from '../ingest/public-address.js';
 import { PIPELINE_VERSION } from '../nlp/analyze.js';
 import type { Store } from '../store/store.js';
 import { AnalyzeService } from './analyze.service.js';
@@ -33,6 +33,8 @@ export interface FetchPolicy {
   readonly allowPrivate?: boolean;
   /** These exact special addresses may be reached (tests: their loopback server). Default none. */
   readonly allowAddresses?: readonly string[];
+  /** Ports that may be fetched besides 80 and 443 (tests: their server's random port). Default none. */
+  readonly allowPorts?: readonly number[];
   /** How host names are resolved (tests inject a fake resolver; default the system's). */
   readonly resolve?: Resolver;
   readonly timeoutMs?: number;
@@ -69,12 +71,14 @@ export class SubmitService {
   /** Fetches a submitted URL within the limits; E028 when refused, E029 when it cannot be had. */
   async fetchReport(url: string): Promise<{ text: string; mediaType: 'text/plain' | 'text/html'; url: string }> {
     const maxBytes = this.fetchPolicy.maxBytes ?? maxInputBytes();
-    const { allowPrivate, allowAddresses, resolve } = this.fetchPolicy;
-    const addresses = { allowPrivate, allowAddresses };
+    const { allowPrivate, allowAddresses, allowPorts, resolve } = this.fetchPolicy;
+    const addresses = { allowPrivate, allowAddresses, allowPorts };
     // An early, clear refusal; the connection itself is checked again by the fetcher's own lookup
     // (one resolution per connection, to the address it checked: no DNS rebinding).
     const checkUrl = async (u: URL) => {
-      const reason = allowPrivate ? urlRefusal(u) : await refusalOf(u, { resolve, policy: addresses });
+      const reason = allowPrivate
+        ? (urlRefusal(u) ?? portRefusal(u, addresses))
+        : await refusalOf(u, { resolve, policy: addresses });
       if (reason) throw new TruceError('E028_URL_REFUSED', { url: u.href, reason });
     };
     await checkUrl(new URL(url));
