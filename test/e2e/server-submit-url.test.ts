@@ -1,7 +1,7 @@
 /**
  * POST /api/reports with only a URL: fetched from a local HTTP server on loopback (allowed for this
- * harness only), with the size, time and redirect limits; refused for other schemes and, by
- * default, for private addresses. The report is stored with the URL it came from, and audited.
+ * harness only, like its port), with the size, time and redirect limits; refused for other schemes
+ * and, by default, for private addresses and ports other than 80 and 443. The report is stored with the URL it came from, and audited.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -31,8 +31,11 @@ before(async () => {
     res.writeHead(404).end('missing');
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  open = await startHarness({ fetch: { allowPrivate: true, maxBytes: 4096, timeoutMs: 300, maxRedirects: 3 } });
+  const port = (site.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  open = await startHarness({
+    fetch: { allowPrivate: true, allowPorts: [port], maxBytes: 4096, timeoutMs: 300, maxRedirects: 3 },
+  });
   strict = await startHarness();
 });
 after(async () => {
@@ -83,6 +86,10 @@ describe('URL submission', () => {
     assert.equal(r.json().code, 'E028');
     assert.match(r.json().message, /private or special address/);
     assert.equal((await submit(strict, { url: 'http://localhost/x' })).json().code, 'E028');
+    // Only ports 80 and 443 by default, checked before any connection (a public literal address here).
+    const port = await submit(strict, { url: 'http://93.184.216.34:25/x' });
+    assert.equal(port.json().code, 'E028', port.body);
+    assert.match(port.json().message, /port 25 is not allowed/);
     assert.equal((await submit(strict, {})).statusCode, 400, 'neither text nor url');
   });
 

@@ -27,7 +27,7 @@ const resolve: Resolver = async (host) => {
 };
 
 let pinned: Harness; // reaches 127.0.0.1 because the test says so
-let strict: Harness; // the defaults: no loopback at all
+let strict: Harness; // the defaults but for the port: no loopback at all
 
 before(async () => {
   site = createServer((_req, res) => {
@@ -38,8 +38,11 @@ before(async () => {
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   port = (site.address() as AddressInfo).port;
-  pinned = await startHarness({ fetch: { resolve, allowAddresses: ['127.0.0.1'], timeoutMs: 2000 } });
-  strict = await startHarness({ fetch: { resolve, timeoutMs: 2000 } });
+  // Both name the test server's random port (only 80 and 443 otherwise).
+  pinned = await startHarness({
+    fetch: { resolve, allowAddresses: ['127.0.0.1'], allowPorts: [port], timeoutMs: 2000 },
+  });
+  strict = await startHarness({ fetch: { resolve, allowPorts: [port], timeoutMs: 2000 } });
 });
 after(async () => {
   await pinned.close();
