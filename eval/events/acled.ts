@@ -68,6 +68,10 @@ export function loadAcled(path: string, oldTypes: Map<string, readonly string[]>
       date,
       precision: precision === 2 || precision === 3 ? precision : 1,
       fatalities: Number(r.fatalities) || 0,
+      location: r.location ?? '',
+      admin1: r.admin1 ?? '',
+      admin2: r.admin2 ?? '',
+      geoPrecision: Number(r.geo_precision) || 0,
     };
     (groups.get(notes) ?? groups.set(notes, []).get(notes)!).push(event);
   }

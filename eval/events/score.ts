@@ -16,6 +16,11 @@ export interface GoldEvent {
   readonly date: string;
   readonly precision: 1 | 2 | 3;
   readonly fatalities: number;
+  /** ACLED's place name (`location` column), admin regions and geo_precision: for error analysis only, never scored. */
+  readonly location?: string;
+  readonly admin1?: string;
+  readonly admin2?: string;
+  readonly geoPrecision?: number;
 }
 
 export interface PredictedEvent {

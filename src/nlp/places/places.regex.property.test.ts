@@ -9,7 +9,7 @@ import { CAPITALISED_BEFORE, LOCATIVE_RE } from './places.stage.js';
 
 const ORIGINAL = {
   LOCATIVE_RE:
-    /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$|\b(?:district|village|town|area|upazila|tehsil|subdivision|county)\s*,\s*$/i,
+    /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?$|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county)\s*,\s*$/i,
   CAPITALISED_BEFORE: /(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|Of)\b)\p{Lu}[\p{L}'’-]*\s+$/u,
 };
 

@@ -36,7 +36,7 @@ const WEIGHT = { dateline: 5, country: 3, place: 2, demonym: 1 } as const;
 // End first, the rest in a look-behind: the matches of the same pattern ending in `$` (places.regex
 // property test), but the engine tests one cheap `$` at each position instead of the words.
 export const LOCATIVE_RE =
-  /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|area|upazila|tehsil|subdivision|county)\s*,\s*)/i;
+  /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county)\s*,\s*)/i;
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
 const SEAT_DISTRICT_RE = /^\s+district\b/i;
