@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RemovedPiece } from '../../core/document.js';
+import { isSpace } from '../../core/chars.js';
 import { loadDataFile } from '../../core/data-file.js';
 
 const RuleSchema = z.object({
@@ -83,23 +84,6 @@ export interface TrimResult {
 const SANDWICH_MAX_WORDS = 10;
 /** After a related-links header, lines this short are taken as story links. */
 const REST_MAX_WORDS = 20;
-
-/** True for the code units JavaScript's `\s` matches. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Runs of non-space characters, as `text.match(/\S+/g).length` counts them, without the array. */
 export function wordCount(text: string): number {

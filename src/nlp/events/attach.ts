@@ -7,7 +7,7 @@ import { addDays, type DateRange, type IsoDay } from '../../core/date.js';
 import type { Span } from '../../core/span.js';
 import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
-import { isSpace } from './tokens.js';
+import { isSpace } from '../../core/chars.js';
 
 const LOCATIVE_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;

@@ -5,7 +5,7 @@
  */
 import type { Modality } from '../../core/taxonomy.js';
 import type { Cues } from './lexicon.js';
-import { isSpace } from './tokens.js';
+import { isSpace } from '../../core/chars.js';
 
 export interface ModalityInput {
   /** Text of the trigger's clause before the trigger. */

@@ -44,20 +44,3 @@ export function nameStart(body: string, tokens: readonly Token[], range: TokenRa
   // A dateline in capitals ("ISTANBUL A suicide bomber") ends where the sentence proper starts.
   return !OPENERS.has(text) && !/^[\p{Lu}\d]+$/u.test(text) && !/[.!?]$/.test(text);
 }
-
-/** JavaScript's `\s` (what trim() and split(/\s+/) cut at), by char code. */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
