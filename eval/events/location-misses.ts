@@ -22,6 +22,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IsoDay } from '../../src/core/date.js';
 import type { PlaceMention } from '../../src/core/document.js';
+import { fold } from '../../src/nlp/places/fold.js';
+import { loadGazetteer } from '../../src/nlp/places/gazetteer.js';
 import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
 import { kmBetween } from '../fixture/score.js';
 import { dataRoot } from '../lib/data.js';
@@ -122,6 +124,10 @@ function main(): void {
   const patterns = new Map<LocationClass, Map<string, number>>();
   const precisions = new Map<LocationClass, Map<number, number>>();
   const examples = new Map<LocationClass, string[]>();
+  // Of the texts whose gold name is in the text: is that name (folded) a gazetteer key at all?
+  const gaz = loadGazetteer();
+  const inGaz = new Map<LocationClass, number>();
+  const gaps = new Map<LocationClass, Map<string, number>>();
   let n = 0;
   for (const [f, sample] of FILES) {
     const file = loadAcled(join(root, 'acled-notes', f), oldTypes, sample);
@@ -154,6 +160,12 @@ function main(): void {
         const m = patterns.get(kind) ?? patterns.set(kind, new Map()).get(kind)!;
         const p = patternAround(text.notes, at[0], at[1]);
         m.set(p, (m.get(p) ?? 0) + 1);
+        const spelled = text.notes.slice(at[0], at[1]);
+        if (gaz.byName.get(fold(spelled))) inGaz.set(kind, (inGaz.get(kind) ?? 0) + 1);
+        else {
+          const g = gaps.get(kind) ?? gaps.set(kind, new Map()).get(kind)!;
+          g.set(spelled, (g.get(spelled) ?? 0) + 1);
+        }
       }
       if (kind === show) console.log(`[${example}]\n${text.notes}\n`);
       if (dumpAt >= 0) dump.push(`${n}\t${kind}\t${e?.location?.name ?? '(none)'}\t${name}`);
@@ -176,7 +188,12 @@ function main(): void {
     if (k === 'right' || !total.get(k)) continue;
     const pr = [...(precisions.get(k) ?? [])].sort((a, b) => a[0] - b[0]).map(([p, c]) => `${p}:${c}`);
     const named = [...(patterns.get(k) ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
-    console.log(`\n${k}: ACLED geo_precision ${pr.join(' ')}; gold name in the text: ${named}`);
+    console.log(
+      `\n${k}: ACLED geo_precision ${pr.join(' ')}; gold name in the text: ${named}, of which a gazetteer name: ${inGaz.get(k) ?? 0}`,
+    );
+    const lacking = [...(gaps.get(k) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, top);
+    if (lacking.length > 0)
+      console.log(`  gold names the gazetteer lacks: ${lacking.map(([x, c]) => `${x} ${c}`).join(', ')}`);
     const list = [...(patterns.get(k) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, top);
     if (list.length > 0) console.log('  patterns around the gold name:');
     for (const [p, c] of list) console.log(`  ${String(c).padStart(4)}  ${p}`);
