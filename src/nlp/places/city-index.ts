@@ -54,7 +54,7 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 7;
+const FORMAT = 8;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
@@ -126,6 +126,8 @@ const CODE_LIKE = /^[A-Z]{2,5}$|\d/;
 const ASCII_NAME = /^[A-Za-z][A-Za-z '’`.-]*$/;
 // Alternate names are kept for provincial and district seats and for towns this large.
 const ALTERNATES_FROM = 100_000;
+/** A district with no seat in GeoNames takes the point of its largest town from this size. */
+const DISTRICT_TOWN_SIZE = 10_000;
 
 // One cities500 line, only the columns the merge needs: name, alternates, lat, lng, feature code,
 // country, admin1, admin2, population (a regex over the file makes far fewer strings than splitting).
@@ -199,12 +201,19 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   // The seat's point of each province and district, for the regions no town is named after.
   const admin1Seat = new Map<string, Gn>();
   const admin2Seat = new Map<string, Gn>();
+  const admin2Largest = new Map<string, Gn>();
   for (const g of gn) {
     if (g.feature === 'PPLA' || g.feature === 'PPLC') {
       const code = `${g.country}.${g.admin1}`;
       if (g.feature === 'PPLA' || !admin1Seat.has(code)) admin1Seat.set(code, g);
     }
     if (g.feature === 'PPLA2' && g.admin2) admin2Seat.set(`${g.country}.${g.admin1}.${g.admin2}`, g);
+    // A district GeoNames gives no seat (PPLA2) takes its largest town of 10,000+, usually its headquarters.
+    if (g.admin2 && g.population >= DISTRICT_TOWN_SIZE) {
+      const code = `${g.country}.${g.admin1}.${g.admin2}`;
+      const largest = admin2Largest.get(code);
+      if (!largest || g.population > largest.population) admin2Largest.set(code, g);
+    }
   }
   const seenAdmin1 = new Set<string>();
   // Districts whose seat bears their name, and districts that hold at least one town.
@@ -326,7 +335,14 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
   for (const a of admin2) {
     if (seenAdmin2.has(a.code) || !usedAdmin2.has(a.code)) continue;
     const admin1Code = a.code.split('.').slice(0, 2).join('.');
-    bare(a.name, a.code.slice(0, 2), admin1Code, 'admin2', BARE_ADMIN2_TYPE_RE, admin2Seat.get(a.code));
+    bare(
+      a.name,
+      a.code.slice(0, 2),
+      admin1Code,
+      'admin2',
+      BARE_ADMIN2_TYPE_RE,
+      admin2Seat.get(a.code) ?? admin2Largest.get(a.code),
+    );
   }
   // Rows grouped by key in the order they came (the file's), then the distinct keys sorted by code unit.
   const groups = new Map<string, number[]>();
