@@ -22,7 +22,7 @@ let otherPort: number;
 let otherHits = 0;
 
 const STORY = 'Café talks resumed — “a quiet day”, said the mayor of Šibenik.';
-const BOMB = gzipSync(Buffer.alloc(10_000_000)); // 10 MB of zeros, about 10 KB compressed
+const BOMB = gzipSync(Buffer.alloc(50_000_000)); // 50 MB of zeros, about 49 KB compressed
 /** Bytes of the paced bomb written before the client hung up, and whether the server saw it go. */
 let bombSent = 0;
 let bombClosed = false;
@@ -44,7 +44,7 @@ before(async () => {
     if (req.url === '/z/empty-members')
       return coded('gzip', Buffer.concat(Array.from({ length: 5000 }, () => gzipSync(''))));
     if (req.url === '/z/paced-bomb') {
-      // The bomb in 512-byte pieces, 10 ms apart, until the client hangs up.
+      // The bomb in 512-byte pieces, 20 ms apart (about 95 of them), until the client hangs up.
       bombSent = 0;
       bombClosed = false;
       res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
@@ -54,7 +54,7 @@ before(async () => {
         if (bombSent >= BOMB.length) return void res.end();
         res.write(BOMB.subarray(bombSent, bombSent + 512));
         bombSent += 512;
-        setTimeout(next, 10);
+        setTimeout(next, 20);
       };
       return next();
     }
@@ -302,10 +302,11 @@ describe('fetchBounded: compressed bodies', () => {
 
   it('reads no more of a streamed bomb than it needs to pass the limit', async () => {
     await assert.rejects(fetchBounded(at('/z/paced-bomb'), { maxBytes: 64 * 1024 }), /E003|too large/);
-    for (let i = 0; i < 50 && !bombClosed; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && !bombClosed; i++) await new Promise((r) => setTimeout(r, 10));
     assert.ok(bombClosed, 'the client hung up');
     // 512 bytes of zeros' gzip decode to about 500 KB: the first piece passes a 64 KB limit, and the
-    // client hangs up long before the ~10 KB are all sent (a margin for a loaded machine's timers).
+    // client hangs up long before the ~49 KB are all sent: half of them take about a second, a margin
+    // for a loaded machine's timers (CI runs test files in parallel).
     assert.ok(bombSent < BOMB.length / 2, `${bombSent} of ${BOMB.length} compressed bytes were sent`);
   });
 
