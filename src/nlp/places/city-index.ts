@@ -410,23 +410,16 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
   const keyText = buf.toString('utf8', at, rowStart);
   if (keyText.length !== keyOff[header.keys]) return null;
 
-  // Binary search over the sorted keys, comparing in place (no substring per probe).
-  const find = (q: string): number => {
-    let lo = 0;
-    let hi = header.keys - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = keyOff[mid]!;
-      const len = keyOff[mid + 1]! - s;
-      let cmp = 0;
-      const n = Math.min(len, q.length);
-      for (let i = 0; i < n && cmp === 0; i++) cmp = keyText.charCodeAt(s + i) - q.charCodeAt(i);
-      if (cmp === 0) cmp = len - q.length;
-      if (cmp === 0) return mid;
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid - 1;
+  // Key `k` against `q` in code-unit order, compared in place (no substring per probe).
+  const compareKey = (k: number, q: string): number => {
+    const s = keyOff[k]!;
+    const len = keyOff[k + 1]! - s;
+    const n = Math.min(len, q.length);
+    for (let i = 0; i < n; i++) {
+      const d = keyText.charCodeAt(s + i) - q.charCodeAt(i);
+      if (d !== 0) return d;
     }
-    return -1;
+    return len - q.length;
   };
   // The first key not below `q`: when some key starts with `q`, this one does.
   const lowerBound = (q: string): number => {
@@ -434,16 +427,15 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
     let hi = header.keys;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const s = keyOff[mid]!;
-      const len = keyOff[mid + 1]! - s;
-      let cmp = 0;
-      const n = Math.min(len, q.length);
-      for (let i = 0; i < n && cmp === 0; i++) cmp = keyText.charCodeAt(s + i) - q.charCodeAt(i);
-      if (cmp === 0) cmp = len - q.length;
-      if (cmp < 0) lo = mid + 1;
+      if (compareKey(mid, q) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  };
+  // The keys are distinct, so the lower bound is `q` itself when `q` is a key.
+  const find = (q: string): number => {
+    const k = lowerBound(q);
+    return k < header.keys && compareKey(k, q) === 0 ? k : -1;
   };
   const row = (r: number): CityRow => {
     const f = buf.toString('utf8', rowStart + rowOff[r]!, rowStart + rowOff[r + 1]!).split('\t');
