@@ -8,12 +8,13 @@
  * difference, and exits 1 when any does. Both snapshots must be written by the same command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseIsoDay } from '../src/core/date.js';
 import type { ReportInput } from '../src/core/document.js';
 import { createReader } from '../src/nlp/analyze.js';
-import { loadAcled, loadOldTypes } from '../eval/events/acled.js';
+import { ACLED_DIR, ACLED_FILES, loadAcled, loadOldTypes } from '../eval/events/acled.js';
 import { weekEnd } from '../eval/events/score.js';
 import { dataRoot, missing } from '../eval/lib/data.js';
 import { loadExamplesCorpus, loadReutersCorpus } from './corpus.js';
@@ -32,13 +33,7 @@ const texts: { name: string; input: ReportInput }[] = [];
 for (const r of loadExamplesCorpus(here('../examples/manifest.yaml'))) texts.push(r);
 const reuters = loadReutersCorpus(here('../../shared/data/reuters-2016-conflict-unlabeled/posts.jsonl'));
 for (const r of reuters ?? []) texts.push(r);
-const acledDir = `${dataRoot()}/acled-notes`;
-const acledFiles = [
-  'acled_afghanistan_2020-03_modern-schema.csv',
-  'acled_africa_2016-07_old-schema.csv',
-  'acled_asia_2015_old-schema.csv',
-  'acled_asia_2017-02_old-schema.csv',
-].map((f) => `${acledDir}/${f}`);
+const acledFiles = ACLED_FILES.map(([f]) => join(dataRoot(), ACLED_DIR, f));
 if (perFile > 0 && missing(acledFiles) === null) {
   const oldTypes = loadOldTypes();
   for (const path of acledFiles) {

@@ -18,6 +18,15 @@ export function loadOldTypes(): Map<string, readonly string[]> {
   );
 }
 
+/** The ACLED exports the events task reads (under `<data>/acled-notes`), with the texts sampled from each (all when undefined). */
+export const ACLED_DIR = 'acled-notes';
+export const ACLED_FILES: ReadonlyArray<readonly [string, number | undefined]> = [
+  ['acled_afghanistan_2020-03_modern-schema.csv', undefined],
+  ['acled_africa_2016-07_old-schema.csv', undefined],
+  ['acled_asia_2015_old-schema.csv', 2000],
+  ['acled_asia_2017-02_old-schema.csv', undefined],
+];
+
 export interface GoldText {
   readonly notes: string;
   readonly events: readonly GoldEvent[];

@@ -11,21 +11,8 @@
  * then the most frequent (ours -> ACLED) name pairs of the largest categories: names only, never
  * note texts.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IsoDay } from '../../src/core/date.js';
-import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
-import { dataRoot } from '../lib/data.js';
-import { loadAcled, loadOldTypes } from './acled.js';
-import { actorKey, weekEnd, type GoldEvent } from './score.js';
-import { heldOut } from './split.js';
-
-const FILES: ReadonlyArray<readonly [string, number | undefined]> = [
-  ['acled_afghanistan_2020-03_modern-schema.csv', undefined],
-  ['acled_africa_2016-07_old-schema.csv', undefined],
-  ['acled_asia_2015_old-schema.csv', 2000],
-  ['acled_asia_2017-02_old-schema.csv', undefined],
-];
+import { actorKey, type GoldEvent } from './score.js';
+import { missOptions, readTrainingTexts, writeDump } from './training.js';
 
 export type MissKind =
   | 'right'
@@ -91,51 +78,27 @@ export function classify(
 function main(): void {
   const argv = process.argv.slice(2);
   const field = argv.includes('actor2') ? 'actor2' : 'actor1';
-  const dataAt = argv.indexOf('--data');
-  const topAt = argv.indexOf('--top');
-  const top = topAt >= 0 ? Number(argv[topAt + 1]) : 12;
-  // `--show KIND`: also print the training notes of one category (for reading, never for the repository).
-  const showAt = argv.indexOf('--show');
-  const show = showAt >= 0 ? argv[showAt + 1] : null;
-  // `--dump FILE`: one line per training text (kind, ours, ACLED's), to compare two versions of the code.
-  const dumpAt = argv.indexOf('--dump');
+  const { root, top, show, dump: dumpTo } = missOptions(argv, 12);
   const dump: string[] = [];
-  const root = dataRoot(dataAt >= 0 ? argv[dataAt + 1] : undefined);
-  const oldTypes = loadOldTypes();
-  const service = new ClassifyService();
   const counts = new Map<MissKind, number>();
   const pairs = new Map<MissKind, Map<string, number>>();
-  let n = 0;
-  for (const [f, sample] of FILES) {
-    const file = loadAcled(join(root, 'acled-notes', f), oldTypes, sample);
-    for (const text of file.texts) {
-      if (heldOut(text.notes)) continue;
-      n++;
-      const published = weekEnd(text.events[0]!.date) as IsoDay;
-      let e: ReturnType<typeof mainEvent> = null;
-      let doc: ReturnType<ClassifyService['read']> | null = null;
-      try {
-        doc = service.read(text.notes, published);
-        e = mainEvent(doc);
-      } catch {
-        // A stage that throws counts as no event, as in the events task.
-      }
-      const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
-      // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
-      const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (kind === show)
-        console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
-      if (dumpAt >= 0) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
-      const pair = `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`;
-      const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
-      m.set(pair, (m.get(pair) ?? 0) + 1);
-    }
-  }
-  if (dumpAt >= 0) writeFileSync(argv[dumpAt + 1]!, `${dump.join('\n')}\n`);
-  console.log(`${field} on the ${n} training texts (held-out fifth not read)`);
+  const trained = readTrainingTexts(root, ({ text, n, doc, event: e }) => {
+    const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
+    // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
+    const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    if (kind === show)
+      console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
+    if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
+    const pair = `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`;
+    const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
+    m.set(pair, (m.get(pair) ?? 0) + 1);
+  });
+  writeDump(dumpTo, dump);
+  console.log(`${field} on the ${trained} training texts (held-out fifth not read)`);
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  for (const [kind, c] of sorted) console.log(`  ${kind.padEnd(18)} ${String(c).padStart(5)}  ${(c / n).toFixed(3)}`);
+  for (const [kind, c] of sorted)
+    console.log(`  ${kind.padEnd(18)} ${String(c).padStart(5)}  ${(c / trained).toFixed(3)}`);
   for (const [kind] of sorted) {
     if (kind === 'right') continue;
     console.log(`\n${kind}: most frequent (ours -> ACLED)`);

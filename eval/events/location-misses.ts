@@ -18,25 +18,12 @@
  * place name where we miss it (class b: "X district", "village of X", ...): names and patterns only,
  * never note texts (unless --show, for reading on screen).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IsoDay } from '../../src/core/date.js';
 import type { PlaceMention } from '../../src/core/document.js';
 import { fold } from '../../src/nlp/places/fold.js';
 import { loadGazetteer } from '../../src/nlp/places/gazetteer.js';
-import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
 import { kmBetween } from '../fixture/score.js';
-import { dataRoot } from '../lib/data.js';
-import { loadAcled, loadOldTypes } from './acled.js';
-import { weekEnd, type GoldEvent } from './score.js';
-import { heldOut } from './split.js';
-
-const FILES: ReadonlyArray<readonly [string, number | undefined]> = [
-  ['acled_afghanistan_2020-03_modern-schema.csv', undefined],
-  ['acled_africa_2016-07_old-schema.csv', undefined],
-  ['acled_asia_2015_old-schema.csv', 2000],
-  ['acled_asia_2017-02_old-schema.csv', undefined],
-];
+import type { GoldEvent } from './score.js';
+import { missOptions, readTrainingTexts, writeDump } from './training.js';
 
 export const CLASSES = [
   'right',
@@ -109,17 +96,8 @@ export function classifyText(
 }
 
 function main(): void {
-  const argv = process.argv.slice(2);
-  const dataAt = argv.indexOf('--data');
-  const topAt = argv.indexOf('--top');
-  const top = topAt >= 0 ? Number(argv[topAt + 1]) : 15;
-  const showAt = argv.indexOf('--show');
-  const show = showAt >= 0 ? argv[showAt + 1] : null;
-  const dumpAt = argv.indexOf('--dump');
+  const { root, top, show, dump: dumpTo } = missOptions(process.argv.slice(2), 15);
   const dump: string[] = [];
-  const root = dataRoot(dataAt >= 0 ? argv[dataAt + 1] : undefined);
-  const oldTypes = loadOldTypes();
-  const service = new ClassifyService();
   const counts = new Map<string, Map<LocationClass, number>>();
   const patterns = new Map<LocationClass, Map<string, number>>();
   const precisions = new Map<LocationClass, Map<number, number>>();
@@ -128,51 +106,36 @@ function main(): void {
   const gaz = loadGazetteer();
   const inGaz = new Map<LocationClass, number>();
   const gaps = new Map<LocationClass, Map<string, number>>();
-  let n = 0;
-  for (const [f, sample] of FILES) {
-    const file = loadAcled(join(root, 'acled-notes', f), oldTypes, sample);
-    const perFile = new Map<LocationClass, number>();
-    counts.set(file.name.replace(/\.csv$/, ''), perFile);
-    for (const text of file.texts) {
-      if (heldOut(text.notes)) continue;
-      n++;
-      const published = weekEnd(text.events[0]!.date) as IsoDay;
-      let e: ReturnType<typeof mainEvent> = null;
-      let places: readonly PlaceMention[] = [];
-      try {
-        const doc = service.read(text.notes, published);
-        places = doc.places?.places ?? [];
-        e = mainEvent(doc);
-      } catch {
-        // A stage that throws counts as no event, as in the events task.
+  const trained = readTrainingTexts(root, ({ file, text, n, doc, event: e }) => {
+    const fileName = file.name.replace(/\.csv$/, '');
+    const perFile = counts.get(fileName) ?? counts.set(fileName, new Map()).get(fileName)!;
+    const places: readonly PlaceMention[] = doc?.places?.places ?? [];
+    const chosen = e ? { latitude: e.location?.latitude ?? null, longitude: e.location?.longitude ?? null } : null;
+    const { kind, name, at } = classifyText(text.events, text.notes, places, chosen, e !== null);
+    perFile.set(kind, (perFile.get(kind) ?? 0) + 1);
+    const pr = precisions.get(kind) ?? precisions.set(kind, new Map()).get(kind)!;
+    const gp = text.events[0]?.geoPrecision ?? 0;
+    pr.set(gp, (pr.get(gp) ?? 0) + 1);
+    const ours = places.map((p) => `${p.name}/${p.country ?? '?'}`).join(', ');
+    const example = `${e?.location?.name ?? '(none)'} -> ${name} [${text.events[0]?.admin1 ?? ''} / ${text.events[0]?.admin2 ?? ''}] (places: ${ours || '-'})`;
+    const ex = examples.get(kind) ?? examples.set(kind, []).get(kind)!;
+    ex.push(example);
+    if (at) {
+      const m = patterns.get(kind) ?? patterns.set(kind, new Map()).get(kind)!;
+      const p = patternAround(text.notes, at[0], at[1]);
+      m.set(p, (m.get(p) ?? 0) + 1);
+      const spelled = text.notes.slice(at[0], at[1]);
+      if (gaz.byName.get(fold(spelled))) inGaz.set(kind, (inGaz.get(kind) ?? 0) + 1);
+      else {
+        const g = gaps.get(kind) ?? gaps.set(kind, new Map()).get(kind)!;
+        g.set(spelled, (g.get(spelled) ?? 0) + 1);
       }
-      const chosen = e ? { latitude: e.location?.latitude ?? null, longitude: e.location?.longitude ?? null } : null;
-      const { kind, name, at } = classifyText(text.events, text.notes, places, chosen, e !== null);
-      perFile.set(kind, (perFile.get(kind) ?? 0) + 1);
-      const pr = precisions.get(kind) ?? precisions.set(kind, new Map()).get(kind)!;
-      const gp = text.events[0]?.geoPrecision ?? 0;
-      pr.set(gp, (pr.get(gp) ?? 0) + 1);
-      const ours = places.map((p) => `${p.name}/${p.country ?? '?'}`).join(', ');
-      const example = `${e?.location?.name ?? '(none)'} -> ${name} [${text.events[0]?.admin1 ?? ''} / ${text.events[0]?.admin2 ?? ''}] (places: ${ours || '-'})`;
-      const ex = examples.get(kind) ?? examples.set(kind, []).get(kind)!;
-      ex.push(example);
-      if (at) {
-        const m = patterns.get(kind) ?? patterns.set(kind, new Map()).get(kind)!;
-        const p = patternAround(text.notes, at[0], at[1]);
-        m.set(p, (m.get(p) ?? 0) + 1);
-        const spelled = text.notes.slice(at[0], at[1]);
-        if (gaz.byName.get(fold(spelled))) inGaz.set(kind, (inGaz.get(kind) ?? 0) + 1);
-        else {
-          const g = gaps.get(kind) ?? gaps.set(kind, new Map()).get(kind)!;
-          g.set(spelled, (g.get(spelled) ?? 0) + 1);
-        }
-      }
-      if (kind === show) console.log(`[${example}]\n${text.notes}\n`);
-      if (dumpAt >= 0) dump.push(`${n}\t${kind}\t${e?.location?.name ?? '(none)'}\t${name}`);
     }
-  }
-  if (dumpAt >= 0) writeFileSync(argv[dumpAt + 1]!, `${dump.join('\n')}\n`);
-  console.log(`location on the ${n} training texts (held-out fifth not read)`);
+    if (kind === show) console.log(`[${example}]\n${text.notes}\n`);
+    if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.location?.name ?? '(none)'}\t${name}`);
+  });
+  writeDump(dumpTo, dump);
+  console.log(`location on the ${trained} training texts (held-out fifth not read)`);
   const total = new Map<LocationClass, number>();
   for (const m of counts.values()) for (const [k, c] of m) total.set(k, (total.get(k) ?? 0) + c);
   const files = [...counts.keys()];
@@ -182,7 +145,7 @@ function main(): void {
   for (const k of CLASSES) {
     const c = total.get(k) ?? 0;
     const cells = files.map((f) => String(counts.get(f)!.get(k) ?? 0).padStart(14)).join(' ');
-    console.log(`  ${k.padEnd(22)} ${String(c).padStart(5)} ${(c / n).toFixed(3)}  ${cells}`);
+    console.log(`  ${k.padEnd(22)} ${String(c).padStart(5)} ${(c / trained).toFixed(3)}  ${cells}`);
   }
   for (const k of CLASSES) {
     if (k === 'right' || !total.get(k)) continue;

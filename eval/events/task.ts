@@ -5,17 +5,9 @@ import { ClassifyService, mainEvent } from '../../src/services/classify.service.
 import { fingerprint, missing } from '../lib/data.js';
 import { weightedF1 } from '../lib/prf.js';
 import { OURS, type ScoreRow, type Skipped, type TaskResult } from '../lib/task.js';
-import { loadAcled, loadOldTypes, type AcledFile } from './acled.js';
+import { ACLED_DIR as DIR, ACLED_FILES as FILES, loadAcled, loadOldTypes, type AcledFile } from './acled.js';
 import { FIELDS, goldSubType, scoreText, weekEnd, type Field, type PredictedEvent } from './score.js';
 import { heldOut } from './split.js';
-
-const DIR = 'acled-notes';
-const FILES: ReadonlyArray<readonly [string, number | undefined]> = [
-  ['acled_afghanistan_2020-03_modern-schema.csv', undefined],
-  ['acled_africa_2016-07_old-schema.csv', undefined],
-  ['acled_asia_2015_old-schema.csv', 2000],
-  ['acled_asia_2017-02_old-schema.csv', undefined],
-];
 
 const TARGETS: Partial<Record<Field, { target: string; peer?: [string, number] }>> = {
   type: { target: 'acc >= 0.90', peer: ['GDELT audit (event codes)', 0.81] },

@@ -1,0 +1,78 @@
+/**
+ * What the error-analysis scripts (actor-misses.ts, location-misses.ts) share: their options, and a
+ * reading of every TRAINING text of the ACLED notes as the events task reads it (the held-out fifth
+ * of split.ts is never read, so rules revised from their output stay out of sample there).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IsoDay } from '../../src/core/date.js';
+import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
+import { dataRoot } from '../lib/data.js';
+import { ACLED_DIR, ACLED_FILES, loadAcled, loadOldTypes, type AcledFile, type GoldText } from './acled.js';
+import { weekEnd } from './score.js';
+import { heldOut } from './split.js';
+
+export interface MissOptions {
+  readonly root: string;
+  /** How many of the most frequent names or patterns each class lists. */
+  readonly top: number;
+  /** `--show CLASS`: also print the training notes of one class (for reading, never for the repository). */
+  readonly show: string | null;
+  /** `--dump FILE`: one line per training text, to compare two versions of the code. */
+  readonly dump: string | null;
+}
+
+/** `[--data PATH] [--top N] [--show CLASS] [--dump FILE]`. */
+export function missOptions(argv: readonly string[], defaultTop: number): MissOptions {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const top = value('--top');
+  return {
+    root: dataRoot(value('--data')),
+    top: top === undefined ? defaultTop : Number(top),
+    show: value('--show') ?? null,
+    dump: value('--dump') ?? null,
+  };
+}
+
+export interface TrainingReading {
+  readonly file: AcledFile;
+  readonly text: GoldText;
+  /** 1-based count of the training texts read so far. */
+  readonly n: number;
+  /** Null when a stage threw (counted as no event, as in the events task). */
+  readonly doc: ReturnType<ClassifyService['read']> | null;
+  readonly event: ReturnType<typeof mainEvent>;
+}
+
+/** Reads every training text with the events task's publication date and main event; returns how many. */
+export function readTrainingTexts(root: string, visit: (reading: TrainingReading) => void): number {
+  const oldTypes = loadOldTypes();
+  const service = new ClassifyService();
+  let n = 0;
+  for (const [f, sample] of ACLED_FILES) {
+    const file = loadAcled(join(root, ACLED_DIR, f), oldTypes, sample);
+    for (const text of file.texts) {
+      if (heldOut(text.notes)) continue;
+      n++;
+      const published = weekEnd(text.events[0]!.date) as IsoDay;
+      let doc: TrainingReading['doc'] = null;
+      let event: TrainingReading['event'] = null;
+      try {
+        doc = service.read(text.notes, published);
+        event = mainEvent(doc);
+      } catch {
+        // A stage that throws counts as no event, as in the events task.
+      }
+      visit({ file, text, n, doc, event });
+    }
+  }
+  return n;
+}
+
+/** Writes the `--dump` lines, when asked for. */
+export function writeDump(path: string | null, lines: readonly string[]): void {
+  if (path !== null) writeFileSync(path, `${lines.join('\n')}\n`);
+}
