@@ -106,6 +106,16 @@ export function toast(text: string, kind: 'ok' | 'error' = 'ok'): void {
   toastTimer = window.setTimeout(() => t.remove(), kind === 'error' ? 9000 : 5000);
 }
 
+/** The page a signed-out visitor gets instead of one that needs an account: why, and a sign-in link back to `next`. */
+export function signInPage(title: string, why: string, next: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'page narrow-page' },
+    pageHeader(title),
+    empty(why, link(encodeRoute({ page: 'login', next }), 'Sign in', { class: 'button' })),
+  );
+}
+
 export function pageHeader(title: string, ...extra: Child[]): HTMLElement {
   return h('header', { class: 'page-header' }, h('h1', { text: title }), ...extra);
 }

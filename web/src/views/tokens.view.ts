@@ -8,10 +8,9 @@
 import { api } from '../api.js';
 import type { ApiToken, NewApiToken } from '../api-types.js';
 import { formatMoment } from '../dates.js';
-import { h, link, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { session } from '../session.js';
-import { encodeRoute } from '../state.js';
-import { empty, errorText, pageHeader } from '../ui.js';
+import { empty, errorText, pageHeader, signInPage } from '../ui.js';
 import { accountForm } from './form.js';
 import type { MountView } from './view.js';
 
@@ -422,18 +421,7 @@ async function copySecret(input: HTMLInputElement, status: StatusLine): Promise<
 
 export const mountTokens: MountView = (el) => {
   if (!session.me) {
-    replace(
-      el,
-      h(
-        'div',
-        { class: 'page narrow-page' },
-        pageHeader('API tokens'),
-        empty(
-          'Sign in to see and create your API tokens.',
-          link(encodeRoute({ page: 'login', next: '#/tokens' }), 'Sign in', { class: 'button' }),
-        ),
-      ),
-    );
+    replace(el, signInPage('API tokens', 'Sign in to see and create your API tokens.', '#/tokens'));
     return {};
   }
   tokensPage(el, apiClient, session.me.partyId ? `${session.me.role}, ${session.me.partyId}` : session.me.role);

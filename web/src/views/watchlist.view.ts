@@ -4,7 +4,7 @@ import type { WatchChange, WatchItem } from '../api-types.js';
 import { h, link, replace } from '../dom.js';
 import { session } from '../session.js';
 import { encodeRoute } from '../state.js';
-import { empty, errorState, errorText, loading, pageHeader, toast } from '../ui.js';
+import { empty, errorState, errorText, loading, pageHeader, signInPage, toast } from '../ui.js';
 import { humanize } from '../vocab.js';
 import type { MountView } from './view.js';
 import { field } from './widgets.js';
@@ -68,18 +68,7 @@ function changeRow(c: WatchChange): HTMLElement {
 
 export const mountWatchlist: MountView = (el) => {
   if (!session.me) {
-    replace(
-      el,
-      h(
-        'div',
-        { class: 'page narrow-page' },
-        pageHeader('Watchlist'),
-        empty(
-          'Sign in to follow zones, actors and incidents.',
-          link(encodeRoute({ page: 'login', next: '#/watchlist' }), 'Sign in', { class: 'button' }),
-        ),
-      ),
-    );
+    replace(el, signInPage('Watchlist', 'Sign in to follow zones, actors and incidents.', '#/watchlist'));
     return {};
   }
   const changesBox = h('section', { class: 'card', testid: 'watch-changes' }, loading('changes'));
