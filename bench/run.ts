@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- --rounds N --warmup N --corpus examples|reuters|all]`: reports per second for the
- * whole reading pipeline and each stage, beside wink-nlp alone and compromise alone on the same texts.
- * The machine is shared and noisy: figures are medians of rounds after warm-up, and ratios are taken
- * per round (both sides ran back to back), which is what the targets are about.
+ * `npm run bench [-- --rounds N --warmup N --corpus examples|reuters|all --mode both|inprocess|isolated
+ * --pairs N --seconds S]`: reports per second for the whole reading pipeline and each stage, beside
+ * wink-nlp alone and compromise alone on the same texts, measured two ways (docs/adr/0014):
+ * - in process: all sides in this process, rounds rotating their order, a full GC before each side;
+ *   medians of rounds after warm-up, ratios taken per round (both sides ran back to back);
+ * - isolated: the pipeline and wink-nlp each in a child process of its own, warm, in steady state with
+ *   no forced GC (bench/isolated.ts), in alternating pairs; ratios taken per pair.
  */
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -18,6 +21,7 @@ import {
   type PipelineUnderTest,
   type PreparedCorpus,
 } from './measure.js';
+import { measureIsolated, type IsolatedFigures } from './isolated.js';
 import { perSecond, verdict } from './stats.js';
 
 const TARGET_REPORTS_PER_SECOND = 200;
@@ -31,14 +35,32 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '7' },
     warmup: { type: 'string', default: '2' },
     corpus: { type: 'string', default: 'all' },
+    mode: { type: 'string', default: 'both' },
+    pairs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '4' },
   },
 });
 const rounds = Number(args.rounds);
 const warmup = Number(args.warmup);
-if (!(rounds >= 1) || !(warmup >= 0) || !['examples', 'reuters', 'all'].includes(args.corpus)) {
-  console.error('usage: npm run bench -- [--rounds N>=1] [--warmup N>=0] [--corpus examples|reuters|all]');
+const pairs = Number(args.pairs);
+const seconds = Number(args.seconds);
+if (
+  !(rounds >= 1) ||
+  !(warmup >= 0) ||
+  !Number.isInteger(pairs) ||
+  !(pairs >= 1) ||
+  !(seconds > 0) ||
+  !['examples', 'reuters', 'all'].includes(args.corpus) ||
+  !['both', 'inprocess', 'isolated'].includes(args.mode)
+) {
+  console.error(
+    'usage: npm run bench -- [--rounds N>=1] [--warmup N>=0] [--corpus examples|reuters|all] ' +
+      '[--mode both|inprocess|isolated] [--pairs N>=1] [--seconds S>0]',
+  );
   process.exit(2);
 }
+const inProcess = args.mode !== 'isolated';
+const isolated = args.mode !== 'inprocess';
 
 // A full GC between timed blocks and before reading memory, so "heap used" is live data, not garbage.
 setFlagsFromString('--expose-gc');
@@ -169,6 +191,42 @@ function printCorpus(title: string, figures: CorpusFigures, meanWords: number, h
   );
 }
 
+function printIsolated(title: string, figures: IsolatedFigures, html: boolean): void {
+  console.log(
+    `\n${title}; isolated: each side in its own process, warm, no forced GC, ${pairs} pair(s) x ${seconds} s`,
+  );
+  console.log(
+    formatTable(
+      ['', 'ms/report', 'reports/s', 'target'],
+      [
+        [
+          'whole pipeline (wall, 1 thread)',
+          ms(figures.pipelineMs),
+          rate(figures.pipelineMs),
+          `>= ${TARGET_REPORTS_PER_SECOND}/s: ${verdict(perSecond(figures.pipelineMs), { atLeast: TARGET_REPORTS_PER_SECOND })}`,
+        ],
+        ['whole pipeline (CPU time, all threads)', ms(figures.pipelineCpuMs), rate(figures.pipelineCpuMs), ''],
+        ['wink-nlp alone', ms(figures.winkMs), rate(figures.winkMs), ''],
+      ],
+    ),
+  );
+  console.log('');
+  console.log(
+    formatTable(
+      ['ratio (median of per-pair ratios)', 'value', 'target'],
+      [
+        [
+          html ? 'pipeline (with HTML cleaning) / wink-nlp' : 'pipeline / wink-nlp',
+          times(figures.ratio),
+          `<= ${TARGET_RATIO_TO_WINK}x: ${verdict(figures.ratio, { atMost: TARGET_RATIO_TO_WINK })}`,
+        ],
+      ],
+    ),
+  );
+  const each = figures.pairs.map((p) => `${ms(p.pipelineMs)}/${ms(p.winkMs)} = ${times(p.ratio)}`).join('; ');
+  console.log(`pairs (pipeline/wink ms a report): ${each}`);
+}
+
 async function main(): Promise<void> {
   const cpuList = cpus();
   console.log(`Truce Monitor benchmark, ${new Date().toISOString().slice(0, 10)}`);
@@ -177,7 +235,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log(`${rounds} timed rounds after ${warmup} warm-up round(s); medians shown`);
+  if (inProcess) console.log(`in process: ${rounds} timed rounds after ${warmup} warm-up round(s); medians shown`);
 
   const rssAtStart = process.memoryUsage().rss;
   const loaded = await loadPipeline();
@@ -225,13 +283,16 @@ async function main(): Promise<void> {
   for (const corpus of corpora) {
     const prepared = prepare(corpus.title, corpus.reports, pipelineReady ? loaded : null);
     const meanWords = prepared.texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0) / prepared.texts.length;
-    const figures = measureCorpus(pipelineReady ? loaded.pipeline : null, peers, prepared, { rounds, warmup, collect });
-    printCorpus(
-      `${corpus.title}; ${figures.reports} measured, mean ${Math.round(meanWords)} words of cleaned text`,
-      figures,
-      meanWords,
-      corpus.html,
-    );
+    const described = `${corpus.title}; ${prepared.inputs.length} measured, mean ${Math.round(meanWords)} words of cleaned text`;
+    if (inProcess) {
+      const figures = measureCorpus(pipelineReady ? loaded.pipeline : null, peers, prepared, {
+        rounds,
+        warmup,
+        collect,
+      });
+      printCorpus(`${described}; in process`, figures, meanWords, corpus.html);
+    }
+    if (isolated && pipelineReady) printIsolated(described, measureIsolated(prepared, { pairs, seconds }), corpus.html);
   }
 
   const beforeGc = process.memoryUsage();
