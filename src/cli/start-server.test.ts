@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore } from '../store/sqlite/sqlite.store.js';
 import type { Store } from '../store/store.js';
-import { checkTileOptions, parseTrustProxy, startServer, type Started } from './start-server.js';
+import {
+  checkTileOptions,
+  parseFetchPorts,
+  parseTrustProxy,
+  serviceOptions,
+  startServer,
+  type Started,
+} from './start-server.js';
 
 const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
 
@@ -21,6 +28,21 @@ describe('--trust-proxy', () => {
     ]);
     for (const bad of ['', 'true', '*', 'proxy.example.org', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/2'])
       assert.throws(() => parseTrustProxy(bad), /--trust-proxy/, bad);
+  });
+});
+
+describe('--fetch-ports', () => {
+  it('takes whole port numbers 1-65535 and names the one that is not', () => {
+    assert.equal(parseFetchPorts(undefined), undefined);
+    assert.deepEqual(parseFetchPorts('8080, 8443,1'), [8080, 8443, 1]);
+    for (const bad of ['', ',', '0', '65536', '80.5', '-1', 'http', '8080;8443', '1e3'])
+      assert.throws(() => parseFetchPorts(bad), /--fetch-ports/, bad);
+    assert.throws(() => parseFetchPorts('8080,99999'), /"99999" is not a port number/);
+  });
+
+  it('reaches the service options (none unless given)', () => {
+    assert.deepEqual(serviceOptions({ fetchPorts: '8080' }).fetchPorts, [8080]);
+    assert.equal(serviceOptions({}).fetchPorts, undefined);
   });
 });
 

@@ -23,6 +23,8 @@ export interface StartOptions extends Listen {
   readonly tileAttribution?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (parsed by parseTrustProxy). */
   readonly trustProxy?: readonly string[];
+  /** Ports that URLs submitted for fetching may use besides 80 and 443 (parsed by parseFetchPorts). */
+  readonly fetchPorts?: readonly number[];
 }
 
 export interface Started {
@@ -86,25 +88,55 @@ export function parseTrustProxy(value: string | undefined): string[] | undefined
 }
 
 /** The flags `truce serve` and `truce demo` both take beyond where to listen: map tiles, trusted proxies. */
+const FETCH_PORTS_FLAG = '--fetch-ports <ports>';
+const FETCH_PORTS_HELP =
+  'comma-separated ports that URLs submitted for fetching may use besides 80 and 443 (e.g. 8080,8443); default none';
+
+/** --fetch-ports: whole port numbers 1-65535, each named when it is not one. */
+export function parseFetchPorts(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0)
+    throw new TruceError('E007_BAD_OPTION', { option: '--fetch-ports', reason: 'give at least one port' });
+  return parts.map((part) => {
+    const n = Number(part);
+    if (!/^\d{1,5}$/.test(part) || n < 1 || n > 65535)
+      throw new TruceError('E007_BAD_OPTION', {
+        option: '--fetch-ports',
+        reason: `"${part}" is not a port number (1-65535)`,
+      });
+    return n;
+  });
+}
+
+/** The flags `truce serve` and `truce demo` both take beyond where to listen: map tiles, trusted proxies, fetch ports. */
 export interface ServiceFlags {
   readonly tileUrl?: string;
   readonly tileAttribution?: string;
   readonly trustProxy?: string;
+  readonly fetchPorts?: string;
 }
 
-/** Adds --tile-url, --tile-attribution and --trust-proxy to a command. */
+/** Adds --tile-url, --tile-attribution, --trust-proxy and --fetch-ports to a command. */
 export function withServiceOptions(command: Command): Command {
   return command
     .option(TILE_URL_FLAG, TILE_URL_HELP)
     .option(TILE_ATTRIBUTION_FLAG, TILE_ATTRIBUTION_HELP)
-    .option(TRUST_PROXY_FLAG, TRUST_PROXY_HELP);
+    .option(TRUST_PROXY_FLAG, TRUST_PROXY_HELP)
+    .option(FETCH_PORTS_FLAG, FETCH_PORTS_HELP);
 }
 
 /** Checks those flags before anything is opened; what startServer takes of them. */
-export function serviceOptions(flags: ServiceFlags): Pick<StartOptions, 'tileUrl' | 'tileAttribution' | 'trustProxy'> {
+export function serviceOptions(
+  flags: ServiceFlags,
+): Pick<StartOptions, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'fetchPorts'> {
   checkTileOptions(flags);
   const trustProxy = parseTrustProxy(flags.trustProxy);
-  return { tileUrl: flags.tileUrl, tileAttribution: flags.tileAttribution, trustProxy };
+  const fetchPorts = parseFetchPorts(flags.fetchPorts);
+  return { tileUrl: flags.tileUrl, tileAttribution: flags.tileAttribution, trustProxy, fetchPorts };
 }
 
 export function parsePort(value: string): number {
@@ -144,6 +176,7 @@ export async function startServer(options: StartOptions): Promise<Started> {
       ...(options.agreement ? { agreement: options.agreement } : {}),
       web: webOptions(options),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+      ...(options.fetchPorts ? { fetch: { allowPorts: options.fetchPorts } } : {}),
     });
     try {
       await app.listen({ port, host: options.host });
