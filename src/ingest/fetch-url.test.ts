@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { TruceError } from '../core/errors.js';
 import { decodeReportBytes } from './decode.js';
 import { fetchBounded, type FetchLimits } from './fetch-url.js';
@@ -35,6 +35,10 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': encoding }).end(body);
     if (req.url === '/z/gzip') return coded('gzip', gzipSync(STORY));
     if (req.url === '/z/deflate') return coded('deflate', deflateSync(STORY));
+    if (req.url === '/z/deflate-raw') return coded('deflate', deflateRawSync(STORY));
+    if (req.url === '/z/deflate-raw-bomb') return coded('deflate', deflateRawSync(Buffer.alloc(50_000_000)));
+    if (req.url === '/z/deflate-one-byte') return coded('deflate', Buffer.from([0x78]));
+    if (req.url === '/z/deflate-empty') return coded('deflate', Buffer.alloc(0));
     if (req.url === '/z/br') return coded('br', brotliCompressSync(STORY));
     if (req.url === '/z/gzip-br') return coded('gzip, br', brotliCompressSync(gzipSync(STORY)));
     if (req.url === '/z/zstd') return coded('zstd', Buffer.from(STORY));
@@ -289,6 +293,20 @@ describe('fetchBounded: compressed bodies', () => {
       hits.map((h) => h.acceptEncoding),
       Array(4).fill('gzip, deflate, br'),
     );
+  });
+
+  it('takes raw deflate under "deflate" too, as browsers do; an empty body is empty, one byte is corrupt', async () => {
+    const got = await fetchBounded(at('/z/deflate-raw'));
+    assert.equal(Buffer.from(got.bytes).toString('utf8'), STORY);
+    assert.equal((await fetchBounded(at('/z/deflate-empty'))).bytes.length, 0);
+    await assert.rejects(
+      fetchBounded(at('/z/deflate-one-byte')),
+      /^Error: corrupt deflate body: unexpected end of file/,
+    );
+    await assert.rejects(fetchBounded(at('/z/deflate-raw-bomb'), { maxBytes: 64 * 1024 }), (e: unknown) => {
+      assert.ok(e instanceof TruceError && e.shortCode === 'E003', String(e));
+      return true;
+    });
   });
 
   it('stops a gzip bomb at the limit of DECODED bytes (E003), though its raw bytes are within it', async () => {

@@ -10,7 +10,7 @@
  * only ports 80 and 443 are connected to (`allowPorts` adds more), checked on every hop before
  * connecting.
  *
- * Bodies may come compressed (gzip, deflate, br): they are decoded as they stream with node:zlib, and
+ * Bodies may come compressed (gzip, deflate in the zlib format or raw, br): they are decoded as they stream with node:zlib, and
  * the size limit applies to the raw bytes AND to the decoded ones, so a decompression bomb stops at
  * the limit; `bytes` are the decoded body. Any other content-encoding is refused.
  */
@@ -18,9 +18,10 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { TruceError } from '../core/errors.js';
 import { maxInputBytes } from './decode.js';
+import { createDeflateDecoder } from './deflate-decoder.js';
 import {
   AddressRefused,
   addressRefusal,
@@ -157,7 +158,8 @@ const ALL: AddressPolicy = { allowPrivate: true };
 const DECODERS: Readonly<Record<string, () => Transform>> = {
   gzip: createGunzip,
   'x-gzip': createGunzip,
-  deflate: createInflate,
+  // The zlib format, or raw deflate as some servers send it (deflate-decoder.ts).
+  deflate: createDeflateDecoder,
   br: createBrotliDecompress,
 };
 
