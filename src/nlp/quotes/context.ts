@@ -34,7 +34,7 @@ export interface QuoteContext {
 export interface PhraseHitLike {
   readonly id: string;
   readonly speaker: 'before' | 'after' | 'none';
-  readonly content: 'clause' | 'to-comma';
+  readonly content: 'clause' | 'to-comma' | 'or-object';
   readonly start: number;
   readonly end: number;
 }

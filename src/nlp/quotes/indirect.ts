@@ -188,8 +188,14 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     const subject = subjectBefore(ctx, hit.start, start);
     let t = hit.end;
     if (ctx.words[t] === ',') t++;
+    const that = ctx.words[t] === 'that' || ctx.words[hit.end - 1] === 'that';
     if (ctx.words[t] === 'that') t++;
-    const content = clauseFrom(ctx, t, end);
+    // A light-verb or prepositional cue takes its object unless a clause follows "that" ("voiced
+    // concern about the talks", "spoke about the siege", "made the case that ...").
+    const content =
+      hit.content === 'or-object' && !that
+        ? (objectAfter(ctx, t, end) ?? clauseFrom(ctx, t, end))
+        : clauseFrom(ctx, t, end);
     return subject && content ? candidate(ctx, content, cue, subject, s) : null;
   }
   // "according to X, CLAUSE" or "CLAUSE, according to X".

@@ -34,13 +34,16 @@ const CuesSchema = z.object({
       /** none: a speakerless attribution (an appearance, an expectation): the content is the
        * sentence from the subject before the cue ("The talks appear to have stalled"). */
       speaker: z.enum(['before', 'after', 'none']),
-      /** to-comma: the content runs from the cue to the next comma ("Asked whether ..., he said"). */
-      content: z.enum(['clause', 'to-comma']).default('clause'),
+      /** to-comma: the content runs from the cue to the next comma ("Asked whether ..., he said");
+       * or-object: a clause, else the object after the cue ("voiced concern about the talks"). */
+      content: z.enum(['clause', 'to-comma', 'or-object']).default('clause'),
       description: z.string(),
       example: z.string(),
     }),
   ),
   adverbs: words,
+  progressive: words,
+  modals: words,
   negators: words,
 });
 
@@ -61,7 +64,7 @@ export interface PhraseCue {
   readonly id: string;
   readonly re: RegExp;
   readonly speaker: 'before' | 'after' | 'none';
-  readonly content: 'clause' | 'to-comma';
+  readonly content: 'clause' | 'to-comma' | 'or-object';
 }
 
 export interface QuoteLexicon {
@@ -77,6 +80,10 @@ export interface QuoteLexicon {
   readonly takesObject: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
   readonly adverbs: ReadonlySet<string>;
+  /** Forms of "be" skipped between a subject and an -ing cue ("is praising"). */
+  readonly progressive: ReadonlySet<string>;
+  /** Modals skipped between a subject and its cue ("could announce"). */
+  readonly modals: ReadonlySet<string>;
   readonly negators: ReadonlySet<string>;
   readonly personPronouns: ReadonlySet<string>;
   readonly otherPronouns: ReadonlySet<string>;
@@ -138,6 +145,8 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     takesObject,
     phrases,
     adverbs: lower(cues.adverbs),
+    progressive: lower(cues.progressive),
+    modals: lower(cues.modals),
     negators: lower(cues.negators),
     personPronouns: lower(speakers.pronouns.person),
     otherPronouns: lower(speakers.pronouns.other),

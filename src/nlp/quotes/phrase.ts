@@ -39,6 +39,20 @@ export function skipAdverbsBack(ctx: QuoteContext, j: number, lo: number): numbe
   return j;
 }
 
+/**
+ * Skips a progressive "be" before an -ing cue and a modal before any cue, with the adverbs and
+ * auxiliaries around them: "is also praising", "has been saying", "could announce".
+ */
+function skipAuxiliariesBack(ctx: QuoteContext, cue: number, j: number, lo: number): number {
+  const ing = ctx.words[cue]!.endsWith('ing');
+  for (let guard = 0; guard < 3 && j >= lo; guard++) {
+    const w = ctx.words[j]!;
+    if (!((ing && ctx.lex.progressive.has(w)) || ctx.lex.modals.has(w))) break;
+    j = skipAdverbsBack(ctx, j - 1, lo);
+  }
+  return j;
+}
+
 /** True when a noun phrase may start at token t (used to tell a clause from a prepositional phrase). */
 function hasHead(ctx: QuoteContext, r: TokenRange): boolean {
   for (let k = r.start; k < r.end; k++) if (HEAD.has(pos(ctx, k)) || ctx.entityOf[k]! >= 0) return true;
@@ -121,7 +135,7 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
  * relative clause set off by commas ("X, the spokesman, said"; "X, who ..., said").
  */
 export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): TokenRange | null {
-  let j = skipAdverbsBack(ctx, cue - 1, lo);
+  let j = skipAuxiliariesBack(ctx, cue, skipAdverbsBack(ctx, cue - 1, lo), lo);
   // "Jane Doe on Wednesday said": a date between the subject and its cue.
   if (j - 1 > lo && DATE_WORD.test(ctx.words[j]!) && (ctx.words[j - 1] === 'on' || ctx.words[j - 1] === 'in'))
     j = skipAdverbsBack(ctx, j - 2, lo);
