@@ -6,10 +6,21 @@
 import type { Cues } from './lexicon.js';
 
 const QUALIFIER = String.raw`(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|approximately|roughly|fewer\s+than|less\s+than|close\s+to)\s+)?`;
-const AUX = String.raw`(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|were\s+reportedly|also)\s+)*`;
+const AUX = String.raw`(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|reported|allegedly|later|all|also|(?:shot|stabbed|abducted|kidnapped|tortured|beaten|attacked|ambushed|captured|hacked|gunned\s+down)\s+and)\s+)*`;
+/** "including 2 commanders", "among them a child": a part of the figure before it, never added to it. */
+const SUBSET = /(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+$/iu;
+/** Between two figures of one clause: a second source's figure for the same dead ("police said 5 ..., while medics said 7"). */
+const OTHER_SOURCE =
+  /(?<![\p{L}])(?:said|says|say|reported|according|claim|claimed|claims|sources?|put|puts|estimated|while|whereas|other\s+reports?)(?![\p{L}])/iu;
+/** ... unless it says the second figure adds to the first. */
+const ADDED = /(?<![\p{L}])(?:also|too|as\s+well|in\s+addition|besides|another|further|more|other)(?![\p{L}])/iu;
+/** After a bare "killed": its object follows, so the figure before it counts the killers ("Two gunmen killed a man"). */
+const NO_OBJECT = String.raw`(?!\s+(?:a|an|the|his|her|their|\d|one|two|three|four|five|six|seven|eight|nine|ten|at\s+least|several|dozens|scores)(?![\p{L}]))`;
+/** A figure that is a year ("in 2015 militants ..."), never a toll. */
+const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/u;
 
 /** Words one of which the verb-first figure pattern (`afterVerb`) needs: tested first, as a cheap guard. */
-const KILL_VERB = /kill|execut|massacr|claim|shot|shooting/iu;
+const KILL_VERB = /kill|execut|massacr|claim|shot|gunned|murder/iu;
 /** The same for "death toll of N". */
 const TOLL = /toll/iu;
 
@@ -46,14 +57,40 @@ export function deathWordTest(cues: Cues): RegExp {
 export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   const num = cues.numberSource;
   const range = String.raw`(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:to|and|or|-|–)\s*${num})?`;
+  // One coordinated group of victims: "2 civilians", "4 pro-government militia members", "an Army
+  // major", "his brother", "2-5 militants"; its noun is a victims or person noun, or any plural.
+  const numNc = `(?:${num.slice(1)}`;
+  const noun = String.raw`(?:${cues.victimsSource}|(?:${cues.personSource})s?|[\p{L}-]+(?:s|men))(?![\p{L}])`;
+  const group = String.raw`(?:(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)|his|her)\s+(?:[\p{L}'’-]+\s+){0,4}?${noun}`;
+  const sep = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)`;
+  const list = String.raw`${group}(?:${sep}${group})+`;
+  // A list before the death word: "2 soldiers and 3 militants were killed" (5, ACLED adds the victims).
+  const listBefore = new RegExp(
+    String.raw`(?<![\p{L}\p{N},])${list}(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+${AUX}(?:${cues.deathSource})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
+    'giu',
+  );
+  // ... or after the verb: "killing 3 soldiers and 2 civilians".
+  const listAfter = new RegExp(
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|shooting\s+dead|gunned\s+down|murder(?:ing|ed))\s+${list}(?!\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt))`,
+    'giu',
+  );
+  const groupStart = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?|(his|her))\s+(?:[\p{L}'’-]+\s+){0,4}?${noun}`,
+    'giu',
+  );
+  // A count before the death word with any noun: "The 2 suspects were shot dead".
+  const anyNounBefore = new RegExp(
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+(?:were|have\s+been|had\s+been)\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    'giu',
+  );
   // "killing at least 12 (people)", "executed 15 civilians", "left 5 dead"
   const afterVerb = new RegExp(
-    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|massacr(?:ing|ed)|claim(?:ing|ed)\s+the\s+lives\s+of|shot\s+dead|shooting\s+dead)\s+${range}(?![\p{L}\p{N}])(?!\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|massacr(?:ing|ed)|claim(?:ing|ed)\s+the\s+lives\s+of|shot\s+dead|shooting\s+dead)\s+["“']?${range}(?![\p{L}\p{N}])(?!\s+(?:wounded|injured|hurt))`,
     'giu',
   );
   // "12 people were killed", "between 10 and 15 killed", "two soldiers died", "10 dead"
   const beforeDeath = new RegExp(
-    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:[\p{L}-]+\s+){0,2}(?:${cues.victimsSource})\s+)?${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:[\p{L}-]+\s+){0,4}?(?:${cues.victimsSource})(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+)?${AUX}(?:${cues.deathSource})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
     'giu',
   );
   const tollOf = new RegExp(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`, 'giu');
@@ -61,21 +98,21 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   const person = String.raw`(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})(?![\p{L}])`;
   const onePerson = [
     // After the verb any noun will do ("gunned down a Christian priest"): a count would have matched first.
-    new RegExp(
-      String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|gunned\s+down|murder(?:ing|ed))\s+(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+`,
-      'iu',
-    ),
-    // "1 TTP militant killed": a figure one with a singular noun.
-    new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
-      'iu',
-    ),
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|gunned\s+down|murder(?:ing|ed))\s+(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+`,
+    // "killed soldier Rashid Khan": a person noun and a name.
+    // "1 TTP militant killed", "1 religious scholar and teacher was killed": a figure one with any noun.
+    String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}'’-]+\s+){1,5}?(?:was|has\s+been|had\s+been)\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     // Before it, only a victim: "was killed", "died" ("a suicide bomber killed 13" is the killer).
+    String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:[\p{L}]+\s+){0,5}?(?:(?:was|has\s+been|had\s+been|got)\s+${AUX}(?:[\p{L}]+\s+)?(?:${cues.deathSource})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+  ].map((source) => new RegExp(source, 'giu'));
+  // "killed soldier Rashid Khan": a verb in the past, a person noun and a capitalised name (case-sensitive).
+  onePerson.push(
     new RegExp(
-      String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:[\p{L}]+\s+){0,3}?(?:(?:was|has\s+been|had\s+been|got)\s+(?:[\p{L}]+\s+)?(?:${cues.deathSource})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
-      'iu',
+      String.raw`(?<![\p{L}])(?:killed|executed|shot\s+dead|gunned\s+down|murdered)\s+(?:(?!of\s|the\s)[\p{Ll}-]+\s+){0,2}(?:${cues.personSource})\s+\p{Lu}\p{Ll}`,
+      'gu',
     ),
-  ];
+  );
   const deathAny = deathWordTest(cues);
   const value = (raw: string | undefined): number | null => {
     if (raw === undefined) return null;
@@ -83,26 +120,68 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     if (/^\d/.test(key)) return Number(key.replace(/,/g, ''));
     return cues.numberWords.get(key) ?? null;
   };
+  /** A figure's value; a year is none. */
+  const figure = (raw: string | undefined): number | null => (raw === undefined || YEAR.test(raw) ? null : value(raw));
+  /** The conservative figure of one match: the lower bound of a range. */
+  const lowest = (m: RegExpExecArray): number | null => {
+    const a = figure(m[1]);
+    const b = figure(m[2]);
+    return a === null ? b : b === null ? a : Math.min(a, b);
+  };
+  /** The sum of a list's groups ("2 civilians and 6 militants" = 8; "his brother" = 1). */
+  const listSum = (list: string): number | null => {
+    let sum = 0;
+    groupStart.lastIndex = 0;
+    for (let g = groupStart.exec(list); g; g = groupStart.exec(list)) {
+      const n = g[3] === undefined ? lowest(g) : 1;
+      if (n === null) return null;
+      sum += n;
+    }
+    return sum > 0 ? sum : null;
+  };
+  interface Hit {
+    readonly start: number;
+    readonly end: number;
+    readonly n: number;
+  }
   return {
     cumulative: (text) => cues.cumulative.test(text),
     count(text, notCumulative = false) {
-      // Most clauses name no death at all: one cheap test before the three figure patterns.
+      // Most clauses name no death at all: one cheap test before the figure patterns.
       if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
-      let best: number | null = null;
-      for (const re of [afterVerb, beforeDeath, tollOf]) {
-        // A pattern whose verb or noun is not in the text has nothing to find.
-        if ((re === afterVerb && !KILL_VERB.test(text)) || (re === tollOf && !TOLL.test(text))) continue;
+      const hits: Hit[] = [];
+      const take = (re: RegExp, valueOf: (m: RegExpExecArray) => number | null): void => {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
-          // The lower bound of a range is the conservative figure.
-          const candidates = [value(m[1]), value(m[2])].filter((n): n is number => n !== null);
-          if (candidates.length === 0) continue;
-          const n = Math.min(...candidates);
-          if (best === null || n < best) best = n;
+          const start = m.index;
+          const end = start + m[0].length;
+          if (end === start) re.lastIndex++;
+          // A part of a figure already taken ("including 2 commanders") or the same words again.
+          if (SUBSET.test(text.slice(Math.max(0, start - 16), start))) continue;
+          if (hits.some((h) => start < h.end && h.start < end)) continue;
+          const n = valueOf(m);
+          if (n !== null) hits.push({ start, end, n });
         }
+      };
+      const kill = KILL_VERB.test(text);
+      take(listBefore, (m) => listSum(m[0]));
+      if (kill) take(listAfter, (m) => listSum(m[0]));
+      if (kill) take(afterVerb, lowest);
+      take(beforeDeath, lowest);
+      take(anyNounBefore, lowest);
+      if (TOLL.test(text)) take(tollOf, lowest);
+      for (const re of onePerson) take(re, () => 1);
+      if (hits.length === 0) return null;
+      // Victims told apart add up (ACLED sums them); a second source's figure for the same dead
+      // ("police said 5, medics 7") is an alternative, and the lower one stands.
+      hits.sort((a, b) => a.start - b.start);
+      let total = hits[0]!.n;
+      for (let i = 1; i < hits.length; i++) {
+        const gap = text.slice(hits[i - 1]!.end, hits[i]!.start);
+        const alternative = OTHER_SOURCE.test(gap) && !ADDED.test(`${gap} ${text.slice(hits[i]!.start, hits[i]!.end)}`);
+        total = alternative ? Math.min(total, hits[i]!.n) : total + hits[i]!.n;
       }
-      if (best === null && onePerson.some((re) => re.test(text))) return 1;
-      return best;
+      return total;
     },
   };
 }
