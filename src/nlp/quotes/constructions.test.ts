@@ -267,3 +267,30 @@ describe('quotes stage: speaker mentions', () => {
     assert.equal(quotes[0]!.text, 'the road would reopen on Monday');
   });
 });
+
+describe('cue nouns, auxiliaries and asides (2026-11-28 third pass)', () => {
+  const one = (text: string) => {
+    const { body, sentences, entities } = docParts([text], []);
+    return findQuotes(body, sentences, entities, lex);
+  };
+  it('reads a possessor and the object of a cue noun', () => {
+    const q = one('Governor Haddad spoke on Monday. His support for the new crossing surprised the council.');
+    const support = q.find((x) => x.cue?.text === 'support');
+    assert.equal(support?.text, 'the new crossing');
+    assert.equal(support?.speakerMention?.text, 'His');
+  });
+  it('reads a progressive or modal cue', () => {
+    assert.equal(one('Governor Haddad is praising the new bridge plan.')[0]?.text, 'the new bridge plan');
+    assert.equal(one('The council could announce a truce on Monday.')[0]?.cue?.text, 'announce');
+  });
+  it('skips an aside and a date between the cue and that', () => {
+    assert.equal(one('Omar said, among other things, that the road was closed.')[0]?.text, 'the road was closed');
+    assert.equal(one('The mayor said Tuesday that the road was closed.')[0]?.text, 'the road was closed');
+  });
+  it('keeps a conditional that opens the reported clause', () => {
+    assert.equal(
+      one('Haddad said if elected he would reopen the road.')[0]?.text,
+      'if elected he would reopen the road',
+    );
+  });
+});

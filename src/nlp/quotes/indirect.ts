@@ -17,8 +17,10 @@ import {
   quotedObject,
 } from './object.js';
 import type { TokenRange } from './phrase.js';
+import { nounCue } from './noun.js';
 import {
   coordinatedSubject,
+  DATE_WORD,
   holdsName,
   isParticiple,
   isPronoun,
@@ -43,11 +45,13 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
     const object = npStartingAt(ctx, t, end);
     if (object && object.end - object.start <= 4) t = object.end;
   }
-  // Adverbs and up to two prepositional phrases: "said earlier", "said in a statement on Sunday".
+  const first = t;
+  // Adverbs, dates and up to two prepositional phrases: "said earlier", "said Tuesday", "said in a
+  // statement on Sunday".
   for (let guard = 0; guard < 4 && t < end; guard++) {
     const w = ctx.words[t]!;
     const p = ctx.pos[t];
-    if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w))) {
+    if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w)) || DATE_WORD.test(w)) {
       t++;
     } else if (p === 'ADP' && !COMPLEMENTIZER.has(w)) {
       const np = npStartingAt(ctx, t + 1, end);
@@ -55,6 +59,8 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
       t = np.end;
     } else break;
   }
+  // An aside between the cue and "that": "said, among other things, that", "said — on Twitter — that".
+  t = asideBeforeThat(ctx, t, end);
   if (ctx.words[t] === ',') {
     // "..., Kerry said, citing the monitors": a participle cue of its own, not this cue's clause.
     if (nestedAttributionAt(ctx, t, end)) return null;
@@ -62,8 +68,31 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
   }
   // An intention's content may be a to-infinitive: "the envoy wants to reopen the road".
   if (intention && ctx.words[t] === 'to' && ctx.pos[t + 1] === 'VERB') return clauseFrom(ctx, t, end, true);
-  if (COMPLEMENTIZER.has(ctx.words[t]!)) t++;
-  return clauseFrom(ctx, t, end);
+  const complementizer = COMPLEMENTIZER.has(ctx.words[t]!);
+  const clause = clauseFrom(ctx, complementizer ? t + 1 : t, end);
+  if (clause) return clause;
+  // "said if elected he would ...": a conditional opening the clause is part of it.
+  if (complementizer && ctx.words[t] !== 'that') return clauseFrom(ctx, t, end);
+  // A word the tagger took for an adverb may open the clause: "said none of the trucks had ...".
+  return t > first && ctx.pos[first] === 'ADV' && !ctx.lex.adverbs.has(ctx.words[first]!)
+    ? clauseFrom(ctx, first, end)
+    : null;
+}
+
+const ASIDE_MARK = new Set([',', '—', '–', '--']);
+/** Longest aside read between a cue and "that". */
+const MAX_ASIDE = 10;
+
+/** The token after an aside set off by commas or dashes and followed by "that", else t. */
+function asideBeforeThat(ctx: QuoteContext, t: number, end: number): number {
+  const open = ctx.words[t]!;
+  if (!ASIDE_MARK.has(open)) return t;
+  for (let k = t + 2; k < end && k <= t + MAX_ASIDE; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.inQuote[k] || w === '.' || w === ';') return t;
+    if (ASIDE_MARK.has(w) && ctx.words[k + 1] === 'that' && (w === ',' || open !== ',')) return k + 1;
+  }
+  return t;
 }
 
 /** Conjunctions that may open a clause coordinated with the reported one ("..., while X said ..."). */
@@ -389,6 +418,7 @@ function dropInner(ctx: QuoteContext, out: Candidate[], first: number): void {
 
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  const clauseOf = (from: number, end: number) => clauseFrom(ctx, from, end);
   const sentences = ctx.layer.sentences;
   const quoted = ctx.quoted;
   let nextQuote = 0;
@@ -412,11 +442,14 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
     const quoting = nextQuote < quoted.length && quoted[nextQuote]!.open < sentenceEnd;
     for (let t = tokenStart; t < tokenEnd; t++) {
       if (consumed[t]) continue;
+      const w = ctx.words[t]!;
       const c = isCueVerb(ctx, t, false)
         ? fromVerb(ctx, s, t)
-        : quoting && !ctx.lex.verbs.has(ctx.words[t]!)
-          ? quotedObject(ctx, s, t)
-          : null;
+        : ctx.lex.nouns.has(w)
+          ? nounCue(ctx, s, t, clauseOf)
+          : quoting && !ctx.lex.verbs.has(w)
+            ? quotedObject(ctx, s, t)
+            : null;
       if (!c) continue;
       consumed[t] = 1;
       out.push(c);

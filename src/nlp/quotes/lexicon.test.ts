@@ -17,6 +17,12 @@ describe('cues.yaml: each entry on its own example', () => {
       assert.ok(entry.forms.includes(quotes[0]!.cue!.text.toLowerCase()));
     });
   }
+  it('nouns', () => {
+    const { body, sentences, entities } = docParts([cues.nouns.example], []);
+    const quotes = findQuotes(body, sentences, entities, lex);
+    assert.equal(quotes.length, 1, `no quote in "${cues.nouns.example}"`);
+    assert.ok(cues.nouns.words.includes(quotes[0]!.cue!.text.toLowerCase()));
+  });
   for (const entry of cues.phrases) {
     it(`phrase ${entry.id}`, () => {
       const { body, sentences, entities } = docParts([entry.example], []);

@@ -41,6 +41,8 @@ const CuesSchema = z.object({
       example: z.string(),
     }),
   ),
+  /** Nouns naming a position or utterance, whose possessor is the speaker ("her criticism of"). */
+  nouns: z.object({ description: z.string(), words, example: z.string() }),
   adverbs: words,
   progressive: words,
   modals: words,
@@ -48,7 +50,14 @@ const CuesSchema = z.object({
 });
 
 const SpeakersSchema = z.object({
-  pronouns: z.object({ description: z.string(), person: words, other: words, example: z.string() }),
+  pronouns: z.object({
+    description: z.string(),
+    person: words,
+    other: words,
+    /** Possessive pronouns: "his"/"her" resolve as "he"/"she", "its"/"their" as "it"/"they". */
+    possessive: z.object({ person: words, other: words }),
+    example: z.string(),
+  }),
   roles: z.object({ description: z.string(), words, example: z.string() }),
   institutions: z.object({ description: z.string(), words, example: z.string() }),
   documents: z.object({ description: z.string(), words, example: z.string() }),
@@ -80,6 +89,12 @@ export interface QuoteLexicon {
   readonly takesObject: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
   readonly adverbs: ReadonlySet<string>;
+  /** Cue nouns ("criticism", "claim"). */
+  readonly nouns: ReadonlySet<string>;
+  /** Possessive pronouns that may hold a cue noun ("his", "their"). */
+  readonly possessivePronouns: ReadonlySet<string>;
+  /** Possessive pronouns resolved as person pronouns ("his", "her"). */
+  readonly possessivePerson: ReadonlySet<string>;
   /** Forms of "be" skipped between a subject and an -ing cue ("is praising"). */
   readonly progressive: ReadonlySet<string>;
   /** Modals skipped between a subject and its cue ("could announce"). */
@@ -145,6 +160,9 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     takesObject,
     phrases,
     adverbs: lower(cues.adverbs),
+    nouns: lower(cues.nouns.words),
+    possessivePronouns: lower([...speakers.pronouns.possessive.person, ...speakers.pronouns.possessive.other]),
+    possessivePerson: lower(speakers.pronouns.possessive.person),
     progressive: lower(cues.progressive),
     modals: lower(cues.modals),
     negators: lower(cues.negators),

@@ -340,7 +340,7 @@ export function sentenceSubject(ctx: QuoteContext, sentence: number, before: num
   return np;
 }
 
-const DATE_WORD =
+export const DATE_WORD =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec)\.?$/;
 
 const DASH = new Set(['—', '–', '-', '--']);

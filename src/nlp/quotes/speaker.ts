@@ -88,7 +88,7 @@ function resolveOtherPronoun(ctx: QuoteContext, t: number, history: readonly Att
   const para = paragraphOfToken(ctx, t);
   const last = history[history.length - 1];
   if (last && last.speaker && last.paragraph >= para - 1) return { speaker: last.speaker, person: last.person };
-  if (ctx.words[t] === 'they') {
+  if (ctx.words[t] === 'they' || ctx.words[t] === 'their') {
     const group = lastGroupBefore(ctx, t, para - 1);
     if (group) return { speaker: group.canonical, person: false };
   }
@@ -153,7 +153,7 @@ export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly
   const { lex, words, body, tokens } = ctx;
   if (np.end - np.start === 1 && ctx.pos[np.start] === 'PRON') {
     const w = words[np.start]!;
-    if (lex.personPronouns.has(w)) return resolvePersonPronoun(ctx, np.start, history);
+    if (lex.personPronouns.has(w) || lex.possessivePerson.has(w)) return resolvePersonPronoun(ctx, np.start, history);
     return resolveOtherPronoun(ctx, np.start, history);
   }
   const document = documentSpeaker(ctx, np);
