@@ -63,3 +63,17 @@ test('the events stage names the protesters of a note with no place from its cue
   const plain = extractEvents(buildDoc(text, {}), lexicon, deaths, undefined, null, countries, null);
   assert.equal(plain.events[0]?.actor1, 'Protesters');
 });
+
+test('a name shared with small towns abroad names the country of its large city; institution words never vote', () => {
+  // "Delhi" is a capital region of India and a few small towns in North America.
+  assert.equal(country('Teachers marched to the Delhi secretariat.'), 'India');
+  // "Junction" and "Officer" are tiny towns somewhere, not cues.
+  assert.deepEqual(
+    countryVotes('Workers gathered at the Railway Junction near the Officer quarters.', '', [], data),
+    [],
+  );
+});
+
+test('a cue word is not read as a town of the same name abroad', () => {
+  assert.equal(country('Members of the Kisan Sabha protested over crop prices.'), 'India');
+});

@@ -16,8 +16,16 @@ export const countryCuesSchema = z
         weight: z.number().positive().max(3).default(1),
       }),
     ),
+    /**
+     * Capitalised words of institutions and titles ("Junction", "Officer", "Supreme Court") that
+     * the gazetteer knows as a small town somewhere: never a country cue on their own.
+     */
+    not_places: z.array(z.string().min(2)).default([]),
   })
   .transform((d) => ({
+    notPlaces: new Set(d.not_places.map((w) => w.toLowerCase())),
+    /** Every cue word: a cue ("Sabha") is not also a place of the same name elsewhere. */
+    words: new Set(d.cues.flatMap((c) => c.words.map((w) => w.toLowerCase()))),
     cues: d.cues.map((c) => ({
       countries: c.countries,
       weight: c.weight,

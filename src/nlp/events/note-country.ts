@@ -21,6 +21,8 @@ export interface NoteCountryData {
   readonly cues: CountryCuesData;
   /** Folded country name or demonym -> its country and how strong a cue it is. */
   readonly forms: ReadonlyMap<string, { readonly code: string; readonly weight: number }>;
+  /** Folded words that never vote as places: institutions (country-cues.yaml `not_places`) and cue words. */
+  readonly notPlaces: ReadonlySet<string>;
   /** Loaded on first use: most reports name their country through the places stage. */
   gazetteer(): Gazetteer;
 }
@@ -41,7 +43,8 @@ export function loadNoteCountryData(countries: CountryData): NoteCountryData {
     for (const d of c.demonyms) if (d.length > 3) forms.set(fold(d), { code: c.code, weight: DEMONYM_WEIGHT });
     for (const n of c.names) if (n.length > 3) forms.set(fold(n), { code: c.code, weight: NAME_WEIGHT });
   }
-  return { countries, cues, forms, gazetteer: () => (gaz ??= loadGazetteer()) };
+  const notPlaces = new Set([...cues.notPlaces, ...cues.words].map(fold));
+  return { countries, cues, forms, notPlaces, gazetteer: () => (gaz ??= loadGazetteer()) };
 }
 
 /**
@@ -67,14 +70,33 @@ function bump(votes: Map<string, number>, code: string | null, w: number): void 
   if (code) votes.set(code, (votes.get(code) ?? 0) + w);
 }
 
-/** Per country, the weight of its strongest entry. */
-function byCountry(entries: readonly GazEntry[]): Map<string, number> {
+/**
+ * A name several countries share belongs to one of them when its place there is a sizeable town
+ * (`DOMINANT_POPULATION`) at least `DOMINANCE` times as populous as any other of known size
+ * ("Delhi", "Patna": small towns of the same name elsewhere are not what a report means).
+ */
+const DOMINANCE = 10;
+const DOMINANT_POPULATION = 50_000;
+
+/** Per country, the weight of its strongest entry; one country when its place dwarfs the others. */
+function byCountry(key: string, entries: readonly GazEntry[]): Map<string, number> {
   const out = new Map<string, number>();
+  const people = new Map<string, number>();
   for (const e of entries) {
     const w = WEIGHT[e.source];
     if (!w || !e.country) continue;
     out.set(e.country, Math.max(out.get(e.country) ?? 0, w));
+    people.set(e.country, Math.max(people.get(e.country) ?? 0, e.population));
   }
+  // Short words ("Man") are too often something else. A place of unknown size (0) is outweighed
+  // only by a seat of government.
+  if (out.size < 2 || key.length < 4) return out;
+  const [first, ...rest] = [...people].sort((a, b) => b[1] - a[1]);
+  const seat = entries.some(
+    (e) => e.country === first![0] && (e.source === 'capital' || e.source === 'admin1-capital'),
+  );
+  if (first![1] >= DOMINANT_POPULATION && rest.every(([, p]) => (p > 0 || seat) && first![1] >= DOMINANCE * p))
+    return new Map([[first![0], out.get(first![0])!]]);
   return out;
 }
 
@@ -84,7 +106,13 @@ function byCountry(entries: readonly GazEntry[]): Map<string, number> {
  * share ("Punjab", "Hyderabad", and words like "Forest" that name towns somewhere) only adds to
  * the countries the unambiguous names already point to, split between those.
  */
-function placeVotes(body: string, gaz: Gazetteer, forms: NoteCountryData['forms'], votes: Map<string, number>): void {
+function placeVotes(
+  body: string,
+  gaz: Gazetteer,
+  forms: NoteCountryData['forms'],
+  notPlaces: ReadonlySet<string>,
+  votes: Map<string, number>,
+): void {
   const shared: Map<string, number>[] = [];
   for (const run of body.matchAll(NAME_RUN)) {
     // "Srinagar-Gulmarg road", "UGC-Kolkata": capitalised parts joined by a hyphen are names of their own.
@@ -107,9 +135,9 @@ function placeVotes(body: string, gaz: Gazetteer, forms: NoteCountryData['forms'
           used = n;
           break;
         }
-        if (gaz.stop.has(key)) continue;
+        if (gaz.stop.has(key) || notPlaces.has(key)) continue;
         const entries = gaz.byName.get(key);
-        const countries = entries ? byCountry(entries) : null;
+        const countries = entries ? byCountry(key, entries) : null;
         if (!countries || countries.size === 0) continue;
         if (countries.size === 1) {
           const [code, w] = [...countries][0]!;
@@ -154,7 +182,7 @@ export function countryVotes(
   const votes = new Map<string, number>();
   entityVotes(entities, data.countries, votes);
   cueVotes(lower, data.cues, votes);
-  placeVotes(body, data.gazetteer(), data.forms, votes);
+  placeVotes(body, data.gazetteer(), data.forms, data.notPlaces, votes);
   return [...votes].sort((a, b) => b[1] - a[1]);
 }
 
