@@ -181,6 +181,7 @@ export function findCandidates(
     const inSentence: Candidate[] = [];
     const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
+    let sentenceToll: number | null | undefined;
     for (const hit of [...hits].sort(
       (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
     )) {
@@ -400,8 +401,15 @@ export function findCandidates(
       const busy: Span[] = [];
       for (const o of hits) if (o !== hit) busy.push(clauses[clauseIndexOf(clauses, o)] ?? sentence);
       const datePick = pickDate(dates, clause, sentence, busy, hit, published, inherited);
+      // The sentence's toll: its only event's, or that of an event whose clause states none when another
+      // clause does ("20 militants were killed as jets pounded their hideouts"); never a protest's
+      // among other events (the deaths told beside a protest are mostly its cause).
       const sentenceDeaths =
-        hits.length === 1 && !deaths.cumulative(sentenceText) ? deaths.count(sentenceText, true) : null;
+        clauseDeaths === null && (hits.length === 1 || type.eventType !== 'Protests')
+          ? sentenceToll === undefined
+            ? (sentenceToll = deaths.cumulative(sentenceText) ? null : deaths.count(sentenceText, true))
+            : sentenceToll
+          : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.
       const quoted = quotes.some((q) => q.speaker !== null && q.start <= hit.start && hit.end <= q.end);
       const source = quoted

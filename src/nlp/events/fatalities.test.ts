@@ -51,6 +51,12 @@ const rows: [string, number | null, { todo?: string }?][] = [
   ['Two gunmen killed a shopkeeper.', 1],
   ['In 2019 militants were killed in such raids.', null],
   ['They protested against the killing of farmer Ulo Besa.', null],
+  // A singular subject however long; a death told as the cause ("after ...", "who died") is an earlier event's.
+  ['A self-styled area commander of the river front was killed in a raid.', 1],
+  ['A farmer was beaten by guards and later died of his injuries.', 1],
+  ['Youths rioted after a cyclist was killed by a lorry.', null],
+  ['Relatives of a man who died in custody blocked the road.', null],
+  ['Guards shelled the ridge after one sentry was killed, and 6 raiders were killed.', 6],
 ];
 
 for (const [text, expected, opts] of rows) {

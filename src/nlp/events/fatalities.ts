@@ -16,6 +16,9 @@ const OTHER_SOURCE =
 const ADDED = /(?<![\p{L}])(?:also|too|as\s+well|in\s+addition|besides|another|further|more|other)(?![\p{L}])/iu;
 /** After a bare "killed": its object follows, so the figure before it counts the killers ("Two gunmen killed a man"). */
 const NO_OBJECT = String.raw`(?!\s+(?:a|an|the|his|her|their|\d|one|two|three|four|five|six|seven|eight|nine|ten|at\s+least|several|dozens|scores)(?![\p{L}]))`;
+/** Right before a death: the cause of this event, an earlier one ("rioted after a student was killed"). */
+const CAUSE =
+  /(?<![\p{L}])(?:after|following|over|against|since|before|avenge|mourn(?:ing)?|death\s+of|killing\s+of)\s+(?:the\s+)?$/iu;
 /** A figure that is a year ("in 2015 militants ..."), never a toll. */
 const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/u;
 
@@ -60,8 +63,11 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   // One coordinated group of victims: "2 civilians", "4 pro-government militia members", "an Army
   // major", "his brother", "2-5 militants"; its noun is a victims or person noun, or any plural.
   const numNc = `(?:${num.slice(1)}`;
+  // A word between a figure and its noun: not a figure, a verb or a preposition of the clause
+  // ("A bomb exploded and two people were killed" is two, not one).
+  const word = String.raw`(?!(?:were|was|by|after|when|while|with)\s)(?!${numNc}(?![\p{L}]))[\p{L}'’-]+\s+`;
   const noun = String.raw`(?:${cues.victimsSource}|(?:${cues.personSource})s?|[\p{L}-]+(?:s|men))(?![\p{L}])`;
-  const group = String.raw`(?:(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)|his|her)\s+(?:[\p{L}'’-]+\s+){0,4}?${noun}`;
+  const group = String.raw`(?:(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)|his|her)\s+(?:${word}){0,4}?${noun}`;
   const sep = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)`;
   const list = String.raw`${group}(?:${sep}${group})+`;
   // A list before the death word: "2 soldiers and 3 militants were killed" (5, ACLED adds the victims).
@@ -75,12 +81,12 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     'giu',
   );
   const groupStart = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?|(his|her))\s+(?:[\p{L}'’-]+\s+){0,4}?${noun}`,
+    String.raw`(?<![\p{L}\p{N}])(?:(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?|(his|her))\s+(?:${word}){0,4}?${noun}`,
     'giu',
   );
   // A count before the death word with any noun: "The 2 suspects were shot dead".
   const anyNounBefore = new RegExp(
-    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+(?:were|have\s+been|had\s+been)\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:${word}){0,3}?[\p{L}'’-]+(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+(?:were|have\s+been|had\s+been)\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     'giu',
   );
   // "killing at least 12 (people)", "executed 15 civilians", "left 5 dead"
@@ -90,7 +96,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   );
   // "12 people were killed", "between 10 and 15 killed", "two soldiers died", "10 dead"
   const beforeDeath = new RegExp(
-    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:[\p{L}-]+\s+){0,4}?(?:${cues.victimsSource})(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+)?${AUX}(?:${cues.deathSource})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:${word}){0,4}?(?:${cues.victimsSource})(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+)?${AUX}(?:${cues.deathSource})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
     'giu',
   );
   const tollOf = new RegExp(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`, 'giu');
@@ -104,7 +110,13 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}'’-]+\s+){1,5}?(?:was|has\s+been|had\s+been)\s+${AUX}(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     // Before it, only a victim: "was killed", "died" ("a suicide bomber killed 13" is the killer).
-    String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:[\p{L}]+\s+){0,5}?(?:(?:was|has\s+been|had\s+been|got)\s+${AUX}(?:[\p{L}]+\s+)?(?:${cues.deathSource})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:(?!(?:who|whom|whose|which|that|after)\s)[\p{L}]+\s+){0,5}?(?:(?:was|has\s+been|had\s+been|got)\s+${AUX}(?:[\p{L}]+\s+)?(?:${cues.deathSource})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    // A singular subject however long ("A self-styled commander of the X front was killed in ..."):
+    // "a/an" or "the" + noun ... "was killed"; a person noun ... "later died".
+    String.raw`(?<![\p{L}])(?:a|an|the)\s+(?:(?!\s(?:who|whom|whose|which|that|after|following|when|as|but)\s)[^.;"“]){1,90}?\s+was\s+${AUX}(?:[\p{L}]+\s+)?(?:${cues.deathSource})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:${cues.personSource})(?![\p{L}])(?:(?!\s(?:after|following|who|whom|whose|which|that)\s)[^.;"“]){1,110}?\s+(?:later\s+)?(?:died|succumbed)(?![\p{L}])`,
+    // "killing the driver", "shot and killed the leader of ...": one person after the verb.
+    String.raw`(?<![\p{L}])(?:killing|killed|murdered|executed|shot\s+dead|gunned\s+down)\s+the\s+(?:[\p{L}'’-]+\s+){0,2}(?:${cues.personSource})(?![\p{L}])`,
   ].map((source) => new RegExp(source, 'giu'));
   // "killed soldier Rashid Khan": a verb in the past, a person noun and a capitalised name (case-sensitive).
   onePerson.push(
@@ -157,7 +169,8 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           const end = start + m[0].length;
           if (end === start) re.lastIndex++;
           // A part of a figure already taken ("including 2 commanders") or the same words again.
-          if (SUBSET.test(text.slice(Math.max(0, start - 16), start))) continue;
+          const before = text.slice(Math.max(0, start - 20), start);
+          if (SUBSET.test(before) || CAUSE.test(before)) continue;
           if (hits.some((h) => start < h.end && h.start < end)) continue;
           const n = valueOf(m);
           if (n !== null) hits.push({ start, end, n });
