@@ -293,4 +293,17 @@ describe('cue nouns, auxiliaries and asides (2026-11-28 third pass)', () => {
       'if elected he would reopen the road',
     );
   });
+  it('skips a time phrase between the subject and its cue', () => {
+    assert.equal(one('Haddad at the time said he would stay.')[0]?.speakerMention?.text, 'Haddad');
+    assert.equal(
+      one('The ministry last week announced that the road was open.')[0]?.speakerMention?.text,
+      'The ministry',
+    );
+  });
+  it('reads a count as a plural subject', () => {
+    assert.equal(one('About 4 in 10 say they want a new road.')[0]?.cue?.text, 'say');
+  });
+  it('inflects every lemma of an entry (supporting, hoping)', () => {
+    assert.equal(one('Several pastors supporting Haddad met in Homs.')[0]?.cue?.text, 'supporting');
+  });
 });

@@ -43,7 +43,10 @@ function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
   if (ctx.pos[t] !== 'NOUN') return false;
   const prev = ctx.words[t - 1] ?? '';
   const before = ctx.pos[t - 1];
-  if (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')) return false;
+  // A count is plural too: "4 in 10 say", "53 percent say".
+  const count = before === 'NUM' || prev === 'percent';
+  if (!count && (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')))
+    return false;
   return OBJECT_START.has(ctx.pos[t + 1] ?? '') || ctx.words[t + 1] === 'that';
 }
 

@@ -44,6 +44,7 @@ const CuesSchema = z.object({
   /** Nouns naming a position or utterance, whose possessor is the speaker ("her criticism of"). */
   nouns: z.object({ description: z.string(), words, example: z.string() }),
   adverbs: words,
+  timeNouns: words,
   progressive: words,
   modals: words,
   negators: words,
@@ -95,6 +96,8 @@ export interface QuoteLexicon {
   readonly possessivePronouns: ReadonlySet<string>;
   /** Possessive pronouns resolved as person pronouns ("his", "her"). */
   readonly possessivePerson: ReadonlySet<string>;
+  /** Nouns of a time phrase skipped between a subject and its cue ("at the time", "last week"). */
+  readonly timeNouns: ReadonlySet<string>;
   /** Forms of "be" skipped between a subject and an -ing cue ("is praising"). */
   readonly progressive: ReadonlySet<string>;
   /** Modals skipped between a subject and its cue ("could announce"). */
@@ -132,6 +135,19 @@ export function inflections(lemma: string): string[] {
   return [third, past, ing];
 }
 
+/**
+ * An entry may list several verbs ("endorse, endorses, endorsed, support, supports, supported"): each
+ * form whose third person or past is listed too is a lemma and gets its inflections ("supporting").
+ */
+function isLemma(forms: readonly string[]): (form: string, i: number) => boolean {
+  const listed = new Set(forms.map((f) => f.toLowerCase()));
+  return (form, i) => {
+    if (i === 0) return true;
+    const [third, past] = inflections(form);
+    return (third !== undefined && listed.has(third)) || (past !== undefined && listed.has(past));
+  };
+}
+
 export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexicon {
   const verbs = new Map<string, string>();
   const verbClass = new Map<string, CueClass>();
@@ -139,7 +155,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
   const infinitiveOnly = new Set<string>();
   const takesObject = new Set<string>();
   for (const entry of cues.verbs)
-    for (const form of new Set([...entry.forms, ...inflections(entry.forms[0]!)])) {
+    for (const form of new Set([...entry.forms, ...entry.forms.filter(isLemma(entry.forms)).flatMap(inflections)])) {
       verbs.set(form.toLowerCase(), entry.forms[0]!);
       verbClass.set(form.toLowerCase(), entry.class);
       if (entry.subject === 'named') namedSubject.add(form.toLowerCase());
@@ -163,6 +179,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     nouns: lower(cues.nouns.words),
     possessivePronouns: lower([...speakers.pronouns.possessive.person, ...speakers.pronouns.possessive.other]),
     possessivePerson: lower(speakers.pronouns.possessive.person),
+    timeNouns: lower(cues.timeNouns),
     progressive: lower(cues.progressive),
     modals: lower(cues.modals),
     negators: lower(cues.negators),

@@ -53,6 +53,25 @@ function skipAuxiliariesBack(ctx: QuoteContext, cue: number, j: number, lo: numb
   return j;
 }
 
+const TIME_DETERMINER = new Set(['the', 'this', 'that', 'last', 'next', 'late', 'early', 'same']);
+const TIME_PREPOSITION = new Set(['at', 'on', 'in', 'during', 'over', 'by', 'earlier', 'later']);
+
+/**
+ * Skips a time phrase between a subject and its cue, backwards: "Trump earlier Tuesday said", "X at
+ * the time said", "the ministry last week announced". Returns j unchanged when no subject precedes it.
+ */
+function skipTimeBack(ctx: QuoteContext, j: number, lo: number): number {
+  const isTime = (k: number) => DATE_WORD.test(ctx.words[k]!) || ctx.lex.timeNouns.has(ctx.words[k]!);
+  if (j <= lo || !isTime(j)) return j;
+  let k = j - 1;
+  while (k >= lo && (isTime(k) || pos(ctx, k) === 'NUM' || TIME_DETERMINER.has(ctx.words[k]!))) k--;
+  if (k >= lo && TIME_PREPOSITION.has(ctx.words[k]!)) k--;
+  k = skipAdverbsBack(ctx, k, lo);
+  if (k < lo) return j;
+  const p = pos(ctx, k);
+  return p === 'PROPN' || p === 'NOUN' || p === 'PRON' || ctx.entityOf[k]! >= 0 || ctx.words[k] === ')' ? k : j;
+}
+
 /** True when a noun phrase may start at token t (used to tell a clause from a prepositional phrase). */
 function hasHead(ctx: QuoteContext, r: TokenRange): boolean {
   for (let k = r.start; k < r.end; k++) if (HEAD.has(pos(ctx, k)) || ctx.entityOf[k]! >= 0) return true;
@@ -115,7 +134,7 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
       break;
     }
     const prev = pos(ctx, j - 1);
-    if (BACK_LINKS.has(w) && start < end && j > lo && (prev === 'PROPN' || prev === 'NOUN')) {
+    if (BACK_LINKS.has(w) && start < end && j > lo && (prev === 'PROPN' || prev === 'NOUN' || prev === 'NUM')) {
       start = j--;
       continue;
     }
@@ -139,6 +158,7 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
   // "Jane Doe on Wednesday said": a date between the subject and its cue.
   if (j - 1 > lo && DATE_WORD.test(ctx.words[j]!) && (ctx.words[j - 1] === 'on' || ctx.words[j - 1] === 'in'))
     j = skipAdverbsBack(ctx, j - 2, lo);
+  j = skipTimeBack(ctx, j, lo);
   if (j < lo) return null;
   if (ctx.words[j] === ',') {
     // Comma-separated appositions and relative clauses: "X, who ..., a member of ..., said". The
