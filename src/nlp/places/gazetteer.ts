@@ -36,6 +36,38 @@ export interface NameLookup {
    * and the scanner need not build it); memoised.
    */
   opensName(first: string): boolean;
+  /**
+   * The entries of every name spelled like `key` up to vowels, doubled letters, joins and the Persian
+   * linking "-e" (`spellingKey`); the table is built on first use. Empty for keys too short to tell.
+   */
+  similar(key: string): readonly GazEntry[];
+}
+
+// The Persian linking sound written as a word ("Nahr-e Shahi", "Pul-i Khumri", "Kushk-i Kuhna").
+const EZAFE: ReadonlySet<string> = new Set(['e', 'i', 'ye', 'yi', 'va', 'wa', 'o']);
+/** The shortest spelling key that still tells names apart well enough to be looked up. */
+const MIN_SPELLING_KEY = 5;
+
+/**
+ * A folded name's consonant skeleton: spaces, linking "-e"/"-i", vowels (but a first one), a vowel's
+ * trailing h ("Sholgareh") and doubled letters dropped; kh/gh/q/ph written one way. "Dawlat Abad",
+ * "Dowlatabad"; "Kushki Kuhna", "Kushk-e Kohnah"; "Dihdadi", "Dehdadi" each meet.
+ */
+export function spellingKey(key: string): string {
+  let s = key.includes(' ')
+    ? key
+        .split(' ')
+        .filter((w) => !EZAFE.has(w))
+        .join('')
+    : key;
+  s = s
+    .replace(/kh/g, 'x')
+    .replace(/gh/g, 'g')
+    .replace(/q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/(?<=[aeiou])h(?![aeiou])/g, '');
+  s = s.replace(/[aeiouyw]+/g, (_m, at: number) => (at === 0 ? 'a' : ''));
+  return s.replace(/(.)\1+/g, '$1');
 }
 
 export interface Gazetteer {
@@ -183,7 +215,7 @@ const MEMO_LIMIT = 200_000;
 /** Countries and aliases in a small Map, cities from the lazy index, merged per key on first use. */
 function nameLookup(
   own: ReadonlyMap<string, readonly GazEntry[]>,
-  cities: Pick<CityIndex, 'rows' | 'hasPrefix'>,
+  cities: Pick<CityIndex, 'rows' | 'hasPrefix' | 'forEachKey'>,
   countryNames: ReadonlyMap<string, string>,
 ): NameLookup {
   const memo = new Map<string, readonly GazEntry[] | null>();
@@ -194,7 +226,30 @@ function nameLookup(
     for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
       ownFirsts.add(key.slice(0, space));
   const opens = new Map<string, boolean>();
+  let spellings: Map<string, string[]> | null = null;
+  const spellingTable = (): Map<string, string[]> => {
+    const table = new Map<string, string[]>();
+    const put = (k: string): void => {
+      const s = spellingKey(k);
+      if (s.length < MIN_SPELLING_KEY) return;
+      const list = table.get(s);
+      if (list === undefined) table.set(s, [k]);
+      else if (!list.includes(k)) list.push(k);
+    };
+    cities.forEachKey(put);
+    for (const k of own.keys()) put(k);
+    return table;
+  };
   return {
+    similar(key) {
+      const s = spellingKey(key);
+      if (s.length < MIN_SPELLING_KEY) return [];
+      const keys = (spellings ??= spellingTable()).get(s);
+      if (keys === undefined) return [];
+      const out: GazEntry[] = [];
+      for (const k of keys) if (k !== key) out.push(...(this.get(k) ?? []));
+      return out;
+    },
     opensName(first) {
       let yes = opens.get(first);
       if (yes === undefined) {

@@ -14,7 +14,16 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type Source } from './gaz
 import { firstMatch, loadRules, type PlaceRules } from './rules.js';
 import { createScanner, type Candidate, type DemonymHit } from './scan.js';
 import { overlapsAny, overlapsOther, spanIndex, type SpanIndex } from './span-index.js';
-import { areaKey, areasAround, inNamedArea, NO_AREAS, provinceSpelling, type Areas, type Holder } from './areas.js';
+import {
+  areaKey,
+  areasAround,
+  inNamedArea,
+  NO_AREAS,
+  provinceSpelling,
+  respelled,
+  type Areas,
+  type Holder,
+} from './areas.js';
 
 /** How far around a name the context rules look, in characters (within its sentence). */
 const WINDOW = 80;
@@ -40,6 +49,9 @@ export const LOCATIVE_RE =
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
 const SEAT_DISTRICT_RE = /^\s+district\b/i;
+// "X area of Y", "X village of Y", "X of Y district": X is a part of the place named after it.
+const PART_OF_AFTER_RE =
+  /^\s+(?:(?:area|village|locality)\s+of\b|of\s+(?:the\s+)?\p{Lu}[\p{L}'’ -]{0,30}?\s(?:district|upazila|tehsil)\b)/u;
 const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|countryside|village|town|city)\b/i;
 
 export interface PlacesInput {
@@ -155,8 +167,12 @@ function accepted(
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
   // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
   if (e.country !== null && (ctx.get(e.country) ?? 0) > 0) return true;
-  // Abroad only when the name is found nowhere else and is a town or district GeoNames knows well.
-  if (ctx.size > 0) return c.entries.length === 1 && (SEATS.has(e.source) || e.population >= ABROAD_SIZE);
+  // Abroad only when the name is found nowhere else and is a town or district GeoNames knows well, and
+  // is not told as a part of another place ("the Bazar area of X district": a village of X, not a town abroad).
+  if (ctx.size > 0)
+    return (
+      !PART_OF_AFTER_RE.test(after) && c.entries.length === 1 && (SEATS.has(e.source) || e.population >= ABROAD_SIZE)
+    );
   if (c.entries.length === 1 || dominant(c, e)) return true;
   return e.source === 'admin2-capital' && c.entries.filter((x) => x.source !== 'city').length === 1;
 }
@@ -262,6 +278,8 @@ function countryMention(body: string, d: DemonymHit, gaz: Gazetteer): PlaceMenti
 /** What one resolution of a report's names needs besides the context. */
 interface ReportNames {
   readonly spelled: ReadonlyMap<Candidate, GazEntry>;
+  /** Unknown names after a locative cue, which may be a place of the context spelled another way. */
+  readonly respell: readonly Candidate[];
   readonly body: string;
   readonly kept: readonly Candidate[];
   readonly unknown: readonly Candidate[];
@@ -340,6 +358,14 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
       places.push(mention(body, c, e, gaz, rules, before, after));
     }
+    if (ctx.size > 0)
+      for (const c of r.respell) {
+        const e = respelled(gaz, c.key, ctx, areasOf(c));
+        if (e === null) continue;
+        const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+        const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+        places.push(mention(body, c, e, gaz, rules, before, after));
+      }
     if (town)
       for (const c of unknown) {
         if (overlapsAny(keptIndex, c) || blockers(others, c)) continue;
@@ -447,8 +473,15 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       };
       for (const c of kept) hold(c);
       for (const c of unknown) hold(c);
+      // Unknown names after a locative cue, for another spelling of a place (`respelled`, per context).
+      const respell: Candidate[] = [];
+      for (const c of unknown) {
+        if (spelled.has(c) || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || !located(c)) continue;
+        if (!overlapsAny(keptIndex, c) && !blockers(nonPersons, c)) respell.push(c);
+      }
       const names: ReportNames = {
         spelled,
+        respell,
         body,
         kept,
         unknown,

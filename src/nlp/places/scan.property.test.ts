@@ -13,7 +13,10 @@ import { createScanner, type Candidate, type DemonymHit } from './scan.js';
 
 const gaz = loadGazetteer();
 // The same gazetteer, but every span is looked up.
-const everySpan: Gazetteer = { ...gaz, byName: { get: (key) => gaz.byName.get(key), opensName: () => true } };
+const everySpan: Gazetteer = {
+  ...gaz,
+  byName: { get: (key) => gaz.byName.get(key), opensName: () => true, similar: () => [] },
+};
 
 const PIECES = [
   ...['Deir ez-Zor', 'Deir', 'ez-Zor', 'Ras al-Ain', 'Al Bab', 'al-Bab', 'Bab al-Salama', 'Kafr Nabl', 'Tel Abyad'],
