@@ -62,6 +62,7 @@ export const rolesSchema = z
       z.object({ actor: z.string().min(1), country: z.boolean().default(true), words: fragments }),
     ),
     crowds: z.record(z.string(), z.object({ actor: z.string().min(1), organisers: z.boolean() })).default({}),
+    crowd_violence: z.object({ acts: fragments, not_after: fragments }).optional(),
     victim_before: fragments,
     victim_after: fragments,
   })
@@ -84,6 +85,10 @@ export const rolesSchema = z
       ]),
     ),
     crowds: new Map(Object.entries(d.crowds)),
+    crowdViolence: d.crowd_violence && {
+      acts: new RegExp(`(?<![\\p{L}])(?:${d.crowd_violence.acts.join('|')})(?![\\p{L}])`, 'gu'),
+      notAfter: new RegExp(`(?<![\\p{L}])(?:${d.crowd_violence.not_after.join('|')})$`, 'u'),
+    },
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
   }));

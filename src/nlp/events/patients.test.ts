@@ -53,3 +53,18 @@ test('the doer named in the act\'s noun ("X-planted") is actor1 when no perpetra
   const e = main('Two soldiers were killed near Manbij when their vehicle hit an Islamic State-planted mine.');
   assert.equal(e?.actor1, 'Islamic State');
 });
+
+test('a crowd that wrecks, burns or stones is a riot (Rioters); one protesting against such acts is not', () => {
+  const riot = main('Hundreds of students protested in Manbij and set three buses on fire.');
+  assert.equal(riot?.eventType, 'Riots');
+  assert.equal(riot?.subEventType, 'Violent demonstration');
+  assert.equal(riot?.actor1, 'Rioters (Syria)');
+  const stones = main('Traders demonstrated in Manbij and pelted stones at the market office.');
+  assert.equal(stones?.actor1, 'Rioters (Syria)');
+  const cause = main('Traders protested in Manbij against the vandalism of their shops.');
+  assert.equal(cause?.actor1, 'Protesters (Syria)');
+  const effigy = main('Teachers protested in Manbij and burnt an effigy of the governor.');
+  assert.equal(effigy?.actor1, 'Protesters (Syria)');
+  const calm = main('Workers rallied in Manbij; police were deployed to avert any clashes.');
+  assert.equal(calm?.actor1, 'Protesters (Syria)');
+});

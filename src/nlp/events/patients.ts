@@ -54,6 +54,22 @@ function firstMention(lower: string, kinds: readonly string[], roles: RolesData)
 const STATE = /^(?:Police Forces|Military Forces|Government)(?: of |\s*\(|$)/;
 
 /**
+ * Whether the paragraph of a protest tells the crowd's own violence (roles.yaml `crowd_violence`:
+ * "protesters torched two buses", "pelted stones at the police"), which makes it a riot by ACLED's
+ * line; an act the protest is against ("protested against the vandalism of") does not count.
+ */
+export function violentCrowd(found: Found, sentenceIndex: number, roles: RolesData): boolean {
+  const v = roles.crowdViolence;
+  const paragraph = found.paragraphs[found.sentences[sentenceIndex]!.paragraph];
+  if (!v || !paragraph) return false;
+  const text = found.lower.slice(paragraph.start, paragraph.end);
+  v.acts.lastIndex = 0;
+  for (let m = v.acts.exec(text); m; m = v.acts.exec(text))
+    if (!v.notAfter.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+  return false;
+}
+
+/**
  * A protest's or riot's actor1 is its crowd (roles.yaml `crowds`): a state force or government the
  * scan took as actor1 is the crowd's opponent (actor2), a named group its organiser when the type
  * says so. The crowd is named without its country here (actor-country.ts gives it).
@@ -61,6 +77,12 @@ const STATE = /^(?:Police Forces|Military Forces|Government)(?: of |\s*\(|$)/;
 export function crowdFirst(found: Found, roles: RolesData | null): void {
   if (!roles) return;
   for (const c of found.candidates) {
+    if (c.eventType === 'Protests' && violentCrowd(found, c.sentenceIndex, roles)) {
+      setField(c, 'eventType', 'Riots');
+      setField(c, 'subEventType', 'Violent demonstration');
+      if (c.actor1 === null || c.actor1.startsWith('Protesters'))
+        setField(c, 'actor1', (c.actor1 ?? 'Protesters').replace(/^Protesters/, 'Rioters'));
+    }
     const crowd = roles.crowds.get(c.eventType);
     if (!crowd || c.actor1 === null || c.actor1.startsWith(crowd.actor)) continue;
     if (STATE.test(c.actor1)) {
