@@ -16,6 +16,15 @@ const cues = parse(readFileSync(dataPath('events', 'cues.yaml'), 'utf8')) as {
   numbers: { cumulative: string[]; death_words: string[] };
   durative: string[];
   continuing: string[];
+  reaction_verbs: string[];
+  attribution_verbs: string[];
+  aircraft: string[];
+  past_markers: string[];
+  partisans: string[];
+  demonstration: string[];
+  crowd_violence: string[];
+  injured: string[];
+  accidental: string[];
 };
 
 /** The lists compiled by testAlt, with their flags (the `Lc` versions are lower-cased, case-sensitive). */
@@ -30,6 +39,15 @@ const LISTS: Array<readonly [string, readonly string[], string]> = [
   ['cumulativeLc', cues.numbers.cumulative.map((s) => s.toLowerCase()), 'u'],
   ['durativeLc', cues.durative.map((s) => s.toLowerCase()), 'u'],
   ['continuingLc', cues.continuing.map((s) => s.toLowerCase()), 'u'],
+  ['reaction', cues.reaction_verbs, 'iu'],
+  ['attributionVerbs', cues.attribution_verbs, 'iu'],
+  ['aircraft', cues.aircraft, 'iu'],
+  ['pastMarkers', cues.past_markers, 'iu'],
+  ['partisans', cues.partisans, 'iu'],
+  ['demonstration', cues.demonstration, 'iu'],
+  ['crowdViolence', cues.crowd_violence, 'iu'],
+  ['injured', cues.injured, 'iu'],
+  ['accidental', cues.accidental, 'iu'],
 ];
 
 /** Separators and look-alikes: word edges, other scripts, case folding (long s, Kelvin sign), surrogate pairs. */

@@ -306,6 +306,8 @@ function compileRule(data: RuleData, irregular: Readonly<Record<string, readonly
 
 function compileCues(c: CuesData): Cues {
   const re = (items: readonly string[]) => new RegExp(wordAlt(items), 'iu');
+  // Lists only ever tested (never matched for a position or a group) are built by testAlt: the same
+  // test, grouped by first letter (cue-regex.test.ts); `re` is the plain alternation.
   const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
   const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escape);
   const m = c.modality;
@@ -322,7 +324,7 @@ function compileCues(c: CuesData): Cues {
     // Case-sensitive on the lower-cased body: much faster in V8.
     blameAll: new RegExp(wordAlt(c.blame_verbs), 'gu'),
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
-    reaction: re(c.reaction_verbs),
+    reaction: testAlt(c.reaction_verbs, 'iu'),
     stateForceOf: new Map(
       [...Object.entries(c.state_forces), ...Object.entries(c.unnamed_actors)]
         .map(([k, v]) => [k.toLowerCase(), v] as const)
@@ -336,7 +338,7 @@ function compileCues(c: CuesData): Cues {
       `(?<![\\p{L}])(?:(${alt(c.armed_victims)})|(${alt(c.numbers.civilians)}))(?![\\p{L}])[^.;]{0,30}$`,
       'iu',
     ),
-    attributionVerbs: re(c.attribution_verbs),
+    attributionVerbs: testAlt(c.attribution_verbs, 'iu'),
     attributionAll: new RegExp(wordAlt(c.attribution_verbs), 'giu'),
     monitors: new Set(c.monitors.map((s) => s.toLowerCase())),
     partyOutlets: new Set(c.party_outlets.map((s) => s.toLowerCase())),
@@ -348,7 +350,7 @@ function compileCues(c: CuesData): Cues {
     personSource: alt(c.numbers.person),
     cumulative: testAlt(c.numbers.cumulative, 'iu'),
     civilians: re(c.numbers.civilians),
-    aircraft: re(c.aircraft),
+    aircraft: testAlt(c.aircraft, 'iu'),
     durative: re(c.durative),
     durativeLc: testAlt(
       c.durative.map((i) => i.toLowerCase()),
@@ -359,7 +361,7 @@ function compileCues(c: CuesData): Cues {
       'u',
     ),
     referenceBeforeLc: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'u'),
-    pastMarkers: re(c.past_markers),
+    pastMarkers: testAlt(c.past_markers, 'iu'),
     supportBefore: new RegExp(`${wordAlt(c.support_before)}\\s+(?:[\\p{L}.-]+\\s+){0,3}$`, 'iu'),
     claimedAfter: new RegExp(`^[^.;]{0,40}?${wordAlt(c.claimed_after)}`, 'iu'),
     headPlace: new RegExp(
@@ -368,11 +370,11 @@ function compileCues(c: CuesData): Cues {
     ),
     locativeName: new RegExp(`(?<![\\p{L}])(?:[Ii]n|[Aa]t|[Nn]ear)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'gu'),
     notPlaceNames: new Set(c.not_place_names.map((s) => s.toLowerCase())),
-    partisans: re(c.partisans),
-    demonstration: re(c.demonstration),
-    crowdViolence: re(c.crowd_violence),
-    injured: re(c.injured),
-    accidental: re(c.accidental),
+    partisans: testAlt(c.partisans, 'iu'),
+    demonstration: testAlt(c.demonstration, 'iu'),
+    crowdViolence: testAlt(c.crowd_violence, 'iu'),
+    injured: testAlt(c.injured, 'iu'),
+    accidental: testAlt(c.accidental, 'iu'),
     continuingLc: testAlt(
       c.continuing.map((i) => i.toLowerCase()),
       'u',
