@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
-import { alt, leadingLetters, testAlt, wordAlt } from './cue-regex.js';
+import { alt, leadingLetters, lowerTestsExact, testAlt, wordAlt } from './cue-regex.js';
 import { endsWithOf, RELATIVE_BEFORE } from './attach.js';
 import { deathWordTest } from './fatalities.js';
 import { loadLexicon } from './lexicon.js';
@@ -201,6 +201,47 @@ test('endsWithOf is false only where RELATIVE_BEFORE cannot match (its guard in 
         for (let end = 0; end <= body.length; end++)
           if (!endsWithOf(body, end))
             assert.equal(RELATIVE_BEFORE.test(body.slice(Math.max(0, end - 20), end)), false, JSON.stringify(body));
+      },
+    ),
+    { numRuns: 3000 },
+  );
+});
+
+test('lowerTestsExact: a lower-case pattern on the lower-cased text tests as the iu pattern on the text', () => {
+  // Every code point alone, for the classes the cue patterns use.
+  const classes = [
+    String.raw`[\p{L}\p{N}]`,
+    String.raw`\p{L}`,
+    String.raw`\p{N}`,
+    String.raw`\s`,
+    String.raw`\d`,
+    String.raw`\w`,
+    '[^.;]',
+    's',
+    'k',
+    'i',
+    'x',
+  ];
+  const pairs = classes.map((c) => [new RegExp(`^${c}$`, 'iu'), new RegExp(`^${c}$`, 'u')] as const);
+  for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x20000 ? 1 : 0x101) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    const lc = ch.toLowerCase();
+    if (!lowerTestsExact(ch, lc)) continue;
+    for (const [iu, u] of pairs) assert.equal(u.test(lc), iu.test(ch), `U+${cp.toString(16)} ${iu.source}`);
+  }
+  // The cumulative cue (tested lower-cased in candidates.ts, as iu in the fatality matcher).
+  const { cumulative, cumulativeLc } = loadLexicon().cues;
+  const pieces = piecesOf(cues.numbers.cumulative);
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...NOISE, '\u0345', 'Σ')), { maxLength: 14 }),
+      fc.array(fc.constantFrom(' ', '', ' ', ', '), { minLength: 14, maxLength: 14 }),
+      (parts, gaps) => {
+        const text = parts.map((p, i) => p + gaps[i]!).join('');
+        const lc = text.toLowerCase();
+        if (lowerTestsExact(text, lc)) assert.equal(cumulativeLc.test(lc), cumulative.test(text), JSON.stringify(text));
+        else assert.ok(lc.length !== text.length || text.includes('\u017f') || text.includes('\u0345'));
       },
     ),
     { numRuns: 3000 },

@@ -115,3 +115,13 @@ export function testAlt(items: readonly string[], flags: string): RegExp {
 export function testAny(items: readonly string[]): string {
   return byLeadingLetter(items, '') ?? alt(items);
 }
+
+/**
+ * True when every test of a lower-case pattern, case-sensitive (`u`), on `lowered` (`text.toLowerCase()`)
+ * is the same as the `iu` test on `text`: the lower-casing kept every offset, and the text has none of the
+ * two characters `iu` folds into another class (the long s "ſ" matches `s` and `\w`, U+0345 matches
+ * `\p{L}`). Checked over every code point for literals, `\p{L}`, `\p{N}`, `\s`, `\d`, `\w` and `[^.;]`.
+ */
+export function lowerTestsExact(text: string, lowered: string): boolean {
+  return lowered.length === text.length && !text.includes('\u017f') && !text.includes('\u0345');
+}

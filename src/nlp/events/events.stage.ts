@@ -84,7 +84,8 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
     let total: number | null = null;
     for (const s of sentences) {
       const text = found.body.slice(s.start, s.end);
-      const n = deaths.cumulative(text) ? null : deaths.count(text, true);
+      // Null when cumulative; the death-word test first (most sentences have none).
+      const n = deaths.count(text);
       if (n !== null) total = (total ?? 0) + n;
     }
     if (total !== null) for (const i of byParagraph.get(p)!) setField(found.candidates[i]!, 'fatalities', total);
