@@ -22,6 +22,7 @@ import {
 } from './attach.js';
 import { countryAsPlace, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
+import { lowerTestsExact } from './cue-regex.js';
 import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
@@ -63,9 +64,18 @@ function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: L
   return f;
 }
 
-/** The clause's toll, counted on first use. */
-function clauseToll(f: ClauseFacts, c: Span, body: string, deaths: FatalityMatcher): number | null {
-  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end));
+/**
+ * The clause's toll, counted on first use. `lowerExact`: the clause's cumulative test on the lower-cased
+ * text is the fatality matcher's own (see lowerTestsExact), so count does not repeat it.
+ */
+function clauseToll(
+  f: ClauseFacts,
+  c: Span,
+  body: string,
+  deaths: FatalityMatcher,
+  lowerExact: boolean,
+): number | null {
+  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end), lowerExact);
   return f.deaths;
 }
 
@@ -112,6 +122,7 @@ export function findCandidates(
   // Lower-cased once for every case-blind scan; a few exotic letters ("İ") change length, then scan as written.
   const lowered = body.toLowerCase();
   const lower = lowered.length === body.length ? lowered : body;
+  const lowerExact = lowerTestsExact(body, lowered);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.
   const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(entities, countries) : null;
@@ -256,7 +267,7 @@ export function findCandidates(
         (lex.cues.reaction.test(clausePrefix) ||
           candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
-          (!stated && clauseToll(clauseFacts, clause, body, deaths) === null)) &&
+          (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact) === null)) &&
         // "continued their protest", "staged the demonstration": doing it, not referring to it.
         !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
       ) {
@@ -302,7 +313,7 @@ export function findCandidates(
       // (W704), else without a location (W705). In a story that does name places, a sentence without
       // one is mostly history or summary, so it gets no fallback.
       if (!described && places.length > 0) continue;
-      const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths);
+      const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths, lowerExact);
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
       const victim = victimOf(
         lex,
@@ -407,7 +418,7 @@ export function findCandidates(
       const sentenceDeaths =
         clauseDeaths === null && (hits.length === 1 || type.eventType !== 'Protests')
           ? sentenceToll === undefined
-            ? (sentenceToll = deaths.cumulative(sentenceText) ? null : deaths.count(sentenceText, true))
+            ? (sentenceToll = deaths.count(sentenceText))
             : sentenceToll
           : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.
