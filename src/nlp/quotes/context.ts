@@ -34,7 +34,8 @@ export interface QuoteContext {
 export interface PhraseHitLike {
   readonly id: string;
   readonly speaker: 'before' | 'after' | 'none';
-  readonly content: 'clause' | 'to-comma' | 'or-object';
+  readonly content: 'clause' | 'to-comma' | 'or-object' | 'preceding';
+  readonly source: 'any' | 'named';
   readonly start: number;
   readonly end: number;
 }

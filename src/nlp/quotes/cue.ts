@@ -80,7 +80,7 @@ function indexPhrases(ctx: QuoteContext): void {
       const sentence = ctx.sentenceOf[start] ?? -1;
       if (sentence < 0 || ctx.inQuote[start]) continue;
       const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
-      list.push({ id: p.id, speaker: p.speaker, content: p.content, start, end });
+      list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
       cache.set(sentence, list);
     }
   }

@@ -232,11 +232,19 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     // The source runs to the first comma: "According to early results of polls for the agency, ...".
     const comma = commaAfter(ctx, hit.end, end);
     const subject = npStartingAt(ctx, hit.end, comma < 0 ? end : comma) ?? nominalRange(ctx, hit.end, comma);
-    if (!subject) return null;
+    if (!subject || (hit.source === 'named' && (comma < 0 || !namesSpeaker(ctx, subject)))) return null;
     const content = clauseFrom(ctx, comma < 0 ? subject.end : comma + 1, end);
     // "In a survey, most families said ...": the inner attribution is the one annotated.
     if (!content || nestedAttributionAt(ctx, content.start - 1, end)) return null;
     return candidate(ctx, content, cue, subject, s);
+  }
+  if (hit.content === 'preceding') {
+    // "X leads in the latest poll": the clause before the cue, the poll after it.
+    const source = npStartingAt(ctx, hit.end, end);
+    let from = start;
+    for (let k = hit.start - 1; k > start; k--) if (ctx.words[k] === ';' || ctx.words[k] === ',') from = k + 1;
+    const content = source ? clauseFrom(ctx, from, hit.start) : null;
+    return content ? candidate(ctx, content, cue, source, s) : null;
   }
   const comma = commaAfter(ctx, hit.end, end);
   let stop = comma < 0 ? end : comma;

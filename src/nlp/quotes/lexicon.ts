@@ -35,8 +35,11 @@ const CuesSchema = z.object({
        * sentence from the subject before the cue ("The talks appear to have stalled"). */
       speaker: z.enum(['before', 'after', 'none']),
       /** to-comma: the content runs from the cue to the next comma ("Asked whether ..., he said");
-       * or-object: a clause, else the object after the cue ("voiced concern about the talks"). */
-      content: z.enum(['clause', 'to-comma', 'or-object']).default('clause'),
+       * or-object: a clause, else the object after the cue ("voiced concern about the talks");
+       * preceding: the clause before the cue, with no comma ("X leads in the latest poll"). */
+      content: z.enum(['clause', 'to-comma', 'or-object', 'preceding']).default('clause'),
+      /** named: the source after the cue must name a possible speaker ("For the envoy, ..."). */
+      source: z.enum(['any', 'named']).default('any'),
       description: z.string(),
       example: z.string(),
     }),
@@ -74,7 +77,8 @@ export interface PhraseCue {
   readonly id: string;
   readonly re: RegExp;
   readonly speaker: 'before' | 'after' | 'none';
-  readonly content: 'clause' | 'to-comma' | 'or-object';
+  readonly content: 'clause' | 'to-comma' | 'or-object' | 'preceding';
+  readonly source: 'any' | 'named';
 }
 
 export interface QuoteLexicon {
@@ -167,6 +171,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     re: new RegExp(p.pattern, 'gi'),
     speaker: p.speaker,
     content: p.content,
+    source: p.source,
   }));
   return {
     verbs,
