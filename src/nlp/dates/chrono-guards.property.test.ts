@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import * as chrono from 'chrono-node';
+import { guarded, PARSER_GUARDS } from './chrono.js';
+
+type Parser = (typeof chrono.en.casual.parsers)[number];
+
+// Words and characters the guarded patterns turn on, with look-alikes, mixed in any case.
+const PIECES = [
+  '3 days',
+  'two weeks',
+  'a year',
+  'an hour',
+  'the past few',
+  'about',
+  'and',
+  ',',
+  'ago',
+  'before',
+  'earlier',
+  'Ago',
+  'BEFORE',
+  'Earlier',
+  'sago',
+  'agony',
+  'earliest',
+  'beforehand',
+  'days',
+  'h',
+  'y',
+  '12',
+  '9/2016',
+  '12/2015',
+  '1/',
+  '/2',
+  '0/1999',
+  '10/20',
+  '\n;\n',
+  'rebels said',
+];
+const SEPARATORS = ['', ' ', '  ', '-', '.', ', ', '\n', '_'];
+const text = fc.oneof(
+  fc
+    .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...SEPARATORS)), { maxLength: 20 })
+    .map((parts) => parts.map(([p, s]) => p + s).join('')),
+  fc.string({ maxLength: 40 }),
+);
+
+const reference = { instant: new Date('2016-09-04T12:00:00Z'), timezone: 0 };
+const shown = (results: readonly chrono.ParsedResult[]) =>
+  results.map((r) => [r.index, r.text, JSON.stringify(r.start), JSON.stringify(r.end ?? null)]);
+
+// A text each parser reads, so the comparison is not only of empty results.
+const READ_BY: Record<string, string> = {
+  ENTimeUnitAgoFormatParser: 'Rebels left the town three days ago.',
+  ENSlashMonthFormatParser: 'The report of 9/2016 said so.',
+};
+
+for (const [name, guard] of PARSER_GUARDS) {
+  test(`chrono guard for ${name}: the guarded parser reads exactly what the parser reads`, () => {
+    const inner = chrono.en.casual.parsers.find((p: Parser) => p.constructor.name === name);
+    assert.ok(inner, `${name} is one of chrono's casual parsers`);
+    const plain = new chrono.Chrono({ parsers: [inner], refiners: [] });
+    const withGuard = new chrono.Chrono({ parsers: [guarded(inner, guard)], refiners: [] });
+    assert.ok(plain.parse(READ_BY[name]!, reference).length > 0);
+    assert.deepEqual(shown(withGuard.parse(READ_BY[name]!, reference)), shown(plain.parse(READ_BY[name]!, reference)));
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepEqual(shown(withGuard.parse(t, reference)), shown(plain.parse(t, reference)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+}
