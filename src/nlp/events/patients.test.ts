@@ -68,3 +68,12 @@ test('a crowd that wrecks, burns or stones is a riot (Rioters); one protesting a
   const calm = main('Workers rallied in Manbij; police were deployed to avert any clashes.');
   assert.equal(calm?.actor1, 'Protesters (Syria)');
 });
+
+test('a group that claimed the act or is named its suspect is the actor1 of an act with nobody named', () => {
+  const claimed = main('Two soldiers were shot dead near Manbij. Islamic State claimed responsibility for the attack.');
+  assert.equal(claimed?.actor1, 'Islamic State');
+  const suspect = main(
+    'A bomb exploded near a market in Manbij, killing three people. Islamic State is suspected to be behind it.',
+  );
+  assert.equal(suspect?.actor1, 'Islamic State');
+});
