@@ -306,4 +306,15 @@ describe('cue nouns, auxiliaries and asides (2026-11-28 third pass)', () => {
   it('inflects every lemma of an entry (supporting, hoping)', () => {
     assert.equal(one('Several pastors supporting Haddad met in Homs.')[0]?.cue?.text, 'supporting');
   });
+  it('ends a content where a new source speaks after a dash or "while"', () => {
+    const q = one('Some farmers say the mayor looks tired — others say he has never been better.');
+    assert.deepEqual(
+      q.map((x) => x.text),
+      ['the mayor looks tired', 'he has never been better'],
+    );
+    assert.equal(
+      one('Most farmers say the road is safe, while only 40 percent of traders say it is open.')[0]?.text,
+      'the road is safe',
+    );
+  });
 });

@@ -106,7 +106,7 @@ const JOINS = new Set(['and', 'but', 'while', 'whereas', 'though', 'although', '
 function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean {
   if (ctx.inQuote[k]) return false;
   let j = k;
-  if (ctx.words[j] === ',') j++;
+  if (ctx.words[j] === ',' || SEPARATOR_DASH.has(ctx.words[j]!)) j++;
   const w = ctx.words[j];
   if (w === undefined || j >= end) return false;
   // "..., adding that" and a list of the speaker's acts: "X suggested ..., called her ... and left".
@@ -118,23 +118,23 @@ function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean
     while (v < end && (ctx.lex.adverbs.has(ctx.words[v]!) || ctx.pos[v] === 'ADV')) v++;
     if (ctx.lex.verbs.has(ctx.words[v]!) && ctx.pos[v] === 'VERB') return true;
   } else if (j === k) return false;
+  // "..., while only 40 percent of traders say ...": an adverb before the subject.
+  if (ctx.pos[j] === 'ADV' && ctx.pos[j + 1] !== 'VERB') j++;
   const np = npStartingAt(ctx, j, end);
   if (!np || np.end - np.start > 8) return false;
   let v = np.end;
   while (v < end && (ctx.lex.adverbs.has(ctx.words[v]!) || ctx.pos[v] === 'ADV')) v++;
-  return (
-    v < end &&
-    ctx.lex.verbs.has(ctx.words[v]!) &&
-    ctx.pos[v] === 'VERB' &&
-    ctx.lex.verbClass.get(ctx.words[v]!) !== 'stance'
-  );
+  return v < end && isCueVerb(ctx, v, false) && ctx.lex.verbClass.get(ctx.words[v]!) !== 'stance';
 }
+
+/** A dash between clauses ("... cheeseburger — others say ..."). */
+const SEPARATOR_DASH = new Set(['—', '–', '--']);
 
 /** The end of a reported clause [t, e): before the first nested attribution. */
 function cutNested(ctx: QuoteContext, t: number, e: number): number {
   for (let k = t + 3; k < e - 2; k++) {
     const w = ctx.words[k]!;
-    if ((w === ',' || JOINS.has(w)) && nestedAttributionAt(ctx, k, e)) return k;
+    if ((w === ',' || JOINS.has(w) || SEPARATOR_DASH.has(w)) && nestedAttributionAt(ctx, k, e)) return k;
   }
   return e;
 }
