@@ -12,9 +12,16 @@ export function placeCountryName(
   return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
 }
 
-/** The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention. */
+/**
+ * The report's main country as the place of an event, at ACLED geo precision 3, spanning its first mention
+ * (or, when the country is not named, a town of it the events stage could not use, such as one inside a name).
+ */
 export function countryAsPlace(places: readonly PlaceMention[], code: string | undefined): PlaceMention | null {
   const gaz = places.find((p) => p.kind === 'country' && p.country === code);
+  // No country named, but a town of it inside a party's or an office's name ("the Karachi chapter"):
+  // the town, as ACLED places such a note, rather than a country without coordinates.
+  const town = gaz ? undefined : places.find((p) => p.country === code && p.kind === 'city' && p.latitude !== null);
+  if (town) return town;
   const named = gaz ?? places.find((p) => p.country === code && p.countryName);
   if (!named) return null;
   return {

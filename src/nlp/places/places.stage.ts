@@ -126,6 +126,9 @@ function dominant(c: Candidate, e: GazEntry): boolean {
   return c.entries.every((x) => x === e || x.population * 10 <= e.population);
 }
 
+/** A town inside a name is the report's place from this size, unless a seat of the report's country. */
+const TOWN_IN_NAME_SIZE = 100_000;
+const ACRONYM_RE = /^[\p{Lu}\d.\s-]+$/u;
 const SEATS: ReadonlySet<Source> = new Set(['admin1-capital', 'admin2-capital', 'admin2']);
 /** A town this large names its own district ("Bhuj district"), not a neighbourhood of another town. */
 const TOWN_SIZE = 50_000;
@@ -386,6 +389,45 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
     return { layer: { places, countryContext, warnings }, supported };
   }
 
+  /**
+   * A report that places nothing may still name its town inside a name: "the Karachi chapter of X",
+   * "the X Union of Sukkur", "Delhi Chief Minister's residence". The first seat or large town so
+   * named is its place (the events stage uses it only when no party's name holds it, or as the
+   * report's fallback place).
+   */
+  function townInName(
+    body: string,
+    layer: PlacesLayer,
+    named: readonly Candidate[],
+    ctx: ReadonlyMap<string, number>,
+  ): PlacesLayer {
+    for (const c of named) {
+      if (c.continuesArabic || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || gaz.demonyms.has(c.key))
+        continue;
+      // An acronym ("JI") is a party's, not a town's name.
+      if (ACRONYM_RE.test(body.slice(c.start, c.end))) continue;
+      const e = choose(c, ctx);
+      if (e.kind !== 'city' || e.latitude === null) continue;
+      // A capital, a large town, or a district seat of the report's country: not "Forest" of "Forest Department".
+      const known =
+        BIG.has(e.source) ||
+        e.population >= TOWN_IN_NAME_SIZE ||
+        (e.source === 'admin2-capital' && e.country !== null && (ctx.get(e.country) ?? 0) > 0);
+      if (!known) continue;
+      const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+      const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+      // The town opens the name ("Karachi chapter") or follows "of" ("University of X"), not "Lok Sabha".
+      if (CAPITALISED_BEFORE.test(before)) continue;
+      const m = mention(body, c, e, gaz, rules, before, after);
+      const countryContext =
+        e.country && !layer.countryContext.includes(e.country)
+          ? [...layer.countryContext, e.country]
+          : layer.countryContext;
+      return { places: [...layer.places, m].sort(byStart), countryContext, warnings: layer.warnings };
+    }
+    return layer;
+  }
+
   return {
     find({ body, sentences, entities, dateline }) {
       const candidates: Candidate[] = [];
@@ -494,10 +536,14 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const first = resolve(names, ctx);
       // A report that names no country is about the countries of its well-supported places
       // ("in Quetta" -> Pakistan); its other names are then resolved again in that context.
-      if (ctx.size > 0) return first.layer;
-      const learned = new Map<string, number>();
-      for (const country of first.supported) bump(learned, country, WEIGHT.place);
-      return learned.size > 0 ? resolve(names, learned).layer : first.layer;
+      let result = first.layer;
+      let final: ReadonlyMap<string, number> = ctx;
+      if (ctx.size === 0) {
+        const learned = new Map<string, number>();
+        for (const country of first.supported) bump(learned, country, WEIGHT.place);
+        if (learned.size > 0) [result, final] = [resolve(names, learned).layer, learned];
+      }
+      return result.places.some((p) => p.latitude !== null) ? result : townInName(body, result, named, final);
     },
   };
 }
