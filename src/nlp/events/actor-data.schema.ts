@@ -63,6 +63,8 @@ export const rolesSchema = z
     ),
     crowds: z.record(z.string(), z.object({ actor: z.string().min(1), organisers: z.boolean() })).default({}),
     crowd_violence: z.object({ acts: fragments, not_after: fragments }).optional(),
+    intervention: fragments.optional(),
+    two_crowds: fragments.optional(),
     victim_before: fragments,
     victim_after: fragments,
   })
@@ -89,6 +91,8 @@ export const rolesSchema = z
       acts: new RegExp(`(?<![\\p{L}])(?:${d.crowd_violence.acts.join('|')})(?![\\p{L}])`, 'gu'),
       notAfter: new RegExp(`(?<![\\p{L}])(?:${d.crowd_violence.not_after.join('|')})$`, 'u'),
     },
+    intervention: d.intervention && new RegExp(`(?<![\\p{L}])(?:${d.intervention.join('|')})(?![\\p{L}])`, 'u'),
+    twoCrowds: d.two_crowds && new RegExp(`(?<![\\p{L}])(?:${d.two_crowds.join('|')})(?![\\p{L}])`, 'u'),
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
   }));

@@ -77,3 +77,15 @@ test('a group that claimed the act or is named its suspect is the actor1 of an a
   );
   assert.equal(suspect?.actor1, 'Islamic State');
 });
+
+test('a protest the police detained or dispersed is one with intervention; a clash of two crowds has Rioters on both sides', () => {
+  const stopped = main('Teachers protested in Manbij over pay and were dispersed by police.');
+  assert.equal(stopped?.subEventType, 'Protest with intervention');
+  assert.equal(stopped?.actor2, 'Police Forces of Syria');
+  const watched = main('Teachers protested in Manbij over pay. Police were deployed in the area.');
+  assert.equal(watched?.subEventType, 'Peaceful protest');
+  assert.equal(watched?.actor2, null);
+  const mobs = main('A clash between two groups of villagers in Manbij left ten people injured.');
+  assert.equal(mobs?.actor1, 'Rioters (Syria)');
+  assert.equal(mobs?.actor2, 'Rioters (Syria)');
+});

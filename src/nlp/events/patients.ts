@@ -99,9 +99,39 @@ function notOwn(actor1: string | null, kind: string, roles: RolesData): boolean 
   return !(actor1 !== null && actor1.startsWith(roles.patients.get(kind)!.actor));
 }
 
+/** The lower-cased paragraph of a sentence. */
+function paragraphOf(found: Found, sentenceIndex: number): string {
+  const paragraph = found.paragraphs[found.sentences[sentenceIndex]!.paragraph];
+  return paragraph ? found.lower.slice(paragraph.start, paragraph.end) : '';
+}
+
+/**
+ * A peaceful protest the police stopped, detained or dispersed is a protest with intervention
+ * (its second side the force, below); a riot between two crowds has Rioters on both sides.
+ */
+function interventionsAndCrowds(found: Found, roles: RolesData): void {
+  for (const c of found.candidates) {
+    if (
+      c.subEventType === 'Peaceful protest' &&
+      (c.actor2 === null || STATE.test(c.actor2)) &&
+      roles.intervention?.test(paragraphOf(found, c.sentenceIndex))
+    )
+      setField(c, 'subEventType', 'Protest with intervention');
+    else if (
+      c.actor2 === null &&
+      c.eventType === 'Riots' &&
+      c.actor1 !== null &&
+      c.actor1.startsWith('Rioters') &&
+      roles.twoCrowds?.test(paragraphOf(found, c.sentenceIndex))
+    )
+      setField(c, 'actor2', 'Rioters');
+  }
+}
+
 /** Gives events without actor2 the victims their sentence names, by ACLED's conventions for their type. */
 export function namePatients(found: Found, roles: RolesData | null): void {
   if (!roles) return;
+  interventionsAndCrowds(found, roles);
   for (const c of found.candidates) {
     if (c.actor2 !== null) continue;
     const rule = roles.types.get(c.subEventType) ?? roles.types.get(c.eventType);
