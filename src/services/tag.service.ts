@@ -28,12 +28,12 @@ export function taggerSpansOf(doc: Doc, tagger: NameTagger = defaultTagger()): L
   const body = doc.clean?.body;
   if (body === undefined) return [];
   const spans: LabelledSpan[] = [];
-  for (const s of layer.sentences) {
-    const toks = layer.tokens.slice(s.tokenStart, s.tokenEnd);
-    const words = toks.map((t) => body.slice(t.start, t.end));
-    for (const span of tagger.bestSpans(words))
-      spans.push({ start: toks[span.from]!.start, end: toks[span.to - 1]!.end, label: span.type });
-  }
+  const toks = layer.sentences.map((s) => layer.tokens.slice(s.tokenStart, s.tokenEnd));
+  const words = toks.map((ts) => ts.map((t) => body.slice(t.start, t.end)));
+  tagger.bestSpansOfDocument(words).forEach((found, k) => {
+    const ts = toks[k]!;
+    for (const span of found) spans.push({ start: ts[span.from]!.start, end: ts[span.to - 1]!.end, label: span.type });
+  });
   return spans;
 }
 
@@ -62,11 +62,13 @@ export function conllSpansOf(doc: Doc, tagger?: NameTagger): LabelledSpan[] {
  */
 export function tokenisedSpansOf(joined: JoinedText, tagger: NameTagger = defaultTagger()): LabelledSpan[] {
   const spans: LabelledSpan[] = [];
-  for (const offsets of joined.offsets) {
-    const words = offsets.map(([s, e]) => joined.text.slice(s, e));
-    for (const span of tagger.bestSpans(words))
+  // The given sentences are read as one document (the tagger's second pass looks across them).
+  const doc = joined.offsets.map((offsets) => offsets.map(([s, e]) => joined.text.slice(s, e)));
+  tagger.bestSpansOfDocument(doc).forEach((found, k) => {
+    const offsets = joined.offsets[k]!;
+    for (const span of found)
       spans.push({ start: offsets[span.from]![0], end: offsets[span.to - 1]![1], label: span.type });
-  }
+  });
   return spans;
 }
 

@@ -142,7 +142,7 @@ export class FastDecoder {
     slot = this.slots.size + RESERVED;
     if ((slot + 1) * this.stride > this.pool.length) this.grow();
     const f = wordFeatures(word);
-    this.fill(slot, f.own, f.lower, f.short);
+    this.fill(slot, f.own, f.lower, f.short, f.ctx);
     this.slots.set(word, slot);
     return slot;
   }
@@ -168,7 +168,7 @@ export class FastDecoder {
   }
 
   /** Sums a word's own and context feature weights into its slot's vectors. */
-  private fill(slot: number, own: ArrayLike<number>, lower: number, short: number): void {
+  private fill(slot: number, own: ArrayLike<number>, lower: number, short: number, ctx: ArrayLike<number> = []): void {
     const nc = this.nc;
     const at = slot * this.stride;
     this.pool.fill(0, at, at + this.stride);
@@ -179,6 +179,12 @@ export class FastDecoder {
     this.add(this.pool, at + AS_NEXT * nc, mix(T.nextShort, short));
     this.add(this.pool, at + AS_PREV2 * nc, mix(T.prev2Lower, lower));
     this.add(this.pool, at + AS_NEXT2 * nc, mix(T.next2Lower, lower));
+    for (let k = 0; k < ctx.length; k++) {
+      this.add(this.pool, at + AS_PREV * nc, mix(T.prevInfo, ctx[k]!));
+      this.add(this.pool, at + AS_NEXT * nc, mix(T.nextInfo, ctx[k]!));
+      this.add(this.pool, at + AS_PREV2 * nc, mix(T.prev2Info, ctx[k]!));
+      this.add(this.pool, at + AS_NEXT2 * nc, mix(T.next2Info, ctx[k]!));
+    }
     for (let p = 1; p <= nc + 1; p++) {
       const v = at + (TAGS + p - 1) * nc;
       this.add(this.pool, v, mix(T.prevTagLower, mix(p, lower)));

@@ -6,6 +6,7 @@
  */
 
 import { fmix32, fnv1a32 } from '../../../core/hash.js';
+import { CASE_SHIFT, COARSE_SHIFT, GAZ_BITS, GAZ_SHIFT, wordInfo, wordTableVersion } from './word-table.js';
 
 /** Combines a template id and a value hash into one well-spread 32-bit id (murmur3 finaliser). */
 export function mix(template: number, value: number): number {
@@ -33,6 +34,15 @@ export const T = {
   initialShort: 28,
   prevShortCur: 29,
   curShortNext: 30,
+  // From the word table (word-table.ts): cluster, case class, gazetteer bits, and the neighbours'.
+  coarse: 50,
+  fine: 51,
+  caseClass: 52,
+  gaz: 53,
+  prevInfo: 54,
+  nextInfo: 55,
+  prev2Info: 56,
+  next2Info: 57,
   prevTag: 40,
   prev2Tags: 41,
   prevTagLower: 42,
@@ -81,7 +91,11 @@ export interface WordFeatures {
   /** Hash of the lowercased word and of its short shape, for neighbours' context features. */
   readonly lower: number;
   readonly short: number;
+  /** Value ids the word gives its neighbours' prevInfo / nextInfo features (word-table entries). */
+  readonly ctx: Uint32Array;
 }
+
+const NO_CTX = new Uint32Array(0);
 
 export function wordFeatures(word: string): WordFeatures {
   const lower = word.toLowerCase();
@@ -98,15 +112,39 @@ export function wordFeatures(word: string): WordFeatures {
     ids.push(mix(T.prefix + n - 1, fnv1a32(chars.slice(0, n).join(''))));
     ids.push(mix(T.suffix + n - 1, fnv1a32(chars.slice(-n).join(''))));
   }
-  for (const f of flagsOf(word)) ids.push(mix(T.flag, fnv1a32(f)));
-  return { own: Uint32Array.from(ids), lower: fnv1a32(lower), short: fnv1a32(short) };
+  const flags = flagsOf(word);
+  for (const f of flags) ids.push(mix(T.flag, fnv1a32(f)));
+  const lowerHash = fnv1a32(lower);
+  let ctx = NO_CTX;
+  const info = wordInfo(lowerHash);
+  if (info >= 0) {
+    const cap = flags[0] === 'cap' ? 1 : 0;
+    const fine = info & 0x3ff;
+    const coarse = fine >>> COARSE_SHIFT;
+    const caseClass = (info >>> CASE_SHIFT) & 7;
+    ids.push(mix(T.coarse, coarse), mix(T.fine, fine), mix(T.caseClass, caseClass * 2 + cap));
+    const c: number[] = [mix(T.coarse, coarse), mix(T.fine, fine), mix(T.caseClass, caseClass * 2 + cap)];
+    for (let b = 0; b < GAZ_BITS; b++) {
+      if (!((info >>> (GAZ_SHIFT + b)) & 1)) continue;
+      ids.push(mix(T.gaz, b * 2 + cap));
+      c.push(mix(T.gaz, b * 2 + cap));
+    }
+    ctx = Uint32Array.from(c);
+  }
+  return { own: Uint32Array.from(ids), lower: lowerHash, short: fnv1a32(short), ctx };
 }
 
 // Words repeat across reports, so word features are memoised (bounded, cleared when full).
 const cache = new Map<string, WordFeatures>();
 const CACHE_LIMIT = 100_000;
 
+let cacheVersion = -1;
+
 export function cachedWordFeatures(word: string): WordFeatures {
+  if (cacheVersion !== wordTableVersion()) {
+    cache.clear();
+    cacheVersion = wordTableVersion();
+  }
   let f = cache.get(word);
   if (f === undefined) {
     f = wordFeatures(word);
@@ -139,7 +177,13 @@ export function sentenceFeatures(words: readonly string[]): SentenceFeatures {
   const short = Uint32Array.from(wf, (w) => w.short);
   const at = (arr: Uint32Array, i: number) => (i < 0 ? BOUNDARY_START : i >= n ? BOUNDARY_END : arr[i]!);
   let total = 0;
-  for (const w of wf) total += w.own.length + 13;
+  for (let i = 0; i < n; i++) {
+    total += wf[i]!.own.length + 13;
+    if (i > 0) total += wf[i - 1]!.ctx.length;
+    if (i + 1 < n) total += wf[i + 1]!.ctx.length;
+    if (i > 1) total += wf[i - 2]!.ctx.length;
+    if (i + 2 < n) total += wf[i + 2]!.ctx.length;
+  }
   const ids = new Uint32Array(total);
   const offsets = new Uint32Array(n + 1);
   let k = 0;
@@ -162,6 +206,10 @@ export function sentenceFeatures(words: readonly string[]): SentenceFeatures {
     ids[k++] = mix(T.curShortNext, mix(short[i]!, at(short, i + 1)));
     // Suffix of the next word ("Corp", "Inc" after a name) via its lowercase hash is already covered.
     ids[k++] = mix(T.initialShort + 100, i === 0 ? lower[i]! : 0);
+    if (i > 0) for (const v of wf[i - 1]!.ctx) ids[k++] = mix(T.prevInfo, v);
+    if (i + 1 < n) for (const v of wf[i + 1]!.ctx) ids[k++] = mix(T.nextInfo, v);
+    if (i > 1) for (const v of wf[i - 2]!.ctx) ids[k++] = mix(T.prev2Info, v);
+    if (i + 2 < n) for (const v of wf[i + 2]!.ctx) ids[k++] = mix(T.next2Info, v);
   }
   offsets[n] = k;
   return { ids, offsets, lower, short };

@@ -164,6 +164,8 @@ export interface TrainOptions {
   readonly epochs: number;
   readonly seed: number;
   readonly bits: number;
+  /** Precomputed features of each sentence (else `sentenceFeatures` of its words). */
+  readonly features?: readonly SentenceFeatures[];
   /** Called after each epoch with the averaged weights so far (for dev scores). */
   readonly onEpoch?: (epoch: number, model: NerWeights, errors: number) => void;
 }
@@ -196,7 +198,7 @@ export function train(
   const mask = (1 << opts.bits) - 1;
   const w = new Float32Array(size);
   const acc = new Float64Array(size);
-  const feats = sentences.map((s) => sentenceFeatures(s));
+  const feats = opts.features ?? sentences.map((s) => sentenceFeatures(s));
   const goldIdx = gold.map((g) => g.map((t) => index.get(t) ?? 0));
   const allowed = transitionMask(classes);
   const model: NerWeights = { bits: opts.bits, classes, weights: w };

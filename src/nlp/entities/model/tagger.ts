@@ -3,7 +3,7 @@
  * data/entities/model/ner.bin.gz, sentences tagged over the sentence layer's own tokens, and
  * PER / ORG spans turned into entities where no dictionary entry or rule already found a name.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../../core/data-file.js';
 import type { Entity, SentencesLayer } from '../../../core/document.js';
@@ -11,10 +11,12 @@ import { tokenTexts, type TokenTexts } from '../../sentences/token-text.js';
 import type { Tok } from '../fold.js';
 import type { Match } from '../matcher.js';
 import { facilityMask, type Lexicon } from '../recogniser.js';
-import { sentenceFeatures } from './features.js';
+import { sentenceFeatures, type SentenceFeatures } from './features.js';
 import { capitalised, FastDecoder, type SlotMemo } from './fast-decoder.js';
 import { decode, transitionMask, viterbi, type NerWeights } from './perceptron.js';
+import { documentSentenceFeatures } from './document.js';
 import { decodeWeights } from './weights-file.js';
+import { setWordTable } from './word-table.js';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -33,6 +35,8 @@ export interface NameSpan {
 const VITERBI_TEMPERATURE = 0.009;
 
 export const MODEL_PATH = join(DATA_DIR, 'entities', 'model', 'ner.bin.gz');
+/** The document-level second model (document.ts), trained beside the first by train/ner/train.ts. */
+export const DOC_MODEL_PATH = join(DATA_DIR, 'entities', 'model', 'ner-doc.bin.gz');
 
 /** Chunks of a BIO tag sequence (an I- that continues nothing starts a chunk, as conlleval). */
 export function spansOfTags(tags: readonly string[]): NameSpan[] {
@@ -69,10 +73,43 @@ export class NameTagger {
     this.types = model.classes.map((c) => (c === 'O' ? null : (c.slice(2) as NameType)));
   }
 
-  static load(path = MODEL_PATH): NameTagger {
+  static load(path = MODEL_PATH, docPath: string | null = path === MODEL_PATH ? DOC_MODEL_PATH : null): NameTagger {
     const model = decodeWeights(readFileSync(path));
+    // The features read the word table the weights were trained with (before any decoder memoises a word).
+    setWordTable(model.wordTable);
     const share = model.header.meta['viterbiTemperature'];
-    return new NameTagger(model, typeof share === 'number' && share > 0 ? share : VITERBI_TEMPERATURE);
+    const tagger = new NameTagger(model, typeof share === 'number' && share > 0 ? share : VITERBI_TEMPERATURE);
+    tagger.secondPath = docPath;
+    return tagger;
+  }
+
+  /** Where the document-level second model is read from on first use (null: none). */
+  private secondPath: string | null = null;
+  private second: NameTagger | null | undefined;
+
+  /** The second model, loaded on first use (the pipeline's greedy path never needs it). */
+  private secondModel(): NameTagger | null {
+    if (this.second !== undefined) return this.second;
+    this.second = null;
+    if (this.secondPath && existsSync(this.secondPath)) {
+      const model = decodeWeights(readFileSync(this.secondPath));
+      const share = model.header.meta['viterbiTemperature'];
+      this.second = new NameTagger(model, typeof share === 'number' && share > 0 ? share : VITERBI_TEMPERATURE);
+    }
+    return this.second;
+  }
+
+  /**
+   * The spans of every sentence of one document: Viterbi tags, then, with the second model, Viterbi
+   * again with each word's first-pass types elsewhere in the document as features (document.ts).
+   */
+  bestSpansOfDocument(doc: ReadonlyArray<readonly string[]>): NameSpan[][] {
+    const first = doc.map((words) => this.bestClasses(sentenceFeatures(words)));
+    const second = this.secondModel();
+    const classes = (second ?? this).model.classes;
+    if (!second) return first.map((c) => spansOfTags(c.map((k) => classes[k]!)));
+    const features = documentSentenceFeatures(doc, first, this.model.classes);
+    return features.map((f) => spansOfTags(second.bestClasses(f).map((k) => classes[k]!)));
   }
 
   /** BIO tags for one sentence's words. */
@@ -95,7 +132,7 @@ export class NameTagger {
     const found: ActorName[] = [];
     if (!this.fast) {
       for (const s of this.spans(words)) if (isName(s, words)) found.push(s);
-      return found;
+      return joinPeople(found);
     }
     const n = this.fast.decode(words, true, anchors, memo, memoFrom);
     const out = this.fast.classes;
@@ -117,7 +154,7 @@ export class NameTagger {
         type = t;
       }
     }
-    return found;
+    return joinPeople(found);
   }
 
   spans(words: readonly string[]): NameSpan[] {
@@ -131,13 +168,17 @@ export class NameTagger {
    * (about 6 ms per 100 words), better on CoNLL-2003 dev; for offline tagging, not the pipeline.
    */
   bestTags(words: readonly string[]): string[] {
+    const classes = this.model.classes;
+    return this.bestClasses(sentenceFeatures(words)).map((c) => classes[c]!);
+  }
+
+  private bestClasses(f: SentenceFeatures): number[] {
     if (this.temperature === 0) {
       let max = 0;
       for (const v of this.model.weights) if (Math.abs(v) > max) max = Math.abs(v);
       this.temperature = Math.max(max, 1e-9) * this.temperatureShare;
     }
-    const classes = this.model.classes;
-    return viterbi(this.model, sentenceFeatures(words), this.temperature, this.allowed).map((c) => classes[c]!);
+    return viterbi(this.model, f, this.temperature, this.allowed);
   }
 
   bestSpans(words: readonly string[]): NameSpan[] {
@@ -147,6 +188,33 @@ export class NameTagger {
 
 /** A tagged person or organisation name. */
 export type ActorName = NameSpan & { readonly type: 'PER' | 'ORG' };
+
+/**
+ * Two person names never follow each other without a word or a mark between them: adjacent PER
+ * spans (a greedy B-PER B-PER, as "Qari" then "Yousuf Ahmadi") are one name.
+ */
+function joinPeople(found: ActorName[]): ActorName[] {
+  for (let k = found.length - 1; k > 0; k--) {
+    const a = found[k - 1]!;
+    const b = found[k]!;
+    if (a.type === 'PER' && b.type === 'PER' && a.to === b.from) found.splice(k - 1, 2, { ...a, to: b.to });
+  }
+  return found;
+}
+
+/**
+ * The news agency of a wire dateline ("BEIRUT, Lebanon (Some Agency) -" at the start of the body):
+ * the capitalised name in brackets between the place and the dash. Offsets in the body, or null.
+ */
+const DATELINE_AGENCY =
+  /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:, [\p{L} .'-]{1,40}?)? \((\p{Lu}[\p{L}&.' ]{0,40}[\p{L}.])\)\s*[-\u2013\u2014]/u;
+
+function datelineAgency(body: string): { start: number; end: number } | null {
+  const m = DATELINE_AGENCY.exec(body.slice(0, 140));
+  if (!m) return null;
+  const start = m[0].indexOf('(') + 1;
+  return { start, end: start + m[1]!.length };
+}
 
 function isName(s: NameSpan, words: readonly string[]): s is ActorName {
   if (s.type !== 'PER' && s.type !== 'ORG') return false;
@@ -296,6 +364,16 @@ export function modelEntities(
         actor: null,
         via: 'rule',
       });
+    }
+  }
+  // The dateline's agency is an organisation (the tagger, trained on datelines without one, may miss it).
+  const agency = datelineAgency(body);
+  if (agency) {
+    let clash = out.some((e) => e.start < agency.end && e.end > agency.start);
+    for (let k = 0; k < count && takenStart[k]! < agency.end && !clash; k++) clash = takenEnd[k]! > agency.start;
+    if (!clash) {
+      const text = body.slice(agency.start, agency.end);
+      out.unshift({ ...agency, text, type: 'organization', canonical: text, actor: null, via: 'rule' });
     }
   }
   return out;

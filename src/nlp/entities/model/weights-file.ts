@@ -5,6 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NerWeights } from './perceptron.js';
+import { decodeWordTable, encodeWordTable } from './word-table.js';
 
 const MAGIC = 'TNER1';
 
@@ -16,6 +17,8 @@ export interface WeightsHeader {
   readonly count: number;
   /** Free-form provenance (date, data fingerprint, dev scores). */
   readonly meta: Record<string, unknown>;
+  /** Whether a word table (word-table.ts) follows the weights. */
+  readonly wordTable?: boolean;
 }
 
 function pushVarint(out: number[], v: number): void {
@@ -27,7 +30,11 @@ function pushVarint(out: number[], v: number): void {
 }
 
 /** Quantises and encodes weights; entries that round to zero are dropped. */
-export function encodeWeights(m: NerWeights, meta: Record<string, unknown> = {}): Buffer {
+export function encodeWeights(
+  m: NerWeights,
+  meta: Record<string, unknown> = {},
+  wordTable: ReadonlyMap<number, number> | null = null,
+): Buffer {
   let max = 0;
   for (let k = 0; k < m.weights.length; k++) max = Math.max(max, Math.abs(m.weights[k]!));
   const scale = max > 0 ? max / 32767 : 1;
@@ -42,14 +49,18 @@ export function encodeWeights(m: NerWeights, meta: Record<string, unknown> = {})
     last = k;
     count++;
   }
-  const header: WeightsHeader = { bits: m.bits, classes: m.classes, scale, count, meta };
+  const header: WeightsHeader = { bits: m.bits, classes: m.classes, scale, count, meta, wordTable: !!wordTable };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
-  return gzipSync(Buffer.concat([Buffer.from(MAGIC), len, head, Buffer.from(bytes)]), { level: 9 });
+  const parts: Buffer[] = [Buffer.from(MAGIC), len, head, Buffer.from(bytes)];
+  if (wordTable) parts.push(encodeWordTable(wordTable));
+  return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
-export function decodeWeights(file: Buffer): NerWeights & { header: WeightsHeader } {
+export function decodeWeights(
+  file: Buffer,
+): NerWeights & { header: WeightsHeader; wordTable: Map<number, number> | null } {
   const raw = gunzipSync(file);
   if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a TNER1 weights file');
   const headLen = raw.readUInt32LE(MAGIC.length);
@@ -73,5 +84,6 @@ export function decodeWeights(file: Buffer): NerWeights & { header: WeightsHeade
     const z = read();
     weights[k] = z & 1 ? -(z + 1) / 2 : z / 2;
   }
-  return { bits: header.bits, classes: header.classes, weights, header };
+  const wordTable = header.wordTable ? decodeWordTable(raw, p) : null;
+  return { bits: header.bits, classes: header.classes, weights, header, wordTable };
 }

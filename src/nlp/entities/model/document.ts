@@ -1,0 +1,109 @@
+/**
+ * Document-level second pass: a name is usually tagged the same way throughout a document
+ * ("Leeds" the club in every line of a results table, a surname after the full name). The first
+ * model tags every sentence; the second model sees, for each capitalised word, the types the first
+ * one gave the same word (case-insensitive) elsewhere in the document, besides its usual features.
+ */
+import { mix, sentenceFeatures, type SentenceFeatures } from './features.js';
+
+/** Templates of the document features (features.ts numbers its own below 100, never reused here). */
+const DOC = {
+  majority: 120,
+  seen: 121,
+  alone: 122,
+  majorityPrev: 123,
+  majorityNext: 124,
+} as const;
+
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** Type index (0 = none, 1..4 = TYPES) of each class name. */
+function typeOfClass(classes: readonly string[]): Int8Array {
+  return Int8Array.from(classes, (c) => (c === 'O' ? 0 : TYPES.indexOf(c.slice(2) as (typeof TYPES)[number]) + 1));
+}
+
+const hasLetter = /\p{L}/u;
+
+/**
+ * Per sentence, per token, the document feature ids given the first pass's classes. A token's
+ * own tag is not counted; words without letters or never capitalised in the document get none.
+ */
+export function documentFeatures(
+  doc: ReadonlyArray<readonly string[]>,
+  firstPass: ReadonlyArray<ArrayLike<number>>,
+  classes: readonly string[],
+): number[][][] {
+  const typeOf = typeOfClass(classes);
+  // Per lowercased word: counts of types 0..4 over its capitalised occurrences.
+  const counts = new Map<string, Int32Array>();
+  const keys = doc.map((s) => s.map((w) => w.toLowerCase()));
+  doc.forEach((s, si) =>
+    s.forEach((w, i) => {
+      if (!/^\p{Lu}/u.test(w)) return;
+      const k = keys[si]![i]!;
+      const c = counts.get(k) ?? counts.set(k, new Int32Array(5)).get(k)!;
+      c[typeOf[firstPass[si]![i]!]!]!++;
+    }),
+  );
+  // The majority type of the word's other occurrences (-1: none), per token.
+  const majority = doc.map((s, si) =>
+    s.map((w, i) => {
+      const c = counts.get(keys[si]![i]!);
+      if (!c || !hasLetter.test(w)) return -1;
+      const own = /^\p{Lu}/u.test(w) ? typeOf[firstPass[si]![i]!]! : -1;
+      let best = -1;
+      let top = 0;
+      for (let t = 0; t < 5; t++) {
+        const n = c[t]! - (t === own ? 1 : 0);
+        if (n > top) {
+          top = n;
+          best = t;
+        }
+      }
+      return best;
+    }),
+  );
+  return doc.map((s, si) =>
+    s.map((w, i) => {
+      const m = majority[si]![i]!;
+      const cap = /^\p{Lu}/u.test(w) ? 1 : 0;
+      if (m < 0) return hasLetter.test(w) && cap ? [mix(DOC.alone, cap)] : [];
+      const ids = [mix(DOC.majority, m * 2 + cap)];
+      const c = counts.get(keys[si]![i]!)!;
+      const own = cap ? typeOf[firstPass[si]![i]!]! : -1;
+      for (let t = 1; t < 5; t++) if (c[t]! - (t === own ? 1 : 0) > 0) ids.push(mix(DOC.seen, t * 2 + cap));
+      const prev = i > 0 ? majority[si]![i - 1]! : -2;
+      const next = i + 1 < s.length ? majority[si]![i + 1]! : -2;
+      ids.push(mix(DOC.majorityPrev, mix(prev + 3, m)), mix(DOC.majorityNext, mix(next + 3, m)));
+      return ids;
+    }),
+  );
+}
+
+/** A sentence's features with extra ids appended to each token's static ones. */
+export function withExtra(f: SentenceFeatures, extra: readonly (readonly number[])[]): SentenceFeatures {
+  const n = f.offsets.length - 1;
+  let total = f.ids.length;
+  for (const e of extra) total += e.length;
+  const ids = new Uint32Array(total);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    ids.set(f.ids.subarray(f.offsets[i]!, f.offsets[i + 1]!), k);
+    k += f.offsets[i + 1]! - f.offsets[i]!;
+    for (const id of extra[i] ?? []) ids[k++] = id >>> 0;
+  }
+  offsets[n] = k;
+  return { ids, offsets, lower: f.lower, short: f.short };
+}
+
+/** The second pass's features of every sentence of a document. */
+export function documentSentenceFeatures(
+  doc: ReadonlyArray<readonly string[]>,
+  firstPass: ReadonlyArray<ArrayLike<number>>,
+  classes: readonly string[],
+): SentenceFeatures[] {
+  const extra = documentFeatures(doc, firstPass, classes);
+  return doc.map((s, si) => withExtra(sentenceFeatures(s), extra[si]!));
+}
