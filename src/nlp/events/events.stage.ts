@@ -120,6 +120,39 @@ function eventOf(c: Candidate): ConflictEvent {
   };
 }
 
+/**
+ * The fatality matcher with its counts kept for one report: a one-clause sentence is counted as its
+ * clause, then as its sentence, and the paragraph tolls count sentences again. count is a function of
+ * its text; count(text) is cumulative(text) ? null : count(text, true) (both null when the text has no
+ * death word), so a non-null count(text) is count(text, true), and a null count(text, true) makes
+ * count(text) null.
+ */
+export function memoTolls(deaths: FatalityMatcher): FatalityMatcher {
+  const checked = new Map<string, number | null>();
+  const plain = new Map<string, number | null>();
+  return {
+    cumulative: (text) => deaths.cumulative(text),
+    count(text, notCumulative = false) {
+      if (notCumulative) {
+        let n = checked.get(text);
+        if (n === undefined) {
+          const p = plain.get(text);
+          n = p !== undefined && p !== null ? p : deaths.count(text, true);
+          checked.set(text, n);
+        }
+        return n;
+      }
+      let n = plain.get(text);
+      if (n === undefined) {
+        const c = checked.get(text);
+        n = c === undefined ? deaths.count(text) : c === null || deaths.cumulative(text) ? null : c;
+        plain.set(text, n);
+      }
+      return n;
+    },
+  };
+}
+
 /** Reads one report's events: candidates, then sides of territory swaps, blame, and merging. */
 export function extractEvents(
   doc: Doc,
@@ -131,10 +164,11 @@ export function extractEvents(
   noteCountries: NoteCountryData | null = null,
   roles: RolesData | null = null,
 ): EventsLayer {
-  const found = findCandidates(doc, lex, deaths, index, countries);
+  const tolls = memoTolls(deaths);
+  const found = findCandidates(doc, lex, tolls, index, countries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
-  paragraphTolls(found, deaths);
+  paragraphTolls(found, tolls);
   codedTolls(found);
   const { body, lower, sentences, candidates, warnings, actors, entities, published } = found;
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
