@@ -33,6 +33,7 @@ const LISTS: Array<readonly [string, readonly string[], string]> = [
   ['planned', cues.modality.planned!, 'iu'],
   ['negated', cues.modality.negated!, 'iu'],
   ['claimed', cues.modality.claimed!, 'iu'],
+  ['denied', cues.modality.denied!, 'iu'],
   ['unverified', cues.modality.unverified!, 'iu'],
   ['deal nouns', cues.modality.deal_nouns!, 'iu'],
   ['cumulative', cues.numbers.cumulative, 'iu'],

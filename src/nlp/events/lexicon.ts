@@ -316,7 +316,7 @@ function compileCues(c: CuesData): Cues {
     deal: new RegExp(`${testAlt(m.deal_nouns, 'iu').source}.*${wordAlt(m.deal_verbs)}`, 'iu'),
     planned: testAlt(m.planned, 'iu'),
     negated: testAlt(m.negated, 'iu'),
-    denied: re(m.denied),
+    denied: testAlt(m.denied, 'iu'),
     claimed: testAlt(m.claimed, 'iu'),
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),

@@ -65,7 +65,8 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   const clause = withoutMay(input.clausePrefix);
   const sentence = withoutMay(input.sentencePrefix);
   // "denied firing on the town and accused the army of shelling X": the nearest speech act governs.
-  const denied = lastAt(cues.deniedAll, sentence);
+  // The plain test first: most sentences deny nothing, and the global scan finds nothing then either.
+  const denied = cues.denied.test(sentence) ? lastAt(cues.deniedAll, sentence) : -1;
   if (denied >= 0 && denied > lastAt(cues.claimedAll, sentence)) return 'denied';
   if (cues.negated.test(lastWords(clause, 4))) return 'negated';
   if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
