@@ -317,4 +317,9 @@ describe('cue nouns, auxiliaries and asides (2026-11-28 third pass)', () => {
       'the road is safe',
     );
   });
+  it('reads a passive cue with its source after "by"', () => {
+    const q = one('The new curfew was criticized by Governor Haddad on Monday.')[0];
+    assert.equal(q?.text, 'The new curfew');
+    assert.equal(q?.speakerMention?.text, 'Governor Haddad');
+  });
 });

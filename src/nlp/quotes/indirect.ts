@@ -17,7 +17,7 @@ import {
   quotedObject,
 } from './object.js';
 import type { TokenRange } from './phrase.js';
-import { nounCue } from './noun.js';
+import { nounCue, passiveCue } from './noun.js';
 import {
   coordinatedSubject,
   DATE_WORD,
@@ -455,9 +455,11 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
         ? fromVerb(ctx, s, t)
         : ctx.lex.nouns.has(w)
           ? nounCue(ctx, s, t, clauseOf)
-          : quoting && !ctx.lex.verbs.has(w)
-            ? quotedObject(ctx, s, t)
-            : null;
+          : ctx.words[t + 1] === 'by' && ctx.lex.verbs.has(w)
+            ? passiveCue(ctx, s, t)
+            : quoting && !ctx.lex.verbs.has(w)
+              ? quotedObject(ctx, s, t)
+              : null;
       if (!c) continue;
       consumed[t] = 1;
       out.push(c);

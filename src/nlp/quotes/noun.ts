@@ -8,7 +8,7 @@ import type { QuoteContext } from './context.js';
 import type { Candidate } from './candidate.js';
 import { candidate, objectAfter } from './object.js';
 import type { TokenRange } from './phrase.js';
-import { npEndingAt } from './phrase.js';
+import { npEndingAt, npStartingAt } from './phrase.js';
 
 const APOSTROPHE_S = new Set(["'s", '’s', "'", '’']);
 /** Prepositions a cue noun takes before its content ("support for", "criticism of"). */
@@ -82,4 +82,36 @@ export function nounCue(
   if (!subject) return null;
   const content = contentAfter(ctx, t + 1, end, (from) => clause(from, end));
   return content ? candidate(ctx, content, { start: t, end: t + 1 }, subject, s) : null;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * A passive cue with its source after "by": "the plan was criticised by the envoy", "the truce was
+ * welcomed by both sides". The content is the subject before "be", the source the agent.
+ */
+export function passiveCue(ctx: QuoteContext, s: number, t: number): Candidate | null {
+  const w = ctx.words[t]!;
+  if (ctx.words[t + 1] !== 'by' || !w.endsWith('ed') || ctx.inQuote[t] || !ctx.lex.verbs.has(w)) return null;
+  const cls = ctx.lex.verbClass.get(w);
+  if (cls !== 'stance' && cls !== 'speech') return null;
+  let b = t - 1;
+  while (b > 0 && ctx.pos[b] === 'ADV') b--;
+  if (!BE.has(ctx.words[b]!)) return null;
+  const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
+  let c = b - 1;
+  while (c >= start && (ctx.lex.adverbs.has(ctx.words[c]!) || ctx.lex.modals.has(ctx.words[c]!))) c--;
+  const content = npEndingAt(ctx, c, start);
+  const agent = npStartingAt(ctx, t + 2, end);
+  if (!content || !agent || !namesSpeakerRange(ctx, agent)) return null;
+  return candidate(ctx, content, { start: t, end: t + 1 }, agent, s);
+}
+
+function namesSpeakerRange(ctx: QuoteContext, r: TokenRange): boolean {
+  for (let k = r.start; k < r.end; k++) {
+    const e = ctx.entityOf[k]!;
+    if ((e >= 0 && ctx.entities[e]!.type !== 'place') || ctx.pos[k] === 'PROPN') return true;
+    if (ctx.lex.roles.has(ctx.words[k]!) || ctx.lex.institutions.has(ctx.words[k]!)) return true;
+  }
+  return false;
 }
