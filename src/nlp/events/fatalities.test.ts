@@ -57,6 +57,8 @@ const rows: [string, number | null, { todo?: string }?][] = [
   ['Youths rioted after a cyclist was killed by a lorry.', null],
   ['Relatives of a man who died in custody blocked the road.', null],
   ['Guards shelled the ridge after one sentry was killed, and 6 raiders were killed.', 6],
+  // "a" with a plural is no second group of a list.
+  ['The rebels said they had killed eight guards, a figure the army did not confirm.', 8],
 ];
 
 for (const [text, expected, opts] of rows) {

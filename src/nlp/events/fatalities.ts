@@ -91,7 +91,10 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   const word = String.raw`(?!(?:were|was|by|after|when|while|with|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds)(?![\p{L}]))\s)[\p{L}'’-]+\s+`;
   // (The plural as a look-behind after the whole word: no backtracking through its letters.)
   const noun = String.raw`(?:[\p{L}-]+(?<=s|men|people|police|personnel|children)|${persons})(?![\p{L}])`;
-  const group = String.raw`(?:(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)|his|her)\s+(?:${word}){0,4}?${noun}`;
+  // One person ("a", "one", "his") takes a singular person noun; a figure, any plural.
+  const single = String.raw`(?:a|an|one|1|his|her)\s+(?!dozen|hundred|few)(?:${word}){0,4}?(?:${persons})(?![\p{L}])`;
+  const notSingle = String.raw`(?!(?:a|an|one|1)\s+(?!dozen|hundred|few))`;
+  const group = String.raw`(?:${single}|${notSingle}(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)\s+(?:${word}){0,4}?${noun})`;
   const sep = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)`;
   const list = String.raw`${group}(?:${sep}${group})+`;
   // A list before the death word: "2 soldiers and 3 militants were killed" (5, ACLED adds the victims).
@@ -103,7 +106,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|shooting\s+dead|gunned\s+down|murder(?:ing|ed))\s+${list}(?!\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt))`,
   );
   const groupStart = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?|(his|her))\s+(?:${word}){0,4}?${noun}`,
+    String.raw`(?<![\p{L}\p{N}])(?:(his|her)\s+(?:${word}){0,4}?(?:${persons})(?![\p{L}])|(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?\s+(?:${word}){0,4}?${noun})`,
     'giu',
   );
   // A count before the death word with any noun: "The 2 suspects were shot dead".
@@ -161,7 +164,9 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     let sum = 0;
     groupStart.lastIndex = 0;
     for (let g = groupStart.exec(list); g; g = groupStart.exec(list)) {
-      const n = g[3] === undefined ? lowest(g) : 1;
+      const a = figure(g[2]);
+      const b = figure(g[3]);
+      const n = g[1] !== undefined ? 1 : a === null ? b : b === null ? a : Math.min(a, b);
       if (n === null) return null;
       sum += n;
     }
