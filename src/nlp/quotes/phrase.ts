@@ -19,7 +19,7 @@ const BACK_LINKS = new Set(['of', 'for', 'on', 'from', 'in', 'at']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const RELATIVE_PRONOUN = new Set(['who', 'which']);
 /** Longest apposition or relative clause skipped between a subject and its cue. */
-const MAX_APPOSITION = 16;
+const MAX_APPOSITION = 24;
 const MAX_NP = 12;
 
 const pos = (ctx: QuoteContext, t: number): string => ctx.pos[t] ?? '';
