@@ -41,8 +41,8 @@ export interface CityIndex {
   rows(key: string): readonly CityRow[];
   /** True when some key starts with `prefix`. */
   hasPrefix(prefix: string): boolean;
-  /** Calls `visit` with every key, in sorted order (for secondary indexes built on first use). */
-  forEachKey(visit: (key: string) => void): void;
+  /** Calls `visit` with every key that starts with `prefix`, in sorted order (for tables built on first use). */
+  forEachKey(prefix: string, visit: (key: string) => void): void;
   readonly keys: number;
   /** Where the index came from, for the benchmark and tests. */
   readonly origin: 'cache' | 'built';
@@ -458,8 +458,9 @@ function open(buf: Buffer, key: string, origin: CityIndex['origin']): CityIndex 
       const k = lowerBound(q);
       return k < header.keys && keyText.startsWith(q, keyOff[k]!) && keyOff[k + 1]! - keyOff[k]! >= q.length;
     },
-    forEachKey(visit) {
-      for (let k = 0; k < header.keys; k++) visit(keyText.slice(keyOff[k]!, keyOff[k + 1]!));
+    forEachKey(prefix, visit) {
+      for (let k = lowerBound(prefix); k < header.keys && keyText.startsWith(prefix, keyOff[k]!); k++)
+        visit(keyText.slice(keyOff[k]!, keyOff[k + 1]!));
     },
     rows(q) {
       const k = find(q);

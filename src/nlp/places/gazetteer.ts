@@ -45,6 +45,15 @@ export interface NameLookup {
 
 // The Persian linking sound written as a word ("Nahr-e Shahi", "Pul-i Khumri", "Kushk-i Kuhna").
 const EZAFE: ReadonlySet<string> = new Set(['e', 'i', 'ye', 'yi', 'va', 'wa', 'o']);
+const VOWELS = 'aeiou';
+// The first letters of the names whose spelling key opens with a letter ("a" for any opening vowel, "x" for kh).
+const LETTERS_OF: Readonly<Record<string, readonly string[]>> = {
+  a: ['a', 'e', 'i', 'o', 'u', 'y', 'w'],
+  k: ['k', 'q'],
+  x: ['k', 'x'],
+  f: ['f', 'p'],
+};
+const VOWELS_YW = 'aeiouyw';
 /** The shortest spelling key that still tells names apart well enough to be looked up. */
 const MIN_SPELLING_KEY = 5;
 
@@ -54,20 +63,39 @@ const MIN_SPELLING_KEY = 5;
  * "Dowlatabad"; "Kushki Kuhna", "Kushk-e Kohnah"; "Dihdadi", "Dehdadi" each meet.
  */
 export function spellingKey(key: string): string {
-  let s = key.includes(' ')
+  const s = key.includes(' ')
     ? key
         .split(' ')
         .filter((w) => !EZAFE.has(w))
         .join('')
     : key;
-  s = s
-    .replace(/kh/g, 'x')
-    .replace(/gh/g, 'g')
-    .replace(/q/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/(?<=[aeiou])h(?![aeiou])/g, '');
-  s = s.replace(/[aeiouyw]+/g, (_m, at: number) => (at === 0 ? 'a' : ''));
-  return s.replace(/(.)\1+/g, '$1');
+  // One pass each, for the ~1M index keys of the table (the same as the replacements the doc lists).
+  let u = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const n = s[i + 1];
+    if (n === 'h' && (c === 'k' || c === 'g' || c === 'p')) {
+      u += c === 'k' ? 'x' : c === 'g' ? 'g' : 'f';
+      i++;
+    } else u += c === 'q' ? 'k' : c;
+  }
+  let out = '';
+  let last = '';
+  let inRun = false;
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i]!;
+    // A vowel's trailing h, unless a vowel follows.
+    if (c === 'h' && i > 0 && VOWELS.includes(u[i - 1]!) && !(i + 1 < u.length && VOWELS.includes(u[i + 1]!))) continue;
+    if (VOWELS_YW.includes(c)) {
+      // A run of vowels is dropped, but the name's opening one (as "a").
+      if (!inRun && i === 0) [out, last] = ['a', 'a'];
+      inRun = true;
+      continue;
+    }
+    inRun = false;
+    if (c !== last) [out, last] = [out + c, c];
+  }
+  return out;
 }
 
 export interface Gazetteer {
@@ -226,28 +254,31 @@ function nameLookup(
     for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
       ownFirsts.add(key.slice(0, space));
   const opens = new Map<string, boolean>();
-  let spellings: Map<string, string[]> | null = null;
-  const spellingTable = (): Map<string, string[]> => {
-    const table = new Map<string, string[]>();
+  // Spelling keys -> index keys, one table per first letter of the index keys, each built on first use.
+  const spellings = new Map<string, Map<string, string[]>>();
+  const spellingTable = (letter: string): Map<string, string[]> => {
+    let table = spellings.get(letter);
+    if (table !== undefined) return table;
+    const made = new Map<string, string[]>();
     const put = (k: string): void => {
       const s = spellingKey(k);
       if (s.length < MIN_SPELLING_KEY) return;
-      const list = table.get(s);
-      if (list === undefined) table.set(s, [k]);
+      const list = made.get(s);
+      if (list === undefined) made.set(s, [k]);
       else if (!list.includes(k)) list.push(k);
     };
-    cities.forEachKey(put);
-    for (const k of own.keys()) put(k);
+    cities.forEachKey(letter, put);
+    for (const k of own.keys()) if (k.startsWith(letter)) put(k);
+    spellings.set(letter, (table = made));
     return table;
   };
   return {
     similar(key) {
       const s = spellingKey(key);
       if (s.length < MIN_SPELLING_KEY) return [];
-      const keys = (spellings ??= spellingTable()).get(s);
-      if (keys === undefined) return [];
       const out: GazEntry[] = [];
-      for (const k of keys) if (k !== key) out.push(...(this.get(k) ?? []));
+      for (const letter of LETTERS_OF[s[0]!] ?? [s[0]!])
+        for (const k of spellingTable(letter).get(s) ?? []) if (k !== key) out.push(...(this.get(k) ?? []));
       return out;
     },
     opensName(first) {
