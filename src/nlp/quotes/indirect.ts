@@ -236,7 +236,9 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     const content = clauseFrom(ctx, comma < 0 ? subject.end : comma + 1, end);
     // "In a survey, most families said ...": the inner attribution is the one annotated.
     if (!content || nestedAttributionAt(ctx, content.start - 1, end)) return null;
-    return candidate(ctx, content, cue, subject, s);
+    // The holder of a view ("For X, ...") is no antecedent for a later "he said".
+    const c = candidate(ctx, content, cue, subject, s);
+    return hit.source === 'named' ? { ...c, aside: true } : c;
   }
   if (hit.content === 'preceding') {
     // "X leads in the latest poll": the clause before the cue, the poll after it.
@@ -244,7 +246,8 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     let from = start;
     for (let k = hit.start - 1; k > start; k--) if (ctx.words[k] === ';' || ctx.words[k] === ',') from = k + 1;
     const content = source ? clauseFrom(ctx, from, hit.start) : null;
-    return content ? candidate(ctx, content, cue, source, s) : null;
+    // A poll is no antecedent for a later "he said" or "they said".
+    return content ? { ...candidate(ctx, content, cue, source, s), aside: true } : null;
   }
   const comma = commaAfter(ctx, hit.end, end);
   let stop = comma < 0 ? end : comma;

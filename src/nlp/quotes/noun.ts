@@ -81,7 +81,8 @@ export function nounCue(
   const subject = possessorBefore(ctx, t, start);
   if (!subject) return null;
   const content = contentAfter(ctx, t + 1, end, (from) => clause(from, end));
-  return content ? candidate(ctx, content, { start: t, end: t + 1 }, subject, s) : null;
+  // A possessor is no antecedent for a later "he said" (the history holds speakers of sentences).
+  return content ? { ...candidate(ctx, content, { start: t, end: t + 1 }, subject, s), aside: true } : null;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
