@@ -29,6 +29,7 @@ const { values } = parseArgs({
     dry: { type: 'boolean', default: false },
     // The document-level second model (document.ts), trained on 2-fold first-pass tags.
     doc: { type: 'boolean', default: true },
+    'doc-epochs': { type: 'string', default: '8' },
     'doc-out': { type: 'string', default: resolve(import.meta.dirname, '../../data/entities/model/ner-doc.bin.gz') },
     // The word table's parts (lexicon.ts): "clusters,cases,gazetteer", or "none".
     table: { type: 'string', default: 'clusters,cases,gazetteer' },
@@ -139,7 +140,7 @@ for (const share of [0.012, 0.016, 0.02, 0.025, 0.03]) {
 
 const meta = {
   date: new Date().toISOString().slice(0, 10),
-  command: `npx tsx train/ner/train.ts --epochs ${opts.epochs} --bits ${opts.bits} --seed ${opts.seed} --table ${values.table}`,
+  command: `npx tsx train/ner/train.ts --epochs ${opts.epochs} --bits ${opts.bits} --seed ${opts.seed} --table ${values.table} --doc-epochs ${values['doc-epochs']}`,
   data: {
     train: 'conll2003-en/eng.train.txt',
     dev: 'conll2003-en/eng.testa.txt',
@@ -229,6 +230,7 @@ if (values.doc) {
   }
   const model2 = train(trainSet.words, trainSet.tags, {
     ...opts,
+    epochs: Number(values['doc-epochs']),
     features: trainFeatures,
     onEpoch: (epoch, m, errors) => {
       const s = score(m);

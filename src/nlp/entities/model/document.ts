@@ -4,6 +4,7 @@
  * model tags every sentence; the second model sees, for each capitalised word, the types the first
  * one gave the same word (case-insensitive) elsewhere in the document, besides its usual features.
  */
+import { fnv1a32 } from '../../../core/hash.js';
 import { mix, sentenceFeatures, type SentenceFeatures } from './features.js';
 
 /** Templates of the document features (features.ts numbers its own below 100, never reused here). */
@@ -13,6 +14,11 @@ const DOC = {
   alone: 122,
   majorityPrev: 123,
   majorityNext: 124,
+  headWord: 125,
+  headPrev: 126,
+  headNext: 127,
+  prevExact: 128,
+  nextExact: 129,
 } as const;
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -63,12 +69,31 @@ export function documentFeatures(
       return best;
     }),
   );
-  return doc.map((s, si) =>
-    s.map((w, i) => {
+  return doc.map((s, si) => {
+    // A headline (every word with letters in capitals): its own word and neighbour features,
+    // since case, the strongest cue elsewhere, says nothing there.
+    const lettered = s.filter((w) => hasLetter.test(w));
+    const headline = lettered.length > 1 && lettered.every((w) => w === w.toUpperCase());
+    const lower = keys[si]!;
+    return s.map((w, i) => {
       const m = majority[si]![i]!;
       const cap = /^\p{Lu}/u.test(w) ? 1 : 0;
-      if (m < 0) return hasLetter.test(w) && cap ? [mix(DOC.alone, cap)] : [];
-      const ids = [mix(DOC.majority, m * 2 + cap)];
+      const ids: number[] = [
+        mix(DOC.prevExact, i > 0 ? fnv1a32(s[i - 1]!) : 0),
+        mix(DOC.nextExact, i + 1 < s.length ? fnv1a32(s[i + 1]!) : 0),
+      ];
+      if (headline) {
+        ids.push(
+          mix(DOC.headWord, fnv1a32(lower[i]!)),
+          mix(DOC.headPrev, i > 0 ? fnv1a32(lower[i - 1]!) : 0),
+          mix(DOC.headNext, i + 1 < s.length ? fnv1a32(lower[i + 1]!) : 0),
+        );
+      }
+      if (m < 0) {
+        if (hasLetter.test(w) && cap) ids.push(mix(DOC.alone, cap));
+        return ids;
+      }
+      ids.push(mix(DOC.majority, m * 2 + cap));
       const c = counts.get(keys[si]![i]!)!;
       const own = cap ? typeOf[firstPass[si]![i]!]! : -1;
       for (let t = 1; t < 5; t++) if (c[t]! - (t === own ? 1 : 0) > 0) ids.push(mix(DOC.seen, t * 2 + cap));
@@ -76,8 +101,8 @@ export function documentFeatures(
       const next = i + 1 < s.length ? majority[si]![i + 1]! : -2;
       ids.push(mix(DOC.majorityPrev, mix(prev + 3, m)), mix(DOC.majorityNext, mix(next + 3, m)));
       return ids;
-    }),
-  );
+    });
+  });
 }
 
 /** A sentence's features with extra ids appended to each token's static ones. */
