@@ -1,7 +1,7 @@
 /** Recognises speech cues: single reporting verbs and the multi-word phrases of cues.yaml. */
 import type { PhraseHitLike, QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
-import type { CueClass } from './lexicon.js';
+import type { CueClass, PhraseCue } from './lexicon.js';
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
 
@@ -70,18 +70,34 @@ const NONE: readonly PhraseHit[] = [];
 function indexPhrases(ctx: QuoteContext): void {
   const cache = ctx.phraseCache;
   cache.set(-1, NONE); // marks the index as built
+  const add = (p: PhraseCue, m: RegExpExecArray) => {
+    // A look-behind group `lead` holds the phrase's words before the literal the pattern starts at.
+    const lead = m.groups?.lead;
+    const start = tokenAt(ctx, lead === undefined ? m.index : m.index - lead.length);
+    const end = tokenAt(ctx, m.index + m[0].length);
+    const sentence = ctx.sentenceOf[start] ?? -1;
+    if (sentence < 0 || ctx.inQuote[start]) return;
+    const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
+    list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
+    cache.set(sentence, list);
+  };
   for (const p of ctx.lex.phrases) {
+    if (p.anchored) continue;
     p.re.lastIndex = 0;
-    for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) {
-      // A look-behind group `lead` holds the phrase's words before the literal the pattern starts at.
-      const lead = m.groups?.lead;
-      const start = tokenAt(ctx, lead === undefined ? m.index : m.index - lead.length);
-      const end = tokenAt(ctx, m.index + m[0].length);
-      const sentence = ctx.sentenceOf[start] ?? -1;
-      if (sentence < 0 || ctx.inQuote[start]) continue;
-      const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
-      list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
-      cache.set(sentence, list);
+    for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) add(p, m);
+  }
+  // Anchored phrases: tried only at the tokens that may start them, one pass over the words.
+  const triggers = ctx.lex.phraseTriggers;
+  if (triggers.size > 0) {
+    const { words, tokens, body } = ctx;
+    for (let t = 0; t < words.length; t++) {
+      const list = triggers.get(words[t]!);
+      if (list === undefined) continue;
+      for (const p of list) {
+        p.re.lastIndex = tokens[t]!.start;
+        const m = p.re.exec(body);
+        if (m) add(p, m);
+      }
     }
   }
   for (const list of cache.values()) (list as PhraseHit[]).sort((a, b) => a.start - b.start);

@@ -241,8 +241,8 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     return hit.source === 'named' ? { ...c, aside: true } : c;
   }
   if (hit.content === 'preceding') {
-    // "X leads in the latest poll": the clause before the cue, the poll after it.
-    const source = npStartingAt(ctx, hit.end, end);
+    // "X leads in the latest poll": the clause before the cue ("in the latest poll"), which holds the poll.
+    const source = npStartingAt(ctx, hit.start + 1, end);
     let from = start;
     for (let k = hit.start - 1; k > start; k--) if (ctx.words[k] === ';' || ctx.words[k] === ',') from = k + 1;
     const content = source ? clauseFrom(ctx, from, hit.start) : null;

@@ -40,6 +40,9 @@ const CuesSchema = z.object({
       content: z.enum(['clause', 'to-comma', 'or-object', 'preceding']).default('clause'),
       /** named: the source after the cue must name a possible speaker ("For the envoy, ..."). */
       source: z.enum(['any', 'named']).default('any'),
+      /** The words a match starts at: the pattern is then tried only at those tokens (anchored),
+       * instead of a scan of the whole text, which costs a pass per pattern. */
+      triggers: words.optional(),
       description: z.string(),
       example: z.string(),
     }),
@@ -79,6 +82,8 @@ export interface PhraseCue {
   readonly speaker: 'before' | 'after' | 'none';
   readonly content: 'clause' | 'to-comma' | 'or-object' | 'preceding';
   readonly source: 'any' | 'named';
+  /** Tried only where a trigger word starts (a sticky pattern), when the entry lists triggers. */
+  readonly anchored: boolean;
 }
 
 export interface QuoteLexicon {
@@ -93,6 +98,8 @@ export interface QuoteLexicon {
   /** Speech verb forms whose content may be their object when no clause follows. */
   readonly takesObject: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
+  /** Lower-cased trigger word -> the anchored phrases a match may start at it. */
+  readonly phraseTriggers: ReadonlyMap<string, readonly PhraseCue[]>;
   readonly adverbs: ReadonlySet<string>;
   /** Cue nouns ("criticism", "claim"). */
   readonly nouns: ReadonlySet<string>;
@@ -166,13 +173,23 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
       if (entry.content === 'infinitive') infinitiveOnly.add(form.toLowerCase());
       if (entry.content === 'or-object') takesObject.add(form.toLowerCase());
     }
-  const phrases = cues.phrases.map((p) => ({
-    id: p.id,
-    re: new RegExp(p.pattern, 'gi'),
-    speaker: p.speaker,
-    content: p.content,
-    source: p.source,
-  }));
+  const phraseTriggers = new Map<string, PhraseCue[]>();
+  const phrases = cues.phrases.map((p) => {
+    const cue: PhraseCue = {
+      id: p.id,
+      re: new RegExp(p.pattern, p.triggers ? 'iy' : 'gi'),
+      speaker: p.speaker,
+      content: p.content,
+      source: p.source,
+      anchored: p.triggers !== undefined,
+    };
+    for (const w of p.triggers ?? []) {
+      const list = phraseTriggers.get(w.toLowerCase()) ?? [];
+      list.push(cue);
+      phraseTriggers.set(w.toLowerCase(), list);
+    }
+    return cue;
+  });
   return {
     verbs,
     verbClass,
@@ -180,6 +197,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     infinitiveOnly,
     takesObject,
     phrases,
+    phraseTriggers,
     adverbs: lower(cues.adverbs),
     nouns: lower(cues.nouns.words),
     possessivePronouns: lower([...speakers.pronouns.possessive.person, ...speakers.pronouns.possessive.other]),
