@@ -66,10 +66,18 @@ interface Pattern {
   readonly folded: RegExp;
 }
 const pattern = (source: string): Pattern => ({ lower: new RegExp(source, 'gu'), folded: new RegExp(source, 'giu') });
+const sticky = (source: string): Pattern => ({ lower: new RegExp(source, 'uy'), folded: new RegExp(source, 'iuy') });
 
 /** A list's second group: a separator and a figure (a cheap test before the list patterns). */
 const LIST_SEP =
   /(?:,|\sand|\sas\s+well\s+as|\sin\s+addition\s+to)\s+(?:and\s+)?(?:(?:at\s+least|about|around|some|nearly|over|more\s+than|up\s+to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|his|her|several|dozens|scores|hundreds)\s)/iu;
+/** A separator between two groups of a list, at the end of a text or at a position. */
+const SEP_END = /(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)$/u;
+const SEP_AT = /(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)/uy;
+/** "..., including 2 commanders," between a list and its death word. */
+const INCL_END = /\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?$/u;
+/** After a list that follows the verb: its last group is the wounded. */
+const INJURED_NEXT = /^\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt)/u;
 const ONE = /(?<![\p{L}\p{N}])(?:1|one)\s/iu;
 const WAS = /\swas\s/iu;
 const DIED = /died|succumbed/iu;
@@ -89,25 +97,23 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   // A word between a figure and its noun: not a figure, a verb or a preposition of the clause
   // ("A bomb exploded and two people were killed" is two, not one).
   const word = String.raw`(?!(?:were|was|by|after|when|while|with|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds)(?![\p{L}]))\s)[\p{L}'’-]+\s+`;
-  // (The plural as a look-behind after the whole word: no backtracking through its letters.)
-  const noun = String.raw`(?:[\p{L}-]+(?<=s|men|people|police|personnel|children)|${persons})(?![\p{L}])`;
-  // One person ("a", "one", "his") takes a singular person noun; a figure, any plural.
-  const single = String.raw`(?:a|an|one|1|his|her)\s+(?!dozen|hundred|few)(?:${word}){0,4}?(?:${persons})(?![\p{L}])`;
+  // Inside a group of a list, a word is not one that starts the next group ("and", "his", "a").
+  const listWord = String.raw`(?!(?:and|or|a|an|his|her)\s)${word}`;
+  // One group of victims in a list: one person ("a", "one", "his") with a singular person noun, or
+  // a figure with any plural ("2-5 militants", "4 pro-government militia members"). Lists are read
+  // group by group in code with these small patterns (one large list pattern was recompiled by V8
+  // whenever its code had been flushed, and cost the events stage a fifth of its time).
   const notSingle = String.raw`(?!(?:a|an|one|1)\s+(?!dozen|hundred|few))`;
-  const group = String.raw`(?:${single}|${notSingle}(?:between\s+${numNc}\s+and\s+${numNc}|${QUALIFIER}${numNc}(?:\s*(?:-|–|to|or)\s*${numNc})?)\s+(?:${word}){0,4}?${noun})`;
-  const sep = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+in\s+addition\s+to\s+)`;
-  const list = String.raw`${group}(?:${sep}${group})+`;
-  // A list before the death word: "2 soldiers and 3 militants were killed" (5, ACLED adds the victims).
-  const listBefore = pattern(
-    String.raw`(?<![\p{L}\p{N},])${list}(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+${AUX}(?:${deathWords})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
+  const groupSource = String.raw`(?:(a|an|one|1|his|her)\s+(?!dozen|hundred|few)(?:${listWord}){0,4}?(?:${persons})|${notSingle}(?:between\s+)?${QUALIFIER}(${numNc})(?:\s*(?:-|–|to|or|and)\s*(\d+|\p{L}+))?\s+(?:${listWord}){0,4}?[\p{L}-]+(?<=s|men|people|police|personnel|children))(?![\p{L}])`;
+  // Read backwards from a death word ("2 soldiers and 3 militants were killed") ...
+  const groupEnd = pattern(String.raw`(?<![\p{L}\p{N},])${groupSource}$`);
+  const deathNext = pattern(
+    String.raw`\s+${AUX}(?:${deathWords})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
   );
-  // ... or after the verb: "killing 3 soldiers and 2 civilians".
-  const listAfter = pattern(
-    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|shooting\s+dead|gunned\s+down|murder(?:ing|ed))\s+${list}(?!\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt))`,
-  );
-  const groupStart = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(his|her)\s+(?:${word}){0,4}?(?:${persons})(?![\p{L}])|(?:between\s+)?${QUALIFIER}${num}(?:\s*(?:-|–|to|or|and)\s*${num})?\s+(?:${word}){0,4}?${noun})`,
-    'giu',
+  // ... or forwards after the verb ("killing 3 soldiers and 2 civilians").
+  const groupAt = sticky(groupSource);
+  const listVerb = pattern(
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|shooting\s+dead|gunned\s+down|murder(?:ing|ed))\s+`,
   );
   // A count before the death word with any noun: "The 2 suspects were shot dead".
   const anyNounBefore = pattern(
@@ -159,18 +165,12 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     const b = figure(m[2]);
     return a === null ? b : b === null ? a : Math.min(a, b);
   };
-  /** The sum of a list's groups ("2 civilians and 6 militants" = 8; "his brother" = 1). */
-  const listSum = (list: string): number | null => {
-    let sum = 0;
-    groupStart.lastIndex = 0;
-    for (let g = groupStart.exec(list); g; g = groupStart.exec(list)) {
-      const a = figure(g[2]);
-      const b = figure(g[3]);
-      const n = g[1] !== undefined ? 1 : a === null ? b : b === null ? a : Math.min(a, b);
-      if (n === null) return null;
-      sum += n;
-    }
-    return sum > 0 ? sum : null;
+  /** A group's figure: one person, or the lower bound of a range. */
+  const groupValue = (m: RegExpExecArray): number | null => {
+    if (m[1] !== undefined) return 1;
+    const a = figure(m[2]);
+    const b = figure(m[3]);
+    return a === null ? b : b === null ? a : Math.min(a, b);
   };
   interface Hit {
     readonly start: number;
@@ -203,26 +203,89 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
         }
       };
       const kill = KILL_VERB.test(text);
+      const push = (start: number, end: number, n: number): void => {
+        const before = subject.slice(Math.max(0, start - 20), start);
+        if (SUBSET.test(before) || CAUSE.test(before)) return;
+        if (!hits.some((h) => start < h.end && h.start < end)) hits.push({ start, end, n });
+      };
       if (LIST_SEP.test(subject)) {
-        take(listBefore, (m) => listSum(m[0]));
-        if (kill) take(listAfter, (m) => listSum(m[0]));
+        // Lists first: "2 soldiers and 3 militants were killed" is 5 (ACLED adds the victims up).
+        const pick = (p: Pattern): RegExp => (folded ? p.folded : p.lower);
+        const death = pick(deathNext);
+        const back = pick(groupEnd);
+        death.lastIndex = 0;
+        for (let d = death.exec(subject); d; d = death.exec(subject)) {
+          const base = Math.max(0, d.index - 160);
+          let window = subject.slice(base, d.index);
+          const incl = INCL_END.exec(window);
+          if (incl) window = window.slice(0, incl.index);
+          let sum = 0;
+          let groups = 0;
+          let start = -1;
+          for (let end = window.length; ;) {
+            back.lastIndex = 0;
+            const m = back.exec(window.slice(0, end));
+            const n = m ? groupValue(m) : null;
+            if (!m || n === null) break;
+            sum += n;
+            groups++;
+            start = m.index;
+            const sep = SEP_END.exec(window.slice(0, m.index));
+            if (!sep) break;
+            end = sep.index;
+          }
+          if (groups >= 2) push(base + start, d.index + d[0].length, sum);
+        }
+        if (kill) {
+          const verb = pick(listVerb);
+          const at = pick(groupAt);
+          verb.lastIndex = 0;
+          for (let v = verb.exec(subject); v; v = verb.exec(subject)) {
+            const found: { end: number; n: number }[] = [];
+            for (let pos = v.index + v[0].length; ;) {
+              at.lastIndex = pos;
+              const m = at.exec(subject);
+              const n = m ? groupValue(m) : null;
+              if (!m || n === null) break;
+              found.push({ end: pos + m[0].length, n });
+              SEP_AT.lastIndex = pos + m[0].length;
+              const sep = SEP_AT.exec(subject);
+              if (!sep) break;
+              pos = SEP_AT.lastIndex;
+            }
+            // "killing 3 soldiers, and 2 civilians were injured": the last group is the injured.
+            if (found.length > 0 && INJURED_NEXT.test(subject.slice(found[found.length - 1]!.end))) found.pop();
+            if (found.length >= 2)
+              push(
+                v.index,
+                found[found.length - 1]!.end,
+                found.reduce((t, g) => t + g.n, 0),
+              );
+          }
+        }
       }
       if (kill) take(afterVerb, lowest);
       take(beforeDeath, lowest);
       if (WAS_WERE.test(subject)) take(anyNounBefore, lowest);
       if (TOLL.test(text)) take(tollOf, lowest);
-      // One person each (the patterns in the order of onePerson), each behind its own cheap test.
-      if (kill) take(onePerson[0]!, one);
-      if (ONE.test(subject)) {
-        take(onePerson[1]!, one);
-        take(onePerson[2]!, one);
-      }
-      take(onePerson[3]!, one);
-      if (WAS.test(subject)) take(onePerson[4]!, one);
-      if (DIED.test(subject)) take(onePerson[5]!, one);
-      if (kill) {
-        take(onePerson[6]!, one);
-        take(namedPerson, one);
+      // One person, only when no figure was found (as a figure's victims are mostly counted in it); the
+      // patterns in the order of onePerson, each behind its own cheap test, the first that matches.
+      if (hits.length === 0) {
+        const tries: [Pattern | RegExp, boolean][] = [
+          [onePerson[0]!, kill],
+          [onePerson[1]!, ONE.test(subject)],
+          [onePerson[2]!, ONE.test(subject)],
+          [onePerson[3]!, true],
+          [onePerson[4]!, WAS.test(subject)],
+          [onePerson[5]!, DIED.test(subject)],
+          [onePerson[6]!, kill],
+          [namedPerson, kill],
+        ];
+        for (const [p, worth] of tries) {
+          if (!worth) continue;
+          take(p, one);
+          if (hits.length > 0) return 1;
+        }
       }
       if (hits.length === 0) return null;
       // Victims told apart add up (ACLED sums them); a second source's figure for the same dead
