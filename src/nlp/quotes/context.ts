@@ -25,6 +25,8 @@ export interface QuoteContext {
   readonly pos: readonly string[];
   /** Lower-cased token texts, computed once. */
   readonly words: readonly string[];
+  /** Per token, the lexicon's WORD_* bits for its word (0 for most), looked up once. */
+  readonly flags: Uint8Array;
   /** First token after the dateline (0 when there is none): reported content never starts before it. */
   readonly contentFloor: number;
   /** Phrase cues per sentence index, found once and shared by the direct and indirect finders. */
@@ -76,6 +78,9 @@ export function buildContext(
     for (let k = t; k < n && tokens[k]!.start < q.close; k++) inQuote[k] = qi + 1;
   });
   const words = lowerWords(layer, body);
+  const flags = new Uint8Array(words.length);
+  const wordFlags = lex.wordFlags;
+  for (let i = 0; i < words.length; i++) flags[i] = wordFlags.get(words[i]!) ?? 0;
   // The lite model tags some name parts as verbs or adjectives ("the Red Cross/VERB").
   const pos = new Array<string>(n);
   for (let i = 0; i < n; i++) {
@@ -99,6 +104,7 @@ export function buildContext(
     inQuote,
     quoted,
     words,
+    flags,
     pos,
     contentFloor: dateline ? firstTokenFrom(tokens, dateline.end) : 0,
     phraseCache: new Map(),

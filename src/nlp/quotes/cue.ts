@@ -2,6 +2,7 @@
 import type { PhraseHitLike, QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
 import type { CueClass, PhraseCue } from './lexicon.js';
+import { WORD_TRIGGER, WORD_VERB } from './lexicon.js';
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
 
@@ -12,8 +13,8 @@ export type PhraseHit = PhraseHitLike;
  * ("was told"), not negated ("did not say", "declined to say").
  */
 export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): boolean {
-  const w = ctx.words[t];
-  if (w === undefined || !ctx.lex.verbs.has(w) || ctx.inQuote[t]) return false;
+  if (!(ctx.flags[t]! & WORD_VERB) || ctx.inQuote[t]) return false;
+  const w = ctx.words[t]!;
   // Beliefs and intentions ("X thinks", "X wants") introduce reported content, never a direct quote.
   if (speechOnly && ctx.lex.verbClass.get(w) !== 'speech') return false;
   const prev = ctx.words[t - 1] ?? '';
@@ -90,7 +91,9 @@ function indexPhrases(ctx: QuoteContext): void {
   const triggers = ctx.lex.phraseTriggers;
   if (triggers.size > 0) {
     const { words, tokens, body } = ctx;
+    const flags = ctx.flags;
     for (let t = 0; t < words.length; t++) {
+      if (!(flags[t]! & WORD_TRIGGER)) continue;
       const list = triggers.get(words[t]!);
       if (list === undefined) continue;
       for (const p of list) {

@@ -18,6 +18,7 @@ import {
 } from './object.js';
 import type { TokenRange } from './phrase.js';
 import { nounCue, passiveCue } from './noun.js';
+import { WORD_NOUN, WORD_VERB } from './lexicon.js';
 import {
   coordinatedSubject,
   DATE_WORD,
@@ -453,14 +454,14 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
     const quoting = nextQuote < quoted.length && quoted[nextQuote]!.open < sentenceEnd;
     for (let t = tokenStart; t < tokenEnd; t++) {
       if (consumed[t]) continue;
-      const w = ctx.words[t]!;
+      const flags = ctx.flags[t]!;
       const c = isCueVerb(ctx, t, false)
         ? fromVerb(ctx, s, t)
-        : ctx.lex.nouns.has(w)
+        : flags & WORD_NOUN
           ? nounCue(ctx, s, t, clauseOf)
-          : ctx.words[t + 1] === 'by' && ctx.lex.verbs.has(w)
+          : flags & WORD_VERB && ctx.words[t + 1] === 'by'
             ? passiveCue(ctx, s, t)
-            : quoting && !ctx.lex.verbs.has(w)
+            : quoting && !(flags & WORD_VERB)
               ? quotedObject(ctx, s, t)
               : null;
       if (!c) continue;

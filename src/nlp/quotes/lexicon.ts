@@ -98,6 +98,8 @@ export interface QuoteLexicon {
   /** Speech verb forms whose content may be their object when no clause follows. */
   readonly takesObject: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
+  /** Lower-cased word -> WORD_VERB | WORD_NOUN | WORD_TRIGGER bits, one lookup per token (context.ts). */
+  readonly wordFlags: ReadonlyMap<string, number>;
   /** Lower-cased trigger word -> the anchored phrases a match may start at it. */
   readonly phraseTriggers: ReadonlyMap<string, readonly PhraseCue[]>;
   readonly adverbs: ReadonlySet<string>;
@@ -122,6 +124,11 @@ export interface QuoteLexicon {
   readonly documents: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
 }
+
+/** Bits of QuoteContext.flags: a cue verb form, a cue noun, a phrase trigger. */
+export const WORD_VERB = 1;
+export const WORD_NOUN = 2;
+export const WORD_TRIGGER = 4;
 
 const lower = (list: readonly string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
 
@@ -190,7 +197,13 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     }
     return cue;
   });
+  const wordFlags = new Map<string, number>();
+  const flag = (w: string, bit: number) => wordFlags.set(w, (wordFlags.get(w) ?? 0) | bit);
+  for (const w of verbs.keys()) flag(w, WORD_VERB);
+  for (const w of lower(cues.nouns.words)) flag(w, WORD_NOUN);
+  for (const w of phraseTriggers.keys()) flag(w, WORD_TRIGGER);
   return {
+    wordFlags,
     verbs,
     verbClass,
     namedSubject,
