@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { CAPITALISED_BEFORE, LOCATIVE_RE } from './places.stage.js';
+import { CAPITALISED_BEFORE, LOCATIVE_RE } from './cues.js';
 
 const ORIGINAL = {
   LOCATIVE_RE:

@@ -1,0 +1,26 @@
+/**
+ * The places stage's text cues around a name: the window it reads, locative cues before and after,
+ * the words that mark a district or a part of another place, and a capitalised word before the name.
+ */
+
+/** How far around a name the context rules look, in characters (within its sentence). */
+export const WINDOW = 80;
+
+// A locative cue ("in X", "the town of X") is what lets a small gazetteer place count as a place.
+// "in Alishing district, Laghman": the name after a lower unit and a comma is where that unit lies.
+// End first, the rest in a look-behind: the matches of the same pattern ending in `$` (places.regex
+// property test), but the engine tests one cheap `$` at each position instead of the words.
+export const LOCATIVE_RE =
+  /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county)\s*,\s*)/i;
+// "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
+export const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
+export const SEAT_DISTRICT_RE = /^\s+district\b/i;
+// "X area of Y", "X village of Y", "X of Y district": X is a part of the place named after it.
+export const PART_OF_AFTER_RE =
+  /^\s+(?:(?:area|village|locality)\s+of\b|of\s+(?:the\s+)?\p{Lu}[\p{L}'’ -]{0,30}?\s(?:district|upazila|tehsil)\b)/u;
+export const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|countryside|village|town|city)\b/i;
+
+// A capitalised word right before the name (not a sentence's "The" or "In"): the name is inside another.
+// End first, the rest in a look-behind, as LOCATIVE_RE.
+export const CAPITALISED_BEFORE =
+  /$(?<=(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|Of)\b)\p{Lu}[\p{L}'’-]*\s+)/u;
