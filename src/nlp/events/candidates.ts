@@ -22,11 +22,12 @@ import {
 } from './attach.js';
 import { countryAsPlace, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
+import { type ClauseFacts, clauseIndexOf, clauseToll, factsOf, quietIn } from './clause-facts.js';
 import { lowerTestsExact } from './cue-regex.js';
-import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
+import type { FatalityMatcher } from './fatalities.js';
 import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
@@ -41,56 +42,6 @@ const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recentl
 /** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
 const PROTESTER_VICTIMS =
   /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
-interface ClauseFacts {
-  deaths: number | null | undefined;
-  readonly durative: boolean;
-  readonly continuing: boolean;
-  readonly cumulative: boolean;
-}
-
-/** The clause's cue tests, once per clause (cached in `cache` by its start). */
-function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: Lexicon): ClauseFacts {
-  let f = cache.get(c.start);
-  if (!f) {
-    const lc = lower.slice(c.start, c.end);
-    f = {
-      deaths: undefined,
-      durative: lex.cues.durativeLc.test(lc),
-      continuing: lex.cues.continuingLc.test(lc),
-      cumulative: lex.cues.cumulativeLc.test(lc),
-    };
-    cache.set(c.start, f);
-  }
-  return f;
-}
-
-/**
- * The clause's toll, counted on first use. `lowerExact`: the clause's cumulative test on the lower-cased
- * text is the fatality matcher's own (see lowerTestsExact), so count does not repeat it.
- */
-function clauseToll(
-  f: ClauseFacts,
-  c: Span,
-  body: string,
-  deaths: FatalityMatcher,
-  lowerExact: boolean,
-): number | null {
-  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end), lowerExact);
-  return f.deaths;
-}
-
-/** The index of the clause a span starts in, or -1. */
-function clauseIndexOf(clauses: readonly Span[], h: Span): number {
-  for (let i = 0; i < clauses.length; i++) if (h.start >= clauses[i]!.start && h.start < clauses[i]!.end) return i;
-  return -1;
-}
-
-/** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
-function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
-  for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
-  return false;
-}
-
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */

@@ -1,0 +1,57 @@
+/**
+ * The events stage's per-clause facts (candidates.ts): a clause's cue tests and toll, each read once,
+ * and where a hit's clause is.
+ */
+import type { Span } from '../../core/span.js';
+import type { FatalityMatcher } from './fatalities.js';
+import type { Lexicon } from './lexicon.js';
+
+export interface ClauseFacts {
+  deaths: number | null | undefined;
+  readonly durative: boolean;
+  readonly continuing: boolean;
+  readonly cumulative: boolean;
+}
+
+/** The clause's cue tests, once per clause (cached in `cache` by its start). */
+export function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: Lexicon): ClauseFacts {
+  let f = cache.get(c.start);
+  if (!f) {
+    const lc = lower.slice(c.start, c.end);
+    f = {
+      deaths: undefined,
+      durative: lex.cues.durativeLc.test(lc),
+      continuing: lex.cues.continuingLc.test(lc),
+      cumulative: lex.cues.cumulativeLc.test(lc),
+    };
+    cache.set(c.start, f);
+  }
+  return f;
+}
+
+/**
+ * The clause's toll, counted on first use. `lowerExact`: the clause's cumulative test on the lower-cased
+ * text is the fatality matcher's own (see lowerTestsExact), so count does not repeat it.
+ */
+export function clauseToll(
+  f: ClauseFacts,
+  c: Span,
+  body: string,
+  deaths: FatalityMatcher,
+  lowerExact: boolean,
+): number | null {
+  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end), lowerExact);
+  return f.deaths;
+}
+
+/** The index of the clause a span starts in, or -1. */
+export function clauseIndexOf(clauses: readonly Span[], h: Span): number {
+  for (let i = 0; i < clauses.length; i++) if (h.start >= clauses[i]!.start && h.start < clauses[i]!.end) return i;
+  return -1;
+}
+
+/** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
+export function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
+  for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
+  return false;
+}
