@@ -386,7 +386,9 @@ export function findCandidates(
             lex.cues,
             (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase()))),
           ),
-          unverified: (unverified ??= lex.cues.unverified.test(sentenceText)),
+          unverified: (unverified ??= lowerExact
+            ? lex.cues.unverifiedLc.test(lower.slice(sentence.start, sentence.end))
+            : lex.cues.unverified.test(sentenceText)),
           protest: rule.eventType === 'Protests',
         },
         lex.cues,

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
 import { alt, leadingLetters, lowerTestsExact, testAlt, wordAlt } from './cue-regex.js';
 import { endsWithOf, RELATIVE_BEFORE } from './attach.js';
-import { deathWordTest } from './fatalities.js';
+import { deathWordTest, deathWordTestLc } from './fatalities.js';
 import { loadLexicon } from './lexicon.js';
 
 const cues = parse(readFileSync(dataPath('events', 'cues.yaml'), 'utf8')) as {
@@ -247,4 +247,30 @@ test('lowerTestsExact: a lower-case pattern on the lower-cased text tests as the
     ),
     { numRuns: 3000 },
   );
+});
+
+test('lowerTestsExact: the death-word test and the unverified cue, lower-cased, test as their iu patterns', () => {
+  const lex = loadLexicon().cues;
+  const pairs = [
+    [deathWordTest(lex), deathWordTestLc(lex), [...cues.numbers.death_words, 'toll', 'kill', 'Kills', 'skill']],
+    [lex.unverified, lex.unverifiedLc, cues.modality.unverified!],
+  ] as const;
+  for (const [iu, u, items] of pairs) {
+    const pieces = [...piecesOf(items)].flatMap((p) => [p, p.toUpperCase()]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...NOISE, '\u0345', 'Σ', 'İ', 'K')), {
+          maxLength: 12,
+        }),
+        fc.array(fc.constantFrom(' ', '', ' ', ', '), { minLength: 12, maxLength: 12 }),
+        (parts, gaps) => {
+          const text = parts.map((p, i) => p + gaps[i]!).join('');
+          const lc = text.toLowerCase();
+          if (lowerTestsExact(text, lc))
+            assert.equal(u.test(lc), iu.test(text), `${iu.source} on ${JSON.stringify(text)}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  }
 });

@@ -3,6 +3,7 @@
  * injuries never count; a figure for a whole war or period ("since 2011", "so far this year")
  * is never one event's toll. Vague quantities follow the codebook (cues.yaml `numbers.words`).
  */
+import { lowerTestsExact } from './cue-regex.js';
 import type { Cues } from './lexicon.js';
 
 const QUALIFIER = String.raw`(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|approximately|roughly|fewer\s+than|less\s+than|close\s+to)\s+)?`;
@@ -55,6 +56,11 @@ export interface FatalityMatcher {
  */
 export function deathWordTest(cues: Cues): RegExp {
   return new RegExp(String.raw`${cues.deathAny}|toll|k(?<![\p{L}].)ills?(?![\p{L}])`, 'iu');
+}
+
+/** deathWordTest lower-cased and case-sensitive: the same test on `text.toLowerCase()` when lowerTestsExact. */
+export function deathWordTestLc(cues: Cues): RegExp {
+  return new RegExp(String.raw`${cues.deathAnyLc}|toll|k(?<![\p{L}].)ills?(?![\p{L}])`, 'u');
 }
 
 /**
@@ -151,6 +157,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     'gu',
   );
   const deathAny = deathWordTest(cues);
+  const deathAnyLc = deathWordTestLc(cues);
   const value = (raw: string | undefined): number | null => {
     if (raw === undefined) return null;
     const key = raw.toLowerCase().replace(/\s+/g, ' ');
@@ -180,10 +187,13 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   return {
     cumulative: (text) => cues.cumulative.test(text),
     count(text, notCumulative = false) {
-      // Most clauses name no death at all: one cheap test before the figure patterns.
-      if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
-      const hits: Hit[] = [];
+      // Most clauses name no death at all: one cheap test before the figure patterns, case-sensitive on
+      // the lower-cased text where that is the same test (a case-blind unicode regex is about twice as slow).
       const lower = text.toLowerCase();
+      if (lowerTestsExact(text, lower)) {
+        if (!deathAnyLc.test(lower) || (!notCumulative && cues.cumulativeLc.test(lower))) return null;
+      } else if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
+      const hits: Hit[] = [];
       const folded = lower.length !== text.length;
       const subject = folded ? text : lower;
       const take = (p: Pattern | RegExp, valueOf: (m: RegExpExecArray) => number | null): void => {

@@ -138,6 +138,8 @@ export interface Cues {
   readonly deniedAll: RegExp;
   readonly claimedAll: RegExp;
   readonly unverified: RegExp;
+  /** `unverified` lower-cased, case-sensitive: for the lower-cased text when lowerTestsExact. */
+  readonly unverifiedLc: RegExp;
   readonly blameAll: RegExp;
   /** A definite determiner right before a nominal trigger (tested on the text before it). */
   readonly referenceBefore: RegExp;
@@ -162,6 +164,8 @@ export interface Cues {
   readonly deathSource: string;
   /** The death words as one alternation for `test()` only (grouped by first letter: no groups or positions kept). */
   readonly deathAny: string;
+  /** `deathAny` of the lower-cased death words (for a case-sensitive test of the lower-cased text). */
+  readonly deathAnyLc: string;
   /** One person named by what they are ("policeman", "youth"), singular. */
   readonly personSource: string;
   readonly cumulative: RegExp;
@@ -321,6 +325,10 @@ function compileCues(c: CuesData): Cues {
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
     unverified: testAlt(m.unverified, 'iu'),
+    unverifiedLc: testAlt(
+      m.unverified.map((i) => i.toLowerCase()),
+      'u',
+    ),
     // Case-sensitive on the lower-cased body: much faster in V8.
     blameAll: new RegExp(wordAlt(c.blame_verbs), 'gu'),
     referenceBefore: new RegExp(`${wordAlt(c.reference_determiners)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
@@ -347,6 +355,7 @@ function compileCues(c: CuesData): Cues {
     victimsSource: alt(c.numbers.victims),
     deathSource: alt(c.numbers.death_words),
     deathAny: testAny(c.numbers.death_words),
+    deathAnyLc: testAny(c.numbers.death_words.map((i) => i.toLowerCase())),
     personSource: alt(c.numbers.person),
     cumulative: testAlt(c.numbers.cumulative, 'iu'),
     civilians: re(c.numbers.civilians),

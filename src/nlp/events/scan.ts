@@ -22,6 +22,11 @@ export interface TriggerIndex {
   readonly unindexed: readonly TriggerRule[];
   /** Hash of an ASCII first word -> its words and entries: looked up without slicing the token out. */
   readonly byHash: ReadonlyMap<number, readonly { readonly word: string; readonly entries: readonly Entry[] }[]>;
+  /**
+   * One byte per low 16 bits of a hash, 1 where some first word has them: most tokens start no
+   * trigger, and reading a byte rejects them more cheaply than a Map lookup.
+   */
+  readonly hashSeen: Uint8Array;
 }
 
 /** Hash of ASCII lower-case letters/digits, as computed incrementally in findHits. */
@@ -34,6 +39,8 @@ function hashWord(word: string): number {
 const LEAD = /^[\p{L}\p{N}]+/u;
 /** Hashes are cut to 30 bits: small integers, which a Map looks up without boxing them. */
 const SMI = 0x3fffffff;
+/** The bits of a hash the `hashSeen` filter is indexed by. */
+const LOW = 0xffff;
 
 /** Splits `a|b|c` at top-level bars. */
 function alternatives(src: string): string[] {
@@ -148,7 +155,9 @@ export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
     list.push({ word, entries });
     byHash.set(h, list);
   }
-  return { byFirstWord, unindexed, byHash };
+  const hashSeen = new Uint8Array(LOW + 1);
+  for (const h of byHash.keys()) hashSeen[h & LOW] = 1;
+  return { byFirstWord, unindexed, byHash, hashSeen };
 }
 
 /**
@@ -198,7 +207,7 @@ export function findHits(text: string, tokens: readonly Token[], index: TriggerI
     }
     let entries: readonly Entry[] | undefined;
     if (ascii) {
-      if (k === t.start) continue;
+      if (k === t.start || index.hashSeen[h & LOW] === 0) continue;
       const bucket = index.byHash.get(h & SMI);
       if (!bucket) continue;
       const len = k - t.start;
