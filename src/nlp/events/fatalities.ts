@@ -90,6 +90,17 @@ const DIED = /died|succumbed/iu;
 const WAS_WERE = /\s(?:were|have\s+been|had\s+been)\s/iu;
 const one = (): number => 1;
 
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly n: number;
+}
+/** Whether [start, end) overlaps a hit already taken. */
+function overlaps(hits: readonly Hit[], start: number, end: number): boolean {
+  for (const h of hits) if (start < h.end && h.start < end) return true;
+  return false;
+}
+
 export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   // The cue lists are plain words: lower-cased, they match the lower-cased text.
   const num = cues.numberSource.toLowerCase();
@@ -179,11 +190,33 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     const b = figure(m[3]);
     return a === null ? b : b === null ? a : Math.min(a, b);
   };
-  interface Hit {
-    readonly start: number;
-    readonly end: number;
-    readonly n: number;
-  }
+  // One count's state, read by take and push (made once here, not as closures on every call).
+  let hits: Hit[] = [];
+  let text0 = '';
+  let subject0 = '';
+  let folded = false;
+  const pick = (p: Pattern): RegExp => (folded ? p.folded : p.lower);
+  const take = (p: Pattern | RegExp, valueOf: (m: RegExpExecArray) => number | null): void => {
+    const re = p instanceof RegExp ? p : folded ? p.folded : p.lower;
+    const on = p instanceof RegExp ? text0 : subject0;
+    re.lastIndex = 0;
+    for (let m = re.exec(on); m; m = re.exec(on)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) re.lastIndex++;
+      // A part of a figure already taken ("including 2 commanders") or the same words again.
+      const before = on.slice(Math.max(0, start - 20), start);
+      if (SUBSET.test(before) || CAUSE.test(before)) continue;
+      if (overlaps(hits, start, end)) continue;
+      const n = valueOf(m);
+      if (n !== null) hits.push({ start, end, n });
+    }
+  };
+  const push = (start: number, end: number, n: number): void => {
+    const before = subject0.slice(Math.max(0, start - 20), start);
+    if (SUBSET.test(before) || CAUSE.test(before)) return;
+    if (!overlaps(hits, start, end)) hits.push({ start, end, n });
+  };
   return {
     cumulative: (text) => cues.cumulative.test(text),
     count(text, notCumulative = false) {
@@ -193,34 +226,14 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       if (lowerTestsExact(text, lower)) {
         if (!deathAnyLc.test(lower) || (!notCumulative && cues.cumulativeLc.test(lower))) return null;
       } else if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;
-      const hits: Hit[] = [];
-      const folded = lower.length !== text.length;
+      hits = [];
+      text0 = text;
+      folded = lower.length !== text.length;
       const subject = folded ? text : lower;
-      const take = (p: Pattern | RegExp, valueOf: (m: RegExpExecArray) => number | null): void => {
-        const re = p instanceof RegExp ? p : folded ? p.folded : p.lower;
-        const on = p instanceof RegExp ? text : subject;
-        re.lastIndex = 0;
-        for (let m = re.exec(on); m; m = re.exec(on)) {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (end === start) re.lastIndex++;
-          // A part of a figure already taken ("including 2 commanders") or the same words again.
-          const before = on.slice(Math.max(0, start - 20), start);
-          if (SUBSET.test(before) || CAUSE.test(before)) continue;
-          if (hits.some((h) => start < h.end && h.start < end)) continue;
-          const n = valueOf(m);
-          if (n !== null) hits.push({ start, end, n });
-        }
-      };
+      subject0 = subject;
       const kill = KILL_VERB.test(text);
-      const push = (start: number, end: number, n: number): void => {
-        const before = subject.slice(Math.max(0, start - 20), start);
-        if (SUBSET.test(before) || CAUSE.test(before)) return;
-        if (!hits.some((h) => start < h.end && h.start < end)) hits.push({ start, end, n });
-      };
       if (LIST_SEP.test(subject)) {
         // Lists first: "2 soldiers and 3 militants were killed" is 5 (ACLED adds the victims up).
-        const pick = (p: Pattern): RegExp => (folded ? p.folded : p.lower);
         const death = pick(deathNext);
         const back = pick(groupEnd);
         death.lastIndex = 0;
