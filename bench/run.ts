@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     corpus: { type: 'string', default: 'all' },
     mode: { type: 'string', default: 'both' },
     pairs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '5' },
   },
 });
 const rounds = Number(args.rounds);
