@@ -63,15 +63,20 @@ const TRUST_PROXY_HELP =
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-/** --trust-proxy: explicit IPv4/IPv6 addresses or CIDR ranges only (never "all", which a client could abuse). */
-export function parseTrustProxy(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
+/** The items of a comma-separated option, trimmed; E007 naming the option when there are none. */
+function commaList(value: string, option: string, what: string): string[] {
   const parts = value
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (parts.length === 0)
-    throw new TruceError('E007_BAD_OPTION', { option: '--trust-proxy', reason: 'give at least one address' });
+  if (parts.length === 0) throw new TruceError('E007_BAD_OPTION', { option, reason: `give at least one ${what}` });
+  return parts;
+}
+
+/** --trust-proxy: explicit IPv4/IPv6 addresses or CIDR ranges only (never "all", which a client could abuse). */
+export function parseTrustProxy(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = commaList(value, '--trust-proxy', 'address');
   for (const part of parts) {
     const [address = '', bits, extra] = part.split('/');
     const v4 = IPV4.test(address);
@@ -87,7 +92,6 @@ export function parseTrustProxy(value: string | undefined): string[] | undefined
   return parts;
 }
 
-/** The flags `truce serve` and `truce demo` both take beyond where to listen: map tiles, trusted proxies. */
 const FETCH_PORTS_FLAG = '--fetch-ports <ports>';
 const FETCH_PORTS_HELP =
   'comma-separated ports that URLs submitted for fetching may use besides 80 and 443 (e.g. 8080,8443); default none';
@@ -95,13 +99,7 @@ const FETCH_PORTS_HELP =
 /** --fetch-ports: whole port numbers 1-65535, each named when it is not one. */
 export function parseFetchPorts(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
-  const parts = value
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (parts.length === 0)
-    throw new TruceError('E007_BAD_OPTION', { option: '--fetch-ports', reason: 'give at least one port' });
-  return parts.map((part) => {
+  return commaList(value, '--fetch-ports', 'port').map((part) => {
     const n = Number(part);
     if (!/^\d{1,5}$/.test(part) || n < 1 || n > 65535)
       throw new TruceError('E007_BAD_OPTION', {
