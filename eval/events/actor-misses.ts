@@ -12,7 +12,7 @@
  * note texts.
  */
 import { actorKey, type GoldEvent } from './score.js';
-import { missOptions, readTrainingTexts, writeDump } from './training.js';
+import { MissTally, missOptions, readTrainingTexts, writeDump } from './training.js';
 
 export type MissKind =
   | 'right'
@@ -80,31 +80,18 @@ function main(): void {
   const field = argv.includes('actor2') ? 'actor2' : 'actor1';
   const { root, top, show, dump: dumpTo } = missOptions(argv, 12);
   const dump: string[] = [];
-  const counts = new Map<MissKind, number>();
-  const pairs = new Map<MissKind, Map<string, number>>();
+  const tally = new MissTally();
   const trained = readTrainingTexts(root, ({ text, n, doc, event: e }) => {
     const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
     // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
     const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
-    counts.set(kind, (counts.get(kind) ?? 0) + 1);
     if (kind === show)
       console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
     if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
-    const pair = `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`;
-    const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
-    m.set(pair, (m.get(pair) ?? 0) + 1);
+    tally.add(kind, `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`);
   });
   writeDump(dumpTo, dump);
-  console.log(`${field} on the ${trained} training texts (held-out fifth not read)`);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  for (const [kind, c] of sorted)
-    console.log(`  ${kind.padEnd(18)} ${String(c).padStart(5)}  ${(c / trained).toFixed(3)}`);
-  for (const [kind] of sorted) {
-    if (kind === 'right') continue;
-    console.log(`\n${kind}: most frequent (ours -> ACLED)`);
-    const list = [...pairs.get(kind)!].sort((a, b) => b[1] - a[1]).slice(0, top);
-    for (const [pair, c] of list) console.log(`  ${String(c).padStart(4)}  ${pair}`);
-  }
+  tally.print(field, trained, top, 18);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

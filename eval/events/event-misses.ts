@@ -10,7 +10,7 @@
  * notes of one kind for reading (never for the repository).
  */
 import type { GoldEvent } from './score.js';
-import { missOptions, readTrainingTexts, writeDump } from './training.js';
+import { MissTally, missOptions, readTrainingTexts, writeDump } from './training.js';
 
 export type FatalityMiss = 'right' | 'no event' | 'none found' | 'spurious' | 'too low' | 'too high';
 
@@ -30,8 +30,7 @@ function main(): void {
   const field = argv.includes('type') ? 'type' : 'fatalities';
   const { root, top, show, dump: dumpTo } = missOptions(argv, 15);
   const dump: string[] = [];
-  const counts = new Map<string, number>();
-  const pairs = new Map<string, Map<string, number>>();
+  const tally = new MissTally();
   const trained = readTrainingTexts(root, ({ text, n, event: e }) => {
     let kind: string;
     let pair: string;
@@ -43,23 +42,12 @@ function main(): void {
       kind = !e ? 'no event' : golds.includes(e.eventType) ? 'right' : 'wrong';
       pair = `${e?.eventType ?? '(none)'} -> ${golds.join(' | ')}`;
     }
-    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    tally.add(kind, pair);
     if (kind === show) console.log(`[${pair}] {${e?.eventType ?? ''} / ${e?.subEventType ?? ''}} ${text.notes}\n`);
     if (dumpTo !== null) dump.push(`${n}\t${kind}\t${pair}`);
-    const m = pairs.get(kind) ?? pairs.set(kind, new Map()).get(kind)!;
-    m.set(pair, (m.get(pair) ?? 0) + 1);
   });
   writeDump(dumpTo, dump);
-  console.log(`${field} on the ${trained} training texts (held-out fifth not read)`);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  for (const [kind, c] of sorted)
-    console.log(`  ${kind.padEnd(12)} ${String(c).padStart(5)}  ${(c / trained).toFixed(3)}`);
-  for (const [kind] of sorted) {
-    if (kind === 'right') continue;
-    console.log(`\n${kind}: most frequent (ours -> ACLED)`);
-    const list = [...pairs.get(kind)!].sort((a, b) => b[1] - a[1]).slice(0, top);
-    for (const [p, c] of list) console.log(`  ${String(c).padStart(4)}  ${p}`);
-  }
+  tally.print(field, trained, top, 12);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -76,3 +76,29 @@ export function readTrainingTexts(root: string, visit: (reading: TrainingReading
 export function writeDump(path: string | null, lines: readonly string[]): void {
   if (path !== null) writeFileSync(path, `${lines.join('\n')}\n`);
 }
+
+/** Misses counted by kind, and each kind's (ours -> ACLED) pairs, printed most frequent first. */
+export class MissTally {
+  readonly #counts = new Map<string, number>();
+  readonly #pairs = new Map<string, Map<string, number>>();
+
+  add(kind: string, pair: string): void {
+    this.#counts.set(kind, (this.#counts.get(kind) ?? 0) + 1);
+    const m = this.#pairs.get(kind) ?? this.#pairs.set(kind, new Map()).get(kind)!;
+    m.set(pair, (m.get(pair) ?? 0) + 1);
+  }
+
+  /** The kinds' counts and shares (kind names padded to `width`), then each miss kind's top pairs. */
+  print(field: string, trained: number, top: number, width: number): void {
+    console.log(`${field} on the ${trained} training texts (held-out fifth not read)`);
+    const sorted = [...this.#counts].sort((a, b) => b[1] - a[1]);
+    for (const [kind, c] of sorted)
+      console.log(`  ${kind.padEnd(width)} ${String(c).padStart(5)}  ${(c / trained).toFixed(3)}`);
+    for (const [kind] of sorted) {
+      if (kind === 'right') continue;
+      console.log(`\n${kind}: most frequent (ours -> ACLED)`);
+      const list = [...this.#pairs.get(kind)!].sort((a, b) => b[1] - a[1]).slice(0, top);
+      for (const [pair, c] of list) console.log(`  ${String(c).padStart(4)}  ${pair}`);
+    }
+  }
+}
