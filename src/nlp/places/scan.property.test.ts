@@ -27,8 +27,10 @@ const PIECES = [
   ...['the', 'rebels', 'said', 'in', 'of', '-', ',', '.', '\n\n', 'Monday', 'Hama', 'Homs', 'Raqqa', 'Qamishli'],
 ];
 
-function scanAll(scanner: ReturnType<typeof createScanner>, body: string) {
-  const layer = readSentences(body);
+// One sentences layer per body, read once: wink-nlp's tokens of a word can change after it has read
+// the word before ("Syria's" is split on the first read and whole on later ones), and this test is
+// about the scanner, not the tokenizer.
+function scanAll(scanner: ReturnType<typeof createScanner>, body: string, layer: ReturnType<typeof readSentences>) {
   const known = tokenTexts(layer, body);
   const out: Candidate[] = [];
   const demonyms: DemonymHit[] = [];
@@ -46,7 +48,8 @@ it('scanner: skipping spans no name opens with loses no candidate', () => {
       fc.array(fc.constantFrom(' ', ' ', ' ', '', '-', ' - '), { minLength: 30, maxLength: 30 }),
       (pieces, gaps) => {
         const body = pieces.map((p, i) => p + gaps[i]!).join('');
-        assert.deepEqual(scanAll(fast, body), scanAll(slow, body));
+        const layer = readSentences(body);
+        assert.deepEqual(scanAll(fast, body, layer), scanAll(slow, body, layer));
       },
     ),
     { numRuns: 400 },
