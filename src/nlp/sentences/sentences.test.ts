@@ -140,3 +140,14 @@ test("token offsets are the ones wink-nlp's own preceding spaces give (spaces sk
     { numRuns: 500 },
   );
 });
+
+test(
+  'sentences: a report reads the same the second time (known miss: wink-nlp keeps what it has read)',
+  { todo: 'once wink-nlp has read "X\'s" glued to a hyphen as one token, it stops splitting "X\'s" elsewhere' },
+  () => {
+    // A fresh word, so no earlier test has taught it to wink-nlp.
+    const body = "Rivers of Zorbania's north - the Zorbania's-";
+    const tokensOf = () => readSentences(body).tokens.map((t) => body.slice(t.start, t.end));
+    assert.deepEqual(tokensOf(), tokensOf());
+  },
+);
