@@ -5,6 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NerWeights } from './perceptron.js';
+import { pushVarint, VarintReader } from './varint.js';
 import { decodeWordTable, encodeWordTable } from './word-table.js';
 
 const MAGIC = 'TNER1';
@@ -19,14 +20,6 @@ export interface WeightsHeader {
   readonly meta: Record<string, unknown>;
   /** Whether a word table (word-table.ts) follows the weights. */
   readonly wordTable?: boolean;
-}
-
-function pushVarint(out: number[], v: number): void {
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
 }
 
 /** Quantises and encodes weights; entries that round to zero are dropped. */
@@ -69,21 +62,12 @@ export function decodeWeights(
   p += headLen;
   const weights = new Int16Array((1 << header.bits) * header.classes.length);
   let k = -1;
-  const read = (): number => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const b = raw[p++]!;
-      v += (b & 0x7f) * mul;
-      if (b < 0x80) return v;
-      mul *= 128;
-    }
-  };
+  const varints = new VarintReader(raw, p);
   for (let n = 0; n < header.count; n++) {
-    k += read();
-    const z = read();
+    k += varints.read();
+    const z = varints.read();
     weights[k] = z & 1 ? -(z + 1) / 2 : z / 2;
   }
-  const wordTable = header.wordTable ? decodeWordTable(raw, p) : null;
+  const wordTable = header.wordTable ? decodeWordTable(raw, varints.pos) : null;
   return { bits: header.bits, classes: header.classes, weights, header, wordTable };
 }

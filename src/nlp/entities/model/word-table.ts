@@ -5,6 +5,7 @@
  * gazetteer bits (a token of a country, city, person or organisation name we list). One table is
  * active per process (`setWordTable`); feature extraction reads it through `wordInfo`.
  */
+import { pushVarint, VarintReader } from './varint.js';
 
 /** Packed entry: bits 0-9 fine cluster (coarse = fine >> 4), 10-12 case class, 13-20 gazetteer bits. */
 export const FINE_BITS = 10;
@@ -57,13 +58,7 @@ export function hasWordTable(): boolean {
 export function encodeWordTable(table: ReadonlyMap<number, number>): Buffer {
   const keys = [...table.keys()].sort((a, b) => a - b);
   const bytes: number[] = [];
-  const push = (v: number) => {
-    while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    bytes.push(v);
-  };
+  const push = (v: number) => pushVarint(bytes, v);
   let last = 0;
   push(keys.length);
   for (const k of keys) {
@@ -75,17 +70,8 @@ export function encodeWordTable(table: ReadonlyMap<number, number>): Buffer {
 }
 
 export function decodeWordTable(raw: Uint8Array, from = 0): Map<number, number> {
-  let p = from;
-  const read = (): number => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const b = raw[p++]!;
-      v += (b & 0x7f) * mul;
-      if (b < 0x80) return v;
-      mul *= 128;
-    }
-  };
+  const varints = new VarintReader(raw, from);
+  const read = () => varints.read();
   const n = read();
   const table = new Map<number, number>();
   let key = 0;
