@@ -9,11 +9,15 @@ import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { guessLanguage, loadFunctionWords, type FunctionWords } from './language.js';
+import { bodyOffset, splitGluedPossessives } from './possessive.js';
 import { rememberTokenTexts, TokenTexts } from './token-text.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
+// Whether wink's own lexicon holds a word (a contraction it splits itself); see possessive.ts.
+const lexiconDoc = nlp.readDoc('');
+const inWinkLexicon = (word: string) => !lexiconDoc.isOOV(word);
 
 export function paragraphsOf(body: string): Span[] {
   const paragraphs: Span[] = [];
@@ -61,7 +65,10 @@ function readBody(
   texts: string[],
   sentences: Sentence[],
 ): void {
-  const doc = nlp.readDoc(body);
+  const split = splitGluedPossessives(body, inWinkLexicon);
+  const text = split.text;
+  const at = { k: 0 };
+  const doc = nlp.readDoc(text);
   // Reading each property for all tokens at once is much cheaper than two calls per token.
   const all = doc.tokens();
   const values = all.out() as string[];
@@ -75,30 +82,33 @@ function readBody(
     const value = values[i]!;
     // wink's preceding spaces (its.precedingSpaces, one string per token) are the run of its
     // splitter's space characters before the token: skip them here instead.
-    while (offset < body.length && isWinkSpace(body.charCodeAt(offset))) offset++;
+    while (offset < text.length && isWinkSpace(text.charCodeAt(offset))) offset++;
     // wink-nlp gives an empty token between two dots after a digit ("A0..A"): no text, not a token.
     if (value.length === 0) {
       kept[i] = EMPTY;
       continue;
     }
     // wink-nlp is lossless; if a token is ever not where expected, realign by searching.
-    let exact = body.startsWith(value, offset);
+    let exact = text.startsWith(value, offset);
     if (!exact) {
-      const found = body.indexOf(value, offset);
+      const found = text.indexOf(value, offset);
       if (found >= 0) {
         offset = found;
         exact = true;
       }
     }
     const end = offset + value.length;
-    while (p < paragraphs.length && paragraphs[p]!.end <= offset) p++;
+    // Offsets in the body (wink read `text`, which may hold inserted spaces).
+    const start = bodyOffset(split, offset, at);
+    const stop = bodyOffset(split, end, at);
+    while (p < paragraphs.length && paragraphs[p]!.end <= start) p++;
     const para = paragraphs[p];
-    if (para && para.start <= offset && end <= para.end) {
+    if (para && para.start <= start && stop <= para.end) {
       kept[i] = tokens.length;
       paragraphOf[i] = p;
-      tokens.push({ start: offset, end, pos: tags[i]! });
+      tokens.push({ start, end: stop, pos: tags[i]! });
       // wink's own string (kept in its lexicon) when it is the token's text, so none is allocated.
-      texts.push(exact ? value : body.slice(offset, end));
+      texts.push(exact ? value : body.slice(start, stop));
     } else kept[i] = -1;
     offset = end;
   }
