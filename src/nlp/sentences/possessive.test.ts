@@ -11,6 +11,7 @@ test('possessive: a space goes before a glued "\'s" unless the word is in the le
     ["the army's, then", "the army 's, then"],
     ["Zorbania\u2019s- and ZORBANIA'S.", "Zorbania \u2019s- and ZORBANIA 'S."],
     ["O'Neill's)", "O'Neill 's)"],
+    ["\u2018Zorbania's\u2019 and 'Kel's'", "\u2018Zorbania 's\u2019 and 'Kel 's'"],
     ["that's, it's.", "that's, it's."],
     ["the army's men", "the army's men"],
     ["'s, and ,'s.", "'s, and ,'s."],

@@ -11,8 +11,8 @@
  * Offsets are mapped back to the body, so no span changes meaning.
  */
 
-/** An apostrophe + s ending a word, followed by a character that is neither space nor word. */
-const GLUED = /['\u2019][sS](?=[^\s\p{L}\p{N}'\u2019])/gu;
+/** An apostrophe + s ending a word, followed by a character that is neither space nor word (a closing quote too). */
+const GLUED = /['\u2019][sS](?=[^\s\p{L}\p{N}])/gu;
 /** The word before the apostrophe: letters, digits, dots, hyphens and apostrophes (O'Neill's). */
 const WORD_CHAR = /[\p{L}\p{N}.'\u2019-]/u;
 
