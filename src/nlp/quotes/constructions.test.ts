@@ -323,3 +323,41 @@ describe('cue nouns, auxiliaries and asides (2026-11-28 third pass)', () => {
     assert.equal(q?.speakerMention?.text, 'Governor Haddad');
   });
 });
+
+describe('catenatives, clause boundaries and headlines (2026-11-28 fourth pass)', () => {
+  const one = (text: string) => {
+    const { body, sentences, entities } = docParts([text], []);
+    return findQuotes(body, sentences, entities, lex);
+  };
+  it('reads a cue after "tried to" or "continues to" with the subject before them', () => {
+    const q = one('Governor Haddad is trying to show that the market is safe.')[0];
+    assert.equal(q?.cue?.text, 'show');
+    assert.equal(q?.speakerMention?.text, 'Governor Haddad');
+    assert.equal(q?.text, 'the market is safe');
+    assert.equal(one('The mayor continues to insist the road is open.')[0]?.speakerMention?.text, 'The mayor');
+  });
+  it('still reads no cue after a plain "to"', () => {
+    assert.equal(one('The farmers went to Homs to say goodbye to their cousins.').length, 0);
+  });
+  it("ends a stance's object before a subordinate clause", () => {
+    assert.equal(one('The mayor backed the new curfew because he feared more looting.')[0]?.text, 'the new curfew');
+    assert.equal(one('The governor described the talks as a waste of time.')[0]?.text, 'the talks as a waste of time');
+  });
+  it('reads "that" as the subject of the reported clause when a verb follows it', () => {
+    assert.equal(
+      one('The farmers said that would ruin the harvest in the valley.')[0]?.text,
+      'that would ruin the harvest in the valley',
+    );
+  });
+  it('reads a cue verb in a title-cased headline', () => {
+    const q = one('Veteran Farm Leader Endorses Bridge Plan For Valley.')[0];
+    assert.equal(q?.cue?.text, 'Endorses');
+    assert.equal(q?.text, 'Bridge Plan For Valley');
+  });
+  it('skips the addressee of an assurance', () => {
+    assert.equal(
+      one('The governor assured residents the water station would be repaired.')[0]?.text,
+      'the water station would be repaired',
+    );
+  });
+});

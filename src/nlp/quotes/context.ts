@@ -6,6 +6,7 @@ import type { Entity, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { tokenTexts } from '../sentences/token-text.js';
 import type { QuoteLexicon } from './lexicon.js';
+import { WORD_VERB } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 
 export interface QuoteContext {
@@ -93,6 +94,7 @@ export function buildContext(
     }
     pos[i] = tag;
   }
+  for (const s of layer.sentences) markTitleVerbs(s.tokenStart, s.tokenEnd, tokens, body, words, flags, pos);
   return {
     body,
     layer,
@@ -109,6 +111,46 @@ export function buildContext(
     contentFloor: dateline ? firstTokenFrom(tokens, dateline.end) : 0,
     phraseCache: new Map(),
   };
+}
+
+/** Fewest words of four letters or more for a sentence to be read as a title-cased headline. */
+const MIN_TITLE_WORDS = 3;
+
+/**
+ * In a title-cased headline ("Farm Leader Endorses Lane For Governor") every word is capitalised, so
+ * the tagger and the proper-noun rule above read the cue verb as a name: a finite cue form ("-s",
+ * "-ed") after a noun is a verb again.
+ */
+function markTitleVerbs(
+  from: number,
+  to: number,
+  tokens: readonly Token[],
+  body: string,
+  words: readonly string[],
+  flags: Uint8Array,
+  pos: string[],
+): void {
+  let cue = -1;
+  for (let i = from + 1; i < to && cue < 0; i++) if (flags[i]! & WORD_VERB) cue = i;
+  if (cue < 0) return;
+  let long = 0;
+  let capital = 0;
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i]!;
+    if (tok.end - tok.start < 4) continue;
+    const c = body.charCodeAt(tok.start);
+    const lower = c >= 97 && c <= 122;
+    if (!lower && !(c >= 65 && c <= 90)) continue;
+    long++;
+    if (!lower) capital++;
+  }
+  if (long < MIN_TITLE_WORDS || capital * 5 < long * 4) return;
+  for (let i = cue; i < to; i++) {
+    const w = words[i]!;
+    const prev = pos[i - 1];
+    if (flags[i]! & WORD_VERB && (prev === 'PROPN' || prev === 'NOUN') && (w.endsWith('s') || w.endsWith('ed')))
+      pos[i] = 'VERB';
+  }
 }
 
 /**

@@ -29,8 +29,9 @@ export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): bool
   )
     return false;
   if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
-  // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml).
-  if (prev === 'to') return false;
+  // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml), or after a verb
+  // that leaves the cue its subject ("tried to portray", "continues to insist").
+  if (prev === 'to') return ctx.lex.catenatives.has(ctx.words[t - 2] ?? '') && ctx.pos[t - 2] === 'VERB';
   return true;
 }
 

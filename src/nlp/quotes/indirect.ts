@@ -32,7 +32,7 @@ import {
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 /** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
-const ADDRESSED = new Set(['tell']);
+const ADDRESSED = new Set(['tell', 'assure', 'reassure', 'remind', 'warn']);
 
 /** The sentence's token range, cut at the first semicolon after `from`. */
 function clauseEnd(ctx: QuoteContext, from: number, end: number): number {
@@ -42,7 +42,7 @@ function clauseEnd(ctx: QuoteContext, from: number, end: number): number {
 
 /** Token range of the content clause starting at or after t, or null when no clause follows. */
 function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, intention = false): TokenRange | null {
-  if (ADDRESSED.has(lemma)) {
+  if (ADDRESSED.has(lemma) && !COMPLEMENTIZER.has(ctx.words[t]!)) {
     const object = npStartingAt(ctx, t, end);
     if (object && object.end - object.start <= 4) t = object.end;
   }
@@ -69,7 +69,10 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
   }
   // An intention's content may be a to-infinitive: "the envoy wants to reopen the road".
   if (intention && ctx.words[t] === 'to' && ctx.pos[t + 1] === 'VERB') return clauseFrom(ctx, t, end, true);
-  const complementizer = COMPLEMENTIZER.has(ctx.words[t]!);
+  // "said that would hurt workers": "that" is the clause's subject when a verb follows it.
+  const next = ctx.pos[t + 1];
+  const complementizer =
+    COMPLEMENTIZER.has(ctx.words[t]!) && !(ctx.words[t] === 'that' && (next === 'VERB' || next === 'AUX'));
   const clause = clauseFrom(ctx, complementizer ? t + 1 : t, end);
   if (clause) return clause;
   // "said if elected he would ...": a conditional opening the clause is part of it.

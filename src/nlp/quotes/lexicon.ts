@@ -53,6 +53,7 @@ const CuesSchema = z.object({
   timeNouns: words,
   progressive: words,
   modals: words,
+  catenatives: words,
   negators: words,
 });
 
@@ -115,6 +116,8 @@ export interface QuoteLexicon {
   readonly progressive: ReadonlySet<string>;
   /** Modals skipped between a subject and its cue ("could announce"). */
   readonly modals: ReadonlySet<string>;
+  /** Verbs before "to" and a cue whose subject is the cue's ("tried to portray"). */
+  readonly catenatives: ReadonlySet<string>;
   readonly negators: ReadonlySet<string>;
   readonly personPronouns: ReadonlySet<string>;
   readonly otherPronouns: ReadonlySet<string>;
@@ -218,6 +221,7 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
     timeNouns: lower(cues.timeNouns),
     progressive: lower(cues.progressive),
     modals: lower(cues.modals),
+    catenatives: lower(cues.catenatives),
     negators: lower(cues.negators),
     personPronouns: lower(speakers.pronouns.person),
     otherPronouns: lower(speakers.pronouns.other),

@@ -10,6 +10,22 @@ import { coordinatedSubject, holdsName, isParticiple, isPronoun, sentenceSubject
 /** Words that open a reported clause and are left out of it. */
 export const COMPLEMENTIZER = new Set(['that', 'whether', 'if']);
 const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
+/** Conjunctions opening a clause that ends a stance's object. */
+const SUBORDINATOR = new Set([
+  'because',
+  'as',
+  'after',
+  'when',
+  'while',
+  'since',
+  'before',
+  'until',
+  'although',
+  'though',
+  'despite',
+  'unless',
+  'whereas',
+]);
 export const END_PUNCT = new Set(['.', '!', '?', ';', ':', '”', '"', '’', ',']);
 
 export function candidate(
@@ -40,8 +56,21 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
     const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
     if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
     if (w === ',' && (ctx.pos[k + 1] === 'SCONJ' || RELATIVE.has(ctx.words[k + 1]!))) return k;
+    // "backed Kerry because he ...", "voted to ban it as Congress debated": a subordinate clause
+    // gives the reason or the time, not what was said.
+    if (k > from && SUBORDINATOR.has(w) && !ctx.inQuote[k] && (w !== 'as' || clauseFollows(ctx, k + 1, end))) return k;
   }
   return end;
+}
+
+/** True when a verb follows within a few tokens: "as Congress debated", not "described it as a sham". */
+function clauseFollows(ctx: QuoteContext, t: number, end: number): boolean {
+  for (let k = t; k < end && k < t + 4; k++) {
+    const p = ctx.pos[k];
+    if (p === 'VERB' || p === 'AUX') return k > t;
+    if (p === 'PUNCT') return false;
+  }
+  return false;
 }
 
 /**

@@ -44,9 +44,15 @@ export function skipAdverbsBack(ctx: QuoteContext, j: number, lo: number): numbe
  * auxiliaries around them: "is also praising", "has been saying", "could announce".
  */
 function skipAuxiliariesBack(ctx: QuoteContext, cue: number, j: number, lo: number): number {
-  const ing = ctx.words[cue]!.endsWith('ing');
-  for (let guard = 0; guard < 3 && j >= lo; guard++) {
+  let ing = ctx.words[cue]!.endsWith('ing');
+  for (let guard = 0; guard < 4 && j >= lo; guard++) {
     const w = ctx.words[j]!;
+    // "is trying to show", "continues to insist": the verb before "to" and its own auxiliaries.
+    if (w === 'to' && j - 1 >= lo && ctx.lex.catenatives.has(ctx.words[j - 1]!) && pos(ctx, j - 1) === 'VERB') {
+      ing = ctx.words[j - 1]!.endsWith('ing');
+      j = skipAdverbsBack(ctx, j - 2, lo);
+      continue;
+    }
     if (!((ing && ctx.lex.progressive.has(w)) || ctx.lex.modals.has(w))) break;
     j = skipAdverbsBack(ctx, j - 1, lo);
   }
