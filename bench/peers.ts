@@ -17,8 +17,19 @@ export function createWinkPeer(): Peer {
   const wink = winkNLP(model);
   const its = wink.its;
   return {
-    name: 'wink-nlp alone',
-    does: 'readDoc + tokens + POS (wink-eng-lite-web-model)',
+    name: 'wink-nlp default pipeline',
+    does: 'readDoc (default pipe: sbd, negation, sentiment, pos, ner, cer) + tokens + POS (wink-eng-lite-web-model)',
+    run: (text) => (wink.readDoc(text).tokens().out(its.pos) as string[]).length,
+  };
+}
+
+/** wink-nlp with only what the "tokenise + POS" asks: sentence splitting and POS tagging. */
+export function createWinkPosPeer(): Peer {
+  const wink = winkNLP(model, ['sbd', 'pos']);
+  const its = wink.its;
+  return {
+    name: 'wink-nlp tokenise + POS only',
+    does: "readDoc with pipe ['sbd', 'pos'] + tokens + POS (what our sentences stage runs)",
     run: (text) => (wink.readDoc(text).tokens().out(its.pos) as string[]).length,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * One side of the isolated benchmark, run in a child process by bench/isolated.ts:
- * `tsx bench/side.ts SIDE CORPUS_FILE SECONDS` with SIDE `pipeline` or `wink`. It reads the prepared
+ * `tsx bench/side.ts SIDE CORPUS_FILE SECONDS` with SIDE `pipeline`, `wink` or `wink-pos`. It reads the prepared
  * corpus (JSON: the report inputs and their cleaned texts), warms up, then reads the corpus over and
  * over in steady state, as a service does: no forced garbage collection, nothing else in the heap but
  * this side. It prints one JSON line: the per-report milliseconds of each timed pass (wall and CPU).
@@ -41,20 +41,20 @@ async function readerOf(side: string): Promise<(corpus: SideCorpus) => void> {
       for (const input of corpus.inputs) sink += toAnalysis(reader.read(input)) ? 1 : 0;
     };
   }
-  if (side === 'wink') {
-    const { createWinkPeer } = await import('./peers.js');
-    const wink = createWinkPeer();
+  if (side === 'wink' || side === 'wink-pos') {
+    const { createWinkPeer, createWinkPosPeer } = await import('./peers.js');
+    const wink = side === 'wink' ? createWinkPeer() : createWinkPosPeer();
     return (corpus) => {
       for (const text of corpus.texts) sink += wink.run(text);
     };
   }
-  throw new Error(`unknown side "${side}" (pipeline or wink)`);
+  throw new Error(`unknown side "${side}" (pipeline, wink or wink-pos)`);
 }
 
 async function main(): Promise<void> {
   const [side = '', file = '', secondsArg = ''] = process.argv.slice(2);
   const seconds = Number(secondsArg);
-  if (!file || !(seconds > 0)) throw new Error('usage: tsx bench/side.ts pipeline|wink CORPUS_FILE SECONDS');
+  if (!file || !(seconds > 0)) throw new Error('usage: tsx bench/side.ts pipeline|wink|wink-pos CORPUS_FILE SECONDS');
   const corpus = JSON.parse(readFileSync(file, 'utf8')) as SideCorpus;
   const read = await readerOf(side);
   const n = side === 'pipeline' ? corpus.inputs.length : corpus.texts.length;
