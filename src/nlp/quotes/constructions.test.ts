@@ -361,3 +361,27 @@ describe('catenatives, clause boundaries and headlines (2026-11-28 fourth pass)'
     );
   });
 });
+
+describe('appearances and post-posed sources (2026-11-28 fourth pass)', () => {
+  const one = (text: string) => {
+    const { body, sentences, entities } = docParts([text], []);
+    return findQuotes(body, sentences, entities, lex);
+  };
+  it('reads "seems likely" and "appeared poised" as speakerless appearances', () => {
+    const q = one('The mayor of the valley appeared poised to reopen the market on Friday.')[0];
+    assert.equal(q?.cue?.text, 'appeared poised');
+    assert.equal(q?.speakerMention, null);
+    assert.equal(one('A second round of talks seems unlikely before the winter.')[0]?.cue?.text, 'seems unlikely');
+  });
+  it('takes the named source after "..., said" over a noun inside the clause', () => {
+    const q = one(
+      'In a year when arguments are resonating with voters, candidates have more room to walk away, said the mayor, an operative currently working for the ministry.',
+    );
+    assert.equal(q.length, 1);
+    assert.equal(q[0]?.speakerMention?.text, 'the mayor');
+    assert.equal(
+      q[0]?.text,
+      'In a year when arguments are resonating with voters, candidates have more room to walk away',
+    );
+  });
+});

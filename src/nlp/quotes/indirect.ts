@@ -322,6 +322,20 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     return after ? candidate(ctx, after, cue, participleSubject(ctx, s, t), s) : null;
   }
+  // "CLAUSE, said X, an analyst at ...": a named source right after a cue that follows a comma.
+  if (ctx.words[t - 1] === ',' && !ctx.inQuote[t - 1] && cueClass === 'speech') {
+    const post = npStartingAt(ctx, t + 1, end);
+    const after = post ? ctx.words[post.end] : undefined;
+    if (
+      post &&
+      !isPronoun(ctx, post.start) &&
+      holdsName(ctx, post) &&
+      (after === ',' || after === '.' || post.end === end)
+    ) {
+      const before = clauseBefore(ctx, start, t - 1);
+      if (before) return candidate(ctx, before, cue, post, s);
+    }
+  }
   const subject = subjectBefore(ctx, t, from) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
