@@ -55,6 +55,8 @@ export const rolesSchema = z
       z.object({
         patients: z.array(z.string()).default([]),
         present: z.array(z.string()).default([]),
+        /** ACLED codes no second side for the type (a peaceful protest): an actor2 found is dropped. */
+        alone: z.boolean().default(false),
       }),
     ),
     patients: z.record(
@@ -65,6 +67,8 @@ export const rolesSchema = z
     crowd_violence: z.object({ acts: fragments, not_after: fragments }).optional(),
     intervention: fragments.optional(),
     two_crowds: fragments.optional(),
+    /** A protest told in a paragraph: an arrest there is the protest's intervention. */
+    protest_told: fragments.optional(),
     victim_before: fragments,
     victim_after: fragments,
   })
@@ -75,7 +79,9 @@ export const rolesSchema = z
           ctx.addIssue({ code: 'custom', path: ['types', type, 'patients'], message: `unknown patient kind ${p}` });
   })
   .transform((d) => ({
-    types: new Map(Object.entries(d.types).map(([type, t]) => [type, { patients: t.patients, present: t.present }])),
+    types: new Map(
+      Object.entries(d.types).map(([type, t]) => [type, { patients: t.patients, present: t.present, alone: t.alone }]),
+    ),
     patients: new Map(
       Object.entries(d.patients).map(([kind, p]) => [
         kind,
@@ -93,6 +99,7 @@ export const rolesSchema = z
     },
     intervention: d.intervention && new RegExp(`(?<![\\p{L}])(?:${d.intervention.join('|')})(?![\\p{L}])`, 'u'),
     twoCrowds: d.two_crowds && new RegExp(`(?<![\\p{L}])(?:${d.two_crowds.join('|')})(?![\\p{L}])`, 'u'),
+    protestTold: d.protest_told && new RegExp(`(?<![\\p{L}])(?:${d.protest_told.join('|')})(?![\\p{L}])`, 'u'),
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
   }));

@@ -21,7 +21,7 @@ const SUSPECT = /(?:suspected|alleged|blamed on|attributed to)\s+(?:the\s+)?$/iu
 const GENERIC = /^(?:Protesters|Rioters|Civilians|Unidentified|Police Forces|Military Forces|Government)/;
 
 /** The group its paragraph names as the claimant or suspect of candidate `c`'s act, if any. */
-function claimant(found: Found, c: Found['candidates'][number]): string | null {
+export function claimant(found: Found, c: Found['candidates'][number]): string | null {
   const paragraph = found.paragraphs[found.sentences[c.sentenceIndex]!.paragraph];
   if (!paragraph) return null;
   for (const e of found.actors) {

@@ -89,3 +89,44 @@ test('a protest the police detained or dispersed is one with intervention; a cla
   assert.equal(mobs?.actor1, 'Rioters (Syria)');
   assert.equal(mobs?.actor2, 'Rioters (Syria)');
 });
+
+test('a peaceful protest has no second side, even when a force is named in it', () => {
+  const e = main('Policemen held a protest in Manbij over unpaid salaries.');
+  assert.equal(e?.subEventType, 'Peaceful protest');
+  assert.equal(e?.actor2, null);
+});
+
+test('an arrest of a crowd its paragraph tells protesting is a protest with intervention', () => {
+  const e = main('Police arrested 20 students who staged a sit-in in Manbij against fee hikes.');
+  assert.equal(e?.eventType, 'Protests');
+  assert.equal(e?.subEventType, 'Protest with intervention');
+  assert.equal(e?.actor1, 'Protesters (Syria)');
+  assert.equal(e?.actor2, 'Police Forces of Syria');
+  const plain = main('Police arrested two suspected smugglers in Manbij.');
+  assert.equal(plain?.subEventType, 'Arrests');
+});
+
+test('a force whose members were killed is the target, not the doer, of an attack with nobody named', () => {
+  const e = main('Three policemen were killed in an ambush near Manbij.');
+  assert.equal(e?.actor2, 'Police Forces of Syria');
+  assert.equal(e?.actor1, 'Unidentified Armed Group (Syria)');
+  const doer = main('Police killed three militants in a gunfight near Manbij.');
+  assert.equal(doer?.actor1, 'Police Forces of Syria');
+});
+
+test('rival party workers who clashed are Rioters on both sides; a person attacked by a mob is a civilian', () => {
+  const clash = main('Workers of two rival parties clashed in Manbij, leaving five injured.');
+  assert.equal(clash?.actor2, 'Rioters (Syria)');
+  const named = main('Baath and Kurdish party workers clashed in Manbij, leaving five injured.');
+  assert.equal(named?.actor2, 'Rioters (Syria)');
+  const mob = main('A mob lynched a suspected thief in Manbij.');
+  assert.equal(mob?.actor1, 'Rioters (Syria)');
+  assert.equal(mob?.actor2, 'Civilians (Syria)');
+});
+
+test('one person named by a calling or a party is a civilian victim', () => {
+  const v = (s: string) => firstVictim(s, ['military', 'police', 'civilians'], roles);
+  assert.equal(v('gunmen shot dead a tribal elder'), 'civilians');
+  assert.equal(v('1 religious scholar was killed by gunmen'), 'civilians');
+  assert.equal(v('gunmen shot dead a police officer'), 'police');
+});

@@ -9,6 +9,7 @@ import { loadDataFile } from '../../core/data-file.js';
 import { rolesSchema, type RolesData } from './actor-data.schema.js';
 import type { Found } from './found.js';
 import { setField } from './merge.js';
+import { claimant } from './doers.js';
 
 export function loadRoles(): RolesData {
   return loadDataFile('events/roles.yaml', rolesSchema);
@@ -76,6 +77,7 @@ export function violentCrowd(found: Found, sentenceIndex: number, roles: RolesDa
  */
 export function crowdFirst(found: Found, roles: RolesData | null): void {
   if (!roles) return;
+  arrestsOfCrowds(found, roles);
   for (const c of found.candidates) {
     if (c.eventType === 'Protests' && violentCrowd(found, c.sentenceIndex, roles)) {
       setField(c, 'eventType', 'Riots');
@@ -91,6 +93,60 @@ export function crowdFirst(found: Found, roles: RolesData | null): void {
       if (c.assocActor1 === null) setField(c, 'assocActor1', c.actor1);
     } else continue;
     setField(c, 'actor1', crowd.actor);
+  }
+}
+
+/**
+ * ACLED codes the arrest of a crowd as the protest the police broke up: an arrest told in a
+ * paragraph that tells a protest (roles.yaml `protest_told`: "staged a dharna", "blocked the
+ * highway") is a protest with intervention by the Protesters, the police its second side (a riot
+ * when the crowd's own violence is told too: crowdFirst).
+ */
+function arrestsOfCrowds(found: Found, roles: RolesData): void {
+  const told = roles.protestTold;
+  if (!told) return;
+  for (const c of found.candidates) {
+    if (c.subEventType !== 'Arrests' || !told.test(paragraphOf(found, c.sentenceIndex))) continue;
+    const police = [c.actor1, c.actor2].find((a) => a !== null && STATE.test(a)) ?? 'Police Forces';
+    if (c.actor1 !== null && c.actor1 !== police && c.assocActor1 === null) setField(c, 'assocActor1', c.actor1);
+    setField(c, 'eventType', 'Protests');
+    setField(c, 'subEventType', 'Protest with intervention');
+    setField(c, 'actor1', 'Protesters');
+    setField(c, 'actor2', police);
+  }
+}
+
+/** Whether `lower` names members of `kind` as the subject of a passive casualty verb ("three policemen were killed"). */
+function passiveVictim(lower: string, kind: string, roles: RolesData): boolean {
+  const words = roles.patients.get(kind)!.words;
+  words.lastIndex = 0;
+  for (let m = words.exec(lower); m; m = words.exec(lower))
+    if (roles.victimAfter.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true;
+  return false;
+}
+
+/** Event types whose state-force victims are ACLED's actor2 (a battle, a bombing). */
+const FOUGHT: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);
+
+/** The patient kind whose actor a state force's name starts with ("Police Forces of India" -> police). */
+function stateKind(actor: string, roles: RolesData): string | null {
+  for (const [kind, p] of roles.patients) if (p.country && actor.startsWith(p.actor)) return kind;
+  return null;
+}
+
+/**
+ * "Three policemen were killed in an ambush", "a military convoy came under attack": a state
+ * force the scan took as actor1 of a battle or a bombing, with no second side, whose own members
+ * its sentence names as the victims, is the target (actor2). The doer is the group its paragraph
+ * says claimed the act or is suspected, else ACLED's Unidentified Armed Group.
+ */
+function victimsNotDoers(found: Found, roles: RolesData): void {
+  for (const c of found.candidates) {
+    if (c.actor2 !== null || c.actor1 === null || !STATE.test(c.actor1) || !FOUGHT.has(c.eventType)) continue;
+    const kind = stateKind(c.actor1, roles);
+    if (!kind || !passiveVictim(found.lower.slice(c.start, c.end), kind, roles)) continue;
+    setField(c, 'actor2', c.actor1);
+    setField(c, 'actor1', claimant(found, c) ?? 'Unidentified Armed Group');
   }
 }
 
@@ -132,10 +188,16 @@ function interventionsAndCrowds(found: Found, roles: RolesData): void {
 export function namePatients(found: Found, roles: RolesData | null): void {
   if (!roles) return;
   interventionsAndCrowds(found, roles);
+  victimsNotDoers(found, roles);
   for (const c of found.candidates) {
-    if (c.actor2 !== null) continue;
     const rule = roles.types.get(c.subEventType) ?? roles.types.get(c.eventType);
     if (!rule) continue;
+    // A peaceful protest has no second side: a force or a government named in it only stood by.
+    if (rule.alone) {
+      if (c.actor2 !== null) setField(c, 'actor2', null);
+      continue;
+    }
+    if (c.actor2 !== null) continue;
     // Soldiers killed by soldiers are no second side: the actor1's own kind is left out.
     const kinds = rule.patients.filter((k) => notOwn(c.actor1, k, roles));
     const present = rule.present.filter((k) => notOwn(c.actor1, k, roles));
