@@ -22,12 +22,12 @@ import {
 } from './attach.js';
 import { countryAsPlace, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
-import { type ClauseFacts, clauseIndexOf, clauseToll, factsOf, quietIn } from './clause-facts.js';
+import { type ClauseFacts, clauseIndexOf, clauseToll, factsOf, happened, quietIn } from './clause-facts.js';
 import { lowerTestsExact } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
-import type { FatalityMatcher } from './fatalities.js';
+import { deathWordTest, type FatalityMatcher } from './fatalities.js';
 import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
@@ -54,6 +54,13 @@ const VIOLENT: ReadonlySet<string> = new Set([
 ]);
 const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
+
+const DEATH_TESTS = new WeakMap<Lexicon, RegExp>();
+function deathTestOf(lex: Lexicon): RegExp {
+  let re = DEATH_TESTS.get(lex);
+  if (!re) DEATH_TESTS.set(lex, (re = deathWordTest(lex.cues)));
+  return re;
+}
 
 export function findCandidates(
   doc: Doc,
@@ -161,7 +168,13 @@ export function findCandidates(
         continue;
       }
       const clauseFacts = factsOf(perClause, clause, lower, lex);
-      if (clauseFacts.durative) {
+      // "have been on strike for two months": ACLED codes each day of a protest, so a protest is silenced
+      // only by a history told right before its word ("a series of protests", "daily protests").
+      if (
+        clauseFacts.durative &&
+        (rule.eventType !== 'Protests' ||
+          lex.cues.durativeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)))
+      ) {
         silenced.push({ clause, role: rule.role });
         continue;
       }
@@ -185,7 +198,12 @@ export function findCandidates(
       }
       const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
       // "air strikes have killed 1,400 civilians since Moscow intervened": a tally, not one event.
-      if (clauseFacts.cumulative && !stated) {
+      // "on strike for two months" is that day's protest, unless the clause tallies deaths.
+      if (
+        clauseFacts.cumulative &&
+        !stated &&
+        (rule.eventType !== 'Protests' || deathTestOf(lex).test(body.slice(clause.start, clause.end)))
+      ) {
         silenced.push({ clause, role: rule.role });
         continue;
       }
@@ -215,14 +233,19 @@ export function findCandidates(
         lex.cues.referenceBeforeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)) &&
         // "the rebels attack Hama": a plural actor right before is a subject, and the trigger its verb.
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
-        (lex.cues.reaction.test(clausePrefix) ||
-          candidates.some((c) => c.eventType === rule.eventType) ||
+        (candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
-          (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact) === null)) &&
+          ((lex.cues.reaction.test(clausePrefix) ||
+            (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact) === null)) &&
+            // "a man was injured following the explosion", "the clash injured four": the first event
+            // word of a report, in a clause where people were hurt, tells that event.
+            !(candidates.length === 0 && inSentence.length === 0 && lex.cues.injured.test(clauseText)))) &&
         // "continued their protest", "staged the demonstration": doing it, not referring to it.
         !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
       ) {
-        silenced.push({ clause, role: rule.role });
+        // "the bandh enforcers clashed": a noun modifying the next one names people, not an event
+        // told before, so the clause's other words still tell theirs.
+        if (!(after?.pos === 'NOUN' && after.start === hit.end + 1)) silenced.push({ clause, role: rule.role });
         continue;
       }
 
@@ -314,7 +337,11 @@ export function findCandidates(
         !crowd &&
         !(
           VIOLENT.has(resolved.eventType) &&
-          (victim !== null || clauseDeaths !== null || lex.cues.injured.test(clauseText))
+          (victim !== null ||
+            clauseDeaths !== null ||
+            lex.cues.injured.test(clauseText) ||
+            (rule.resolve !== 'territory' &&
+              happened(body, clause, hit, nominal, headAt, tokens, sentence.tokenStart, lex)))
         )
       )
         continue;

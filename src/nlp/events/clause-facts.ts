@@ -2,6 +2,7 @@
  * The events stage's per-clause facts (candidates.ts): a clause's cue tests and toll, each read once,
  * and where a hit's clause is.
  */
+import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { FatalityMatcher } from './fatalities.js';
 import type { Lexicon } from './lexicon.js';
@@ -54,4 +55,39 @@ export function clauseIndexOf(clauses: readonly Span[], h: Span): number {
 export function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
   for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
   return false;
+}
+
+/** Words that stand between a subject and its verb ("allegedly attacked", "also clashed"). */
+const BETWEEN = new Set(['ADV', 'AUX', 'PART']);
+
+/**
+ * A violent word with nobody the actor list knows is still an event when the text says it happened:
+ * a noun with "took place / erupted / was reported" after it or "came under" before it ("clashes
+ * erupted", "a bus came under attack"), or a verb with a subject of its own ("political opponents
+ * attacked the mayor", "Hindus and Muslims clashed"): someone did it, whom ACLED names.
+ */
+export function happened(
+  body: string,
+  clause: Span,
+  hit: Span,
+  nominal: boolean,
+  headAt: number,
+  tokens: readonly Token[],
+  sentenceStart: number,
+  lex: Lexicon,
+): boolean {
+  if (nominal)
+    return (
+      lex.cues.happenedAfter.test(body.slice(hit.end, clause.end)) ||
+      lex.cues.underBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start))
+    );
+  let k = headAt - 1;
+  while (k >= sentenceStart && tokens[k]!.start >= clause.start && BETWEEN.has(tokens[k]!.pos)) k--;
+  const subject = k >= sentenceStart && tokens[k]!.start >= clause.start ? tokens[k]! : undefined;
+  if (!subject) return false;
+  return (
+    subject.pos === 'NOUN' ||
+    subject.pos === 'PROPN' ||
+    (subject.pos === 'PRON' && /^(they|he|she)$/i.test(body.slice(subject.start, subject.end)))
+  );
 }

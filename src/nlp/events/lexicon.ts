@@ -94,6 +94,8 @@ const cuesSchema = z.object({
   performed_before: z.array(z.string()),
   people_agents: z.array(z.string()),
   tally_before: z.array(z.string()),
+  happened_after: z.array(z.string()),
+  under_before: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -136,6 +138,8 @@ export interface Cues {
   readonly claimed: RegExp;
   /** Global versions, to find the cue nearest a trigger (the last one before it governs). */
   readonly deniedAll: RegExp;
+  /** The hypothetical words, global: where the last one stands. */
+  readonly hypotheticalAll: RegExp;
   readonly claimedAll: RegExp;
   readonly unverified: RegExp;
   /** `unverified` lower-cased, case-sensitive: for the lower-cased text when lowerTestsExact. */
@@ -209,6 +213,10 @@ export interface Cues {
   readonly peopleByAgent: RegExp;
   /** A count before a plural event noun ("2,000 explosions"): a tally, not one event. */
   readonly tallyBefore: RegExp;
+  /** After an event noun in its clause, a verb saying it happened ("clashes erupted", "a clash took place"). */
+  readonly happenedAfter: RegExp;
+  /** Right before an event noun, its patient's verb ("came under attack"). */
+  readonly underBefore: RegExp;
 }
 
 export interface Lexicon {
@@ -323,6 +331,7 @@ function compileCues(c: CuesData): Cues {
     denied: testAlt(m.denied, 'iu'),
     claimed: testAlt(m.claimed, 'iu'),
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
+    hypotheticalAll: new RegExp(wordAlt(m.hypothetical), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
     unverified: testAlt(m.unverified, 'iu'),
     unverifiedLc: testAlt(
@@ -389,13 +398,15 @@ function compileCues(c: CuesData): Cues {
       'u',
     ),
     performedBefore: new RegExp(
-      `${wordAlt(c.performed_before)}\\s+(?:(?:the|a|an|their|its|his|her)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
+      `${wordAlt(c.performed_before)}\\s+(?:(?:the|a|an|their|its|his|her)\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}$`,
       'iu',
     ),
     peopleAgent: new RegExp(wordAlt(c.people_agents), 'giu'),
     tallyBefore: new RegExp(`${wordAlt(c.tally_before)}\\s+(?:of\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     peopleByAgent: new RegExp(`^\\s+by\\s+(?:[\\p{L}-]+\\s+){0,4}?${wordAlt(c.people_agents)}`, 'iu'),
     trendAfter: new RegExp(`^\\s+(?:(?:has|have|had)\\s+(?:been\\s+)?)?${wordAlt(c.trend_after)}`, 'iu'),
+    happenedAfter: new RegExp(`^[^.;:]{0,80}?${wordAlt(c.happened_after)}`, 'iu'),
+    underBefore: new RegExp(`${wordAlt(c.under_before)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
   };
 }
 

@@ -30,8 +30,16 @@ function lastAt(re: RegExp, text: string): number {
 
 const INFINITIVE = /(?<![\p{L}])to\s+$/iu;
 /** A verb in the past before the infinitive: the act it names happened ("gathered", "held a meeting"). */
-const PAST_ACT =
-  /(?<![\p{L}])(?:[\p{L}]+ed|held|went|came|took|sat|stood|met|began|kept|left|gave|made|burnt|burned|shut|set|struck)(?![\p{L}])/iu;
+const PAST_ACT_SOURCE = String.raw`(?<![\p{L}])(?:[\p{L}]+ed|held|went|came|took|sat|stood|met|began|kept|left|gave|made|burnt|burned|shut|set|struck|laid|hit)(?![\p{L}])`;
+const PAST_ACT = new RegExp(PAST_ACT_SOURCE, 'iu');
+/** "resorted to vandalism", "led to clashes": "to" a preposition before a noun, not an infinitive. */
+const PREPOSITION_TO =
+  /(?<![\p{L}])(resort(s|ed|ing)?|led|lead(s|ing)?|due|owing|turn(s|ed|ing)?|subjected|came|went)\s+to\s+$/iu;
+/**
+ * "Urging the government to act, employees staged a demonstration": after a comma, a verb in the past
+ * opens the main clause, beyond the reach of the hypothetical words before it.
+ */
+const MAIN_CLAUSE_AFTER = new RegExp(`,[^,]*?${PAST_ACT_SOURCE}`, 'iu');
 const ACHIEVED =
   /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
 
@@ -60,6 +68,14 @@ function withoutMay(text: string): string {
   return text.includes('May') ? text.replace(MAY, '') : text;
 }
 
+/** A hypothetical word governs the trigger unless a main clause in the past opens between them. */
+function hypothetical(clause: string, cues: Cues): boolean {
+  if (!cues.hypothetical.test(clause)) return false;
+  if (!clause.includes(',')) return true;
+  const at = lastAt(cues.hypotheticalAll, clause);
+  return at < 0 || !MAIN_CLAUSE_AFTER.test(clause.slice(at));
+}
+
 export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   // "May" capitalised is a month or a name (Theresa May), not the modal verb.
   const clause = withoutMay(input.clausePrefix);
@@ -69,11 +85,16 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   const denied = cues.denied.test(sentence) ? lastAt(cues.deniedAll, sentence) : -1;
   if (denied >= 0 && denied > lastAt(cues.claimedAll, sentence)) return 'denied';
   if (cues.negated.test(lastWords(clause, 4))) return 'negated';
-  if (cues.hypothetical.test(clause) || cues.deal.test(sentence)) return 'hypothetical';
+  if (hypothetical(clause, cues) || cues.deal.test(sentence)) return 'hypothetical';
   if (cues.planned.test(clause)) return 'planned';
   // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
   // "marched in the town to protest X": the march happened, and it is the protest.
-  if (INFINITIVE.test(clause) && !ACHIEVED.test(clause) && !(input.protest && PAST_ACT.test(clause)))
+  if (
+    INFINITIVE.test(clause) &&
+    !ACHIEVED.test(clause) &&
+    !PREPOSITION_TO.test(clause) &&
+    !(input.protest && PAST_ACT.test(clause))
+  )
     return 'hypothetical';
   if (input.sourceIsParty || input.unverified || cues.claimed.test(sentence)) return 'claimed';
   return 'asserted';

@@ -29,3 +29,34 @@ for (const rule of lexicon.rules) {
     assert.equal(event.modality, rule.expect.modality ?? 'asserted');
   });
 }
+
+// Notes that told no event before (invented sentences): a verb's irregular past, a noun said to have
+// happened, a violent verb with a subject no actor list knows, purpose and preposition "to", a
+// protest's duration, a reference that is the report's first event word where people were hurt.
+const told: [string, string, string, string?][] = [
+  ['University students went on a two-day strike in Nairobi to demand their fees.', 'Protests', 'strike'],
+  ['Unknown men shot and seriously injured a shopkeeper in Kabul.', 'Violence against civilians', 'shot'],
+  ['Clashes erupted in Maiduguri on Monday between two families.', 'Battles', 'Clashes'],
+  ['A bus came under attack near Maiduguri on Monday.', 'Battles', 'attack'],
+  ['The two clans clashed near Bentiu over grazing land.', 'Battles', 'clashed'],
+  ['Urging the council to pay their wages, teachers staged a demonstration in Nairobi.', 'Protests', 'demonstration'],
+  ['Party workers allegedly resorted to vandalism in Nairobi.', 'Riots', 'vandalism'],
+  ['Lawyers in Nairobi have been on strike for two months demanding a new court.', 'Protests', 'strike'],
+  ['On the 12th day of the nationwide blockade, traders kept their shops shut in Kabul.', 'Protests', 'blockade'],
+  ['A man was injured following the explosion of a mine in Kabul.', 'Explosions/Remote violence', 'explosion'],
+  ["Activists burnt the minister's effigy in Nairobi.", 'Protests', 'effigy'],
+];
+for (const [text, type, word] of told) {
+  test(`an event is told: ${text}`, () => {
+    const { events } = extractEvents(buildDoc(text, WORLD), lexicon, deaths);
+    const event = events.find((e) => e.trigger.text.includes(word));
+    assert.ok(event, `no event on "${word}" in ${JSON.stringify(events.map((e) => [e.eventType, e.trigger.text]))}`);
+    assert.equal(event.eventType, type);
+    assert.equal(event.modality, 'asserted');
+  });
+}
+
+test('a series of protests told before a protest word is a history, not an event', () => {
+  const { events } = extractEvents(buildDoc('A series of protests has shaken Nairobi.', WORLD), lexicon, deaths);
+  assert.deepEqual(events, []);
+});
