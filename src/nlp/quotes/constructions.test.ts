@@ -385,3 +385,24 @@ describe('appearances and post-posed sources (2026-11-28 fourth pass)', () => {
     );
   });
 });
+
+describe('negated attributions (2026-11-28 fourth pass)', () => {
+  const one = (text: string) => {
+    const { body, sentences, entities } = docParts([text], []);
+    return findQuotes(body, sentences, entities, lex);
+  };
+  it('reads a negated stance with its subject before "did not"', () => {
+    const q = one('The governor did not endorse the new curfew.')[0];
+    assert.equal(q?.cue?.text, 'endorse');
+    assert.equal(q?.speakerMention?.text, 'The governor');
+    assert.equal(q?.text, 'the new curfew');
+    assert.equal(one('The mayor hasn’t backed the plan for the bridge.')[0]?.speakerMention?.text, 'The mayor');
+  });
+  it('keeps a negated report and "refused to say" from being a report', () => {
+    assert.equal(one('The governor did not say whether the road was open.').length, 0);
+    assert.equal(
+      one('The spokesman refused to say whether the road was open.').some((q) => q.cue?.text === 'say'),
+      false,
+    );
+  });
+});

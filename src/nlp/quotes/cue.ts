@@ -28,12 +28,20 @@ export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): bool
     (prev === '-' && ctx.tokens[t - 1]!.end === ctx.tokens[t]!.start)
   )
     return false;
-  if (ctx.lex.negators.has(prev) || ctx.lex.negators.has(ctx.words[t - 2] ?? '')) return false;
+  // A negated belief, intention or stance is still a position in PolNeAR's sense ("did not mention
+  // the plan", "hasn't backed her"); a negated report is no report ("did not say whether ..."), and
+  // "declined to" or "refused to" cancel any cue.
+  const negator = ctx.lex.negators.has(prev) ? prev : (ctx.words[t - 2] ?? '');
+  if (ctx.lex.negators.has(negator) && (speechOnly || !NEGATABLE.has(negator) || classOf(ctx, t) === 'speech'))
+    return false;
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml), or after a verb
   // that leaves the cue its subject ("tried to portray", "continues to insist").
   if (prev === 'to') return ctx.lex.catenatives.has(ctx.words[t - 2] ?? '') && ctx.pos[t - 2] === 'VERB';
   return true;
 }
+
+/** Negators an indirect cue may follow (not "declined" or "refused": "refused to back" is no backing). */
+const NEGATABLE = new Set(['not', "n't", 'n’t', 'never']);
 
 const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NUM']);
 

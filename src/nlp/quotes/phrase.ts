@@ -53,11 +53,33 @@ function skipAuxiliariesBack(ctx: QuoteContext, cue: number, j: number, lo: numb
       j = skipAdverbsBack(ctx, j - 2, lo);
       continue;
     }
+    // "did not mention", "hasn't ignored", "would never back".
+    if (NEGATION.has(w) && j - 1 >= lo && DO_HAVE.has(ctx.words[j - 1]!)) {
+      j = skipAdverbsBack(ctx, j - 2, lo);
+      continue;
+    }
     if (!((ing && ctx.lex.progressive.has(w)) || ctx.lex.modals.has(w))) break;
     j = skipAdverbsBack(ctx, j - 1, lo);
   }
   return j;
 }
+
+const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
+const DO_HAVE = new Set([
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'would',
+  'will',
+  'wo',
+  'could',
+  'can',
+  'ca',
+  'should',
+]);
 
 const TIME_DETERMINER = new Set(['the', 'this', 'that', 'last', 'next', 'late', 'early', 'same']);
 const TIME_PREPOSITION = new Set(['at', 'on', 'in', 'during', 'over', 'by', 'earlier', 'later']);
