@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import * as chrono from 'chrono-node';
-import { guarded, PARSER_GUARDS } from './chrono.js';
+import { guarded, PARSER_GUARDS, timezoneGuarded } from './chrono.js';
 
 type Parser = (typeof chrono.en.casual.parsers)[number];
 
@@ -73,3 +73,47 @@ for (const [name, guard] of PARSER_GUARDS) {
     );
   });
 }
+
+// Dates, the words that follow them (time zones among look-alikes) and separators, in any order.
+const ZONE_PIECES = [
+  'on Monday',
+  'Sept. 5',
+  '3 September 2016',
+  'last week',
+  'yesterday',
+  'two days ago',
+  'EST',
+  '(GMT)',
+  'pst',
+  'ET',
+  'in',
+  'and',
+  'Abc',
+  'CEST',
+  'XYZW',
+  '10 am',
+  ',',
+  '(',
+  '\n;\n',
+];
+const zoneText = fc
+  .array(fc.tuple(fc.constantFrom(...ZONE_PIECES), fc.constantFrom(' ', ', ', '', ' (')), { maxLength: 14 })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+test('the time-zone refiner handed only zoned results gives what chrono gives', () => {
+  const plain = chrono.en.casual.clone();
+  const withGuard = chrono.en.casual.clone();
+  withGuard.refiners = withGuard.refiners.map((r) =>
+    r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? timezoneGuarded(r) : r,
+  );
+  assert.notDeepEqual(withGuard.refiners, plain.refiners);
+  const zoned = 'Talks ended on Monday EST and resumed Sept. 5 (GMT).';
+  assert.ok(plain.parse(zoned, reference).some((r) => r.start.isCertain('timezoneOffset')));
+  assert.deepEqual(shown(withGuard.parse(zoned, reference)), shown(plain.parse(zoned, reference)));
+  fc.assert(
+    fc.property(zoneText, (t) => {
+      assert.deepEqual(shown(withGuard.parse(t, reference)), shown(plain.parse(t, reference)));
+    }),
+    { numRuns: 3000 },
+  );
+});

@@ -120,6 +120,42 @@ export function guarded(inner: Parser, guard: RegExp): Parser {
   };
 }
 
+// chrono's ExtractTimezoneAbbrRefiner reads a 2-4 letter word after each result ("on Monday in") as a
+// time zone, and computes the result's date (a fifth of chrono's time) before looking the word up.
+const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
+const isTimezone = new Map<string, boolean>();
+const ANY_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
+
+/** True when chrono knows `abbr` (upper case) as a time zone: its own lookup, through a reference. */
+function knownTimezone(abbr: string): boolean {
+  let known = isTimezone.get(abbr);
+  if (known === undefined) {
+    known = chrono.ReferenceWithTimezone.fromInput({ instant: ANY_INSTANT, timezone: abbr }).timezoneOffset !== null;
+    isTimezone.set(abbr, known);
+  }
+  return known;
+}
+
+/**
+ * The refiner, handed only the results followed by a known time zone: it changes nothing else (it
+ * returns early when the word is no zone), and each result on its own. With overrides, all of them.
+ */
+export function timezoneGuarded(inner: Refiner): Refiner {
+  return {
+    refine(context, results) {
+      const overrides = (inner as { timezoneOverrides?: object }).timezoneOverrides;
+      if ((overrides && Object.keys(overrides).length) || context.option.timezones)
+        return inner.refine(context, results);
+      const zoned = results.filter((r) => {
+        const m = TIMEZONE_NAME_PATTERN.exec(context.text.substring(r.index + r.text.length));
+        return m !== null && knownTimezone(m[1]!.toUpperCase());
+      });
+      if (zoned.length) inner.refine(context, zoned);
+      return results;
+    },
+  };
+}
+
 export function createChrono(lexicon: DatesLexicon): ChronoInstance {
   const parser = chrono.en.casual.clone();
   parser.parsers = parser.parsers
@@ -129,6 +165,9 @@ export function createChrono(lexicon: DatesLexicon): ChronoInstance {
       return guard ? guarded(p, guard) : p;
     });
   parser.parsers.push(thisPartOfDay);
+  parser.refiners = parser.refiners.map((r) =>
+    r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? timezoneGuarded(r) : r,
+  );
   parser.refiners.push(notADateFilter(lexicon));
   return parser;
 }
