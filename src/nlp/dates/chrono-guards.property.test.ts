@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import * as chrono from 'chrono-node';
-import { guarded, PARSER_GUARDS, timezoneGuarded } from './chrono.js';
+import { endOfPeriodGuarded, guarded, mayEndPeriod, PARSER_GUARDS, timezoneGuarded } from './chrono.js';
 
 type Parser = (typeof chrono.en.casual.parsers)[number];
 
@@ -112,6 +112,42 @@ test('the time-zone refiner handed only zoned results gives what chrono gives', 
   assert.deepEqual(shown(withGuard.parse(zoned, reference)), shown(plain.parse(zoned, reference)));
   fc.assert(
     fc.property(zoneText, (t) => {
+      assert.deepEqual(shown(withGuard.parse(t, reference)), shown(plain.parse(t, reference)));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+const END_PIECES = ['the end of', 'End  of the', 'last day of', 'last\tday of', 'weekend of', 'of', 'the', 'THE'];
+const PERIODS = ['this week', 'next month', 'July', 'last year', 'the month', 'May 5', 'Monday', 'fighting'];
+const endText = fc
+  .array(fc.tuple(fc.constantFrom(...END_PIECES, ...PERIODS), fc.constantFrom(' ', '  ', '\n', '', ', ', '\n;\n')), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+test('mayEndPeriod holds wherever the end-of-period refiner matches the text before', () => {
+  const prefix = /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i;
+  fc.assert(
+    fc.property(endText, fc.nat(), (t, n) => {
+      const index = n % (t.length + 1);
+      if (prefix.test(t.slice(0, index))) assert.ok(mayEndPeriod(t, index), JSON.stringify([t, index]));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('the end-of-period refiner handed only movable results gives what chrono gives', () => {
+  const plain = chrono.en.casual.clone();
+  const withGuard = chrono.en.casual.clone();
+  withGuard.refiners = withGuard.refiners.map((r) =>
+    r.constructor.name === 'ENEndOfPeriodRefiner' ? endOfPeriodGuarded(r) : r,
+  );
+  const moved = 'Troops will stay until the end of this week, and until the last day of July.';
+  assert.ok(plain.parse(moved, reference).some((r) => r.text.startsWith('end of')));
+  assert.deepEqual(shown(withGuard.parse(moved, reference)), shown(plain.parse(moved, reference)));
+  fc.assert(
+    fc.property(endText, (t) => {
       assert.deepEqual(shown(withGuard.parse(t, reference)), shown(plain.parse(t, reference)));
     }),
     { numRuns: 3000 },

@@ -156,6 +156,37 @@ export function timezoneGuarded(inner: Refiner): Refiner {
   };
 }
 
+const SPACE = /\s/;
+
+/**
+ * Whether chrono's ENEndOfPeriodRefiner could move the result at `index`: it matches
+ * /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i on all the text before it (a scan of the whole
+ * prefix for every result), so that text must end with "of" or "the" and then white space.
+ */
+export function mayEndPeriod(text: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+  if (i === index || i < 2) return false;
+  const tail = text.slice(Math.max(0, i - 3), i).toLowerCase();
+  return tail.endsWith('of') || tail === 'the';
+}
+
+/** The refiner, handed only the results it could move (it reads and changes each on its own). */
+export function endOfPeriodGuarded(inner: Refiner): Refiner {
+  return {
+    refine(context, results) {
+      const movable = results.filter((r) => mayEndPeriod(context.text, r.index));
+      if (movable.length) inner.refine(context, movable);
+      return results;
+    },
+  };
+}
+
+const GUARDED_REFINERS: ReadonlyMap<string, (inner: Refiner) => Refiner> = new Map([
+  ['ExtractTimezoneAbbrRefiner', timezoneGuarded],
+  ['ENEndOfPeriodRefiner', endOfPeriodGuarded],
+]);
+
 export function createChrono(lexicon: DatesLexicon): ChronoInstance {
   const parser = chrono.en.casual.clone();
   parser.parsers = parser.parsers
@@ -165,9 +196,7 @@ export function createChrono(lexicon: DatesLexicon): ChronoInstance {
       return guard ? guarded(p, guard) : p;
     });
   parser.parsers.push(thisPartOfDay);
-  parser.refiners = parser.refiners.map((r) =>
-    r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? timezoneGuarded(r) : r,
-  );
+  parser.refiners = parser.refiners.map((r) => GUARDED_REFINERS.get(r.constructor.name)?.(r) ?? r);
   parser.refiners.push(notADateFilter(lexicon));
   return parser;
 }
