@@ -130,3 +130,14 @@ test('one person named by a calling or a party is a civilian victim', () => {
   assert.equal(v('1 religious scholar was killed by gunmen'), 'civilians');
   assert.equal(v('gunmen shot dead a police officer'), 'police');
 });
+
+test('property wrecked by people nobody names is mob violence by Rioters; a protest that clashed is a riot', () => {
+  const wreck = main('Unidentified assailants torched a bus in Manbij.');
+  assert.equal(wreck?.subEventType, 'Mob violence');
+  assert.equal(wreck?.actor1, 'Rioters (Syria)');
+  const clash = main('Teachers protested in Manbij over pay. Clashes erupted between the teachers and the police.');
+  assert.equal(clash?.eventType, 'Riots');
+  assert.equal(clash?.actor1, 'Rioters (Syria)');
+  const after = main('Teachers protested in Manbij following last week’s clashes at the school.');
+  assert.equal(after?.eventType, 'Protests');
+});

@@ -78,6 +78,7 @@ export function violentCrowd(found: Found, sentenceIndex: number, roles: RolesDa
 export function crowdFirst(found: Found, roles: RolesData | null): void {
   if (!roles) return;
   arrestsOfCrowds(found, roles);
+  unnamedWreckers(found);
   for (const c of found.candidates) {
     if (c.eventType === 'Protests' && violentCrowd(found, c.sentenceIndex, roles)) {
       setField(c, 'eventType', 'Riots');
@@ -127,6 +128,20 @@ function passiveVictim(lower: string, kind: string, roles: RolesData): boolean {
 
 /** Event types whose state-force victims are ACLED's actor2 (a battle, a bombing). */
 const FOUGHT: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);
+
+/**
+ * Property wrecked or burnt by people nobody names ("assailants torched a bus", "a land office was
+ * set on fire") is ACLED's mob violence by Rioters, not a strategic development by an armed group.
+ */
+function unnamedWreckers(found: Found): void {
+  for (const c of found.candidates) {
+    if (c.subEventType !== 'Looting/property destruction') continue;
+    if (c.actor1 !== null && !c.actor1.startsWith('Unidentified Armed Group')) continue;
+    setField(c, 'eventType', 'Riots');
+    setField(c, 'subEventType', 'Mob violence');
+    setField(c, 'actor1', 'Rioters');
+  }
+}
 
 /** The patient kind whose actor a state force's name starts with ("Police Forces of India" -> police). */
 function stateKind(actor: string, roles: RolesData): string | null {
