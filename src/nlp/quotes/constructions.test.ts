@@ -406,3 +406,22 @@ describe('negated attributions (2026-11-28 fourth pass)', () => {
     );
   });
 });
+
+describe('passive reports without an agent (2026-11-28 fourth pass)', () => {
+  const one = (text: string) => {
+    const { body, sentences, entities } = docParts([text], []);
+    return findQuotes(body, sentences, entities, lex);
+  };
+  it('reads "was asked" as a speakerless attribution', () => {
+    const q = one('The governor was asked about the curfew in the valley.');
+    assert.equal(q.length, 1);
+    assert.equal(q[0]?.cue?.text, 'was asked');
+    assert.equal(q[0]?.speaker, null);
+    assert.equal(q[0]?.speakerMention, null);
+  });
+  it('leaves a passive with "by" to the rule that names its source', () => {
+    const q = one('The plan was criticized by the mayor of the valley.');
+    assert.equal(q.length, 1);
+    assert.equal(q[0]?.speakerMention?.text, 'the mayor of the valley');
+  });
+});

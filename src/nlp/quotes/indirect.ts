@@ -12,6 +12,7 @@ import {
   COMPLEMENTIZER,
   END_PUNCT,
   namesSpeaker,
+  asideBeforeThat,
   objectAfter,
   participleSubject,
   quotedObject,
@@ -81,22 +82,6 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
   return t > first && ctx.pos[first] === 'ADV' && !ctx.lex.adverbs.has(ctx.words[first]!)
     ? clauseFrom(ctx, first, end)
     : null;
-}
-
-const ASIDE_MARK = new Set([',', '—', '–', '--']);
-/** Longest aside read between a cue and "that". */
-const MAX_ASIDE = 10;
-
-/** The token after an aside set off by commas or dashes and followed by "that", else t. */
-function asideBeforeThat(ctx: QuoteContext, t: number, end: number): number {
-  const open = ctx.words[t]!;
-  if (!ASIDE_MARK.has(open)) return t;
-  for (let k = t + 2; k < end && k <= t + MAX_ASIDE; k++) {
-    const w = ctx.words[k]!;
-    if (ctx.inQuote[k] || w === '.' || w === ';') return t;
-    if (ASIDE_MARK.has(w) && ctx.words[k + 1] === 'that' && (w === ',' || open !== ',')) return k + 1;
-  }
-  return t;
 }
 
 /** Conjunctions that may open a clause coordinated with the reported one ("..., while X said ..."). */

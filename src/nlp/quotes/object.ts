@@ -177,3 +177,19 @@ function modifiesNoun(ctx: QuoteContext, open: number, end: number): boolean {
   }
   return false;
 }
+
+const ASIDE_MARK = new Set([',', '—', '–', '--']);
+/** Longest aside read between a cue and "that". */
+const MAX_ASIDE = 10;
+
+/** The token after an aside set off by commas or dashes and followed by "that", else t. */
+export function asideBeforeThat(ctx: QuoteContext, t: number, end: number): number {
+  const open = ctx.words[t]!;
+  if (!ASIDE_MARK.has(open)) return t;
+  for (let k = t + 2; k < end && k <= t + MAX_ASIDE; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.inQuote[k] || w === '.' || w === ';') return t;
+    if (ASIDE_MARK.has(w) && ctx.words[k + 1] === 'that' && (w === ',' || open !== ',')) return k + 1;
+  }
+  return t;
+}
