@@ -24,7 +24,7 @@ const CAUSE =
 const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/u;
 
 /** Words one of which the verb-first figure pattern (`afterVerb`) needs: tested first, as a cheap guard. */
-const KILL_VERB = /kill|execut|massacr|claim|shot|gunned|murder/iu;
+const KILL_VERB = /kill|execut|massacr|claim|shot|shoot|gunned|murder|assassin|lynch|tortur/iu;
 /** The same for "death toll of N". */
 const TOLL = /toll/iu;
 
@@ -85,7 +85,7 @@ const INCL_END = /\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?$/u;
 /** After a list that follows the verb: its last group is the wounded. */
 const INJURED_NEXT = /^\s+(?:were\s+|was\s+)?(?:wounded|injured|hurt)/u;
 const ONE = /(?<![\p{L}\p{N}])(?:1|one)\s/iu;
-const WAS = /\swas\s/iu;
+const WAS = /\s(?:was|is)\s/iu;
 const DIED = /died|succumbed/iu;
 const WAS_WERE = /\s(?:were|have\s+been|had\s+been)\s/iu;
 const one = (): number => 1;
@@ -146,19 +146,21 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   );
   const tollOf = pattern(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`);
   // One person: "killed a policeman", "A police official was killed", "a Dalit youth was hacked to death".
-  const person = String.raw`(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}(?:${persons})(?![\p{L}])`;
+  const person = String.raw`(?:a|an|one|1|another)\s+(?:[\p{L}-]+\s+){0,2}(?:${persons})(?![\p{L}])`;
   const onePerson = [
     // After the verb any noun will do ("gunned down a Christian priest"): a count would have matched first.
-    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|gunned\s+down|murder(?:ing|ed))\s+(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+`,
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|shot\s+dead|gunned\s+down|murder(?:ing|ed)|assassinat(?:e|es|ed|ing)|lynch(?:ed|ing)|tortured\s+to\s+death)\s+(?:a|an|one|1)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+`,
     // "1 TTP militant killed", "1 religious scholar and teacher was killed": a figure one with any noun.
     String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}-]+\s+){0,2}(?:${persons})\s+${AUX}(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     String.raw`(?<![\p{L}\p{N}])(?:1|one)\s+(?:[\p{L}'’-]+\s+){1,5}?(?:was|has\s+been|had\s+been)\s+${AUX}(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     // Before it, only a victim: "was killed", "died" ("a suicide bomber killed 13" is the killer).
-    String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:(?!(?:who|whom|whose|which|that|after)\s)[\p{L}]+\s+){0,5}?(?:(?:was|has\s+been|had\s+been|got)\s+${AUX}(?:[\p{L}]+\s+)?(?:${deathWords})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}])${person}(?:\s*,[^,]{1,60},)?\s+(?:(?!(?:who|whom|whose|which|that|after)\s)[\p{L}]+\s+){0,5}?(?:(?:was|is|has\s+been|had\s+been|got)\s+${AUX}(?:[\p{L}]+\s+)?(?:${deathWords})|died|succumbed|perished|lost\s+(?:his|her)\s+life)(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     // A singular subject however long ("A self-styled commander of the X front was killed in ..."):
     // "a/an" or "the" + noun ... "was killed"; a person noun ... "later died".
     String.raw`(?<![\p{L}])(?:a|an|the)\s+(?:(?!\s(?:who|whom|whose|which|that|after|following|when|as|but)\s)[^.;"“]){1,90}?\s+was\s+${AUX}(?:[\p{L}]+\s+)?(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     String.raw`(?<![\p{L}])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:${persons})(?![\p{L}])(?:(?!\s(?:after|following|who|whom|whose|which|that)\s)[^.;"“]){1,110}?\s+(?:later\s+)?(?:died|succumbed)(?![\p{L}])`,
+    // "shoot the driver dead", "shot a police official, DSP X, dead": one person between the verb and "dead".
+    String.raw`(?<![\p{L}])(?:shot|shoot|shoots|shooting)\s+(?:a|an|the)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many)[\s\p{L}])[^.;]{1,50}?(?<![^s]s|men|people|children|police|personnel)\s+dead(?![\p{L}])`,
     // "killing the driver", "shot and killed the leader of ...": one person after the verb.
     String.raw`(?<![\p{L}])(?:killing|killed|murdered|executed|shot\s+dead|gunned\s+down)\s+the\s+(?:[\p{L}'’-]+\s+){0,2}(?:${persons})(?![\p{L}])`,
   ].map(pattern);
@@ -302,6 +304,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           [onePerson[4]!, WAS.test(subject)],
           [onePerson[5]!, DIED.test(subject)],
           [onePerson[6]!, kill],
+          [onePerson[7]!, kill],
           [namedPerson, kill],
         ];
         for (const [p, worth] of tries) {
