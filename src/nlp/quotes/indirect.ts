@@ -375,6 +375,8 @@ function parenthetical(
 function restIsFrame(ctx: QuoteContext, t: number, end: number): boolean {
   for (let k = t; k < end; k++) {
     const p = ctx.pos[k];
+    // "..., X said Tuesday, noting that ...": a participle cue of its own ends the frame.
+    if (ctx.words[k] === ',' && k > t && nestedAttributionAt(ctx, k, end)) return true;
     if (p === 'VERB' || p === 'AUX' || ctx.inQuote[k]) return false;
   }
   return true;

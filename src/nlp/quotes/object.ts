@@ -90,14 +90,24 @@ export function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRan
 
 /** The subject of a participle cue: the speaker of a cue right before it ("X said, citing"), else the sentence's. */
 export function participleSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
-  const k = t - 2;
   const start = ctx.layer.sentences[s]!.tokenStart;
-  if (k > start && ctx.words[t - 1] === ',' && ctx.lex.verbs.has(ctx.words[k]!) && ctx.pos[k] === 'VERB') {
-    const before = subjectBefore(ctx, k, start);
-    if (before) return before;
+  if (ctx.words[t - 1] === ',') {
+    // The cue may stand a short frame back: "X said on Tuesday, noting ...".
+    for (let k = t - 2; k > start && k >= t - 2 - MAX_FRAME; k--) {
+      const p = ctx.pos[k];
+      if (ctx.lex.verbs.has(ctx.words[k]!) && p === 'VERB') {
+        const before = subjectBefore(ctx, k, start);
+        if (before) return before;
+        break;
+      }
+      if (p === 'VERB' || p === 'AUX' || ctx.words[k] === ',' || ctx.inQuote[k]) break;
+    }
   }
   return sentenceSubject(ctx, s, t - 1);
 }
+
+/** Longest frame ("on Tuesday in Paris") read back from a participle cue to the cue before it. */
+const MAX_FRAME = 5;
 
 /** A subject that can speak: a name, a pronoun, a role, institution or document noun, a proper noun. */
 export function namesSpeaker(ctx: QuoteContext, r: TokenRange): boolean {
