@@ -129,6 +129,10 @@ test('one person named by a calling or a party is a civilian victim', () => {
   assert.equal(v('gunmen shot dead a tribal elder'), 'civilians');
   assert.equal(v('1 religious scholar was killed by gunmen'), 'civilians');
   assert.equal(v('gunmen shot dead a police officer'), 'police');
+  assert.equal(v('a suspected bomb hit a bus, killing 20 and injuring others'), 'civilians');
+  assert.equal(v('2 killed in an air raid'), 'civilians');
+  assert.equal(v('a bomb killed 1 afghan soldier'), 'military');
+  assert.equal(v('a rickshaw-puller suffered burn injuries'), 'civilians');
 });
 
 test('property wrecked by people nobody names is mob violence by Rioters; a protest that clashed is a riot', () => {

@@ -216,11 +216,13 @@ export function namePatients(found: Found, roles: RolesData | null): void {
     // Soldiers killed by soldiers are no second side: the actor1's own kind is left out.
     const kinds = rule.patients.filter((k) => notOwn(c.actor1, k, roles));
     const present = rule.present.filter((k) => notOwn(c.actor1, k, roles));
-    let kind = kinds.length ? firstVictim(found.lower.slice(c.start, c.end), kinds, roles) : null;
-    if (!kind && present.length) {
+    // The force a crowd faced comes before its victims ("rioters clashed with police, injuring two").
+    let kind: string | null = null;
+    if (present.length) {
       const paragraph = found.paragraphs[found.sentences[c.sentenceIndex]!.paragraph];
       if (paragraph) kind = firstMention(found.lower.slice(paragraph.start, paragraph.end), present, roles);
     }
+    if (!kind && kinds.length) kind = firstVictim(found.lower.slice(c.start, c.end), kinds, roles);
     if (!kind) continue;
     const p = roles.patients.get(kind)!;
     setField(c, 'actor2', countryless(p.actor, p.country));
