@@ -131,7 +131,18 @@ function firstWordIndex(table: ReadonlyMap<string, string>): Map<number, string[
   return index;
 }
 
-/** Generic actor + "of the" + named actor collapse into the named one. */
+/** The unnamed roles a named group's name can modify ("TTP gunmen", "NSCN (K) militants"). */
+const UNNAMED = /^(?:Unidentified Armed Group|Rioters|Protesters)(?: \(|$)/;
+
+/** "TTP gunmen", "Maoist cadres": a named group right before an unnamed attacker or crowd is who they are. */
+function namedBeforeUnnamed(body: string, e: Entity, next: Entity): boolean {
+  const a = e.actor;
+  const b = next.actor;
+  if (!a || !b || a.generic || UNNAMED.test(a.name) || !UNNAMED.test(b.name)) return false;
+  return /^[\s-]{1,2}$/.test(body.slice(e.end, next.start));
+}
+
+/** Generic actor + "of the" + named actor collapse into the named one; a named group + unnamed attackers into the group. */
 function specific(body: string, actors: Entity[]): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < actors.length; i++) {
@@ -139,6 +150,9 @@ function specific(body: string, actors: Entity[]): Entity[] {
     const next = actors[i + 1];
     if (next && e.actor?.generic && OF_BETWEEN.test(body.slice(e.end, next.start))) {
       out.push({ ...next, start: e.start, text: body.slice(e.start, next.end) });
+      i++;
+    } else if (next && namedBeforeUnnamed(body, e, next)) {
+      out.push({ ...e, end: next.end, text: body.slice(e.start, next.end) });
       i++;
     } else out.push(e);
   }
