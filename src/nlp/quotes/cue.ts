@@ -55,9 +55,17 @@ function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
   const before = ctx.pos[t - 1];
   // A count is plural too: "4 in 10 say", "53 percent say".
   const count = before === 'NUM' || prev === 'percent';
+  const next = ctx.words[t + 1];
+  // A singular subject before a present-tense cue: "the candidate plans to return", "the ministry
+  // claims that ...".
+  const singular =
+    (before === 'NOUN' || before === 'PROPN') &&
+    ctx.words[t]!.endsWith('s') &&
+    (next === 'that' || (next === 'to' && (ctx.pos[t + 2] === 'VERB' || ctx.pos[t + 2] === 'AUX')));
+  if (singular) return true;
   if (!count && (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')))
     return false;
-  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || ctx.words[t + 1] === 'that';
+  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that';
 }
 
 export function classOf(ctx: QuoteContext, t: number): CueClass {

@@ -114,3 +114,15 @@ describe('a participle cue after a framed final cue (2026-11-28 fourth pass)', (
     );
   });
 });
+
+describe('present-tense cues the tagger reads as nouns (2026-11-28 fourth pass)', () => {
+  it('reads a singular subject and "plans to be" as an intention', () => {
+    const q = one('The Republican presidential candidate plans to be back in the valley later on Saturday.')[0];
+    assert.equal(q?.cue?.text, 'plans');
+    assert.equal(q?.speakerMention?.text, 'The Republican presidential candidate');
+    assert.equal(q?.text, 'to be back in the valley later on Saturday');
+  });
+  it('keeps a plural noun "plans" after a possessive a noun', () => {
+    assert.equal(one('The ministry’s plans were delayed again.').length, 0);
+  });
+});

@@ -69,7 +69,9 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
     t++;
   }
   // An intention's content may be a to-infinitive: "the envoy wants to reopen the road".
-  if (intention && ctx.words[t] === 'to' && ctx.pos[t + 1] === 'VERB') return clauseFrom(ctx, t, end, true);
+  // "plans to be back": "be" is tagged an auxiliary.
+  if (intention && ctx.words[t] === 'to' && (ctx.pos[t + 1] === 'VERB' || ctx.pos[t + 1] === 'AUX'))
+    return clauseFrom(ctx, t, end, true);
   // "said that would hurt workers": "that" is the clause's subject when a verb follows it.
   const next = ctx.pos[t + 1];
   const complementizer =
@@ -302,6 +304,7 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
     return before ? candidate(ctx, before, cue, subject, s) : null;
   }
   const intention = cueClass === 'intention';
+  // Not "declined to be named": a refusal's infinitive is an act.
   if (ctx.lex.infinitiveOnly.has(word) && !(ctx.words[t + 1] === 'to' && ctx.pos[t + 2] === 'VERB')) return null;
   if (isParticiple(ctx, t)) {
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
