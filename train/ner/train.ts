@@ -3,6 +3,7 @@
  * writes the weights to data/entities/model/ner.bin.gz. testb is never read.
  *
  *   npx tsx train/ner/train.ts [--data PATH] [--epochs N] [--bits B] [--out FILE] [--dry]
+ *     [--folds K] [--doc-seeds S1,S2,...] [--doc-epochs N]
  *
  * PATH is the shared data folder (holding conll2003-en/) or the conll2003-en folder itself.
  */
@@ -27,9 +28,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2003' },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../data/entities/model/ner.bin.gz') },
     dry: { type: 'boolean', default: false },
-    // The document-level second model (document.ts), trained on 2-fold first-pass tags.
+    // The document-level second model (document.ts), trained on k-fold first-pass tags of train.
     doc: { type: 'boolean', default: true },
     'doc-epochs': { type: 'string', default: '8' },
+    // Folds of train for the second model's first-pass tags (each fold tagged by a model of the rest).
+    folds: { type: 'string', default: '4' },
+    // Seeds of the second model's shuffles; the stored model is the mean of their weights.
+    'doc-seeds': { type: 'string', default: '2003,7,11' },
     'doc-out': { type: 'string', default: resolve(import.meta.dirname, '../../data/entities/model/ner-doc.bin.gz') },
     // The word table's parts (lexicon.ts): "clusters,cases,gazetteer", or "none".
     table: { type: 'string', default: 'clusters,cases,gazetteer' },
@@ -140,7 +145,7 @@ for (const share of [0.012, 0.016, 0.02, 0.025, 0.03]) {
 
 const meta = {
   date: new Date().toISOString().slice(0, 10),
-  command: `npx tsx train/ner/train.ts --epochs ${opts.epochs} --bits ${opts.bits} --seed ${opts.seed} --table ${values.table} --doc-epochs ${values['doc-epochs']}`,
+  command: `npx tsx train/ner/train.ts --epochs ${opts.epochs} --bits ${opts.bits} --seed ${opts.seed} --table ${values.table} --doc-epochs ${values['doc-epochs']} --folds ${values.folds} --doc-seeds ${values['doc-seeds']}`,
   data: {
     train: 'conll2003-en/eng.train.txt',
     dev: 'conll2003-en/eng.testa.txt',
@@ -191,13 +196,14 @@ if (values.doc) {
     const t = share * maxOf(m);
     return words.map((s) => viterbi(m, sentenceFeatures(s), t));
   };
-  // First-pass tags of train from two models each trained on the other half of the documents.
+  // First-pass tags of train, each fold's from a model trained on the other folds' documents.
   const t1 = performance.now();
   const trainDocs = documents(trainSet.words, trainSet.docs);
   const firstTrain: number[][] = new Array(trainSet.words.length);
-  for (const fold of [0, 1]) {
-    const inFold = trainDocs.filter((_, d) => d % 2 === fold).flat();
-    const outFold = trainDocs.filter((_, d) => d % 2 !== fold).flat();
+  const folds = Number(values.folds);
+  for (let fold = 0; fold < folds; fold++) {
+    const inFold = trainDocs.filter((_, d) => d % folds === fold).flat();
+    const outFold = trainDocs.filter((_, d) => d % folds !== fold).flat();
     const m = train(
       outFold.map((i) => trainSet.words[i]!),
       outFold.map((i) => trainSet.tags[i]!),
@@ -228,21 +234,29 @@ if (values.doc) {
     );
     d.forEach((i, k) => (devFeatures[i] = f[k]!));
   }
-  const model2 = train(trainSet.words, trainSet.tags, {
-    ...opts,
-    epochs: Number(values['doc-epochs']),
-    features: trainFeatures,
-    onEpoch: (epoch, m, errors) => {
-      const s = score(m);
-      console.log(`doc epoch ${epoch}: ${errors} token errors; dev F1 ${s.ALL!.f1} (P ${s.ALL!.p}, R ${s.ALL!.r})`);
-    },
-  });
+  const docEpochs = Number(values['doc-epochs']);
+  const models2 = values['doc-seeds']!.split(',').map((seed) =>
+    train(trainSet.words, trainSet.tags, {
+      ...opts,
+      seed: Number(seed),
+      epochs: docEpochs,
+      features: trainFeatures,
+      onEpoch: (epoch, m, errors) => {
+        if (epoch < docEpochs) return;
+        const s = score(m);
+        console.log(`doc seed ${seed}: ${errors} token errors; dev F1 ${s.ALL!.f1} (P ${s.ALL!.p}, R ${s.ALL!.r})`);
+      },
+    }),
+  );
+  const mean = new Float32Array(models2[0]!.weights.length);
+  for (const m of models2) for (let k = 0; k < mean.length; k++) mean[k] = mean[k]! + m.weights[k]! / models2.length;
+  const model2: NerWeights = { ...models2[0]!, weights: mean };
   const seconds2 = (performance.now() - t1) / 1000;
   const stored2 = decodeWeights(encodeWeights(model2));
   const greedy2 = score(stored2);
   let share2 = 0;
   let best2 = greedy2;
-  for (const sh of [0.012, 0.016, 0.02, 0.025, 0.03]) {
+  for (const sh of [0.016, 0.02, 0.025, 0.03, 0.04]) {
     const s = score(stored2, sh);
     console.log(`doc viterbi temperature ${sh}: dev F1 ${s.ALL!.f1}`);
     if (s.ALL!.f1 > (best2.ALL?.f1 ?? 0) || share2 === 0) {

@@ -19,7 +19,52 @@ const DOC = {
   headNext: 127,
   prevExact: 128,
   nextExact: 129,
+  numbers: 131,
+  docNumbers: 132,
+  runBefore: 133,
+  runAfter: 134,
+  runAfterShape: 135,
+  runBeforeShape: 136,
+  runLength: 137,
+  numbersNext: 138,
+  nbrFirst: 139,
+  runMajority: 140,
+  runText: 141,
 } as const;
+
+/** Has a digit and nothing but digits and score / table punctuation ("2", "3-1", "10.11", "(0-0)"). */
+const numeric = /^[\d.,:\-/()]*\d[\d.,:\-/()]*$/;
+const capital = /^\p{Lu}/u;
+
+/** 0: no numbers; 1..3: share of numeric tokens under 0.2, under 0.4, more. */
+/** Per token, the first and last index of its run of capitalised words (-1 outside one). */
+function capitalRuns(s: readonly string[]): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(s.length).fill(-1);
+  const end = new Int32Array(s.length).fill(-1);
+  for (let i = 0; i < s.length; i++) {
+    if (!capital.test(s[i]!)) continue;
+    let j = i;
+    while (j + 1 < s.length && capital.test(s[j + 1]!)) j++;
+    start.fill(i, i, j + 1);
+    end.fill(j, i, j + 1);
+    i = j;
+  }
+  return { start, end };
+}
+
+/** What stands beside a run of capitalised words: "d" a number, "x" a word, else the token. */
+function sideShape(w: string | undefined, edge: string): string {
+  if (w === undefined) return edge;
+  return numeric.test(w) ? 'd' : /^\p{L}/u.test(w) ? 'x' : w;
+}
+
+function numberBucket(s: readonly string[]): number {
+  let n = 0;
+  for (const w of s) if (numeric.test(w)) n++;
+  if (n === 0) return 0;
+  const r = n / s.length;
+  return r < 0.2 ? 1 : r < 0.4 ? 2 : 3;
+}
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
@@ -69,7 +114,24 @@ export function documentFeatures(
       return best;
     }),
   );
+  const buckets = doc.map(numberBucket);
+  // Per capitalised run (lowercased, space-joined): counts of its first token's first-pass types.
+  const runs = doc.map(capitalRuns);
+  const runCounts = new Map<string, Int32Array>();
+  doc.forEach((s, si) => {
+    const { start, end } = runs[si]!;
+    for (let i = 0; i < s.length; i++) {
+      if (start[i] !== i) continue;
+      const key = keys[si]!.slice(i, end[i]! + 1).join(' ');
+      const c = runCounts.get(key) ?? runCounts.set(key, new Int32Array(5)).get(key)!;
+      c[typeOf[firstPass[si]![i]!]!]!++;
+    }
+  });
+  const tables = buckets.filter((b) => b >= 2).length / Math.max(1, doc.length);
+  const docBucket = tables === 0 ? 0 : tables < 0.15 ? 1 : tables < 0.4 ? 2 : 3;
   return doc.map((s, si) => {
+    const { start: runStart, end: runEnd } = runs[si]!;
+    const bucket = buckets[si]!;
     // A headline (every word with letters in capitals): its own word and neighbour features,
     // since case, the strongest cue elsewhere, says nothing there.
     const lettered = s.filter((w) => hasLetter.test(w));
@@ -82,6 +144,49 @@ export function documentFeatures(
         mix(DOC.prevExact, i > 0 ? fnv1a32(s[i - 1]!) : 0),
         mix(DOC.nextExact, i + 1 < s.length ? fnv1a32(s[i + 1]!) : 0),
       ];
+      // Numbers: results and tables ("Leeds 2 Chelsea 1") name clubs by their towns.
+      const nextKind = i + 1 < s.length ? (numeric.test(s[i + 1]!) ? 1 : 2) : 0;
+      ids.push(
+        mix(DOC.numbers, bucket * 2 + cap),
+        mix(DOC.docNumbers, (docBucket * 4 + bucket) * 2 + cap),
+        mix(DOC.numbersNext, (bucket * 3 + nextKind) * 2 + cap),
+      );
+      // The first pass's types of the two neighbours (5: sentence edge).
+      const p = i > 0 ? typeOf[firstPass[si]![i - 1]!]! : 5;
+      const n = i + 1 < s.length ? typeOf[firstPass[si]![i + 1]!]! : 5;
+      ids.push(mix(DOC.nbrFirst, (p * 6 + n) * 2 + cap));
+      // A run of capitalised words: the majority type of the same run elsewhere, the run itself, what
+      // stands before and after it, its length, the token's place in it.
+      if (runStart[i]! >= 0) {
+        const key = lower.slice(runStart[i]!, runEnd[i]! + 1).join(' ');
+        const seen = runCounts.get(key)!;
+        const ownRun = typeOf[firstPass[si]![runStart[i]!]!]!;
+        let best = -1;
+        let top = 0;
+        for (let t = 0; t < 5; t++) {
+          const k = seen[t]! - (t === ownRun ? 1 : 0);
+          if (k > top) {
+            top = k;
+            best = t;
+          }
+        }
+        const at = runStart[i] === runEnd[i] ? 0 : i === runStart[i] ? 1 : 2;
+        ids.push(mix(DOC.runMajority, (best + 1) * 3 + at), mix(DOC.runText, mix(at, fnv1a32(key))));
+        const a = runStart[i]!;
+        const b = runEnd[i]!;
+        const pos = a === b ? 0 : i === a ? 1 : i === b ? 3 : 2;
+        const before = a > 0 ? lower[a - 1]! : '<s>';
+        const after = b + 1 < s.length ? lower[b + 1]! : '</s>';
+        const afterShape = sideShape(s[b + 1], '</s>');
+        const beforeShape = sideShape(s[a - 1], '<s>');
+        ids.push(
+          mix(DOC.runBefore, mix(pos, fnv1a32(before))),
+          mix(DOC.runAfter, mix(pos, fnv1a32(after))),
+          mix(DOC.runAfterShape, mix(pos * 4 + bucket, fnv1a32(afterShape))),
+          mix(DOC.runBeforeShape, mix(pos * 4 + bucket, fnv1a32(beforeShape))),
+          mix(DOC.runLength, mix(pos, Math.min(b - a + 1, 4))),
+        );
+      }
       if (headline) {
         ids.push(
           mix(DOC.headWord, fnv1a32(lower[i]!)),

@@ -84,4 +84,22 @@ describe('document features', () => {
     assert.equal(f[1]![1]!.length, alone[0]![1]!.length); // "lost" is never capitalised
     assert.equal(f[1]![3]!.length, alone[0]![3]!.length); // "Eastfield": mentioned once
   });
+
+  it('give a run of capitalised words the type the same run got elsewhere, never its own', () => {
+    // An invented results line, then prose naming the same club.
+    const doc = [
+      ['Port', 'Vale', '2', 'Eastfield', '1'],
+      ['Port', 'Vale', 'signed', 'a', 'striker', '.'],
+    ];
+    const line = [0, 0, 0, 0, 0];
+    const asOrg = documentFeatures(doc, [line, [3, 4, 0, 0, 0, 0]], CLASSES);
+    const asNone = documentFeatures(doc, [line, [0, 0, 0, 0, 0, 0]], CLASSES);
+    // "Port" in the results line: its features follow the type the prose run "Port Vale" got.
+    assert.notDeepEqual(asOrg[0]![0], asNone[0]![0]);
+    // The prose run's own tags are not evidence for itself: with the results line untagged, its
+    // run-majority feature is the same whatever the first pass said there.
+    const ownOrg = documentFeatures([doc[1]!], [[3, 4, 0, 0, 0, 0]], CLASSES);
+    const ownNone = documentFeatures([doc[1]!], [[0, 0, 0, 0, 0, 0]], CLASSES);
+    assert.equal(ownOrg[0]![0]!.length, ownNone[0]![0]!.length);
+  });
 });
