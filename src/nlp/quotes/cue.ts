@@ -65,7 +65,8 @@ function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
   if (singular) return true;
   if (!count && (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')))
     return false;
-  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that';
+  // "..., campaign records show.": a final cue after its clause.
+  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that' || (next === '.' && !count);
 }
 
 export function classOf(ctx: QuoteContext, t: number): CueClass {

@@ -126,3 +126,12 @@ describe('present-tense cues the tagger reads as nouns (2026-11-28 fourth pass)'
     assert.equal(one('The ministry’s plans were delayed again.').length, 0);
   });
 });
+
+describe('a final present-tense cue the tagger reads as a noun (2026-11-28 fourth pass)', () => {
+  it('reads "..., campaign records show." as the clause before it', () => {
+    const q = one('Haddad gave money to the fund in 2014, campaign finance records show.')[0];
+    assert.equal(q?.cue?.text, 'show');
+    assert.equal(q?.speakerMention?.text, 'campaign finance records');
+    assert.equal(q?.text, 'Haddad gave money to the fund in 2014');
+  });
+});
