@@ -135,3 +135,11 @@ describe('a final present-tense cue the tagger reads as a noun (2026-11-28 fourt
     assert.equal(q?.text, 'Haddad gave money to the fund in 2014');
   });
 });
+
+describe('polls opening a sentence without a determiner (2026-11-28 fourth pass)', () => {
+  it('reads "In exit polls, CLAUSE" with the polls as the source', () => {
+    const q = one('In exit polls, most voters in the valley were unhappy with the new curfew.')[0];
+    assert.equal(q?.speakerMention?.text, 'exit polls');
+    assert.equal(q?.text, 'most voters in the valley were unhappy with the new curfew');
+  });
+});
