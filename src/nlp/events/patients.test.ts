@@ -145,3 +145,13 @@ test('property wrecked by people nobody names is mob violence by Rioters; a prot
   const after = main('Teachers protested in Manbij following last week’s clashes at the school.');
   assert.equal(after?.eventType, 'Protests');
 });
+
+test('a group whose members were killed in an operation or by the police fought the state force', () => {
+  const op = main('Six Islamic State militants were killed in a military operation near Manbij.');
+  assert.equal(op?.actor1, 'Military Forces of Syria');
+  assert.equal(op?.actor2, 'Islamic State');
+  const police = main('Four Islamic State militants were killed in an encounter with police near Manbij.');
+  assert.equal(police?.actor1, 'Police Forces of Syria');
+  const attack = main('Islamic State militants attacked a village near Manbij, killing two civilians.');
+  assert.equal(attack?.actor1, 'Islamic State');
+});

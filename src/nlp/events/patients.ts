@@ -165,6 +165,50 @@ function victimsNotDoers(found: Found, roles: RolesData): void {
   }
 }
 
+/** An operation, a raid or an air strike: the state's forces acted even where no force is named. */
+const OPERATION =
+  /(?<![\p{L}])(?:(?:military|security|search|army|clearance|combing) operations?|operations? (?:against|in|by)|air ?strikes?|air ?force|fighter jets|jets|gunships?|drones?)(?![\p{L}])/u;
+
+/** After a group's name: its own members were killed or caught ("TTP militant commanders were killed"). */
+const GROUP_KILLED =
+  /^(?:\s+[\p{L}-]+){0,2}\s+(?:were|was|have been|has been|had been)\s+(?:[\p{L}]+ly\s+)?(?:killed|shot dead|gunned down|wounded|injured|arrested)(?![\p{L}])/u;
+
+/** The state force a battle's sentence names (soldiers, police), or the military when it tells an operation. */
+function stateForce(lower: string, roles: RolesData): string | null {
+  const kinds = [...roles.patients].filter(([, p]) => p.country && /^(?:Police|Military) Forces$/.test(p.actor));
+  const kind = firstMention(
+    lower,
+    kinds.map(([k]) => k),
+    roles,
+  );
+  if (kind) return countryless(roles.patients.get(kind)!.actor, true);
+  return OPERATION.test(lower) ? countryless('Military Forces', true) : null;
+}
+
+/**
+ * "Six TTP militants were killed in an encounter with police", "ten militants were killed in a
+ * search operation": a group whose members were killed in a battle with nobody else named fought
+ * the state force its sentence names (or the military, for an operation or an air strike), which
+ * ACLED codes as actor1; a group found only as the target gets that force as actor1 too.
+ */
+function forcesAgainstGroups(found: Found, roles: RolesData): void {
+  for (const c of found.candidates) {
+    if (!FOUGHT.has(c.eventType)) continue;
+    const group = c.actor1 === null ? c.actor2 : c.actor2 === null ? c.actor1 : null;
+    if (group === null || STATE.test(group) || /^(?:Civilians|Protesters|Rioters)/.test(group)) continue;
+    const lower = found.lower.slice(c.start, c.end);
+    if (c.actor1 !== null) {
+      // The group is actor1: only when its own members are the ones killed.
+      const e = found.actors.find((a) => a.actor?.name === group && a.start >= c.start && a.end <= c.end);
+      if (!e || !GROUP_KILLED.test(found.lower.slice(e.end, e.end + 60))) continue;
+    }
+    const force = stateForce(lower, roles);
+    if (force === null) continue;
+    setField(c, 'actor1', force);
+    setField(c, 'actor2', group);
+  }
+}
+
 /** A kind of victim that is not the actor1's own kind. */
 function notOwn(actor1: string | null, kind: string, roles: RolesData): boolean {
   return !(actor1 !== null && actor1.startsWith(roles.patients.get(kind)!.actor));
@@ -227,4 +271,5 @@ export function namePatients(found: Found, roles: RolesData | null): void {
     const p = roles.patients.get(kind)!;
     setField(c, 'actor2', countryless(p.actor, p.country));
   }
+  forcesAgainstGroups(found, roles);
 }
