@@ -145,11 +145,17 @@ function markTitleVerbs(
     if (!lower) capital++;
   }
   if (long < MIN_TITLE_WORDS || capital * 5 < long * 4) return;
+  let found = false;
   for (let i = cue; i < to; i++) {
     const w = words[i]!;
     const prev = pos[i - 1];
-    if (flags[i]! & WORD_VERB && (prev === 'PROPN' || prev === 'NOUN') && (w.endsWith('s') || w.endsWith('ed')))
+    if (flags[i]! & WORD_VERB && (prev === 'PROPN' || prev === 'NOUN') && (w.endsWith('s') || w.endsWith('ed'))) {
       pos[i] = 'VERB';
+      found = true;
+    } else if (found && tokens[i]!.pos === 'VERB') {
+      // The reported clause's own verbs ("Says He Never Pledged To ..."), as the tagger read them.
+      pos[i] = 'VERB';
+    }
   }
 }
 

@@ -143,3 +143,21 @@ describe('polls opening a sentence without a determiner (2026-11-28 fourth pass)
     assert.equal(q?.text, 'most voters in the valley were unhappy with the new curfew');
   });
 });
+
+describe('title-cased clauses and spaced hyphens (2026-11-28 fourth pass)', () => {
+  it('reads the verbs of the reported clause in a title-cased headline', () => {
+    const q = one('Mayor Haddad Says He Never Promised To Close The Market.')[0];
+    assert.equal(q?.cue?.text, 'Says');
+    assert.equal(q?.text, 'He Never Promised To Close The Market');
+  });
+  it('ends a content at a spaced hyphen before a new source, which is no part of the next subject', () => {
+    const q = one('Some farmers say the mayor looks tired - others say he has never been better.');
+    assert.deepEqual(
+      q.map((x) => [x.text, x.speakerMention?.text]),
+      [
+        ['the mayor looks tired', 'Some farmers'],
+        ['he has never been better', 'others'],
+      ],
+    );
+  });
+});

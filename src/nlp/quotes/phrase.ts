@@ -151,7 +151,7 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
     if (
       NOMINAL.has(p) ||
       (POSSESSIVE.has(w) && start < end) ||
-      w === '-' ||
+      (w === '-' && !isAsideDash(ctx, j)) ||
       (w === '.' && start < end && j > lo && pos(ctx, j - 1) === 'PROPN')
     ) {
       start = j--;
