@@ -2,7 +2,7 @@
  * The events stage's candidates: each trigger hit that survives the filters, with its actors,
  * type, place, date, fatalities, source, modality and confidence (see README.md, steps 1-9).
  */
-import type { Doc, PlaceMention } from '../../core/document.js';
+import type { Doc, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import { layer } from '../stage.js';
@@ -22,12 +22,22 @@ import {
 } from './attach.js';
 import { countryAsPlace, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
-import { type ClauseFacts, clauseIndexOf, clauseToll, factsOf, happened, quietIn } from './clause-facts.js';
+import {
+  type ClauseFacts,
+  clauseIndexOf,
+  clauseToll,
+  deathTestOf,
+  durativeFor,
+  factsOf,
+  happened,
+  quietIn,
+  TIME_ANCHOR,
+} from './clause-facts.js';
 import { lowerTestsExact } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
-import { deathWordTest, type FatalityMatcher } from './fatalities.js';
+import type { FatalityMatcher } from './fatalities.js';
 import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
@@ -54,13 +64,6 @@ const VIOLENT: ReadonlySet<string> = new Set([
 ]);
 const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
-
-const DEATH_TESTS = new WeakMap<Lexicon, RegExp>();
-function deathTestOf(lex: Lexicon): RegExp {
-  let re = DEATH_TESTS.get(lex);
-  if (!re) DEATH_TESTS.set(lex, (re = deathWordTest(lex.cues)));
-  return re;
-}
 
 export function findCandidates(
   doc: Doc,
@@ -146,8 +149,18 @@ export function findCandidates(
     // Clauses where an event was told, and where a word of the lexicon told none (a reference back,
     // a history, a trend): an outcome or a generic word there belongs to that word, not to a new event.
     const told: { clause: Span; role: TriggerRule['role'] }[] = [];
-    const silenced: { clause: Span; role: TriggerRule['role'] }[] = [];
+    const silenced: { clause: Span; role: TriggerRule['role']; from?: number }[] = [];
     const inSentence: Candidate[] = [];
+    // A weapon noun tells an explosion only when it hurt someone ("a bomb planted by X injured 2
+    // policemen"), and not as a modifier ("a bomb attack": the attack tells it).
+    const weaponHurt = (after: Token | undefined, hit: Span, clause: Span): boolean =>
+      !(after?.pos === 'NOUN' && after.start === hit.end + 1) &&
+      (lex.cues.injured.test(body.slice(hit.end, clause.end)) ||
+        clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact) !== null);
+    const silence = (clause: Span, role: TriggerRule['role'], at: number): void => {
+      const anchor = TIME_ANCHOR.test(lower.slice(Math.max(clause.start, at - 50), at));
+      silenced.push(anchor ? { clause, role, from: at } : { clause, role });
+    };
     const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
     let sentenceToll: number | null | undefined;
@@ -159,28 +172,23 @@ export function findCandidates(
       const clauseText = body.slice(clause.start, clause.end);
       const clausePrefix = body.slice(clause.start, hit.start);
       // An outcome ("killing 12") belongs to the act in its clause; it is only an event on its own.
-      if (rule.role === 'outcome' && (quietIn(told, clause, false) || quietIn(silenced, clause, false))) continue;
+      if (rule.role === 'outcome' && (quietIn(told, clause, false) || quietIn(silenced, clause, false, hit.start)))
+        continue;
       // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
       if (rule.role === 'generic' && (quietIn(told, clause, true) || quietIn(silenced, clause, true))) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
       if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       const clauseFacts = factsOf(perClause, clause, lower, lex);
-      // "have been on strike for two months": ACLED codes each day of a protest, so a protest is silenced
-      // only by a history told right before its word ("a series of protests", "daily protests").
-      if (
-        clauseFacts.durative &&
-        (rule.eventType !== 'Protests' ||
-          lex.cues.durativeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start)))
-      ) {
-        silenced.push({ clause, role: rule.role });
+      if (clauseFacts.durative && durativeFor(rule, lower, clause, hit, lex)) {
+        silence(clause, rule.role, hit.start);
         continue;
       }
       // "continued to target": a habit; "continued their protest": that day's protest.
       if (clauseFacts.continuing && rule.eventType !== 'Protests') {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       // "the retaken areas", "the newly signed peace deal": a participle used as an adjective refers
@@ -189,11 +197,11 @@ export function findCandidates(
         ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
         /^[\p{L}]+(ed|en)(?![\p{L}])/u.test(body.slice(hit.start, hit.end))
       ) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       if (rule.role === 'outcome' && clauseFacts.cumulative) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
@@ -204,7 +212,7 @@ export function findCandidates(
         !stated &&
         (rule.eventType !== 'Protests' || deathTestOf(lex).test(body.slice(clause.start, clause.end)))
       ) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       // "Shell and Total": a capitalised trigger inside a sentence is a name.
@@ -245,26 +253,26 @@ export function findCandidates(
       ) {
         // "the bandh enforcers clashed": a noun modifying the next one names people, not an event
         // told before, so the clause's other words still tell theirs.
-        if (!(after?.pos === 'NOUN' && after.start === hit.end + 1)) silenced.push({ clause, role: rule.role });
+        if (!(after?.pos === 'NOUN' && after.start === hit.end + 1)) silence(clause, rule.role, hit.start);
         continue;
       }
 
       // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
       if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
         continue;
-      if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end))) continue;
+      if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end)) && !weaponHurt(after, hit, clause)) continue;
       // "more than 2,000 explosions", "dozens of attacks": a tally of many events, not one.
       if (
         nominal &&
         /s$/i.test(body.slice(hit.start, hit.end)) &&
         lex.cues.tallyBefore.test(body.slice(Math.max(clause.start, hit.start - 30), hit.start))
       ) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       // "protests have spread", "fighting escalated": a trend, not one event.
       if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
 
@@ -350,7 +358,7 @@ export function findCandidates(
         : resolved;
       // "Explosions" of gas cylinders, transformers or fireworks are accidents.
       if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) {
-        silenced.push({ clause, role: rule.role });
+        silence(clause, rule.role, hit.start);
         continue;
       }
       const location = described ?? (countryAt ??= countryPlace());

@@ -4,8 +4,8 @@
  */
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import type { FatalityMatcher } from './fatalities.js';
-import type { Lexicon } from './lexicon.js';
+import { deathWordTest, type FatalityMatcher } from './fatalities.js';
+import type { Lexicon, TriggerRule } from './lexicon.js';
 
 export interface ClauseFacts {
   deaths: number | null | undefined;
@@ -51,9 +51,24 @@ export function clauseIndexOf(clauses: readonly Span[], h: Span): number {
   return -1;
 }
 
-/** An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. */
-export function quietIn(list: readonly { clause: Span; role: string }[], clause: Span, act: boolean): boolean {
-  for (const t of list) if (t.clause === clause && (act ? t.role === 'act' : t.role !== 'outcome')) return true;
+/**
+ * An event told (or a word silenced) in `clause`: an act, or (act false) anything but an outcome. A
+ * word silenced `from` a position (a time anchor: "following the bombing") quiets only what comes
+ * after it: "militants were killed in raids following the bombing" tells the raids' deaths.
+ */
+export function quietIn(
+  list: readonly { clause: Span; role: string; from?: number }[],
+  clause: Span,
+  act: boolean,
+  at = Infinity,
+): boolean {
+  for (const t of list)
+    if (
+      t.clause === clause &&
+      (act ? t.role === 'act' : t.role !== 'outcome') &&
+      (t.from === undefined || at >= t.from)
+    )
+      return true;
   return false;
 }
 
@@ -89,5 +104,29 @@ export function happened(
     subject.pos === 'NOUN' ||
     subject.pos === 'PROPN' ||
     (subject.pos === 'PRON' && /^(they|he|she)$/i.test(body.slice(subject.start, subject.end)))
+  );
+}
+
+/** A known event named as a time or cause ("following the shrine bombing"): it quiets only what follows it. */
+export const TIME_ANCHOR =
+  /(?<![\p{L}])(?:after|following|since|in the wake of|in (?:response|retaliation) (?:to|for)|ahead of)\s+(?:[\p{L}'’-]+\s+){0,4}$/u;
+
+const DEATH_TESTS = new WeakMap<Lexicon, RegExp>();
+/** The death-word test, built once per lexicon. */
+export function deathTestOf(lex: Lexicon): RegExp {
+  let re = DEATH_TESTS.get(lex);
+  if (!re) DEATH_TESTS.set(lex, (re = deathWordTest(lex.cues)));
+  return re;
+}
+
+/**
+ * Whether a clause's duration ("for two months", "daily") silences this word: ACLED codes each day of
+ * a protest ("have been on strike for two months"), so a protest only by a history told right before
+ * its word ("a series of protests", "daily protests").
+ */
+export function durativeFor(rule: TriggerRule, lower: string, clause: Span, hit: Span, lex: Lexicon): boolean {
+  return (
+    rule.eventType !== 'Protests' ||
+    lex.cues.durativeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start))
   );
 }

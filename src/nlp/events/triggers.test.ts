@@ -45,6 +45,10 @@ const told: [string, string, string, string?][] = [
   ['On the 12th day of the nationwide blockade, traders kept their shops shut in Kabul.', 'Protests', 'blockade'],
   ['A man was injured following the explosion of a mine in Kabul.', 'Explosions/Remote violence', 'explosion'],
   ["Activists burnt the minister's effigy in Nairobi.", 'Protests', 'effigy'],
+  ['A bomb planted by the Taliban injured 2 policemen in Kabul.', 'Explosions/Remote violence', 'bomb'],
+  ['One civilian was wounded by army fire in Kabul.', 'Violence against civilians', 'wounded by'],
+  ['Seven militants were killed in Maiduguri in raids following the market bombing.', 'Battles', 'killed'],
+  ['Nurses organised a procession to the health office in Nairobi.', 'Protests', 'procession'],
 ];
 for (const [text, type, word] of told) {
   test(`an event is told: ${text}`, () => {
@@ -55,6 +59,20 @@ for (const [text, type, word] of told) {
     assert.equal(event.modality, 'asserted');
   });
 }
+
+test('a weapon named, with nobody hurt, is no event', () => {
+  const { events } = extractEvents(buildDoc('The army showed its new bombs in Kabul.', WORLD), lexicon, deaths);
+  assert.deepEqual(events, []);
+});
+
+test('an outcome after a known event named as a time anchor is that event, no new one', () => {
+  const text = 'Protests followed in Kabul after the market bombing that killed seven people last week.';
+  const { events } = extractEvents(buildDoc(text, WORLD), lexicon, deaths);
+  assert.deepEqual(
+    events.filter((e) => e.trigger.text === 'killed'),
+    [],
+  );
+});
 
 test('a series of protests told before a protest word is a history, not an event', () => {
   const { events } = extractEvents(buildDoc('A series of protests has shaken Nairobi.', WORLD), lexicon, deaths);
