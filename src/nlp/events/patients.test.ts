@@ -119,6 +119,12 @@ test('rival party workers who clashed are Rioters on both sides; a person attack
   assert.equal(clash?.actor2, 'Rioters (Syria)');
   const named = main('Baath and Kurdish party workers clashed in Manbij, leaving five injured.');
   assert.equal(named?.actor2, 'Rioters (Syria)');
+  const between = main('A minor poll-related clash took place between Baath and Kurdish party workers in Manbij.');
+  assert.equal(between?.actor2, 'Rioters (Syria)');
+  const police = main(
+    'Clashes broke out between Kurdish party workers and the police in Manbij, leaving five injured.',
+  );
+  assert.notEqual(police?.actor2, 'Rioters (Syria)');
   const mob = main('A mob lynched a suspected thief in Manbij.');
   assert.equal(mob?.actor1, 'Rioters (Syria)');
   assert.equal(mob?.actor2, 'Civilians (Syria)');

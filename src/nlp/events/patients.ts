@@ -220,6 +220,15 @@ function paragraphOf(found: Found, sentenceIndex: number): string {
   return paragraph ? found.lower.slice(paragraph.start, paragraph.end) : '';
 }
 
+/** A clash of two crowds told in `paragraph`, with no police in it (police facing a crowd are its second side). */
+function twoCrowds(paragraph: string, roles: RolesData): boolean {
+  if (!roles.twoCrowds?.test(paragraph)) return false;
+  const police = roles.patients.get('police')?.words;
+  if (!police) return true;
+  police.lastIndex = 0;
+  return !police.test(paragraph);
+}
+
 /**
  * A peaceful protest the police stopped, detained or dispersed is a protest with intervention
  * (its second side the force, below); a riot between two crowds has Rioters on both sides.
@@ -237,7 +246,7 @@ function interventionsAndCrowds(found: Found, roles: RolesData): void {
       c.eventType === 'Riots' &&
       c.actor1 !== null &&
       c.actor1.startsWith('Rioters') &&
-      roles.twoCrowds?.test(paragraphOf(found, c.sentenceIndex))
+      twoCrowds(paragraphOf(found, c.sentenceIndex), roles)
     )
       setField(c, 'actor2', 'Rioters');
   }
