@@ -130,8 +130,13 @@ function markTitleVerbs(
   flags: Uint8Array,
   pos: string[],
 ): void {
+  // A capitalised cue word inside the sentence first (most sentences have none: one pass over flags).
   let cue = -1;
-  for (let i = from + 1; i < to && cue < 0; i++) if (flags[i]! & WORD_VERB) cue = i;
+  for (let i = from + 1; i < to && cue < 0; i++) {
+    if (!(flags[i]! & WORD_VERB)) continue;
+    const c = body.charCodeAt(tokens[i]!.start);
+    if (c >= 65 && c <= 90) cue = i;
+  }
   if (cue < 0) return;
   let long = 0;
   let capital = 0;
