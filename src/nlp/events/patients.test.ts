@@ -102,6 +102,9 @@ test('an arrest of a crowd its paragraph tells protesting is a protest with inte
   assert.equal(e?.subEventType, 'Protest with intervention');
   assert.equal(e?.actor1, 'Protesters (Syria)');
   assert.equal(e?.actor2, 'Police Forces of Syria');
+  const wreckers = main('Police arrested 15 people for ransacking a liquor shop in Manbij.');
+  assert.equal(wreckers?.eventType, 'Riots');
+  assert.equal(wreckers?.actor1, 'Rioters (Syria)');
   const plain = main('Police arrested two suspected smugglers in Manbij.');
   assert.equal(plain?.subEventType, 'Arrests');
 });

@@ -100,14 +100,15 @@ export function crowdFirst(found: Found, roles: RolesData | null): void {
 /**
  * ACLED codes the arrest of a crowd as the protest the police broke up: an arrest told in a
  * paragraph that tells a protest (roles.yaml `protest_told`: "staged a dharna", "blocked the
- * highway") is a protest with intervention by the Protesters, the police its second side (a riot
+ * highway") or a crowd's violence ("arrested 15 people for ransacking a shop") is a protest with intervention by the Protesters, the police its second side (a riot
  * when the crowd's own violence is told too: crowdFirst).
  */
 function arrestsOfCrowds(found: Found, roles: RolesData): void {
   const told = roles.protestTold;
   if (!told) return;
   for (const c of found.candidates) {
-    if (c.subEventType !== 'Arrests' || !told.test(paragraphOf(found, c.sentenceIndex))) continue;
+    if (c.subEventType !== 'Arrests') continue;
+    if (!told.test(paragraphOf(found, c.sentenceIndex)) && !violentCrowd(found, c.sentenceIndex, roles)) continue;
     const police = [c.actor1, c.actor2].find((a) => a !== null && STATE.test(a)) ?? 'Police Forces';
     if (c.actor1 !== null && c.actor1 !== police && c.assocActor1 === null) setField(c, 'assocActor1', c.actor1);
     setField(c, 'eventType', 'Protests');
