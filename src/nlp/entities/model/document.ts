@@ -30,7 +30,13 @@ const DOC = {
   nbrFirst: 139,
   runMajority: 140,
   runText: 141,
+  runFirst: 142,
+  runLast: 143,
+  spanLast: 144,
 } as const;
+
+/** Lowercase words that may join two runs of capitalised words into one name ("Bank of England"). */
+const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'and', '&', 'for', 'on', 'la', 'le', 'van', 'von', 'al']);
 
 /** Has a digit and nothing but digits and score / table punctuation ("2", "3-1", "10.11", "(0-0)"). */
 const numeric = /^[\d.,:\-/()]*\d[\d.,:\-/()]*$/;
@@ -179,6 +185,17 @@ export function documentFeatures(
         const after = b + 1 < s.length ? lower[b + 1]! : '</s>';
         const afterShape = sideShape(s[b + 1], '</s>');
         const beforeShape = sideShape(s[a - 1], '<s>');
+        // Its first and last words ("Leeds United", "Mallinckrodt Group Inc"), and the last word of the
+        // name it may be part of through connectors ("Bank of England"), with whether one comes before.
+        let e = b;
+        while (e + 2 < s.length && CONNECTORS.has(lower[e + 1]!) && capital.test(s[e + 2]!)) e = runEnd[e + 2]!;
+        let f = a;
+        while (f - 2 >= 0 && CONNECTORS.has(lower[f - 1]!) && capital.test(s[f - 2]!)) f = runStart[f - 2]!;
+        ids.push(
+          mix(DOC.runFirst, mix(pos, fnv1a32(lower[a]!))),
+          mix(DOC.runLast, mix(pos, fnv1a32(lower[b]!))),
+          mix(DOC.spanLast, mix(f < a ? 1 : 0, fnv1a32(lower[e]!))),
+        );
         ids.push(
           mix(DOC.runBefore, mix(pos, fnv1a32(before))),
           mix(DOC.runAfter, mix(pos, fnv1a32(after))),

@@ -102,4 +102,15 @@ describe('document features', () => {
     const ownNone = documentFeatures([doc[1]!], [[0, 0, 0, 0, 0, 0]], CLASSES);
     assert.equal(ownOrg[0]![0]!.length, ownNone[0]![0]!.length);
   });
+
+  it('let a run see the name it continues through a connector', () => {
+    const zeros = [[0, 0, 0, 0, 0, 0]];
+    const ofA = documentFeatures([['the', 'Bank', 'of', 'Harbourtown', 'said', '.']], zeros, CLASSES);
+    const ofB = documentFeatures([['the', 'Bank', 'of', 'Eastfield', 'said', '.']], zeros, CLASSES);
+    // "Bank" itself: the same word, neighbours and first-pass tags; only the name's last word differs.
+    assert.notDeepEqual(ofA[0]![1], ofB[0]![1]);
+    const plain = documentFeatures([['the', 'Bank', 'and', 'harbour', 'said', '.']], zeros, CLASSES);
+    const plainB = documentFeatures([['the', 'Bank', 'and', 'river', 'said', '.']], zeros, CLASSES);
+    assert.deepEqual(plain[0]![1], plainB[0]![1]); // no capitalised word after the connector
+  });
 });
