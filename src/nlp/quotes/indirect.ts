@@ -33,7 +33,7 @@ import {
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
 /** Verbs whose addressee stands between the cue and the clause ("told reporters"). */
-const ADDRESSED = new Set(['tell', 'assure', 'reassure', 'remind', 'warn']);
+const ADDRESSED = new Set(['tell', 'assure', 'warn']);
 
 /** The sentence's token range, cut at the first semicolon after `from`. */
 function clauseEnd(ctx: QuoteContext, from: number, end: number): number {
