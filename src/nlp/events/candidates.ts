@@ -30,8 +30,9 @@ import {
   durativeFor,
   factsOf,
   happened,
+  incendiaryType,
   quietIn,
-  TIME_ANCHOR,
+  silencedAt,
 } from './clause-facts.js';
 import { lowerTestsExact } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
@@ -157,10 +158,6 @@ export function findCandidates(
       !(after?.pos === 'NOUN' && after.start === hit.end + 1) &&
       (lex.cues.injured.test(body.slice(hit.end, clause.end)) ||
         clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact) !== null);
-    const silence = (clause: Span, role: TriggerRule['role'], at: number): void => {
-      const anchor = TIME_ANCHOR.test(lower.slice(Math.max(clause.start, at - 50), at));
-      silenced.push(anchor ? { clause, role, from: at } : { clause, role });
-    };
     const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
     let sentenceToll: number | null | undefined;
@@ -178,17 +175,17 @@ export function findCandidates(
       if (rule.role === 'generic' && (quietIn(told, clause, true) || quietIn(silenced, clause, true))) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
       if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       const clauseFacts = factsOf(perClause, clause, lower, lex);
       if (clauseFacts.durative && durativeFor(rule, lower, clause, hit, lex)) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       // "continued to target": a habit; "continued their protest": that day's protest.
       if (clauseFacts.continuing && rule.eventType !== 'Protests') {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       // "the retaken areas", "the newly signed peace deal": a participle used as an adjective refers
@@ -197,11 +194,11 @@ export function findCandidates(
         ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
         /^[\p{L}]+(ed|en)(?![\p{L}])/u.test(body.slice(hit.start, hit.end))
       ) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       if (rule.role === 'outcome' && clauseFacts.cumulative) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       const stated = dates.some((d) => d.range && d.start >= clause.start && d.end <= clause.end);
@@ -212,7 +209,7 @@ export function findCandidates(
         !stated &&
         (rule.eventType !== 'Protests' || deathTestOf(lex).test(body.slice(clause.start, clause.end)))
       ) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       // "Shell and Total": a capitalised trigger inside a sentence is a name.
@@ -253,7 +250,8 @@ export function findCandidates(
       ) {
         // "the bandh enforcers clashed": a noun modifying the next one names people, not an event
         // told before, so the clause's other words still tell theirs.
-        if (!(after?.pos === 'NOUN' && after.start === hit.end + 1)) silence(clause, rule.role, hit.start);
+        if (!(after?.pos === 'NOUN' && after.start === hit.end + 1))
+          silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
 
@@ -267,12 +265,12 @@ export function findCandidates(
         /s$/i.test(body.slice(hit.start, hit.end)) &&
         lex.cues.tallyBefore.test(body.slice(Math.max(clause.start, hit.start - 30), hit.start))
       ) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       // "protests have spread", "fighting escalated": a trend, not one event.
       if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
 
@@ -355,10 +353,10 @@ export function findCandidates(
         continue;
       const type: ResolvedType = crowd
         ? { eventType: 'Riots', subEventType: riotSubType(lex, sentenceText), civilians: resolved.civilians }
-        : resolved;
+        : incendiaryType(resolved, { rule, clauseText, sentenceText, actor1: pick.actor1, victim, clauseDeaths }, lex);
       // "Explosions" of gas cylinders, transformers or fireworks are accidents.
       if (rule.resolve === 'bombing' && rule.role === 'generic' && lex.cues.accidental.test(sentenceText)) {
-        silence(clause, rule.role, hit.start);
+        silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       const location = described ?? (countryAt ??= countryPlace());

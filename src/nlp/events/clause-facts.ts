@@ -6,6 +6,9 @@ import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { deathWordTest, type FatalityMatcher } from './fatalities.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
+import { riotSubType, type ResolvedType } from './resolve.js';
+import { isStateActor } from './actors.js';
+import type { Entity } from '../../core/document.js';
 
 export interface ClauseFacts {
   deaths: number | null | undefined;
@@ -108,7 +111,7 @@ export function happened(
 }
 
 /** A known event named as a time or cause ("following the shrine bombing"): it quiets only what follows it. */
-export const TIME_ANCHOR =
+const TIME_ANCHOR =
   /(?<![\p{L}])(?:after|following|since|in the wake of|in (?:response|retaliation) (?:to|for)|ahead of)\s+(?:[\p{L}'’-]+\s+){0,4}$/u;
 
 const DEATH_TESTS = new WeakMap<Lexicon, RegExp>();
@@ -129,4 +132,45 @@ export function durativeFor(rule: TriggerRule, lower: string, clause: Span, hit:
     rule.eventType !== 'Protests' ||
     lex.cues.durativeLc.test(lower.slice(Math.max(clause.start, hit.start - 40), hit.start))
   );
+}
+
+/** Incendiary and crude devices: ACLED codes them as the mob's or the attacker's act, not as explosions. */
+const INCENDIARY = /(?<![\p{L}])(?:petrol|cocktails?|molotov|fire-?bomb|crude)(?![\p{L}])/iu;
+const CRUDE = /(?<![\p{L}])crude(?![\p{L}])/iu;
+
+/**
+ * The type of an explosion told by a petrol bomb, a Molotov cocktail or a crude bomb (thrown by
+ * pickets, party activists or "assailants"): ACLED does not count these as explosive weapons; a
+ * petrol bomb that burnt civilians is violence against them, otherwise (and a crude bomb always) a
+ * riot. A state's forces keep the explosion.
+ */
+export function incendiaryType(
+  resolved: ResolvedType,
+  c: {
+    rule: TriggerRule;
+    clauseText: string;
+    sentenceText: string;
+    actor1: Entity | null;
+    victim: string | null;
+    clauseDeaths: number | null;
+  },
+  lex: Lexicon,
+): ResolvedType {
+  if (c.rule.resolve !== 'bombing' || isStateActor(c.actor1) || !INCENDIARY.test(c.clauseText)) return resolved;
+  const hurt = c.victim === 'civilian' || c.clauseDeaths !== null || lex.cues.injured.test(c.clauseText);
+  if (hurt && !CRUDE.test(c.clauseText))
+    return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
+  return { eventType: 'Riots', subEventType: riotSubType(lex, c.sentenceText), civilians: false };
+}
+
+/** A silenced word's entry; a time anchor ("following the bombing") quiets only what follows it. */
+export function silencedAt(
+  lower: string,
+  clause: Span,
+  role: TriggerRule['role'],
+  at: number,
+): { clause: Span; role: TriggerRule['role']; from?: number } {
+  return TIME_ANCHOR.test(lower.slice(Math.max(clause.start, at - 50), at))
+    ? { clause, role, from: at }
+    : { clause, role };
 }

@@ -49,6 +49,13 @@ const told: [string, string, string, string?][] = [
   ['One civilian was wounded by army fire in Kabul.', 'Violence against civilians', 'wounded by'],
   ['Seven militants were killed in Maiduguri in raids following the market bombing.', 'Battles', 'killed'],
   ['Nurses organised a procession to the health office in Nairobi.', 'Protests', 'procession'],
+  [
+    'Assailants hurled two petrol bombs at a bus in Kabul, injuring three passengers.',
+    'Violence against civilians',
+    'petrol',
+  ],
+  ['Unknown men hurled two crude bombs near the court in Kabul.', 'Riots', 'crude'],
+  ['Rebels fired rockets and a bomb exploded in Kabul, killing three people.', 'Explosions/Remote violence', 'bomb'],
 ];
 for (const [text, type, word] of told) {
   test(`an event is told: ${text}`, () => {
