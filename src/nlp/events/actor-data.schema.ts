@@ -57,6 +57,8 @@ export const rolesSchema = z
         present: z.array(z.string()).default([]),
         /** ACLED codes no second side for the type (a peaceful protest): an actor2 found is dropped. */
         alone: z.boolean().default(false),
+        /** The kind of second side when the text names none (an intervention's force: the police). */
+        otherwise: z.string().optional(),
       }),
     ),
     patients: z.record(
@@ -74,13 +76,16 @@ export const rolesSchema = z
   })
   .superRefine((d, ctx) => {
     for (const [type, t] of Object.entries(d.types))
-      for (const p of [...t.patients, ...t.present])
+      for (const p of [...t.patients, ...t.present, ...(t.otherwise ? [t.otherwise] : [])])
         if (!d.patients[p])
           ctx.addIssue({ code: 'custom', path: ['types', type, 'patients'], message: `unknown patient kind ${p}` });
   })
   .transform((d) => ({
     types: new Map(
-      Object.entries(d.types).map(([type, t]) => [type, { patients: t.patients, present: t.present, alone: t.alone }]),
+      Object.entries(d.types).map(([type, t]) => [
+        type,
+        { patients: t.patients, present: t.present, alone: t.alone, otherwise: t.otherwise ?? null },
+      ]),
     ),
     patients: new Map(
       Object.entries(d.patients).map(([kind, p]) => [

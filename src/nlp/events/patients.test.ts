@@ -82,6 +82,9 @@ test('a protest the police detained or dispersed is one with intervention; a cla
   const stopped = main('Teachers protested in Manbij over pay and were dispersed by police.');
   assert.equal(stopped?.subEventType, 'Protest with intervention');
   assert.equal(stopped?.actor2, 'Police Forces of Syria');
+  const custody = main('Teachers protested in Manbij over pay and were taken into custody.');
+  assert.equal(custody?.subEventType, 'Protest with intervention');
+  assert.equal(custody?.actor2, 'Police Forces of Syria');
   const watched = main('Teachers protested in Manbij over pay. Police were deployed in the area.');
   assert.equal(watched?.subEventType, 'Peaceful protest');
   assert.equal(watched?.actor2, null);

@@ -277,6 +277,7 @@ export function namePatients(found: Found, roles: RolesData | null): void {
       if (paragraph) kind = firstMention(found.lower.slice(paragraph.start, paragraph.end), present, roles);
     }
     if (!kind && kinds.length) kind = firstVictim(found.lower.slice(c.start, c.end), kinds, roles);
+    kind ??= rule.otherwise;
     if (!kind) continue;
     const p = roles.patients.get(kind)!;
     setField(c, 'actor2', countryless(p.actor, p.country));
