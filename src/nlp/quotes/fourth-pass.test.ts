@@ -161,3 +161,22 @@ describe('title-cased clauses and spaced hyphens (2026-11-28 fourth pass)', () =
     );
   });
 });
+
+describe('a cue whose reported clause has a gap (2026-11-28 fourth pass)', () => {
+  it('reads "a plan the envoy said would fail" with the predicate as the content', () => {
+    const q = one('The farmers rejected a plan the envoy said would reopen the road.');
+    const inner = q.find((x) => x.cue?.text === 'said');
+    assert.equal(inner?.speakerMention?.text, 'the envoy');
+    assert.equal(inner?.text, 'would reopen the road');
+  });
+  it('reads the gap cue inside a content found before it', () => {
+    const q = one('Haddad says he is tied with the mayor, in a finish that he said defied expectations.');
+    assert.deepEqual(
+      q.map((x) => [x.cue?.text, x.text]),
+      [
+        ['says', 'he is tied with the mayor, in a finish that he said defied expectations'],
+        ['said', 'defied expectations'],
+      ],
+    );
+  });
+});

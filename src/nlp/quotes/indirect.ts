@@ -19,6 +19,7 @@ import {
 } from './object.js';
 import type { TokenRange } from './phrase.js';
 import { nounCue, passiveCue } from './noun.js';
+import { dropInner, inRelative, relativeEnd } from './relative.js';
 import { WORD_NOUN, WORD_VERB } from './lexicon.js';
 import {
   coordinatedSubject,
@@ -269,26 +270,35 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 
+/** Longest subject of a cue whose clause has a gap ("that he said defied", "the envoy said would"). */
+const MAX_GAP_SUBJECT = 3;
+
 /**
- * True when the cue opens a relative clause: "Kerry, who said ..., left", "Kerry, a senator who has
- * refused to ..., said".
+ * "a finish that he said defied expectations", "a plan the envoy said would fail": the reported
+ * clause's subject is the phrase the cue's clause modifies, so a verb follows the cue at once; the
+ * content is that predicate.
  */
-function inRelative(ctx: QuoteContext, t: number, subject: TokenRange): boolean {
-  let j = t - 1;
-  while (j > subject.end && (ctx.lex.adverbs.has(ctx.words[j]!) || ctx.pos[j] === 'ADV')) j--;
-  return (
-    (ctx.words[j] === 'who' || ctx.words[j] === 'which') && (ctx.words[j - 1] === ',' || j - 1 === subject.end - 1)
-  );
+function gapClause(ctx: QuoteContext, t: number, end: number, subject: TokenRange): TokenRange | null {
+  const next = ctx.pos[t + 1];
+  if ((next !== 'AUX' && next !== 'VERB') || classOf(ctx, t) !== 'speech') return null;
+  if (subject.end - subject.start > MAX_GAP_SUBJECT || ctx.inQuote[t + 1]) return null;
+  let e = cutNested(ctx, t + 1, clauseEnd(ctx, t + 1, end));
+  while (e > t + 1 && END_PUNCT.has(ctx.words[e - 1]!)) e--;
+  return e - t > 2 ? { start: t + 1, end: e } : null;
 }
 
-/** A content inside a relative clause ends where the main clause resumes: ", left Geneva". */
-function relativeEnd(ctx: QuoteContext, r: TokenRange): TokenRange {
-  for (let k = r.start + 2; k < r.end - 1; k++) {
+/** A gap cue inside a content found before ("he is tied, in a finish that he said defied ..."). */
+function innerGap(ctx: QuoteContext, s: number, from: number, to: number): Candidate | null {
+  const start = ctx.layer.sentences[s]!.tokenStart;
+  for (let k = from; k < to; k++) {
+    if (!(ctx.flags[k]! & WORD_VERB) || !isCueVerb(ctx, k, true)) continue;
     const next = ctx.pos[k + 1];
-    if (ctx.words[k] === ',' && !ctx.inQuote[k] && (next === 'VERB' || next === 'AUX'))
-      return { start: r.start, end: k };
+    if (next !== 'AUX' && next !== 'VERB') continue;
+    const subject = subjectBefore(ctx, k, Math.max(start, from));
+    const gap = subject && gapClause(ctx, k, ctx.layer.sentences[s]!.tokenEnd, subject);
+    if (gap) return candidate(ctx, gap, { start: k, end: k + 1 }, subject, s);
   }
-  return r;
+  return null;
 }
 
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
@@ -335,6 +345,8 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   }
   const subject = subjectBefore(ctx, t, from) ?? coordinatedSubject(ctx, s, t);
   if (subject) {
+    const gap = gapClause(ctx, t, end, subject);
+    if (gap) return candidate(ctx, gap, cue, subject, s);
     const after = clauseAfter(ctx, t + 1, end, lemmaOf(ctx, t), intention);
     if (after) return candidate(ctx, inRelative(ctx, t, subject) ? relativeEnd(ctx, after) : after, cue, subject, s);
     // "The ministry announced a ceasefire": the object is what was said.
@@ -426,24 +438,6 @@ function headlineWords(ctx: QuoteContext, subject: TokenRange, end: number): Tok
   return words >= 3 && capitals * 2 > words ? { start: t, end: e } : null;
 }
 
-/**
- * "Y intends to ..., X said": a belief or intention whose cue lies inside another attribution's
- * content is part of what that source reported, not an attribution of its own.
- */
-function dropInner(ctx: QuoteContext, out: Candidate[], first: number): void {
-  for (let i = out.length - 1; i >= first; i--) {
-    const c = out[i]!;
-    if (!c.cue || classOf(ctx, c.cue.start) === 'speech') continue;
-    const at = ctx.tokens[c.cue.start]!.start;
-    for (let j = first; j < out.length; j++) {
-      if (j !== i && out[j]!.content.start <= at && at < out[j]!.content.end) {
-        out.splice(i, 1);
-        break;
-      }
-    }
-  }
-}
-
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const clauseOf = (from: number, end: number) => clauseFrom(ctx, from, end);
@@ -483,8 +477,14 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       if (!c) continue;
       consumed[t] = 1;
       out.push(c);
-      // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote.
-      if (c.content.start > ctx.tokens[t]!.start) t = tokenAt(ctx, c.content.end) - 1;
+      // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote,
+      // unless it reports a piece of it ("... a finish that he said defied expectations").
+      if (c.content.start > ctx.tokens[t]!.start) {
+        const next = tokenAt(ctx, c.content.end);
+        const inner = innerGap(ctx, s, t + 2, next);
+        if (inner) out.push(inner);
+        t = next - 1;
+      }
     }
     dropInner(ctx, out, first);
     // Speakerless cues ("appears to") only where no attribution of this sentence holds them.
