@@ -154,6 +154,8 @@ test('property wrecked by people nobody names is mob violence by Rioters; a prot
   const clash = main('Teachers protested in Manbij over pay. Clashes erupted between the teachers and the police.');
   assert.equal(clash?.eventType, 'Riots');
   assert.equal(clash?.actor1, 'Rioters (Syria)');
+  const tyres = main('Traders protested in Manbij and burnt tyres on the main road.');
+  assert.equal(tyres?.actor1, 'Rioters (Syria)');
   const after = main('Teachers protested in Manbij following last week’s clashes at the school.');
   assert.equal(after?.eventType, 'Protests');
 });
