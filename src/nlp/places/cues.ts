@@ -12,6 +12,10 @@ export const WINDOW = 80;
 // property test), but the engine tests one cheap `$` at each position instead of the words.
 export const LOCATIVE_RE =
   /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county)\s*,\s*)/i;
+// "in Dasht, Mastung": the name after a located name and a comma is the place that holds it (a town or
+// district seat, often the only one the gazetteer knows). Case matters here, so apart from LOCATIVE_RE.
+export const HOLDER_AFTER_LOCATED_RE =
+  /$(?<=\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s*,\s*)/u;
 // "the Dora neighborhood": a district of some town, not the GeoNames town of that name.
 export const DISTRICT_AFTER_RE = /^\s+(?:neighbou?rhood|district|quarter|suburb)\b/i;
 export const SEAT_DISTRICT_RE = /^\s+district\b/i;

@@ -33,6 +33,13 @@ const TABLE: [string, string, string | null, 1 | 2 | 3, number, number, { todo?:
   ["Militants attacked a checkpoint in [Arish] in Egypt's Sinai.", 'Arish', 'EG', 1, 31.13, 33.8],
   ['Rebels shelled the government-held district of [al-Hamdaniyah] in Syria.', 'Hamdaniya', 'SY', 2, 36.18, 37.12],
   ['Jets struck the [Sukkari] neighbourhood of Aleppo at dawn.', 'Sukkari', 'SY', 2, 36.17, 37.15],
+  // Afghan provinces in their usual English spelling (GeoNames: Ghowr, Maidan Wardak, Oruzgan), no country named.
+  ['Gunmen shot a guard in Shar village of [Ghor] province on Monday.', 'Ghor', 'AF', 3, 34.52, 65.25],
+  ['A roadside bomb hit a truck in Sangar district, [Urozgan], on Friday.', 'Uruzgan', 'AF', 3, 32.63, 65.88],
+  ['Two guards were wounded in an attack in Tangi district, [Wardak].', 'Wardak', 'AF', 3, 34.4, 68.87],
+  // "in X, Y": Y holds X, though no cue stands right before it; a sentence's "In" is no part of a name.
+  ['A bomb went off near a well in Tarkan, [Mastung], on Sunday.', 'Mastung', 'PK', 1, 29.8, 66.85],
+  ['In [Mirpurkhas], Sindh, traders closed their shops.', 'Mirpur Khas', 'PK', 1, 25.53, 69.01],
 ];
 
 describe('places: mention in a sentence -> name, country, precision, coordinates', () => {

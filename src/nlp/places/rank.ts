@@ -6,7 +6,14 @@
 import type { Candidate } from './scan.js';
 import type { Gazetteer, GazEntry, Source } from './gazetteer.js';
 import { inNamedArea, NO_AREAS, type Areas } from './areas.js';
-import { DISTRICT_AFTER_RE, LOCATIVE_AFTER_RE, LOCATIVE_RE, PART_OF_AFTER_RE, SEAT_DISTRICT_RE } from './cues.js';
+import {
+  DISTRICT_AFTER_RE,
+  HOLDER_AFTER_LOCATED_RE,
+  LOCATIVE_AFTER_RE,
+  LOCATIVE_RE,
+  PART_OF_AFTER_RE,
+  SEAT_DISTRICT_RE,
+} from './cues.js';
 
 export const BIG: ReadonlySet<Source> = new Set(['country', 'alias', 'capital', 'admin1-capital']);
 const SOURCE_SCORE: Record<Source, number> = {
@@ -91,7 +98,12 @@ export function accepted(
   // "Shopian district" names the district that Shopian is the seat of (or a GeoNames district, or a
   // district named after a real town), not a part of some town.
   const seat = (SEATS.has(e.source) || e.population >= TOWN_SIZE) && SEAT_DISTRICT_RE.test(after);
-  const cue = c.institution === true || LOCATIVE_RE.test(before) || LOCATIVE_AFTER_RE.test(after);
+  const cue =
+    c.institution === true ||
+    LOCATIVE_RE.test(before) ||
+    LOCATIVE_AFTER_RE.test(after) ||
+    // (a name, not an acronym: "In Karachi, JI arranged")
+    (c.key.length >= 4 && HOLDER_AFTER_LOCATED_RE.test(before));
   if (!seat && (!cue || DISTRICT_AFTER_RE.test(after))) return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).

@@ -348,7 +348,13 @@ function scanSentence(
       break;
     }
     const runBefore = words[i - 1];
-    if (matched < 0 && w.upper && !(runBefore !== undefined && joined(body, runBefore, w))) {
+    // "In Mirpurkhas, ...": a capitalised function word opening a sentence is no part of the name after it.
+    const opener = last > i && w.start <= opening && FUNCTION_POS.has(w.pos);
+    const runOn =
+      runBefore !== undefined &&
+      !(runBefore.start <= opening && FUNCTION_POS.has(runBefore.pos)) &&
+      joined(body, runBefore, w);
+    if (matched < 0 && w.upper && !opener && !runOn) {
       // A whole run that names nothing we know; it ends on its last capitalised non-article word.
       let end = last;
       while (end > i && (!words[end]!.upper || words[end]!.article)) end--;
