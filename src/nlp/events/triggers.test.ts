@@ -50,6 +50,11 @@ const told: [string, string, string, string?][] = [
   ['Seven militants were killed in Maiduguri in raids following the market bombing.', 'Battles', 'killed'],
   ['Nurses organised a procession to the health office in Nairobi.', 'Protests', 'procession'],
   [
+    'The most wanted militant commander was killed in a gun battle with Iraqi troops in Baghdad.',
+    'Battles',
+    'gun battle',
+  ],
+  [
     'Assailants hurled two petrol bombs at a bus in Kabul, injuring three passengers.',
     'Violence against civilians',
     'petrol',
