@@ -62,19 +62,33 @@ function isTitle(body: string, span: Span): boolean {
   return words.length <= MAX_TITLE_WORDS && words.every((w) => TITLE_WORD.test(w));
 }
 
+/**
+ * Adds the quote whose open mark is at `open` and whose content runs from `start` to `end`. A module
+ * function, not a closure made per paragraph: tsx names every closure it creates (a defineProperty).
+ */
+function push(
+  out: QuotedSpan[],
+  body: string,
+  paragraph: number,
+  open: number,
+  start: number,
+  end: number,
+  close: number,
+  runsOn: boolean,
+): void {
+  const content = trimmed(body, start, end);
+  const words = wordCount(body, content);
+  if (words === 0) return;
+  const title = isTitle(body, content);
+  const weak = words < MIN_QUOTE_WORDS || title;
+  out.push({ open, close, content, paragraph, runsOn, weak, title });
+}
+
 export function findQuotedSpans(body: string, paragraphs: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
   paragraphs.forEach((para, index) => {
     // The open mark's kind and offset; single marks are only tracked outside double ones.
     let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number; len: number } | null = null;
-    const push = (start: number, end: number, close: number, runsOn: boolean): void => {
-      const content = trimmed(body, start, end);
-      const words = wordCount(body, content);
-      if (words === 0) return;
-      const title = isTitle(body, content);
-      const weak = words < MIN_QUOTE_WORDS || title;
-      out.push({ open: open!.at, close, content, paragraph: index, runsOn, weak, title });
-    };
     MARK.lastIndex = para.start;
     for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {
       const at = m.index;
@@ -89,31 +103,31 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
         // `` opens what '' closes, so it is tracked as a straight mark.
         const kind = m[0] === '``' ? 'straight' : ch === '“' ? 'double' : 'guillemet';
         if (ch === '“' && m[0] !== '``' && open?.kind === 'double' && closing) {
-          push(open.at + open.len, at, at + len, false);
+          push(out, body, index, open.at, open.at + open.len, at, at + len, false);
           open = null;
         } else if (!open || open.kind === 'single') open = { kind, at, len };
       } else if (ch === '"') {
         if (open?.kind === 'straight' || (open?.kind === 'double' && m[0] === '"' && closing)) {
-          push(open.at + open.len, at, at + len, false);
+          push(out, body, index, open.at, open.at + open.len, at, at + len, false);
           open = null;
         } else if (!open || open.kind === 'single') open = { kind: 'straight', at, len };
       } else if (ch === '”' || ch === '»') {
         const kind = ch === '”' ? 'double' : 'guillemet';
         if (open?.kind === kind || (ch === '”' && open?.kind === 'straight' && body[open.at] === '"')) {
-          push(open.at + open.len, at, at + len, false);
+          push(out, body, index, open.at, open.at + open.len, at, at + len, false);
           open = null;
         }
       } else if (ch === '‘') {
         if (!open && !LETTER.test(before)) open = { kind: 'single', at, len };
       } else if (ch === '’') {
         if (open?.kind === 'single' && !LETTER.test(after) && !/\s/.test(before)) {
-          push(open.at + 1, at, at + 1, false);
+          push(out, body, index, open.at, open.at + 1, at, at + 1, false);
           open = null;
         }
       }
     }
     // A double quote left open runs to the paragraph end (the next paragraph reopens it).
-    if (open && open.kind !== 'single') push(open.at + open.len, para.end, para.end, true);
+    if (open && open.kind !== 'single') push(out, body, index, open.at, open.at + open.len, para.end, para.end, true);
   });
   return out;
 }

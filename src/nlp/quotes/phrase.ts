@@ -88,11 +88,15 @@ const TIME_PREPOSITION = new Set(['at', 'on', 'in', 'during', 'over', 'by', 'ear
  * Skips a time phrase between a subject and its cue, backwards: "Trump earlier Tuesday said", "X at
  * the time said", "the ministry last week announced". Returns j unchanged when no subject precedes it.
  */
+// A module function, not a closure made per call: tsx names every closure it creates (a defineProperty).
+function isTime(ctx: QuoteContext, k: number): boolean {
+  return DATE_WORD.test(ctx.words[k]!) || ctx.lex.timeNouns.has(ctx.words[k]!);
+}
+
 function skipTimeBack(ctx: QuoteContext, j: number, lo: number): number {
-  const isTime = (k: number) => DATE_WORD.test(ctx.words[k]!) || ctx.lex.timeNouns.has(ctx.words[k]!);
-  if (j <= lo || !isTime(j)) return j;
+  if (j <= lo || !isTime(ctx, j)) return j;
   let k = j - 1;
-  while (k >= lo && (isTime(k) || pos(ctx, k) === 'NUM' || TIME_DETERMINER.has(ctx.words[k]!))) k--;
+  while (k >= lo && (isTime(ctx, k) || pos(ctx, k) === 'NUM' || TIME_DETERMINER.has(ctx.words[k]!))) k--;
   if (k >= lo && TIME_PREPOSITION.has(ctx.words[k]!)) k--;
   k = skipAdverbsBack(ctx, k, lo);
   if (k < lo) return j;
