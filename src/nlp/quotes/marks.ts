@@ -89,8 +89,11 @@ export function findQuotedSpans(body: string, paragraphs: readonly Span[]): Quot
   paragraphs.forEach((para, index) => {
     // The open mark's kind and offset; single marks are only tracked outside double ones.
     let open: { kind: 'double' | 'straight' | 'guillemet' | 'single'; at: number; len: number } | null = null;
+    // Scanned up to one character past the paragraph (a mark is at most two characters), not to the
+    // next mark of the body, which was the rest of the body for every paragraph after the last mark.
+    const upTo = body.slice(0, para.end + 1);
     MARK.lastIndex = para.start;
-    for (let m = MARK.exec(body); m && m.index < para.end; m = MARK.exec(body)) {
+    for (let m = MARK.exec(upTo); m && m.index < para.end; m = MARK.exec(upTo)) {
       const at = m.index;
       const len = m[0].length;
       const ch = m[0] === "''" ? '"' : m[0] === '``' ? '“' : m[0];
