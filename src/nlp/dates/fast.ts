@@ -32,13 +32,20 @@ const WEEKDAY = new RegExp(
 // Anything else chrono's parsers (ours included) could match, or merge with a weekday: month and
 // weekday words in any case (chrono's own list), day words, time units, "ago"-type words, relative
 // modifiers, digits in date shapes, signed numbers and "-a m"-type abbreviated durations.
-const ELSEWHERE = new RegExp(
+// Two regexes tested in turn, the digit shapes first: the same answer as their union, a third faster
+// (V8 scans one case-insensitive alternation of words and digit shapes slower than the two apart).
+const ELSEWHERE_WORDS = new RegExp(
   [
     '\\b(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)(?=\\W|$)',
     '\\b(?:sun|sunday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|weekends?|weekdays?)(?=\\W|$)',
     '\\b(?:now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|overnight|morning|afternoon|evening|noon|midnight)\\b',
     '\\b(?:ago|before|earlier|after|this|last|past|next)\\b',
     '\\b(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|fortnights?|mos|months?|qtr|quarters?|yrs?|years?)\\b',
+  ].join('|'),
+  'i',
+);
+const ELSEWHERE_DIGITS = new RegExp(
+  [
     '\\d\\s*[/.:\\-]\\s*\\d|\\d(?:st|nd|rd|th)\\b|[+\\-]\\s*\\d|\\+|\\b(?:1\\d|20)\\d\\d\\b',
     '-\\s*(?:an?|the)\\s{0,3}(?:s|m|h|d|w|y|mo|mon|mos|hr|hrs|min|mins|sec|yr|qtr)(?=\\W|$)',
   ].join('|'),
@@ -105,7 +112,7 @@ export function createFastReader(lexicon: DatesLexicon): FastReader {
       }
       if (spans.length === 0) return null;
       residue += text.slice(last);
-      if (ELSEWHERE.test(residue)) return null;
+      if (ELSEWHERE_DIGITS.test(residue) || ELSEWHERE_WORDS.test(residue)) return null;
       // The same "not a date" checks our chrono refiner makes (chrono.ts).
       return spans.filter((r) => {
         if (isExcluded(text, r.index, r.index + r.text.length)) return false;
