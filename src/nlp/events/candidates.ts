@@ -64,6 +64,8 @@ const VIOLENT: ReadonlySet<string> = new Set([
   'Riots',
 ]);
 const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
+/** What isParty gets when it will not read the actors' names. */
+const NO_NAMES: ReadonlySet<string> = new Set();
 const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
 export function findCandidates(
@@ -414,10 +416,13 @@ export function findCandidates(
         {
           clausePrefix,
           sentencePrefix,
+          // isParty reads the actors' names only for a source from the text with no entity: built then.
           sourceIsParty: isParty(
             source,
             lex.cues,
-            (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase()))),
+            source.fromText && source.source !== null && !source.entity
+              ? (actorNames ??= new Set(actors.map((e) => e.actor!.name.toLowerCase())))
+              : NO_NAMES,
           ),
           unverified: (unverified ??= lowerExact
             ? lex.cues.unverifiedLc.test(lower.slice(sentence.start, sentence.end))
