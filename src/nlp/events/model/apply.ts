@@ -12,7 +12,7 @@ import { setField, type Candidate } from '../merge.js';
 import { riotSubType } from '../resolve.js';
 import type { Hit } from '../scan.js';
 import { probabilities, type TypeModel } from './classifier.js';
-import { actorKind, sentenceFeatures } from './features.js';
+import { actorKind, featureIds } from './features.js';
 
 export interface ModelPolicy {
   /** Re-type a sentence when the model gives a type no candidate has at least this probability. */
@@ -153,7 +153,7 @@ export function applyTypeModel(found: Found, model: TypeModel, lex: Lexicon, pol
     const actors: Entity[] = found.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     probabilities(
       model,
-      sentenceFeatures({ lower: found.lower, tokens: found.tokens, ...sentence, hits, candidates: group, actors }),
+      featureIds({ lower: found.lower, tokens: found.tokens, ...sentence, hits, candidates: group, actors }),
       p,
     );
     let top = 0;

@@ -23,8 +23,16 @@ export interface Row {
   readonly weight?: number;
 }
 
-/** Class probabilities for one sentence's feature ids (softmax of the summed weights). */
-export function probabilities(m: TypeModel, ids: Uint32Array, out = new Float64Array(m.classes.length)): Float64Array {
+/**
+ * Class probabilities for one sentence's feature ids (softmax of the summed weights). The ids are
+ * 32-bit integers, a Uint32Array or plain numbers (featureIds): the bucket mask reads the same low
+ * bits either way.
+ */
+export function probabilities(
+  m: TypeModel,
+  ids: ArrayLike<number>,
+  out = new Float64Array(m.classes.length),
+): Float64Array {
   const nc = m.classes.length;
   const mask = (1 << m.bits) - 1;
   out.fill(0);

@@ -102,8 +102,12 @@ function isWord(text: string, start: number, end: number): boolean {
   return end > start;
 }
 
-/** Feature ids of one sentence (duplicates kept: a word said twice counts twice). */
-export function sentenceFeatures(s: SentenceInput): Uint32Array {
+/**
+ * Feature ids of one sentence (duplicates kept: a word said twice counts twice) as plain numbers, for
+ * `probabilities` (whose bucket mask reads a number as its Uint32Array element): a typed array
+ * allocated per sentence was a visible part of the events stage.
+ */
+export function featureIds(s: SentenceInput): number[] {
   const ids: number[] = [mix(F.bias, 0)];
   let prev = 0x5bd1e995; // sentence start
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -125,6 +129,12 @@ export function sentenceFeatures(s: SentenceInput): Uint32Array {
     if (c.fatalities) ids.push(mix(F.deaths, 1));
   }
   for (const a of s.actors) if (a.actor) ids.push(mix(F.actorKind, hashOf(actorKind(a.actor.name))));
+  return ids;
+}
+
+/** The feature ids of one sentence as a Uint32Array (training rows). */
+export function sentenceFeatures(s: SentenceInput): Uint32Array {
+  const ids = featureIds(s);
   // A plain loop: Uint32Array.from with a mapping function is many times slower.
   const out = new Uint32Array(ids.length);
   for (let k = 0; k < ids.length; k++) out[k] = ids[k]! >>> 0;
