@@ -46,7 +46,9 @@ const ACHIEVED =
 /** The last `n` words of a text (read from the start of the n-th word from the end: the rest is never split). */
 export function lastWords(text: string, n: number): string {
   // The tail holds at most n words: joining them by single spaces is replacing each gap by one.
-  return text.slice(tailStart(text, n)).trim().replace(GAPS, ' ');
+  // Most tails are single-spaced already (no white space but a space, no space before another).
+  const tail = text.slice(tailStart(text, n)).trim();
+  return ODD_GAP.test(tail) ? tail.replace(GAPS, ' ') : tail;
 }
 
 /** Where the n-th word from the end starts (0 when the text has fewer words). */
@@ -61,6 +63,8 @@ function tailStart(text: string, n: number): number {
 }
 
 const GAPS = /\s+/g;
+/** A gap that is not one space: white space other than a space, or a space and more white space. */
+const ODD_GAP = /[^\S ]| \s/;
 const MAY = /(?<![\p{L}])May(?![\p{L}])/gu;
 
 /** The text without the word "May" (a month or a name); most texts have none and are returned as they are. */
