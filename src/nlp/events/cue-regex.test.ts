@@ -124,14 +124,18 @@ test('leadingLetters spreads leading groups, optional parts and top-level bars',
     ['s', 'o far'],
     ['t', 'o date'],
   ]);
-  assert.equal(leadingLetters("'ll"), null);
+  assert.deepEqual(leadingLetters("'ll|will"), [
+    ["'", 'll'],
+    ['w', 'ill'],
+  ]);
+  assert.equal(leadingLetters('.ll'), null);
   assert.equal(leadingLetters('(?=a)b'), null);
   assert.equal(leadingLetters('(ab)+c'), null);
   assert.equal(leadingLetters('a?b'), null);
 });
 
 test('testAlt keeps the plain alternation for patterns it cannot spread', () => {
-  assert.equal(testAlt(["'ll", 'will'], 'iu').source, new RegExp(wordAlt(["'ll", 'will']), 'iu').source);
+  assert.equal(testAlt(['-ll', 'will'], 'iu').source, new RegExp(wordAlt(['-ll', 'will']), 'iu').source);
   assert.equal(testAlt(['(a)\\1'], 'u').source, new RegExp(wordAlt(['(a)\\1']), 'u').source);
 });
 

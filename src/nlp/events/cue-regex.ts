@@ -45,7 +45,7 @@ function topLevelAlternatives(src: string): string[] {
 }
 
 /**
- * A cue pattern as alternatives that each start with one plain letter or digit: a leading group
+ * A cue pattern as alternatives that each start with one plain letter, digit or apostrophe: a leading group
  * ("(has|have|had) seen", "(a )?record") is spread over what follows it. Null when a pattern starts
  * otherwise (a class, an escape, a repeated group, a look-around) or spreads into too many.
  */
@@ -79,7 +79,8 @@ export function leadingLetters(src: string, limit = 64): Array<readonly [string,
     }
     return out;
   }
-  if (!/[a-z0-9]/.test(ch) || /[?*+{]/.test(src[1] ?? '')) return null;
+  // A letter, a digit or an apostrophe ("'ll"): a plain character that `.` in the look-behind matches.
+  if (!/[a-z0-9'’]/.test(ch) || /[?*+{]/.test(src[1] ?? '')) return null;
   return [[ch, src.slice(1)]];
 }
 
