@@ -3,11 +3,12 @@
  * (else, for the place, the previous sentence of the same paragraph).
  */
 import type { CleanLayer, DateMention, Entity, PlaceMention, Quote, Sentence } from '../../core/document.js';
-import { addDays, type DateRange, type IsoDay } from '../../core/date.js';
+import type { DateRange, IsoDay } from '../../core/date.js';
 import type { Span } from '../../core/span.js';
 import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 import { isSpace } from '../../core/chars.js';
+import { shiftDay } from './days.js';
 
 const LOCATIVE_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -151,11 +152,11 @@ export function isBackground(date: DateRange | null, published: IsoDay | null, p
   return date.last < weekBefore(published, date.precision === 3 ? 0 : -7);
 }
 
-/** `addDays(published, days)`, remembered for the last publication date (a report asks it per event). */
+/** `addDays(published, days)` (shiftDay: without parsing a Date string), remembered for the last publication date (a report asks it per event). */
 let cutoffs: { published: IsoDay; same: IsoDay; week: IsoDay } | null = null;
 function weekBefore(published: IsoDay, days: 0 | -7): IsoDay {
   if (cutoffs?.published !== published)
-    cutoffs = { published, same: addDays(published, 0), week: addDays(published, -7) };
+    cutoffs = { published, same: shiftDay(published, 0), week: shiftDay(published, -7) };
   return days === 0 ? cutoffs.same : cutoffs.week;
 }
 

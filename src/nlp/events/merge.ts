@@ -4,7 +4,7 @@
  * with the earliest sentence as evidence and the highest confidence.
  */
 import type { ConflictEvent } from '../../core/document.js';
-import { dayToDate, type IsoDay } from '../../core/date.js';
+import { dayMs } from './days.js';
 
 /**
  * A candidate is a fresh object the stage owns until it is returned: the later steps (type model,
@@ -45,33 +45,6 @@ function samePlace(a: Candidate, b: Candidate): boolean {
   if (la === null || oa === null || lb === null || ob === null) return false;
   // Within about 25 km: ACLED's own tolerance for one location.
   return Math.hypot(la - lb, (oa - ob) * Math.cos((la * Math.PI) / 180)) * 111 <= 25;
-}
-
-/**
- * `dayToDate(day).getTime()` without parsing a string into a Date (the merge compares every pair of
- * candidates): Date.UTC of the digits, which rolls a day past the month's end over as the parser does
- * ("2016-02-30" is 1 March for both). Anything but four-digit years from 100 on, months 01-12 and
- * days 01-31 is left to the parser.
- */
-export function dayMs(day: string): number {
-  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) {
-    const y = digits(day, 0, 4);
-    const m = digits(day, 5, 7);
-    const d = digits(day, 8, 10);
-    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Date.UTC(y, m - 1, d);
-  }
-  return dayToDate(day as IsoDay).getTime();
-}
-
-/** The number written by the ASCII digits `s[from, to)`, or -1 when any is not a digit. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 function compatibleDates(a: Candidate, b: Candidate): boolean {
