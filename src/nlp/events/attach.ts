@@ -57,11 +57,41 @@ export function endsWithOf(body: string, end: number): boolean {
 
 type Usable = PlaceMention & { readonly relative?: boolean };
 
-/** The best-scored place inside `within` (first of equals), without filtering the list into a new array. */
+/** Whether each list of places passed to `nearest` is in order of start (looked at once per list). */
+const SORTED = new WeakMap<readonly Span[], boolean>();
+
+function sortedByStart(places: readonly Span[]): boolean {
+  let sorted = SORTED.get(places);
+  if (sorted === undefined) {
+    sorted = true;
+    for (let i = 1; i < places.length && sorted; i++) sorted = places[i - 1]!.start <= places[i]!.start;
+    SORTED.set(places, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The best-scored place inside `within` (first of equals), without filtering the list into a new array.
+ * A list in order of start is read only from its first place starting in `within` (binary search) to
+ * the last that can (a hit asks up to four times, over all the report's places).
+ */
 function nearest(places: readonly Usable[], within: Span, trigger: Span): PlaceMention | null {
   let best: Usable | null = null;
   let bestScore = Infinity;
-  for (const p of places) {
+  let from = 0;
+  let to = places.length;
+  if (sortedByStart(places)) {
+    let hi = places.length;
+    while (from < hi) {
+      const mid = (from + hi) >> 1;
+      if (places[mid]!.start < within.start) from = mid + 1;
+      else hi = mid;
+    }
+    to = from;
+    while (to < places.length && places[to]!.start <= within.end) to++;
+  }
+  for (let i = from; i < to; i++) {
+    const p = places[i]!;
     if (!contains(within, p)) continue;
     const distance = p.end <= trigger.start ? trigger.start - p.end : Math.max(0, p.start - trigger.end);
     const score =
