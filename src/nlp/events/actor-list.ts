@@ -81,10 +81,11 @@ function unnamedActors(
       if (c < 97 || c > 122) break;
       h = (Math.imul(h, 31) + c) | 0;
     }
-    if (k !== t.end) continue;
-    const keys = byFirst.get(h);
+    if (k !== t.end || byFirst.seen[h & LOW] === 0) continue;
+    const keys = byFirst.keys.get(h & SMI);
     if (!keys) continue;
-    for (const key of keys) {
+    for (const { key, first } of keys) {
+      if (first !== h) continue;
       const end = t.start + key.length;
       if (!lower.startsWith(key, t.start) || isWordChar(lower.charCodeAt(end))) continue;
       if (found.some((f) => f.start < end && t.start < f.end)) continue;
@@ -115,17 +116,31 @@ function unnamedActors(
   return out;
 }
 
-const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, Map<number, string[]>>();
+/**
+ * Phrase keys by the hash of their first word cut to 30 bits (a small integer, which a Map looks up
+ * without boxing it; each key keeps its full hash, compared before the text), and one byte per low
+ * 16 bits of a hash, 1 where some first word has them: most tokens start no phrase, and reading a
+ * byte rejects them before the Map.
+ */
+interface FirstWords {
+  readonly keys: Map<number, { readonly key: string; readonly first: number }[]>;
+  readonly seen: Uint8Array;
+}
+const SMI = 0x3fffffff;
+const LOW = 0xffff;
+const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, FirstWords>();
 
 /** Phrase keys by the hash of their first word (lower-case ASCII), longest first; built once per table. */
-function firstWordIndex(table: ReadonlyMap<string, string>): Map<number, string[]> {
+function firstWordIndex(table: ReadonlyMap<string, string>): FirstWords {
   let index = FIRST_WORDS.get(table);
   if (index) return index;
-  index = new Map();
+  index = { keys: new Map(), seen: new Uint8Array(LOW + 1) };
   for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
     let h = 0;
     for (const ch of key.split(' ')[0]!) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-    (index.get(h) ?? index.set(h, []).get(h)!).push(key);
+    const cut = h & SMI;
+    (index.keys.get(cut) ?? index.keys.set(cut, []).get(cut)!).push({ key, first: h });
+    index.seen[h & LOW] = 1;
   }
   FIRST_WORDS.set(table, index);
   return index;
