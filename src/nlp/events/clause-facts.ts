@@ -5,7 +5,7 @@
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { deathWordTest, type FatalityMatcher } from './fatalities.js';
-import type { Lexicon, TriggerRule } from './lexicon.js';
+import type { Cues, Lexicon, TriggerRule } from './lexicon.js';
 import { riotSubType, type ResolvedType } from './resolve.js';
 import { isStateActor } from './actors.js';
 import type { Entity } from '../../core/document.js';
@@ -17,16 +17,40 @@ export interface ClauseFacts {
   readonly cumulative: boolean;
 }
 
-/** The clause's cue tests, once per clause (cached in `cache` by its start). */
+const ANY_CUE = new WeakMap<Cues, RegExp | null>();
+
+/**
+ * One regex that tests whether any of the three clause cues would (their sources as alternatives:
+ * a text matches it exactly when it matches one of them), or null when they cannot be joined
+ * (other flags, a back-reference whose number would shift, a named group).
+ */
+export function anyClauseCue(cues: Cues): RegExp | null {
+  let any = ANY_CUE.get(cues);
+  if (any === undefined) {
+    const parts = [cues.durativeLc, cues.continuingLc, cues.cumulativeLc];
+    any = parts.every((re) => re.flags === 'u' && !/\\[1-9k]|\(\?</.test(re.source.replace(/\(\?<[=!]/g, '')))
+      ? new RegExp(parts.map((re) => `(?:${re.source})`).join('|'), 'u')
+      : null;
+    ANY_CUE.set(cues, any);
+  }
+  return any;
+}
+
+/**
+ * The clause's cue tests, once per clause (cached in `cache` by its start). Most clauses have none of
+ * the three cues: one scan with their union says so, instead of three.
+ */
 export function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: Lexicon): ClauseFacts {
   let f = cache.get(c.start);
   if (!f) {
     const lc = lower.slice(c.start, c.end);
+    const any = anyClauseCue(lex.cues);
+    const some = any === null || any.test(lc);
     f = {
       deaths: undefined,
-      durative: lex.cues.durativeLc.test(lc),
-      continuing: lex.cues.continuingLc.test(lc),
-      cumulative: lex.cues.cumulativeLc.test(lc),
+      durative: some && lex.cues.durativeLc.test(lc),
+      continuing: some && lex.cues.continuingLc.test(lc),
+      cumulative: some && lex.cues.cumulativeLc.test(lc),
     };
     cache.set(c.start, f);
   }
