@@ -52,27 +52,37 @@ const mine = await pipelineOf(here('..'));
 const other = args.against ? await pipelineOf(resolve(args.against)) : null;
 const names = mine.stages.map((s) => s.adds);
 
-// Documents before each stage, all prepared by this checkout's pipeline.
-const before = new Map<LayerName, Doc[]>();
-names.forEach((name, i) =>
-  before.set(
-    name,
-    reports.map((r) => (i === 0 ? { input: r.input } : mine.run(r.input, { until: names[i - 1]! }))),
-  ),
-);
+/**
+ * Documents before each stage, prepared by the pipeline that will read them: a checkout's layers can
+ * carry caches only its own modules know (e.g. the token texts kept under a module's own symbol), so
+ * documents prepared by the other checkout would make its stages redo that work.
+ */
+function prepared(pipeline: Pipeline): Map<LayerName, Doc[]> {
+  const stages = pipeline.stages.map((s) => s.adds);
+  const docs = new Map<LayerName, Doc[]>();
+  stages.forEach((name, i) =>
+    docs.set(
+      name,
+      reports!.map((r) => (i === 0 ? { input: r.input } : pipeline.run(r.input, { until: stages[i - 1]! }))),
+    ),
+  );
+  return docs;
+}
+const before = prepared(mine);
+const beforeOther = other ? prepared(other) : null;
 const bodies = before.get(names[1]!)!.map((d) => d.clean?.body ?? '');
 const winkPeers = [createWinkPosPeer(), createWinkPeer()];
 let sink = 0;
 const sides = new Map<string, () => void>(
   winkPeers.map((peer) => [peer.name, () => bodies.forEach((b) => (sink += peer.run(b)))]),
 );
-for (const [label, pipeline] of [
-  ['', mine],
-  ['against ', other],
+for (const [label, pipeline, docsBefore] of [
+  ['', mine, before],
+  ['against ', other, beforeOther],
 ] as const) {
-  if (!pipeline) continue;
+  if (!pipeline || !docsBefore) continue;
   for (const stage of pipeline.stages) {
-    const docs = before.get(stage.adds);
+    const docs = docsBefore.get(stage.adds);
     if (docs) sides.set(`${label}${stage.adds}`, () => docs.forEach((d) => (sink += stage.run(d) ? 1 : 0)));
   }
 }
