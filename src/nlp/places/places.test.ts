@@ -191,6 +191,18 @@ describe('places: districts in a datelined story', () => {
     },
   );
 
+  it('"the X area of Y district, Z": X is a village there, not a same-named town elsewhere (a capital abroad included)', () => {
+    for (const body of [
+      'Militants attacked a post in the Ashkhabad area of Maywand district, Kandahar.',
+      "A bomb hit a truck in the 'Qalat' area of Kushki Kuhna district, Herat.",
+    ]) {
+      const names = placesOf(body).places.map((p) => p.text);
+      assert.ok(!names.includes('Ashkhabad') && !names.includes('Qalat'), names.join(', '));
+    }
+    // A town inside the province its sentence names stays.
+    assert.ok(placesOf('Fighting raged in the Sangin area of Helmand.').places.some((p) => p.text === 'Sangin'));
+  });
+
   it('a small town abroad is not taken when the report is about another country', () => {
     const body = 'Syrian jets struck the town of Bartella overnight, activists in Syria said.';
     assert.deepEqual(

@@ -36,6 +36,14 @@ export function rivalsOf(c: Candidate, e: GazEntry): Set<string | null> | null {
 
 const BIG_CITY = 300_000;
 
+// "X area of Y", "X village of Y" ("X of Y district" may be a town of that district: "Khanna of Ludhiana district").
+const AREA_OF_AFTER_RE = /^\s+(?:area|village|locality)\s+of\b/i;
+/** An area or village of the place named next (a closing quote may come first). */
+function partOfNext(after: string): boolean {
+  const q = after.charCodeAt(0);
+  return AREA_OF_AFTER_RE.test(q === 39 || q === 0x2019 || q === 34 ? after.slice(1) : after);
+}
+
 export function choose(c: Candidate, ctx: ReadonlyMap<string, number>, areas: Areas = NO_AREAS): GazEntry {
   let best = c.entries[0]!;
   let bestScore = -Infinity;
@@ -87,6 +95,9 @@ export function accepted(
     SEATS.has(e.source) && SEAT_DISTRICT_RE.test(after) && e.country !== null && (ctx.get(e.country) ?? 0) > 0;
   if ((gaz.stop.has(c.key) && !district) || gaz.demonyms.has(c.key)) return false;
   if (c.initial && c.pos !== 'PROPN') return false;
+  // "the Sharan village of Ab Kamari district", "the 'Qalat' area of X": a village or area of the place
+  // named after it, not a same-named town that lies outside every province or country its sentence names.
+  if (partOfNext(after) && !inNamedArea(e, areas, c.key)) return false;
   if (e.source === 'capital') return true;
   // An admin1 capital abroad inside a longer name is usually a person ("Andreas Rinke").
   if (e.source === 'admin1-capital') return !c.inLongerName || (e.country !== null && (ctx.get(e.country) ?? 0) > 0);
