@@ -4,6 +4,7 @@
  * entity) and has no raw position.
  */
 import type { OffsetSegment } from '../../core/document.js';
+import { firstAbove } from '../../core/search.js';
 
 /** Raw offset of a body offset, or null when that character was not copied verbatim. */
 export function bodyToRaw(offsets: readonly OffsetSegment[], bodyOffset: number): number | null {
@@ -67,19 +68,13 @@ export class BodyBuilder {
   }
 }
 
+const bodyEndOf = (seg: OffsetSegment): number => seg.body + seg.length;
+
 /** The parts of `map` covering source range [start, end), clipped to it. */
 function segmentsIn(map: readonly OffsetSegment[], start: number, end: number): OffsetSegment[] {
   const out: OffsetSegment[] = [];
-  let lo = 0;
-  let hi = map.length;
   // First segment whose end is past `start`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const seg = map[mid]!;
-    if (seg.body + seg.length <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < map.length; i++) {
+  for (let i = firstAbove(map, start, bodyEndOf); i < map.length; i++) {
     const seg = map[i]!;
     if (seg.body >= end) break;
     const a = Math.max(start, seg.body);

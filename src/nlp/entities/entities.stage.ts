@@ -22,6 +22,7 @@ import { FormCache, type Form, tokenize, tokensFromLayer, type Tok } from './fol
 import type { Match } from './matcher.js';
 import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
+import { firstAtLeast, startOf } from '../../core/search.js';
 
 const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
 
@@ -125,13 +126,7 @@ function withoutOverlaps(found: readonly Entity[]): Entity[] {
   // some kept one if and only if it overlaps the last kept span that starts before it ends.
   const kept: Entity[] = [];
   for (const e of byClaim) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.start < e.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(kept, e.end, startOf);
     if (lo > 0 && kept[lo - 1]!.end > e.start) continue;
     kept.splice(lo, 0, e);
   }

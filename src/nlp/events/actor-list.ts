@@ -6,6 +6,7 @@
 import type { Entity, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
+import { endOf, firstAbove, firstAtLeast, startOf } from '../../core/search.js';
 
 const PREP_OR_DET_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -176,16 +177,7 @@ function specific(body: string, actors: Entity[]): Entity[] {
 
 /** The token ending nearest before `pos` (binary search; tokens are in text order). */
 function tokenBefore(tokens: readonly Token[], pos: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found: Token | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) {
-      found = tokens[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = tokens[firstAbove(tokens, pos, endOf) - 1];
   return found && pos - found.end <= 2 ? found : undefined;
 }
 
@@ -198,17 +190,7 @@ function isWordChar(c: number): boolean {
 
 /** The first token starting at or after `pos`. */
 function tokenAfter(tokens: readonly Token[], pos: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found: Token | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start >= pos) {
-      found = tokens[mid];
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
+  return tokens[firstAtLeast(tokens, pos, startOf)];
 }
 
 /** `lower` is `body` lower-cased (same offsets): the scans run case-sensitively on it. */

@@ -6,6 +6,7 @@
 import type { Entity } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues, TriggerRule } from './lexicon.js';
+import { firstAtLeast, startOf } from '../../core/search.js';
 
 export interface ActorPick {
   readonly actor1: Entity | null;
@@ -53,13 +54,7 @@ export function pickActors(
   nominal = false,
 ): ActorPick {
   // Actors are sorted by start: the clause's are found from the first starting in it (binary search).
-  let lo = 0;
-  let hi = actors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (actors[mid]!.start < clause.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(actors, clause.start, startOf);
   const inClause: Entity[] = [];
   for (let i = lo; i < actors.length && actors[i]!.start <= clause.end; i++)
     if (actors[i]!.end <= clause.end) inClause.push(actors[i]!);

@@ -9,6 +9,7 @@ import { contains, overlaps } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 import { isSpace } from '../../core/chars.js';
 import { shiftDay } from './days.js';
+import { firstAtLeast, startOf } from '../../core/search.js';
 
 const LOCATIVE_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|throughout|within)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -81,12 +82,7 @@ function nearest(places: readonly Usable[], within: Span, trigger: Span): PlaceM
   let from = 0;
   let to = places.length;
   if (sortedByStart(places)) {
-    let hi = places.length;
-    while (from < hi) {
-      const mid = (from + hi) >> 1;
-      if (places[mid]!.start < within.start) from = mid + 1;
-      else hi = mid;
-    }
+    from = firstAtLeast(places, within.start, startOf);
     to = from;
     while (to < places.length && places[to]!.start <= within.end) to++;
   }

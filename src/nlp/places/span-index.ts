@@ -3,6 +3,7 @@
  * by a binary search and a short walk back instead of a test of every span of the report.
  */
 import type { Span } from '../../core/span.js';
+import { firstAtLeast, itself } from '../../core/search.js';
 
 export interface SpanIndex<T extends Span> {
   readonly items: readonly T[];
@@ -29,14 +30,7 @@ export function spanIndex<T extends Span>(spans: readonly T[]): SpanIndex<T> {
 
 /** Index of the first span that starts at or after `end` (every span before it starts before `end`). */
 function firstFrom<T extends Span>(ix: SpanIndex<T>, end: number): number {
-  let lo = 0;
-  let hi = ix.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ix.starts[mid]! < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtLeast(ix.starts, end, itself);
 }
 
 /** Some span of the index overlaps `s` (`overlaps` of core/span). */

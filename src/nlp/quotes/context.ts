@@ -8,6 +8,7 @@ import { tokenTexts } from '../sentences/token-text.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { WORD_VERB } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
+import { firstAtLeast, startOf } from '../../core/search.js';
 
 export interface QuoteContext {
   readonly body: string;
@@ -190,14 +191,7 @@ export function tokenAt(ctx: QuoteContext, offset: number): number {
 }
 
 function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtLeast(tokens, offset, startOf);
 }
 
 export function paragraphOfToken(ctx: QuoteContext, t: number): number {
