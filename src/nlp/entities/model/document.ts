@@ -107,17 +107,7 @@ export function documentFeatures(
     s.map((w, i) => {
       const c = counts.get(keys[si]![i]!);
       if (!c || !hasLetter.test(w)) return -1;
-      const own = /^\p{Lu}/u.test(w) ? typeOf[firstPass[si]![i]!]! : -1;
-      let best = -1;
-      let top = 0;
-      for (let t = 0; t < 5; t++) {
-        const n = c[t]! - (t === own ? 1 : 0);
-        if (n > top) {
-          top = n;
-          best = t;
-        }
-      }
-      return best;
+      return majorityBesides(c, /^\p{Lu}/u.test(w) ? typeOf[firstPass[si]![i]!]! : -1);
     }),
   );
   const buckets = doc.map(numberBucket);
@@ -166,16 +156,7 @@ export function documentFeatures(
       if (runStart[i]! >= 0) {
         const key = lower.slice(runStart[i]!, runEnd[i]! + 1).join(' ');
         const seen = runCounts.get(key)!;
-        const ownRun = typeOf[firstPass[si]![runStart[i]!]!]!;
-        let best = -1;
-        let top = 0;
-        for (let t = 0; t < 5; t++) {
-          const k = seen[t]! - (t === ownRun ? 1 : 0);
-          if (k > top) {
-            top = k;
-            best = t;
-          }
-        }
+        const best = majorityBesides(seen, typeOf[firstPass[si]![runStart[i]!]!]!);
         const at = runStart[i] === runEnd[i] ? 0 : i === runStart[i] ? 1 : 2;
         ids.push(mix(DOC.runMajority, (best + 1) * 3 + at), mix(DOC.runText, mix(at, fnv1a32(key))));
         const a = runStart[i]!;
@@ -253,4 +234,21 @@ export function documentSentenceFeatures(
 ): SentenceFeatures[] {
   const extra = documentFeatures(doc, firstPass, classes);
   return doc.map((s, si) => withExtra(sentenceFeatures(s), extra[si]!));
+}
+
+/**
+ * The type (0..4) counted most often in `counts` once one occurrence of `own` (the token's own, or
+ * -1) is left out, or -1 when no other occurrence has a type.
+ */
+function majorityBesides(counts: ArrayLike<number>, own: number): number {
+  let best = -1;
+  let top = 0;
+  for (let t = 0; t < 5; t++) {
+    const n = counts[t]! - (t === own ? 1 : 0);
+    if (n > top) {
+      top = n;
+      best = t;
+    }
+  }
+  return best;
 }
