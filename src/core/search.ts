@@ -14,12 +14,7 @@ export function firstAtLeast<T>(
   lo = 0,
   hi = items.length,
 ): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bound(items, value, key, lo, hi, false);
 }
 
 /** The first index in [lo, hi) whose key is above `value` (hi when there is none). */
@@ -30,9 +25,21 @@ export function firstAbove<T>(
   lo = 0,
   hi = items.length,
 ): number {
+  return bound(items, value, key, lo, hi, true);
+}
+
+function bound<T>(
+  items: ArrayLike<T>,
+  value: number,
+  key: NumberKey<T>,
+  lo: number,
+  hi: number,
+  above: boolean,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) <= value) lo = mid + 1;
+    const k = key(items[mid]!);
+    if (k < value || (above && k === value)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
