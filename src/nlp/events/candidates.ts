@@ -49,7 +49,6 @@ import { firstIndex, nameStart, ongoing } from './tokens.js';
 
 const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
-/** Event types of political violence: only these can be told by their casualties alone. */
 /** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
 const PROTESTER_VICTIMS =
   /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
@@ -57,6 +56,7 @@ const PROTESTER_VICTIMS =
 const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */
 const CROWD_CAN: ReadonlySet<string> = new Set(['Battles', 'Violence against civilians', 'Riots']);
+/** Event types of political violence: only these can be told by their casualties alone. */
 const VIOLENT: ReadonlySet<string> = new Set([
   'Battles',
   'Explosions/Remote violence',
