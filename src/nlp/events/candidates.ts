@@ -45,28 +45,20 @@ import { modalityOf } from './modality.js';
 import { countryOfEntities, type CountryData } from './report-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
+import {
+  ATTRIBUTIVE_BEFORE,
+  COORDINATED,
+  CROWD_CAN,
+  PLUPERFECT,
+  PROTESTER_VICTIMS,
+  ROLE_ORDER,
+  VIOLENT,
+  WEAPON_NOUN,
+} from './candidate-cues.js';
 import { firstIndex, nameStart, ongoing } from './tokens.js';
 
-const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
-const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
-/** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
-const PROTESTER_VICTIMS =
-  /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
-/** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
-const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
-/** Violence a crowd of unarmed people can do (not explosions, not arrests). */
-const CROWD_CAN: ReadonlySet<string> = new Set(['Battles', 'Violence against civilians', 'Riots']);
-/** Event types of political violence: only these can be told by their casualties alone. */
-const VIOLENT: ReadonlySet<string> = new Set([
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Riots',
-]);
-const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 /** What isParty gets when it will not read the actors' names. */
 const NO_NAMES: ReadonlySet<string> = new Set();
-const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
 
 export function findCandidates(
   doc: Doc,

@@ -1,0 +1,28 @@
+/**
+ * The fixed cues and orders the events stage's candidate filter reads (candidates.ts): patterns of
+ * the words around a trigger, and sets of ACLED event types.
+ */
+import type { TriggerRule } from './lexicon.js';
+
+/** "had (recently) (been)" right before a trigger: a pluperfect, told as background. */
+export const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
+/** A determiner or "newly/recently" right before a participle trigger used as an adjective ("the retaken areas"). */
+export const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
+/** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
+export const PROTESTER_VICTIMS =
+  /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
+/** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
+export const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
+/** Violence a crowd of unarmed people can do (not explosions, not arrests). */
+export const CROWD_CAN: ReadonlySet<string> = new Set(['Battles', 'Violence against civilians', 'Riots']);
+/** Event types of political violence: only these can be told by their casualties alone. */
+export const VIOLENT: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Riots',
+]);
+/** A clause opened by "and" or "then" continues the clause before it (its date, its actors). */
+export const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
+/** Weapon nouns that tell an explosion only when they hurt someone. */
+export const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
