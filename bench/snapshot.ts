@@ -1,11 +1,15 @@
 /**
- * `npx tsx bench/snapshot.ts --out FILE [--compare FILE] [--acled N]`: the Analysis JSON of every text
+ * `npx tsx bench/snapshot.ts --out FILE [--compare FILE] [--acled N] [--reverse]`: the Analysis JSON of every text
  * of the benchmark corpora, one line per text, for proving that a speed change leaves outputs alone.
  *
  * Texts: the recombined examples; when ../shared is here, the 207 Reuters posts (HTML) and the first N
  * notes texts of each ACLED file (default 300). Write a snapshot before a change (or from a worktree of
  * the old commit), then `--compare` it after: the command prints how many texts differ and the first
  * difference, and exits 1 when any does. Both snapshots must be written by the same command line.
+ *
+ * `--reverse` reads the texts in the opposite order (the file keeps that order; `--compare` matches
+ * texts by name): compared with a snapshot read forwards, it shows whether a report's analysis
+ * depends on what the process read before it (as wink-nlp's learned lexicon once made it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +25,16 @@ import { loadExamplesCorpus, loadReutersCorpus } from './corpus.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const { values: args } = parseArgs({
-  options: { out: { type: 'string' }, compare: { type: 'string' }, acled: { type: 'string', default: '300' } },
+  options: {
+    out: { type: 'string' },
+    compare: { type: 'string' },
+    acled: { type: 'string', default: '300' },
+    reverse: { type: 'boolean', default: false },
+  },
 });
 const perFile = Number(args.acled);
 if (!args.out || !(perFile >= 0)) {
-  console.error('usage: npx tsx bench/snapshot.ts --out FILE [--compare FILE] [--acled N>=0]');
+  console.error('usage: npx tsx bench/snapshot.ts --out FILE [--compare FILE] [--acled N>=0] [--reverse]');
   process.exit(2);
 }
 
@@ -48,6 +57,7 @@ if (perFile > 0 && missing(acledFiles) === null) {
   }
 }
 
+if (args.reverse) texts.reverse();
 const reader = createReader();
 const lines = texts.map(({ name, input }) => {
   try {
@@ -65,12 +75,15 @@ if (args.compare) {
     console.log(`DIFFERENT: ${old.length} texts in ${args.compare}, ${lines.length} now`);
     process.exit(1);
   }
-  const differing = lines.map((line, i) => (line === old[i] ? -1 : i)).filter((i) => i >= 0);
+  // Matched by name, so a snapshot read in the other order (--reverse) compares too.
+  const oldByName = new Map(old.map((line) => [JSON.parse(line).name as string, line]));
+  const pairs = lines.map((line) => [oldByName.get(JSON.parse(line).name as string) ?? '', line] as const);
+  const differing = pairs.map(([was, now], i) => (was === now ? -1 : i)).filter((i) => i >= 0);
   if (differing.length === 0) {
     console.log(`identical: all ${lines.length} analyses equal those in ${args.compare}`);
   } else {
     const first = differing[0]!;
-    const [a, b] = [old[first]!, lines[first]!];
+    const [a, b] = pairs[first]!;
     let at = 0;
     while (at < a.length && a[at] === b[at]) at++;
     console.log(`DIFFERENT: ${differing.length} of ${lines.length} texts; first ${JSON.parse(b).name as string}:`);
