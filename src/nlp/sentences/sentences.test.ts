@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { bodyOffset, splitGluedPossessives } from './possessive.js';
-import { paragraphsOf, readSentences } from './sentences.stage.js';
+import { paragraphsOf, readSentences, winkReader } from './sentences.stage.js';
 
 test('sentences: splits paragraphs and sentences, keeps abbreviations whole', () => {
   const rows: Array<[string, string[]]> = [
@@ -104,7 +102,10 @@ test('one read of the whole body gives what a read of each paragraph alone gives
 });
 
 test("token offsets are the ones wink-nlp's own preceding spaces give (spaces skipped, not read per token)", () => {
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  // The stage's own instance, read after the stage has read the body once: wink learns new tokens as
+  // it reads, and the learned ones can split differently ("A0...."), so two instances or two states
+  // need not agree.
+  const nlp = winkReader;
   const probe = nlp.readDoc('');
   const piece = fc.constantFrom(
     ...[' ', '  ', '\u00a0', '\u2002', '\u2005', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u200b'],
@@ -117,6 +118,7 @@ test("token offsets are the ones wink-nlp's own preceding spaces give (spaces sk
   );
   fc.assert(
     fc.property(bodies, (body) => {
+      readSentences(body);
       // wink reads the body with glued possessives split (possessive.ts), as the stage does.
       const split = splitGluedPossessives(body, (word) => !probe.isOOV(word));
       const all = nlp.readDoc(split.text).tokens();
@@ -142,7 +144,8 @@ test("token offsets are the ones wink-nlp's own preceding spaces give (spaces sk
         expected.filter(inParagraph),
       );
     }),
-    { numRuns: 500 },
+    // The body that failed in CI when the test read with an instance of its own: wink learns "....".
+    { numRuns: 500, examples: [['U.S. \u3000\n\nA0....']] },
   );
 });
 
