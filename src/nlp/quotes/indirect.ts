@@ -17,7 +17,7 @@ import {
   participleSubject,
   quotedObject,
 } from './object.js';
-import type { TokenRange } from './phrase.js';
+import { isClauseDash, type TokenRange } from './phrase.js';
 import { nounCue, passiveCue } from './noun.js';
 import { dropInner, inRelative, relativeEnd } from './relative.js';
 import { WORD_NOUN, WORD_VERB } from './lexicon.js';
@@ -98,7 +98,7 @@ const JOINS = new Set(['and', 'but', 'while', 'whereas', 'though', 'although', '
 function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean {
   if (ctx.inQuote[k]) return false;
   let j = k;
-  if (ctx.words[j] === ',' || isSeparatorDash(ctx, j)) j++;
+  if (ctx.words[j] === ',' || isClauseDash(ctx, j)) j++;
   const w = ctx.words[j];
   if (w === undefined || j >= end) return false;
   // "..., adding that" and a list of the speaker's acts: "X suggested ..., called her ... and left".
@@ -119,23 +119,11 @@ function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean
   return v < end && isCueVerb(ctx, v, false) && ctx.lex.verbClass.get(ctx.words[v]!) !== 'stance';
 }
 
-/** A dash between clauses ("... cheeseburger — others say ..."). */
-const SEPARATOR_DASH = new Set(['—', '–', '--']);
-
-/** A dash between clauses, or a hyphen with a space on each side standing for one ("... - others say"). */
-function isSeparatorDash(ctx: QuoteContext, k: number): boolean {
-  const w = ctx.words[k]!;
-  if (SEPARATOR_DASH.has(w)) return true;
-  if (w !== '-') return false;
-  const tok = ctx.tokens[k]!;
-  return ctx.body.charCodeAt(tok.start - 1) === 32 && ctx.body.charCodeAt(tok.end) === 32;
-}
-
 /** The end of a reported clause [t, e): before the first nested attribution. */
 function cutNested(ctx: QuoteContext, t: number, e: number): number {
   for (let k = t + 3; k < e - 2; k++) {
     const w = ctx.words[k]!;
-    if ((w === ',' || JOINS.has(w) || isSeparatorDash(ctx, k)) && nestedAttributionAt(ctx, k, e)) return k;
+    if ((w === ',' || JOINS.has(w) || isClauseDash(ctx, k)) && nestedAttributionAt(ctx, k, e)) return k;
   }
   return e;
 }

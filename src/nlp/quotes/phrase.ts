@@ -155,7 +155,7 @@ export function npEndingAt(ctx: QuoteContext, j: number, lo: number): TokenRange
     if (
       NOMINAL.has(p) ||
       (POSSESSIVE.has(w) && start < end) ||
-      (w === '-' && !isAsideDash(ctx, j)) ||
+      (w === '-' && !isClauseDash(ctx, j)) ||
       (w === '.' && start < end && j > lo && pos(ctx, j - 1) === 'PROPN')
     ) {
       start = j--;
@@ -206,10 +206,10 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
     j = k - 1;
   }
   // "Jane Doe — named by the paper as a likely pick — told": a phrase between dashes.
-  if (isAsideDash(ctx, j)) {
+  if (isClauseDash(ctx, j)) {
     let k = j - 1;
-    while (k > lo && k > j - MAX_APPOSITION * 2 && !isAsideDash(ctx, k) && !/^[.;:]$/.test(ctx.words[k]!)) k--;
-    if (k <= lo || !isAsideDash(ctx, k)) return null;
+    while (k > lo && k > j - MAX_APPOSITION * 2 && !isClauseDash(ctx, k) && !/^[.;:]$/.test(ctx.words[k]!)) k--;
+    if (k <= lo || !isClauseDash(ctx, k)) return null;
     const named = npEndingAt(ctx, k - 1, lo);
     return named && holdsName(ctx, named) ? named : null;
   }
@@ -221,12 +221,15 @@ export function subjectBefore(ctx: QuoteContext, cue: number, lo: number): Token
   return np ? (documentAuthor(ctx, np, lo) ?? np) : null;
 }
 
-const DASH_ASIDE = new Set(['—', '–', '--']);
+const CLAUSE_DASH = new Set(['—', '–', '--']);
 
-/** A dash opening or closing an aside: an em or en dash, or a hyphen with spaces around it. */
-function isAsideDash(ctx: QuoteContext, k: number): boolean {
+/**
+ * A dash that opens or closes an aside or stands between clauses: an em or en dash, a double hyphen,
+ * or a hyphen with a space on each side standing for one ("... - others say").
+ */
+export function isClauseDash(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k]!;
-  if (DASH_ASIDE.has(w)) return true;
+  if (CLAUSE_DASH.has(w)) return true;
   if (w !== '-') return false;
   const tok = ctx.tokens[k]!;
   return ctx.body.charCodeAt(tok.start - 1) === 32 && ctx.body.charCodeAt(tok.end) === 32;
