@@ -7,6 +7,7 @@ import type { Entity, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 import { endOf, firstAbove, firstAtLeast, startOf } from '../../core/search.js';
+import { LETTERS, tokenWords, type TokenWords } from './token-words.js';
 
 const PREP_OR_DET_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -67,22 +68,18 @@ function unnamedActors(
   named: readonly Entity[],
   country: { code: string; name: string } | null,
   cues: Cues,
+  words: TokenWords,
 ): Entity[] {
   const out: Entity[] = [];
   // Plain phrases, looked up by the word a token starts with (keys longest first: the longest wins).
   const byFirst = firstWordIndex(cues.stateForceOf);
   const found: Span[] = [];
-  for (const t of tokens) {
-    // The token's ASCII letters hashed as they are read: most tokens start no phrase, and are
-    // never sliced out.
-    let h = 0;
-    let k = t.start;
-    for (; k < t.end; k++) {
-      const c = lower.charCodeAt(k);
-      if (c < 97 || c > 122) break;
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    if (k !== t.end || byFirst.seen[h & LOW] === 0) continue;
+  // The tokens' ASCII letters hashed once for the report (shared with the trigger scan): most tokens
+  // start no phrase, and are never sliced out.
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti]!;
+    const h = words.hash[ti]!;
+    if (words.runEnd[ti] !== t.end || (words.flags[ti]! & LETTERS) === 0 || byFirst.seen[h & LOW] === 0) continue;
     const keys = byFirst.keys.get(h & SMI);
     if (!keys) continue;
     for (const { key, first } of keys) {
@@ -193,7 +190,10 @@ function tokenAfter(tokens: readonly Token[], pos: number): Token | undefined {
   return tokens[firstAtLeast(tokens, pos, startOf)];
 }
 
-/** `lower` is `body` lower-cased (same offsets): the scans run case-sensitively on it. */
+/**
+ * `lower` is `body` lower-cased (same offsets): the scans run case-sensitively on it; `words` its
+ * tokens' words (token-words.ts), when the caller has them.
+ */
 export function actorList(
   body: string,
   lower: string,
@@ -203,12 +203,13 @@ export function actorList(
   dateline: Span | null,
   country: { code: string; name: string } | null,
   cues: Cues,
+  words: TokenWords = tokenWords(lower, tokens),
 ): Entity[] {
   const named = entities.filter((e) => e.actor !== null);
   const all = [
     ...named,
     ...countriesAsActors(body, places, named),
-    ...unnamedActors(body, lower, tokens, named, country, cues),
+    ...unnamedActors(body, lower, tokens, named, country, cues, words),
   ]
     .filter((e) => !dateline || e.end <= dateline.start || e.start >= dateline.end)
     .filter((e) => !HOLDER_AFTER.test(body.slice(e.end, e.end + 16)))

@@ -56,6 +56,7 @@ import {
   WEAPON_NOUN,
 } from './candidate-cues.js';
 import { firstIndex, nameStart, ongoing } from './tokens.js';
+import { tokenWords } from './token-words.js';
 
 /** What isParty gets when it will not read the actors' names. */
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -87,6 +88,8 @@ export function findCandidates(
     placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName ?? fallback?.name;
   const countryName = (location: PlaceMention | null): string | null =>
     placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallback?.name ?? null;
+  // Each token's leading word hashed once, for the unnamed-actor walk and the trigger scan.
+  const words = tokenWords(lower, sents.tokens);
   const actors = actorList(
     body,
     lower,
@@ -96,6 +99,7 @@ export function findCandidates(
     dateline,
     mainCountry && mainCountryName ? { code: mainCountry, name: mainCountryName } : null,
     lex.cues,
+    words,
   );
   // A dateline names where the reporter filed from, not where the events happened.
   const places = usablePlaces(body, placesLayer.places, actors).filter(
@@ -118,7 +122,7 @@ export function findCandidates(
 
   const bySentence = new Map<number, Hit[]>();
   let si = 0;
-  for (const hit of findHits(lower, sents.tokens, index)) {
+  for (const hit of findHits(lower, sents.tokens, index, words)) {
     while (si < sents.sentences.length && sents.sentences[si]!.end <= hit.start) si++;
     const s = sents.sentences[si];
     if (!s || hit.start < s.start || hit.end > s.end) continue;

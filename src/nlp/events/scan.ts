@@ -5,6 +5,7 @@
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { TriggerRule } from './lexicon.js';
+import { ASCII_STOP, tokenWords, type TokenWords } from './token-words.js';
 
 export interface Hit extends Span {
   readonly rule: TriggerRule;
@@ -29,7 +30,7 @@ export interface TriggerIndex {
   readonly hashSeen: Uint8Array;
 }
 
-/** Hash of ASCII lower-case letters/digits, as computed incrementally in findHits. */
+/** Hash of ASCII lower-case letters/digits, as computed incrementally in token-words.ts. */
 function hashWord(word: string): number {
   let h = 0;
   for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
@@ -185,28 +186,23 @@ function skipPos(pos: string): boolean {
 
 /**
  * Every trigger match starting at a token, longest first where two overlap ("air strike" over
- * "strike"). `text` is the body lower-cased once by the caller (same offsets).
+ * "strike"). `text` is the body lower-cased once by the caller (same offsets); `words` its tokens'
+ * words (token-words.ts), when the caller has them.
  */
-export function findHits(text: string, tokens: readonly Token[], index: TriggerIndex): Hit[] {
+export function findHits(
+  text: string,
+  tokens: readonly Token[],
+  index: TriggerIndex,
+  words: TokenWords = tokenWords(text, tokens),
+): Hit[] {
   const all: Hit[] = [];
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     if (skipPos(t.pos)) continue;
-    // The run of ASCII letters and digits from the token start, hashed as it is read.
-    let k = t.start;
-    let h = 0;
-    let ascii = true;
-    for (; k < t.end; k++) {
-      const c = text.charCodeAt(k);
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        h = (Math.imul(h, 31) + c) | 0;
-        continue;
-      }
-      if (c >= 128) ascii = false;
-      break;
-    }
+    const k = words.runEnd[ti]!;
+    const h = words.hash[ti]!;
     let entries: readonly Entry[] | undefined;
-    if (ascii) {
+    if ((words.flags[ti]! & ASCII_STOP) !== 0) {
       if (k === t.start || index.hashSeen[h & LOW] === 0) continue;
       const bucket = index.byHash.get(h & SMI);
       if (!bucket) continue;
