@@ -7,7 +7,7 @@ import type { Entity, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 import { endOf, firstAbove, firstAtLeast, startOf } from '../../core/search.js';
-import { LETTERS, tokenWords, type TokenWords } from './token-words.js';
+import { ACTOR_WORD, LETTERS, tokenWords, type TokenWords } from './token-words.js';
 
 const PREP_OR_DET_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -74,12 +74,13 @@ function unnamedActors(
   // Plain phrases, looked up by the word a token starts with (keys longest first: the longest wins).
   const byFirst = firstWordIndex(cues.stateForceOf);
   const found: Span[] = [];
-  // The tokens' ASCII letters hashed once for the report (shared with the trigger scan): most tokens
-  // start no phrase, and are never sliced out.
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti]!;
-    const h = words.hash[ti]!;
-    if (words.runEnd[ti] !== t.end || (words.flags[ti]! & LETTERS) === 0 || byFirst.seen[h & LOW] === 0) continue;
+  // The tokens' words hashed once for the report (shared with the trigger scan): only those whose
+  // word can start a phrase are listed, and none is sliced out.
+  for (let w = 0; w < words.token.length; w++) {
+    const t = tokens[words.token[w]!]!;
+    const h = words.hash[w]!;
+    const flags = words.flags[w]!;
+    if ((flags & ACTOR_WORD) === 0 || (flags & LETTERS) === 0 || words.runEnd[w] !== t.end) continue;
     const keys = byFirst.keys.get(h & SMI);
     if (!keys) continue;
     for (const { key, first } of keys) {
@@ -144,6 +145,11 @@ function firstWordIndex(table: ReadonlyMap<string, string>): FirstWords {
   return index;
 }
 
+/** The first-word filter of the unnamed actors (see FirstWords), for tokenWords. */
+export function unnamedFirstWords(cues: Cues): Uint8Array {
+  return firstWordIndex(cues.stateForceOf).seen;
+}
+
 /** The unnamed roles a named group's name can modify ("TTP gunmen", "NSCN (K) militants"). */
 const UNNAMED = /^(?:Unidentified Armed Group|Rioters|Protesters)(?: \(|$)/;
 
@@ -203,7 +209,7 @@ export function actorList(
   dateline: Span | null,
   country: { code: string; name: string } | null,
   cues: Cues,
-  words: TokenWords = tokenWords(lower, tokens),
+  words: TokenWords = tokenWords(lower, tokens, null, unnamedFirstWords(cues)),
 ): Entity[] {
   const named = entities.filter((e) => e.actor !== null);
   const all = [

@@ -6,7 +6,7 @@ import type { Doc, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import { layer } from '../stage.js';
-import { actorList, genericActorName } from './actor-list.js';
+import { actorList, genericActorName, unnamedFirstWords } from './actor-list.js';
 import { crowdAgent, isStateActor, pickActors } from './actors.js';
 import {
   descriptorOnce,
@@ -89,7 +89,7 @@ export function findCandidates(
   const countryName = (location: PlaceMention | null): string | null =>
     placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallback?.name ?? null;
   // Each token's leading word hashed once, for the unnamed-actor walk and the trigger scan.
-  const words = tokenWords(lower, sents.tokens);
+  const words = tokenWords(lower, sents.tokens, index.hashSeen, unnamedFirstWords(lex.cues));
   const actors = actorList(
     body,
     lower,

@@ -5,7 +5,7 @@
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { TriggerRule } from './lexicon.js';
-import { ASCII_STOP, tokenWords, type TokenWords } from './token-words.js';
+import { ASCII_STOP, TRIGGER_WORD, tokenWords, type TokenWords } from './token-words.js';
 
 export interface Hit extends Span {
   readonly rule: TriggerRule;
@@ -193,20 +193,21 @@ export function findHits(
   text: string,
   tokens: readonly Token[],
   index: TriggerIndex,
-  words: TokenWords = tokenWords(text, tokens),
+  words: TokenWords = tokenWords(text, tokens, index.hashSeen, null),
 ): Hit[] {
   const all: Hit[] = [];
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti]!;
+  // Only the tokens whose word can start a trigger (and those with other letters) are listed.
+  for (let w = 0; w < words.token.length; w++) {
+    const flags = words.flags[w]!;
+    const ascii = (flags & ASCII_STOP) !== 0;
+    if (ascii && (flags & TRIGGER_WORD) === 0) continue;
+    const t = tokens[words.token[w]!]!;
     if (skipPos(t.pos)) continue;
-    const k = words.runEnd[ti]!;
-    const h = words.hash[ti]!;
     let entries: readonly Entry[] | undefined;
-    if ((words.flags[ti]! & ASCII_STOP) !== 0) {
-      if (k === t.start || index.hashSeen[h & LOW] === 0) continue;
-      const bucket = index.byHash.get(h & SMI);
+    if (ascii) {
+      const bucket = index.byHash.get(words.hash[w]! & SMI);
       if (!bucket) continue;
-      const len = k - t.start;
+      const len = words.runEnd[w]! - t.start;
       for (const b of bucket) if (b.word.length === len && text.startsWith(b.word, t.start)) entries = b.entries;
     } else {
       const key = LEAD.exec(text.slice(t.start, t.end))?.[0];

@@ -1,28 +1,66 @@
 /**
  * One pass over a report's tokens shared by the trigger scan (scan.ts) and the unnamed-actor walk
- * (actor-list.ts): the hash of each token's leading ASCII lower-case letters and digits, so neither
- * reads the token's characters again and no token is sliced out.
+ * (actor-list.ts): each token's leading ASCII lower-case letters and digits are hashed once, and only
+ * the tokens whose word some trigger or unnamed actor can start with are listed for them, so neither
+ * reads every token again and no token is sliced out.
  */
 import type { Token } from '../../core/document.js';
 
-/** Per token, by index: the hash (`h = imul(h, 31) + c | 0` over the run) and where the run ends. */
+/**
+ * The listed tokens, in text order (parallel arrays): the token's index, the hash of its run
+ * (`h = imul(h, 31) + c | 0`), where the run ends, and its flags.
+ */
 export interface TokenWords {
-  readonly hash: Int32Array;
-  readonly runEnd: Int32Array;
-  /** ASCII_STOP | LETTERS: see below. */
-  readonly flags: Uint8Array;
+  readonly token: number[];
+  readonly hash: number[];
+  readonly runEnd: number[];
+  readonly flags: number[];
 }
 
-/** The run did not stop at a non-ASCII character (the trigger scan looks such tokens up by their text). */
+/** The run did not stop at a non-ASCII character (the trigger scan looks other tokens up by their text). */
 export const ASCII_STOP = 1;
 /** The run has letters only (no digit). */
 export const LETTERS = 2;
+/** Some trigger's first word has the low bits of this hash. */
+export const TRIGGER_WORD = 4;
+/** Some unnamed actor's first word has the low bits of this hash. */
+export const ACTOR_WORD = 8;
 
-/** The tokens' words in `lower` (the body lower-cased, same offsets): computed once per report by the caller. */
-export function tokenWords(lower: string, tokens: readonly Token[]): TokenWords {
-  const n = tokens.length;
-  const words: TokenWords = { hash: new Int32Array(n), runEnd: new Int32Array(n), flags: new Uint8Array(n) };
-  for (let ti = 0; ti < n; ti++) {
+/** The bits of a hash the filters are indexed by. */
+const LOW = 0xffff;
+const NONE = new Uint8Array(LOW + 1);
+const FILTERS = new WeakMap<Uint8Array, WeakMap<Uint8Array, Uint8Array>>();
+
+/**
+ * One byte per low 16 bits of a hash: TRIGGER_WORD where `triggers` has a 1, ACTOR_WORD where
+ * `actors` has one (each a first-word filter of 65,536 bytes); built once per pair.
+ */
+function wordFilter(triggers: Uint8Array, actors: Uint8Array): Uint8Array {
+  let byActors = FILTERS.get(triggers);
+  if (!byActors) FILTERS.set(triggers, (byActors = new WeakMap()));
+  let filter = byActors.get(actors);
+  if (!filter) {
+    filter = new Uint8Array(LOW + 1);
+    for (let i = 0; i <= LOW; i++) filter[i] = (triggers[i] ? TRIGGER_WORD : 0) | (actors[i] ? ACTOR_WORD : 0);
+    byActors.set(actors, filter);
+  }
+  return filter;
+}
+
+/**
+ * The tokens' words in `lower` (the body lower-cased, same offsets), computed once per report by the
+ * caller: the tokens whose run passes either first-word filter (null: none), and every token whose run
+ * stops at a non-ASCII character.
+ */
+export function tokenWords(
+  lower: string,
+  tokens: readonly Token[],
+  triggers: Uint8Array | null,
+  actors: Uint8Array | null,
+): TokenWords {
+  const filter = wordFilter(triggers ?? NONE, actors ?? NONE);
+  const words: TokenWords = { token: [], hash: [], runEnd: [], flags: [] };
+  for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     let k = t.start;
     let h = 0;
@@ -38,9 +76,12 @@ export function tokenWords(lower: string, tokens: readonly Token[]): TokenWords 
         break;
       }
     }
-    words.hash[ti] = h;
-    words.runEnd[ti] = k;
-    words.flags[ti] = flags;
+    if (k > t.start) flags |= filter[h & LOW]!;
+    if ((flags & (TRIGGER_WORD | ACTOR_WORD)) === 0 && (flags & ASCII_STOP) !== 0) continue;
+    words.token.push(ti);
+    words.hash.push(h);
+    words.runEnd.push(k);
+    words.flags.push(flags);
   }
   return words;
 }
