@@ -254,6 +254,20 @@ function startOrder(starts: readonly number[]): Int32Array {
   return order;
 }
 
+/**
+ * `capitalised(text)` for a token whose text is `text` (`body.slice(t.start, t.end)`), read from the
+ * body when the first character is ASCII: the body is read in order, the token's string not at all.
+ */
+function capitalisedIn(body: string, t: { start: number; end: number }, text: string): boolean {
+  const c = t.end > t.start ? body.charCodeAt(t.start) : 128;
+  return c < 128 ? c >= 65 && c <= 90 : capitalised(text);
+}
+
+/** The token's text is "by" (read from the body, as capitalisedIn). */
+function isBy(body: string, t: { start: number; end: number }): boolean {
+  return t.end - t.start === 2 && body.charCodeAt(t.start) === 98 && body.charCodeAt(t.start + 1) === 121;
+}
+
 /** Anchors of one sentence (zeroed over its length before use; the decoder reads no further). */
 let anchorScratch = new Uint8Array(256);
 
@@ -327,8 +341,8 @@ export function modelEntities(
     anchors.fill(0, 0, n);
     let anchored = false;
     for (let k = 0; k < n; k++) {
-      if (!capitalised(texts[first + k]!)) continue;
       const t = tokens[first + k]!;
+      if (!capitalisedIn(body, t, texts[first + k]!)) continue;
       let free = true;
       for (let j = from; free && j < count && takenStart[j]! < t.end; j++) if (takenEnd[j]! > t.start) free = false;
       if (free) {
@@ -339,7 +353,7 @@ export function modelEntities(
     if (!anchored) continue;
     let credit = false;
     for (let k = 1; k < n && !credit; k++) {
-      if (texts[first + k] === 'by' && CREDIT_WORDS.has(known.lower(first + k - 1))) credit = true;
+      if (isBy(body, tokens[first + k]!) && CREDIT_WORDS.has(known.lower(first + k - 1))) credit = true;
     }
     if (credit) continue;
     // The shared token texts: the same strings every report, so the decoder's word lookups are cheap.
