@@ -20,7 +20,8 @@ import { loadEntityData, type DictValue, type EntityData } from './dictionary.js
 import { tokenTexts } from '../sentences/token-text.js';
 import { FormCache, type Form, tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
-import { buildLexicon, facilityMask, recognise, type Lexicon } from './recogniser.js';
+import { buildLexicon, facilityMask, inLexicon, isCreditLine, lexiconFlags, recognise } from './recogniser.js';
+import { STOPWORD, type Lexicon } from './recogniser.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
 import { firstAtLeast, startOf } from '../../core/search.js';
 
@@ -181,14 +182,6 @@ function overlaps(mask: Uint8Array | null, from: number, to: number): boolean {
   return false;
 }
 
-/** "Reporting by X; Editing by Y": a credit word followed by "by". */
-function isCreditLine(toks: readonly Tok[], lex: Lexicon): boolean {
-  for (let k = 0; k + 1 < toks.length; k++) {
-    if (toks[k + 1]!.key === 'by' && lex.creditWords.has(toks[k]!.key)) return true;
-  }
-  return false;
-}
-
 /**
  * "the Russians" as a government: definite, at the head of a clause (sentence start or after a
  * comma, "and", "but", "while"), and the subject of a political verb ("refused", "said"), auxiliaries allowed between.
@@ -211,7 +204,7 @@ const posOf = (t: Tok): string | undefined => t.pos;
 function freeCapital(toks: readonly Tok[], k: number, claimed: Uint8Array, stopwords: ReadonlySet<string>): boolean {
   if (k < 0 || k >= toks.length) return false;
   const t = toks[k]!;
-  return t.word && t.shape >= 1 && !claimed[k] && !stopwords.has(t.key);
+  return t.word && t.shape >= 1 && !claimed[k] && !inLexicon(t, STOPWORD, stopwords);
 }
 
 /** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
@@ -397,7 +390,10 @@ export function createEntitiesStage(): Stage<'entities'> {
   const lex = buildLexicon(data.recogniser);
   const conflict = new Set(data.generics.conflictCountries);
   const tagger = NameTagger.load();
-  const forms = new FormCache((key) => data.index.first(key));
+  const forms = new FormCache(
+    (key) => data.index.first(key),
+    (key) => lexiconFlags(lex, key),
+  );
   const flags = new TokenFlags();
   return {
     adds: 'entities',

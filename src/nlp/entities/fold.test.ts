@@ -16,7 +16,10 @@ const TEXTS = [
   'Lt. Col. Ahmed al-Hassan’s unit (2nd Brigade) retreated, U.N. monitors’ report of 12.5 km said.',
 ];
 
-/** Every sentence's tokens read directly and through a FormCache: the same tokens, plus the head. */
+/** Flags of a key, for a FormCache's `flagsOf`: any function of the key will do. */
+const flagsOf = (key: string): number => key.length * 2 + (key === 'the' ? 1 : 0);
+
+/** Every sentence's tokens read directly and through a FormCache: the same tokens, plus the head and flags. */
 function agree(body: string, forms: FormCache): void {
   const layer = readSentences(body);
   const known = tokenTexts(layer, body);
@@ -25,24 +28,26 @@ function agree(body: string, forms: FormCache): void {
     const plain = tokensFromLayer(body, layer.tokens, s.tokenStart, s.tokenEnd, known);
     const cached = tokensFromLayer(body, layer.tokens, s.tokenStart, s.tokenEnd, known, forms, formOf);
     assert.deepEqual(
-      cached.map(({ head: _, ...t }) => t),
+      cached.map(({ head: _, flags: __, ...t }) => t),
       plain,
+      'the same tokens',
     );
-    for (const t of cached) assert.equal(t.head, index.first(t.key));
+    for (const t of cached) assert.equal(t.head, index.first(t.key), `head of ${t.key}`);
+    for (const t of cached) assert.equal(t.flags, flagsOf(t.key), `flags of ${t.key}`);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) assert.ok(formOf[i], `form of token ${i}`);
   }
 }
 
 describe('entities: token forms', () => {
   it('a FormCache gives the tokens tokensFromLayer gives, with the alias index entry of each key', () => {
-    const forms = new FormCache((key) => index.first(key));
+    const forms = new FormCache((key) => index.first(key), flagsOf);
     for (const body of TEXTS) agree(body, forms);
     // Again from the cache: the same tokens.
     for (const body of TEXTS) agree(body, forms);
   });
 
   it('agrees on any text', () => {
-    const forms = new FormCache((key) => index.first(key));
+    const forms = new FormCache((key) => index.first(key), flagsOf);
     const piece = fc.constantFrom(
       'U.S.',
       'al-Nusra',

@@ -20,6 +20,11 @@ export interface Tok {
    * null), when the tokens came through one: the lookup made once per distinct word, not per token.
    */
   readonly head?: unknown;
+  /**
+   * What a `FormCache`'s `flagsOf` gave for `key` (e.g. the recogniser lexicon's sets holding it, as
+   * bits), when the tokens came through one that has it: the set lookups made once per distinct word.
+   */
+  readonly flags?: number;
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*|['’ʼ]s\b|[^\s\p{L}\p{M}\p{N}\-‐‑–—]/gu;
@@ -130,6 +135,8 @@ export interface Form {
   readonly shape: 0 | 1 | 2;
   readonly word: boolean;
   readonly head: unknown;
+  /** `flagsOf(key)` (undefined: the cache has no `flagsOf`). */
+  readonly flags: number | undefined;
   /** kind 2: the sub-tokens, offsets from the token's start. */
   readonly subs: readonly Tok[] | null;
   slot: number;
@@ -146,7 +153,10 @@ const FORM_CACHE_LIMIT = 100_000;
 export class FormCache {
   private readonly forms = new Map<string, Form>();
 
-  constructor(private readonly headOf: (key: string) => unknown) {}
+  constructor(
+    private readonly headOf: (key: string) => unknown,
+    private readonly flagsOf?: (key: string) => number,
+  ) {}
 
   get(raw: string): Form {
     let form = this.forms.get(raw);
@@ -165,16 +175,18 @@ export class FormCache {
       const c0 = raw.charCodeAt(0);
       const shape = plain === 4 ? 0 : c0 >= 48 && c0 <= 57 ? shapeOf(raw) : ((plain - 1) as 0 | 1 | 2);
       const key = plain === 4 ? raw : lowerOf(raw);
-      return { kind: 1, key, shape, word: true, head: this.headOf(key), subs: null, slot: 0, slotEpoch: 0 };
+      const head = this.headOf(key);
+      return { kind: 1, key, shape, word: true, head, flags: this.flagsOf?.(key), subs: null, slot: 0, slotEpoch: 0 };
     }
     const c = raw.charCodeAt(0);
     if (n === 1 && c < 128) {
       const kind = !isDash(c) && c !== 32 ? 1 : 0;
       const head = kind ? this.headOf(raw) : null;
-      return { kind, key: raw, shape: 0, word: false, head, subs: null, slot: 0, slotEpoch: 0 };
+      const flags = this.flagsOf?.(raw);
+      return { kind, key: raw, shape: 0, word: false, head, flags, subs: null, slot: 0, slotEpoch: 0 };
     }
-    const subs = tokenize(raw).map((t) => ({ ...t, head: this.headOf(t.key) }));
-    return { kind: 2, key: raw, shape: 0, word: false, head: null, subs, slot: 0, slotEpoch: 0 };
+    const subs = tokenize(raw).map((t) => ({ ...t, head: this.headOf(t.key), flags: this.flagsOf?.(t.key) }));
+    return { kind: 2, key: raw, shape: 0, word: false, head: null, flags: undefined, subs, slot: 0, slotEpoch: 0 };
   }
 }
 
@@ -182,7 +194,7 @@ export class FormCache {
  * Our tokens for one sentence, from the sentence layer's wink tokens (never re-tokenised): plain words
  * are folded with one toLowerCase; the rare odd token ("U.S.", "Lt.", "al-Nusra", "Médecins") is split
  * and folded as the alias index folds its aliases, so both sides agree. With `forms`, each distinct
- * text is folded once (same tokens, plus their `head`), and `formOf[i]` (if given) gets token i's form.
+ * text is folded once (same tokens, plus their `head` and `flags`), and `formOf[i]` (if given) gets token i's form.
  */
 export function tokensFromLayer(
   body: string,
@@ -241,7 +253,8 @@ function tokensByForm(
     const pos = t.pos;
     const f = forms.get(known ? known.texts[i]! : body.slice(start, end));
     if (formOf) formOf[i] = f;
-    if (f.kind === 1) out.push({ start, end, key: f.key, shape: f.shape, word: f.word, pos, head: f.head });
+    if (f.kind === 1)
+      out.push({ start, end, key: f.key, shape: f.shape, word: f.word, pos, head: f.head, flags: f.flags });
     else if (f.kind === 2) {
       for (const sub of f.subs!)
         out.push({
@@ -252,6 +265,7 @@ function tokensByForm(
           word: sub.word,
           pos,
           head: sub.head,
+          flags: sub.flags,
         });
     }
   }

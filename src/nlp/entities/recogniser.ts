@@ -40,6 +40,45 @@ export function buildLexicon(data: RecogniserData): Lexicon {
   };
 }
 
+/** Bits of `lexiconFlags`: the lexicon sets a folded key is in. */
+export const STOPWORD = 1;
+export const CONNECTOR = 2;
+export const INNER_ONLY = 4;
+export const FACILITY_HEAD = 8;
+export const CREDIT_WORD = 16;
+/** The key is "by" (of a credit line, "Reporting by"). */
+export const BY = 32;
+
+/** The sets of `lex` holding `key`, as bits: a FormCache's `flagsOf`, so each word is looked up once. */
+export function lexiconFlags(lex: Lexicon, key: string): number {
+  return (
+    (lex.stopwords.has(key) ? STOPWORD : 0) |
+    (lex.connectors.has(key) ? CONNECTOR : 0) |
+    (lex.innerOnly.has(key) ? INNER_ONLY : 0) |
+    (lex.facilityHeads.has(key) ? FACILITY_HEAD : 0) |
+    (lex.creditWords.has(key) ? CREDIT_WORD : 0) |
+    (key === 'by' ? BY : 0)
+  );
+}
+
+/**
+ * `set.has(t.key)`, from the token's flags when it has them (`bit` is `set`'s bit in `lexiconFlags`,
+ * and the flags were made with the same lexicon).
+ */
+export function inLexicon(t: Tok, bit: number, set: ReadonlySet<string>): boolean {
+  return t.flags !== undefined ? (t.flags & bit) !== 0 : set.has(t.key);
+}
+
+const BY_KEY: ReadonlySet<string> = new Set(['by']);
+
+/** "Reporting by X; Editing by Y": a credit word followed by "by". */
+export function isCreditLine(toks: readonly Tok[], lex: Lexicon): boolean {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    if (inLexicon(toks[k + 1]!, BY, BY_KEY) && inLexicon(toks[k]!, CREDIT_WORD, lex.creditWords)) return true;
+  }
+  return false;
+}
+
 /** What the dictionary pass left for each token of one sentence. */
 export interface TokenMarks {
   /** Covered by an entity, a generic phrase or a title: not part of any run. */
@@ -72,8 +111,8 @@ function startable(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon, j: num
     j + 1 < toks.length &&
     isCap(toks[j + 1]!) &&
     !marks.covered[j + 1] &&
-    lex.connectors.has(t.key) &&
-    !lex.innerOnly.has(t.key)
+    inLexicon(t, CONNECTOR, lex.connectors) &&
+    !inLexicon(t, INNER_ONLY, lex.innerOnly)
   );
 }
 
@@ -91,8 +130,8 @@ function runs(toks: readonly Tok[], marks: TokenMarks, lex: Lexicon): Array<[num
       const t = toks[j]!;
       if (isCap(t)) j++;
       else if (
-        lex.connectors.has(t.key) &&
         t.shape === 0 &&
+        inLexicon(t, CONNECTOR, lex.connectors) &&
         j + 1 < toks.length &&
         isCap(toks[j + 1]!) &&
         !marks.covered[j + 1]
@@ -134,7 +173,7 @@ export function recognise(
   for (let w = 0; w < work.length; w++) {
     const [a0, b, complement] = work[w]!;
     let a = a0;
-    while (a < b && lex.stopwords.has(toks[a]!.key)) a++;
+    while (a < b && inLexicon(toks[a]!, STOPWORD, lex.stopwords)) a++;
     if (a >= b) continue;
     // A sentence-initial capital is weak evidence: drop it unless the tagger calls it a proper noun.
     if (
@@ -154,13 +193,13 @@ export function recognise(
     let h = b - 1;
     let inner = -1;
     for (let k = a + 1; k < b; k++) {
-      if (lex.innerOnly.has(toks[k]!.key)) {
+      if (inLexicon(toks[k]!, INNER_ONLY, lex.innerOnly)) {
         h = k - 1;
         inner = k;
         break;
       }
     }
-    if (lex.facilityHeads.has(toks[b - 1]!.key)) continue; // "Army Public School": a place, not an actor
+    if (inLexicon(toks[b - 1]!, FACILITY_HEAD, lex.facilityHeads)) continue; // "Army Public School": a place, not an actor
     const headKey = toks[h]!.key;
     let head: 'organization' | 'group' | null = null;
     // The head needs a modifier or a complement: "Idlib Council", "Ministry of Defence", not "Council".
@@ -208,13 +247,13 @@ export function facilityMask(toks: readonly Tok[], lex: Lexicon): Uint8Array | n
   let mask: Uint8Array | null = null;
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!isCap(t) || !lex.facilityHeads.has(t.key)) continue;
+    if (!isCap(t) || !inLexicon(t, FACILITY_HEAD, lex.facilityHeads)) continue;
     if (i + 1 < toks.length && isCap(toks[i + 1]!)) continue; // not the head: "Wall Street Journal"
     let j = i - 1;
     while (j >= 0) {
       const u = toks[j]!;
-      if (isCap(u) && !lex.stopwords.has(u.key)) j--;
-      else if (lex.connectors.has(u.key) && j > 0 && isCap(toks[j - 1]!)) j--;
+      if (isCap(u) && !inLexicon(u, STOPWORD, lex.stopwords)) j--;
+      else if (inLexicon(u, CONNECTOR, lex.connectors) && j > 0 && isCap(toks[j - 1]!)) j--;
       else break;
     }
     if (j + 1 >= i) continue;
