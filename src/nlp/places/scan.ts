@@ -223,9 +223,12 @@ function lowerWords(words: ReadonlySet<string>): LowerWords {
   return { words, firsts, maxLength: Math.max(...list.map((w) => w.length)) };
 }
 
-/** Offset of the sentence's first letter: a name there opens the sentence. */
+/** Offset of the sentence's first letter (ASCII read directly, the regex from any other character). */
 function firstLetter(body: string, s: Sentence): number {
-  LETTER.lastIndex = s.start;
+  let i = s.start;
+  for (let c = body.charCodeAt(i); i < s.end && c < 128; c = body.charCodeAt(++i))
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return i;
+  LETTER.lastIndex = i;
   const m = LETTER.exec(body);
   return m && m.index < s.end ? m.index : s.end;
 }
