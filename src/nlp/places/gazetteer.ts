@@ -254,6 +254,8 @@ function nameLookup(
     for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
       ownFirsts.add(key.slice(0, space));
   const opens = new Map<string, boolean>();
+  // `similar`'s answers by key (the same every time: the tables never change once built).
+  const similars = new Map<string, readonly GazEntry[]>();
   // Spelling keys -> index keys, one table per first letter of the index keys, each built on first use.
   const spellings = new Map<string, Map<string, string[]>>();
   const spellingTable = (letter: string): Map<string, string[]> => {
@@ -274,11 +276,15 @@ function nameLookup(
   };
   return {
     similar(key) {
+      let out = similars.get(key);
+      if (out !== undefined) return out;
       const s = spellingKey(key);
-      if (s.length < MIN_SPELLING_KEY) return [];
-      const out: GazEntry[] = [];
-      for (const letter of LETTERS_OF[s[0]!] ?? [s[0]!])
-        for (const k of spellingTable(letter).get(s) ?? []) if (k !== key) out.push(...(this.get(k) ?? []));
+      const found: GazEntry[] = [];
+      if (s.length >= MIN_SPELLING_KEY)
+        for (const letter of LETTERS_OF[s[0]!] ?? [s[0]!])
+          for (const k of spellingTable(letter).get(s) ?? []) if (k !== key) found.push(...(this.get(k) ?? []));
+      if (similars.size >= MEMO_LIMIT) similars.clear();
+      similars.set(key, (out = found));
       return out;
     },
     opensName(first) {
