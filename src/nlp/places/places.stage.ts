@@ -192,6 +192,13 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country))
           bump(ctx, top.country, 1);
       }
+      // located(unknown[k]), computed once (0: not yet, 1: no, 2: yes); the two passes below ask it
+      // last, after the cheaper tests.
+      const unknownLocated = new Uint8Array(unknown.length);
+      const locatedUnknown = (k: number): boolean => {
+        if (unknownLocated[k] === 0) unknownLocated[k] = located(unknown[k]!) ? 2 : 1;
+        return unknownLocated[k] === 2;
+      };
       // Unknown names after a locative cue that are a province of the report's countries spelled another way.
       const spelled = new Map<Candidate, GazEntry>();
       const keptIndex = spanIndex(kept);
@@ -202,9 +209,10 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
           .slice(0, 2)
           .map(([k]) => k);
         const spellings = spellingsIn(main);
-        for (const c of unknown) {
-          if (c.key.length < 4 || gaz.stop.has(c.key) || gaz.demonyms.has(c.key) || !located(c)) continue;
-          if (overlapsAny(keptIndex, c) || blockers(nonPersons, c)) continue;
+        for (let k = 0; k < unknown.length; k++) {
+          const c = unknown[k]!;
+          if (c.key.length < 4 || gaz.stop.has(c.key) || gaz.demonyms.has(c.key)) continue;
+          if (overlapsAny(keptIndex, c) || blockers(nonPersons, c) || !locatedUnknown(k)) continue;
           let e = spellings.get(c.key);
           if (e === undefined) spellings.set(c.key, (e = provinceSpelling(gaz, c.key, main)));
           if (e) spelled.set(c, e);
@@ -228,9 +236,10 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       for (const c of unknown) hold(c);
       // Unknown names after a locative cue, for another spelling of a place (`respelled`, per context).
       const respell: Candidate[] = [];
-      for (const c of unknown) {
-        if (spelled.has(c) || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key) || !located(c)) continue;
-        if (!overlapsAny(keptIndex, c) && !blockers(nonPersons, c)) respell.push(c);
+      for (let k = 0; k < unknown.length; k++) {
+        const c = unknown[k]!;
+        if (spelled.has(c) || (c.initial && c.pos !== 'PROPN') || gaz.stop.has(c.key)) continue;
+        if (!overlapsAny(keptIndex, c) && !blockers(nonPersons, c) && locatedUnknown(k)) respell.push(c);
       }
       const names: ReportNames = {
         spelled,
