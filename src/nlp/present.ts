@@ -1,18 +1,53 @@
 import type { Analysis } from '../core/analysis.js';
 import { representativeDay } from '../core/date.js';
-import type { Doc } from '../core/document.js';
+import type { Doc, Entity, PlaceMention } from '../core/document.js';
 import { byStart } from '../core/span.js';
 import { layer } from './stage.js';
+
+type AnalysisEntity = Analysis['entities'][number];
+
+const fromEntity = (e: Entity): AnalysisEntity => ({
+  text: e.text,
+  type: e.type,
+  canonical: e.canonical,
+  start: e.start,
+  end: e.end,
+});
+const fromPlace = (p: PlaceMention): AnalysisEntity => ({
+  text: p.text,
+  type: 'place',
+  canonical: p.name,
+  start: p.start,
+  end: p.end,
+});
+
+const isSorted = (list: readonly AnalysisEntity[]): boolean =>
+  list.every((x, i) => i === 0 || byStart(list[i - 1]!, x) <= 0);
+
+/**
+ * People then places in text order, as the stable sort of the two lists one after the other gives.
+ * Both layers list their mentions in text order already, so they are merged in one pass (ties keep
+ * the person first); a list out of order falls back to the sort.
+ */
+function inTextOrder(people: AnalysisEntity[], places: AnalysisEntity[]): AnalysisEntity[] {
+  if (!isSorted(people) || !isSorted(places)) return [...people, ...places].sort(byStart);
+  const out: AnalysisEntity[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < people.length && j < places.length)
+    out.push(byStart(people[i]!, places[j]!) <= 0 ? people[i++]! : places[j++]!);
+  while (i < people.length) out.push(people[i++]!);
+  while (j < places.length) out.push(places[j++]!);
+  return out;
+}
 
 /** Builds the public Analysis contract from a fully analysed document. */
 export function toAnalysis(doc: Doc): Analysis {
   const clean = layer(doc, 'clean');
-  const people = doc.entities?.entities ?? [];
-  const places = doc.places?.places ?? [];
-  const entities = [
-    ...people.map((e) => ({ text: e.text, type: e.type, canonical: e.canonical, start: e.start, end: e.end })),
-    ...places.map((p) => ({ text: p.text, type: 'place' as const, canonical: p.name, start: p.start, end: p.end })),
-  ].sort(byStart);
+  const entities = inTextOrder(
+    (doc.entities?.entities ?? []).map(fromEntity),
+    (doc.places?.places ?? []).map(fromPlace),
+  );
   return {
     report: {
       headline: clean.headline,
