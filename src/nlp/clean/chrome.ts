@@ -128,6 +128,8 @@ function cutFragments(rules: ChromeRules, text: string, removed: RemovedPiece[])
     changed = false;
     for (const rule of rules.fragmentRules) {
       const rest = text.slice(from, to);
+      // Either marker is a match of the rule's own pattern: one scan for it settles most units.
+      if (!rule.re.test(rest)) continue;
       const h = rule.head!.exec(rest);
       if (h && h[0].length > 0) {
         removed.push({ text: h[0].trim(), reason: rule.reason });
