@@ -26,3 +26,11 @@ export const VIOLENT: ReadonlySet<string> = new Set([
 export const COORDINATED = /^[,\s]*(and|then)(?![a-z])/;
 /** Weapon nouns that tell an explosion only when they hurt someone. */
 export const WEAPON_NOUN = /^(bombs?|shells?|mortars?|rockets?|missiles?)$/i;
+/** A trigger written as an acronym ("IED", "RPGs"): always in capitals, so no sign of a name. */
+const ACRONYM = /^\p{Lu}{2,}s?$/u;
+/** A trigger's words capitalised as a name's would be ("Shell"), not an acronym ("IED"). */
+export function capitalisedWord(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && !ACRONYM.test(text);
+}
+/** A trigger that opens with its auxiliary ("was shot"): passive, its victim named before it (resolve.ts victimOf). */
+export const PASSIVE_HIT = /^(?:was|were)\s/iu;

@@ -47,8 +47,10 @@ import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
 import {
   ATTRIBUTIVE_BEFORE,
+  capitalisedWord,
   COORDINATED,
   CROWD_CAN,
+  PASSIVE_HIT,
   PLUPERFECT,
   PROTESTER_VICTIMS,
   ROLE_ORDER,
@@ -210,9 +212,8 @@ export function findCandidates(
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
-      // "Shell and Total": a capitalised trigger inside a sentence is a name.
-      if (/^\p{Lu}/u.test(body.slice(hit.start, hit.start + 1)) && nameStart(body, tokens, sentence, hit.start))
-        continue;
+      // "Shell and Total": a capitalised trigger inside a sentence is a name; an acronym ("IED", "RPGs") is not.
+      if (capitalisedWord(body.slice(hit.start, hit.end)) && nameStart(body, tokens, sentence, hit.start)) continue;
 
       const headAt = firstIndex(tokens, sentence, (t) => t.start >= hit.start);
       const head = headAt < sentence.tokenEnd && tokens[headAt]!.start < hit.end ? tokens[headAt] : undefined;
@@ -297,7 +298,7 @@ export function findCandidates(
         lex,
         body.slice(hit.end, Math.min(clause.end, hit.end + 60)),
         body.slice(Math.max(clause.start, hit.start - 50), hit.start),
-        pick.passive,
+        pick.passive || PASSIVE_HIT.test(body.slice(hit.start, hit.end)), // "(was) shot": passive
         nominal,
       );
       // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.

@@ -15,6 +15,9 @@ const CROWD = /^(Rioters|Protesters)(?![\p{L}])/u;
 const PASSIVE_EARLIER =
   /(?<![\p{L}])(was|were|been|got)\s+(?:[\p{L}]+\s+)?(killed|injured|wounded|hurt|shot|hit|targeted)(?![\p{L}])/iu;
 
+/** "was (reportedly) shot dead": a passive trigger even when its agent is no actor ("by unidentified men"). */
+const PASSIVE_AUX = /(?<![\p{L}])(?:was|were|been|got|being)\s+(?:[\p{L}]+ly\s+)?$/iu;
+
 export interface ResolvedType {
   readonly eventType: EventType;
   readonly subEventType: SubEventType;
@@ -100,6 +103,7 @@ export function victimOf(
   passive: boolean,
   nominal: boolean,
 ): 'armed' | 'civilian' | null {
+  passive ||= PASSIVE_AUX.test(before);
   const m =
     (passive ? lex.cues.victimBefore : lex.cues.victimAfter).exec(passive ? before : after) ??
     (nominal && !passive && PASSIVE_EARLIER.test(before) ? lex.cues.victimBefore.exec(before) : null);
