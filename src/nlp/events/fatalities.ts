@@ -88,6 +88,18 @@ const ONE = /(?<![\p{L}\p{N}])(?:1|one)\s/iu;
 const WAS = /\s(?:was|is)\s/iu;
 const DIED = /died|succumbed/iu;
 const WAS_WERE = /\s(?:were|have\s+been|had\s+been)\s/iu;
+/**
+ * One person who died of an attack told before ("who was shot on Monday succumbed to his injuries",
+ * "He died in hospital", "a suicide bomber blew himself up"): a singular pronoun makes it one death,
+ * whatever the length of the subject (ACLED counts the bomber among the dead).
+ */
+const ONE_DIED = [
+  /(?<![\p{L}])(?:succumbed|died|later\s+died)\s+(?:later\s+)?(?:to|of|from)\s+(?:his|her)\s+(?:[\p{L}]+\s+)?(?:injuries|wounds)(?![\p{L}])/giu,
+  /(?<![\p{L}])(?:he|she)\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)(?![\p{L}])/giu,
+  /(?<![\p{L}])(?:blew|blowing|blows)\s+(?:himself|herself)\s+up(?![\p{L}])/giu,
+];
+const ALONG = /along\s+with/iu;
+const ONE_DIED_TEST = /succumb|died|himself|herself/iu;
 const one = (): number => 1;
 
 interface Hit {
@@ -143,6 +155,10 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   // "12 people were killed", "between 10 and 15 killed", "two soldiers died", "10 dead"
   const beforeDeath = pattern(
     String.raw`(?<![\p{L}\p{N},])${range}\s+(?:(?:${word}){0,4}?(?:${victims})(?:\s*,?\s*(?:including|among\s+them)\s+[^,;.]{1,60}?,?)?\s+)?${AUX}(?:${deathWords})(?![\p{L}])${NO_OBJECT}(?!\s+or\s+(?:wounded|injured|hurt))`,
+  );
+  // "A commander was killed along with three of his aides": the figure after "along with" adds to the dead.
+  const alongWith = pattern(
+    String.raw`(?<![\p{L}])(?:killed|dead|died|murdered|slain|executed|martyred|shot\s+dead|gunned\s+down)\s+(?:[\p{L}]+\s+){0,2}?along\s+with\s+(?:his\s+|her\s+)?${range}(?![\p{L}\p{N}])`,
   );
   const tollOf = pattern(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`);
   // One person: "killed a policeman", "A police official was killed", "a Dalit youth was hacked to death".
@@ -213,6 +229,14 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       const n = valueOf(m);
       if (n !== null) hits.push({ start, end, n });
     }
+  };
+  /** The figure of "killed along with N", 0 when none. */
+  const along = (): number => {
+    if (!ALONG.test(subject0)) return 0;
+    const re = pick(alongWith);
+    re.lastIndex = 0;
+    const m = re.exec(subject0);
+    return m ? (lowest(m) ?? 0) : 0;
   };
   const push = (start: number, end: number, n: number): void => {
     const before = subject0.slice(Math.max(0, start - 20), start);
@@ -306,11 +330,14 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           [onePerson[6]!, kill],
           [onePerson[7]!, kill],
           [namedPerson, kill],
+          [ONE_DIED[0]!, ONE_DIED_TEST.test(subject)],
+          [ONE_DIED[1]!, ONE_DIED_TEST.test(subject)],
+          [ONE_DIED[2]!, ONE_DIED_TEST.test(subject)],
         ];
         for (const [p, worth] of tries) {
           if (!worth) continue;
           take(p, one);
-          if (hits.length > 0) return 1;
+          if (hits.length > 0) return 1 + along();
         }
       }
       if (hits.length === 0) return null;
@@ -324,7 +351,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           OTHER_SOURCE.test(gap) && !ADDED.test(`${gap} ${subject.slice(hits[i]!.start, hits[i]!.end)}`);
         total = alternative ? Math.min(total, hits[i]!.n) : total + hits[i]!.n;
       }
-      return total;
+      return total + along();
     },
   };
 }
