@@ -59,13 +59,18 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
   // provinceSpelling's answers, by the report's main countries then the name (reports share both).
   const spellingsIn = createProvinceSpellings();
 
-  /** Resolves every name in one country context; `supported` lists the countries of well-supported places. */
+  /**
+   * Resolves every name in one country context; `supported` lists the countries of well-supported
+   * places, each with its weight (a capital or province tells more than a town unique of its name).
+   * `learned`: the context was inferred from those places, not named, so small places abroad are out.
+   */
   function resolve(
     r: ReportNames,
     ctx: ReadonlyMap<string, number>,
-  ): { layer: PlacesLayer; supported: (string | null)[] } {
+    learned = false,
+  ): { layer: PlacesLayer; supported: [string | null, number][] } {
     const { body, kept, unknown, demonyms, others, dateline, areasOf, keptIndex } = r;
-    const supported: (string | null)[] = [];
+    const supported: [string | null, number][] = [];
     const places: PlaceMention[] = [];
     const warnings: string[] = [];
     const about = new Map<string, number>(ctx);
@@ -89,7 +94,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
       const areas = areasOf(c);
       const e = choose(c, ctx, areas);
-      if (!accepted(c, e, gaz, ctx, before, after, areas)) {
+      if (!accepted(c, e, gaz, ctx, before, after, areas, !learned)) {
         if (!c.continuesArabic && !c.inLongerName && e.country !== town?.country) inTown(c, before, after);
         continue;
       }
@@ -98,7 +103,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       if (m.kind !== 'country' && m.kind !== 'region') bump(about, m.country, WEIGHT.place);
       // Provincial and national capitals, and places unique or dominant of their name, tell the country.
       if (m.kind !== 'country' && (BIG.has(e.source) || c.entries.length === 1 || dominant(c, e)))
-        supported.push(e.country);
+        supported.push([e.country, BIG.has(e.source) ? 2 : 1]);
       // Big places of other countries with the name, when the report's countries do not decide.
       const rivals = e.country && ctx.get(e.country) ? null : rivalsOf(c, e);
       if (rivals) {
@@ -119,7 +124,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const before = body.slice(Math.max(c.sentence.start, c.start - WINDOW), c.start);
       const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
       places.push(mention(body, c, e, gaz, rules, before, after));
-      if (ctx.size === 0) supported.push(e.country);
+      if (ctx.size === 0) supported.push([e.country, 1]);
     }
     if (town)
       for (const c of unknown) {
@@ -255,14 +260,19 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
         areasOf: (c) => areasAround(body, c, holders),
       };
       const first = resolve(names, ctx);
-      // A report that names no country is about the countries of its well-supported places
-      // ("in Quetta" -> Pakistan); its other names are then resolved again in that context.
+      // A report that names no country is about the country its well-supported places point to most
+      // ("in Quetta" -> Pakistan; a province or capital outweighs a town unique of its name abroad); its
+      // other names are then resolved again in that context, with no small place abroad ("Panjab
+      // University" in a story of Chandigarh is no Afghan district).
       let result = first.layer;
       let final: ReadonlyMap<string, number> = ctx;
       if (ctx.size === 0) {
+        const votes = new Map<string, number>();
+        for (const [country, w] of first.supported) bump(votes, country, w);
+        const most = Math.max(0, ...votes.values());
         const learned = new Map<string, number>();
-        for (const country of first.supported) bump(learned, country, WEIGHT.place);
-        if (learned.size > 0) [result, final] = [resolve(names, learned).layer, learned];
+        for (const [country, w] of votes) if (w === most) bump(learned, country, WEIGHT.place);
+        if (learned.size > 0) [result, final] = [resolve(names, learned, true).layer, learned];
       }
       return result.places.some((p) => p.latitude !== null)
         ? result

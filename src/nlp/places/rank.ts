@@ -86,6 +86,8 @@ export function accepted(
   before: string,
   after: string,
   areas: Areas = NO_AREAS,
+  /** False when the context was inferred from the report's places: then no small place abroad. */
+  abroad = true,
 ): boolean {
   // "Bab al-Salama" is not "al-Bab": an Arabic name that runs on is another name.
   if (c.continuesArabic) return false;
@@ -124,7 +126,10 @@ export function accepted(
   // is not told as a part of another place ("the Bazar area of X district": a village of X, not a town abroad).
   if (ctx.size > 0)
     return (
-      !PART_OF_AFTER_RE.test(after) && c.entries.length === 1 && (SEATS.has(e.source) || e.population >= ABROAD_SIZE)
+      abroad &&
+      !PART_OF_AFTER_RE.test(after) &&
+      c.entries.length === 1 &&
+      (SEATS.has(e.source) || e.population >= ABROAD_SIZE)
     );
   if (c.entries.length === 1 || dominant(c, e)) return true;
   return e.source === 'admin2-capital' && c.entries.filter((x) => x.source !== 'city').length === 1;
