@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chunksOf, conllCounts, matchCounts, nonOverlapping, overlapCounts } from './score.js';
+import { asRe3dMention, chunksOf, conllCounts, matchCounts, nonOverlapping, overlapCounts } from './score.js';
 
 describe('conlleval chunks', () => {
   const rows: Array<[string[], string[]]> = [
@@ -65,5 +65,30 @@ describe('span matching', () => {
       kept.map((k) => k.type),
       ['b', 'c'],
     );
+  });
+});
+
+describe('re3d mentions', () => {
+  const titles = ['Prime Minister', 'Minister', 'Mr'];
+  const text = 'Then the Harbour Guild met Prime Minister Ana Vell and Mr Oduya near theRiver Bank.';
+  const span = (word: string, type: string) => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, type };
+  };
+  it('takes in a leading "the" before an organisation or place', () => {
+    const got = asRe3dMention(text, span('Harbour Guild', 'organisation'), titles);
+    assert.equal(text.slice(got.start, got.end), 'the Harbour Guild', 'determiner kept');
+  });
+  it('takes in the longest title before a person', () => {
+    const got = asRe3dMention(text, span('Ana Vell', 'person'), titles);
+    assert.equal(text.slice(got.start, got.end), 'Prime Minister Ana Vell', 'whole title kept');
+    const mr = asRe3dMention(text, span('Oduya', 'person'), titles);
+    assert.equal(text.slice(mr.start, mr.end), 'Mr Oduya', 'short title kept');
+  });
+  it('leaves other spans alone', () => {
+    const person = span('Harbour Guild', 'person');
+    assert.deepEqual(asRe3dMention(text, person, titles), person, 'no determiner on a person');
+    const glued = span('River Bank', 'place');
+    assert.deepEqual(asRe3dMention(text, glued, titles), glued, '"the" glued to the name is not a determiner');
   });
 });
