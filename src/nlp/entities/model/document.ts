@@ -33,6 +33,8 @@ const DOC = {
   runFirst: 142,
   runLast: 143,
   spanLast: 144,
+  docTypes: 146,
+  sentTypes: 148,
 } as const;
 
 /** Lowercase words that may join two runs of capitalised words into one name ("Bank of England"). */
@@ -91,6 +93,7 @@ export function documentFeatures(
   classes: readonly string[],
 ): number[][][] {
   const typeOf = typeOfClass(classes);
+  const isBegin = Uint8Array.from(classes, (c) => (c.startsWith('B-') ? 1 : 0));
   // Per lowercased word: counts of types 0..4 over its capitalised occurrences.
   const counts = new Map<string, Int32Array>();
   const keys = doc.map((s) => s.map((w) => w.toLowerCase()));
@@ -125,6 +128,26 @@ export function documentFeatures(
   });
   const tables = buckets.filter((b) => b >= 2).length / Math.max(1, doc.length);
   const docBucket = tables === 0 ? 0 : tables < 0.15 ? 1 : tables < 0.4 ? 2 : 3;
+  // The first pass's mix of types over the document's names (B- tags): the most frequent type and the
+  // share of organisations in fifths (a sports or business story names its clubs and firms throughout).
+  const typeCounts = new Int32Array(5);
+  for (let si = 0; si < doc.length; si++) {
+    for (const c of Array.from(firstPass[si]!)) if (isBegin[c]) typeCounts[typeOf[c]!]!++;
+  }
+  let topType = 0;
+  for (let t = 1; t < 5; t++) if (typeCounts[t]! > typeCounts[topType]!) topType = t;
+  const named = typeCounts[1]! + typeCounts[2]! + typeCounts[3]! + typeCounts[4]!;
+  const orgShare = named === 0 ? 0 : Math.min(4, Math.floor((typeCounts[2]! / named) * 5));
+  // The majority first-pass type of the sentence's other capitalised runs (their first tokens; -1: none):
+  // the names of one line tend to share a type ("Northtown 2 Eastport 1", "Paris and Rome").
+  const runTypes = doc.map((_, si) => {
+    const c = new Int32Array(5);
+    const { start } = runs[si]!;
+    for (let j = 0; j < start.length; j++) if (start[j] === j) c[typeOf[firstPass[si]![j]!]!]!++;
+    return c;
+  });
+  const sentMajority = (si: number, own: number): number =>
+    majorityBesides(runTypes[si]!, own >= 0 ? typeOf[firstPass[si]![own]!]! : -1);
   return doc.map((s, si) => {
     const { start: runStart, end: runEnd } = runs[si]!;
     const bucket = buckets[si]!;
@@ -151,6 +174,10 @@ export function documentFeatures(
       const p = i > 0 ? typeOf[firstPass[si]![i - 1]!]! : 5;
       const n = i + 1 < s.length ? typeOf[firstPass[si]![i + 1]!]! : 5;
       ids.push(mix(DOC.nbrFirst, (p * 6 + n) * 2 + cap));
+      if (cap) {
+        ids.push(mix(DOC.docTypes, topType * 8 + orgShare));
+        ids.push(mix(DOC.sentTypes, sentMajority(si, runStart[i]!) * 3 + nextKind));
+      }
       // A run of capitalised words: the majority type of the same run elsewhere, the run itself, what
       // stands before and after it, its length, the token's place in it.
       if (runStart[i]! >= 0) {
