@@ -29,6 +29,11 @@ interface Node<T> {
   next: Map<string, Node<T>> | null;
   /** Aliases ending here, in insertion order (curated entries first win ties). */
   ends: Alias<T>[] | null;
+  /**
+   * At the first level: the least shape any alias starting here demands of its first token, so a
+   * token without it starts none ("may" before the surname alias "May" alone).
+   */
+  firstShape: 0 | 1 | 2;
 }
 
 function shapeOk(t: Tok, need: 0 | 1 | 2): boolean {
@@ -55,9 +60,10 @@ export class AliasIndex<T> {
     for (let k = 0; k < alias.keys.length; k++) {
       node = level.get(alias.keys[k]!);
       if (!node) {
-        node = { next: null, ends: null };
+        node = { next: null, ends: null, firstShape: 2 };
         level.set(alias.keys[k]!, node);
       }
+      if (k === 0) node.firstShape = Math.min(node.firstShape, alias.shapes[0]!) as 0 | 1 | 2;
       if (k < alias.keys.length - 1) level = node.next ??= new Map();
     }
     (node!.ends ??= []).push(alias);
@@ -75,7 +81,7 @@ export class AliasIndex<T> {
     const t = toks[i]!;
     // A token from a FormCache bound to `first` carries its first-token entry already.
     let node = t.head !== undefined ? (t.head as Node<T> | null) : this.root.get(t.key);
-    if (!node) return null;
+    if (!node || !shapeOk(t, node.firstShape)) return null;
     // path[0 .. depth): the nodes passed (entries past depth are stale, never read).
     const path = this.path;
     let depth = 0;
