@@ -15,6 +15,11 @@ export function normalise(raw: string): Normalised {
   const parts: string[] = [];
   let out = 0;
   let start = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Most reports have no \r at all: one segment, without the regex scan and the join.
+  if (raw.indexOf('\r', start) < 0) {
+    const text = raw.slice(start);
+    return { text, map: text.length > 0 ? [{ body: 0, raw: start, length: text.length }] : [] };
+  }
   // Each dropped character ends a segment: a \r before \n, or a lone \r that becomes \n.
   const re = /\r\n?/g;
   re.lastIndex = start;
