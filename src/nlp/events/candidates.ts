@@ -2,7 +2,7 @@
  * The events stage's candidates: each trigger hit that survives the filters, with its actors,
  * type, place, date, fatalities, source, modality and confidence (see README.md, steps 1-9).
  */
-import type { Doc, PlaceMention, Token } from '../../core/document.js';
+import type { Doc, PlaceMention } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { textSpan } from '../../core/span.js';
 import { layer } from '../stage.js';
@@ -20,7 +20,7 @@ import {
   type SourcePick,
   usablePlaces,
 } from './attach.js';
-import { countryAsPlace, placeCountryName } from './country-place.js';
+import { countryAsPlace, placeContextOf, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
 import {
   type ClauseFacts,
@@ -33,6 +33,7 @@ import {
   incendiaryType,
   quietIn,
   silencedAt,
+  weaponHurt,
 } from './clause-facts.js';
 import { lowerTestsExact } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
@@ -88,8 +89,7 @@ export function findCandidates(
   const mainCountry = placesLayer.countryContext[0] ?? fallback?.code;
   const mainCountryName =
     placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName ?? fallback?.name;
-  const countryName = (location: PlaceMention | null): string | null =>
-    placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallback?.name ?? null;
+  const fallbackName = fallback?.name ?? null;
   // Each token's leading word hashed once, for the unnamed-actor walk and the trigger scan.
   const words = tokenWords(lower, sents.tokens, index.hashSeen, unnamedFirstWords(lex.cues));
   const actors = actorList(
@@ -113,13 +113,6 @@ export function findCandidates(
   // Built on first use, for hits with no gazetteer place.
   let placeCtx: PlaceContext | null = null;
   let countryAt: PlaceMention | null | undefined;
-  const placeContext = (): PlaceContext => ({
-    country: mainCountry ?? null,
-    countryName: country0,
-    locative: mainCountry !== undefined,
-    taken: [...entities, ...placesLayer.places],
-  });
-  const countryPlace = (): PlaceMention | null => countryAsPlace(placesLayer.places, mainCountry);
   const warnings: string[] = [];
 
   const bySentence = new Map<number, Hit[]>();
@@ -134,7 +127,9 @@ export function findCandidates(
   }
 
   const candidates: Candidate[] = [];
-  const country0 = bySentence.size ? countryName(null) : null;
+  const country0 = bySentence.size
+    ? (placeCountryName(placesLayer.places, null, placesLayer.countryContext) ?? fallbackName)
+    : null;
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
@@ -152,12 +147,6 @@ export function findCandidates(
     const told: { clause: Span; role: TriggerRule['role'] }[] = [];
     const silenced: { clause: Span; role: TriggerRule['role']; from?: number }[] = [];
     const inSentence: Candidate[] = [];
-    // A weapon noun tells an explosion only when it hurt someone ("a bomb planted by X injured 2
-    // policemen"), and not as a modifier ("a bomb attack": the attack tells it).
-    const weaponHurt = (after: Token | undefined, hit: Span, clause: Span): boolean =>
-      !(after?.pos === 'NOUN' && after.start === hit.end + 1) &&
-      (lex.cues.injured.test(body.slice(hit.end, clause.end)) ||
-        clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact) !== null);
     const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
     let sentenceToll: number | null | undefined;
@@ -257,7 +246,12 @@ export function findCandidates(
       // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
       if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
         continue;
-      if (nominal && WEAPON_NOUN.test(body.slice(hit.start, hit.end)) && !weaponHurt(after, hit, clause)) continue;
+      if (
+        nominal &&
+        WEAPON_NOUN.test(body.slice(hit.start, hit.end)) &&
+        !weaponHurt(after, hit, clause, body, lower, lex, deaths, perClause, lowerExact)
+      )
+        continue;
       // "more than 2,000 explosions", "dozens of attacks": a tally of many events, not one.
       if (
         nominal &&
@@ -279,7 +273,8 @@ export function findCandidates(
       let unknown: PlaceMention | null = null;
       if (!near) {
         // The same for every hit of the clause, and the sentence's for every clause: looked for once.
-        unknown = descriptorOnce(body, clause, sentence, (placeCtx ??= placeContext()), lex.cues, unknownMemo);
+        const ctx = (placeCtx ??= placeContextOf(mainCountry, country0, entities, placesLayer.places));
+        unknown = descriptorOnce(body, clause, sentence, ctx, lex.cues, unknownMemo);
       }
       // A paragraph tells one story: a sentence with no place of its own takes the nearest place
       // named elsewhere in its paragraph (a field note's later sentence names the village).
@@ -358,13 +353,13 @@ export function findCandidates(
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
-      const location = described ?? (countryAt ??= countryPlace());
+      const location = described ?? (countryAt ??= countryAsPlace(placesLayer.places, mainCountry));
       if (!described && location)
         warnings.push(`W704 No place named: event placed in ${location.name} (geo precision 3)`);
       else if (!location) warnings.push('W705 No place or country named: event recorded without a location');
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
-      const country = countryName(location);
+      const country = placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallbackName;
       const actor2Default = type.civilians
         ? genericActorName('Civilians', country)
         : pick.actor2 || !rule.defaultActor2
@@ -471,7 +466,7 @@ export function findCandidates(
     actors,
     entities,
     published,
-    countryName: country0 ?? countryName(null),
+    countryName: country0 ?? placeCountryName(placesLayer.places, null, placesLayer.countryContext) ?? fallbackName,
     bySentence,
   };
 }

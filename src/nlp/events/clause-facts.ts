@@ -198,3 +198,25 @@ export function silencedAt(
     ? { clause, role, from: at }
     : { clause, role };
 }
+
+/**
+ * A weapon noun tells an explosion only when it hurt someone ("a bomb planted by X injured 2
+ * policemen"), and not as a modifier ("a bomb attack": the attack tells it).
+ */
+export function weaponHurt(
+  after: Token | undefined,
+  hit: Span,
+  clause: Span,
+  body: string,
+  lower: string,
+  lex: Lexicon,
+  deaths: FatalityMatcher,
+  perClause: Map<number, ClauseFacts>,
+  lowerExact: boolean,
+): boolean {
+  return (
+    !(after?.pos === 'NOUN' && after.start === hit.end + 1) &&
+    (lex.cues.injured.test(body.slice(hit.end, clause.end)) ||
+      clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact) !== null)
+  );
+}

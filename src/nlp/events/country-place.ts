@@ -1,5 +1,6 @@
 /** The report's country as a place and as a name, from the places layer. */
-import type { PlaceMention } from '../../core/document.js';
+import type { Entity, PlaceMention } from '../../core/document.js';
+import type { PlaceContext } from './attach.js';
 
 /** The country's name for generic actors: the event's place's country, else the report's first. */
 export function placeCountryName(
@@ -34,4 +35,14 @@ export function countryAsPlace(places: readonly PlaceMention[], code: string | u
     geoPrecision: 3,
     metonymFor: null,
   };
+}
+
+/** What the events stage's unknown-place search reads: the report's country, and the spans a name may not overlap. */
+export function placeContextOf(
+  country: string | undefined,
+  countryName: string | null,
+  entities: readonly Entity[],
+  places: readonly PlaceMention[],
+): PlaceContext {
+  return { country: country ?? null, countryName, locative: country !== undefined, taken: [...entities, ...places] };
 }

@@ -131,7 +131,9 @@ export function memoTolls(deaths: FatalityMatcher): FatalityMatcher {
   const checked = new Map<string, number | null>();
   const plain = new Map<string, number | null>();
   return {
-    cumulative: (text) => deaths.cumulative(text),
+    cumulative(text) {
+      return deaths.cumulative(text);
+    },
     count(text, notCumulative = false) {
       if (notCumulative) {
         let n = checked.get(text);
