@@ -10,10 +10,22 @@ const BARE_OPENERS = new Set(['but', 'while', 'whereas', 'whilst']);
 const SUBJECT_OPENERS = new Set(['and', 'which', 'where', 'as', 'when', 'after', 'before']);
 const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
-/** The first characters of every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","). */
-const COMPARED_FIRST = new Uint8Array(0x10000);
-for (const w of [...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ','])
-  COMPARED_FIRST[w.charCodeAt(0)] = 1;
+/** Every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","), by first character. */
+const COMPARED = new Map<number, string[]>();
+for (const w of new Set([...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ',']))
+  (COMPARED.get(w.charCodeAt(0)) ?? COMPARED.set(w.charCodeAt(0), []).get(w.charCodeAt(0))!).push(w);
+
+/**
+ * The compared word the token is, or "" (most tokens): found by its first character and length, so
+ * no token is sliced out and the sets look up their own (interned) strings.
+ */
+function comparedWord(body: string, t: Token): string {
+  const words = COMPARED.get(body.charCodeAt(t.start));
+  if (words === undefined) return '';
+  const len = t.end - t.start;
+  for (const w of words) if (w.length === len && body.startsWith(w, t.start)) return w;
+  return '';
+}
 
 /** True when tokens from `i` read as a noun phrase followed by a finite verb: a new subject. */
 function newSubjectAt(body: string, tokens: readonly Token[], i: number, end: number): boolean {
@@ -39,10 +51,8 @@ export function clausesOf(body: string, sentence: Sentence, tokens: readonly Tok
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
     const cutsBefore = cuts.length;
-    // Every word compared below is at most 8 letters and starts with one of a few characters:
-    // other tokens are not sliced out.
-    const word =
-      t.end - t.start <= 8 && COMPARED_FIRST[body.charCodeAt(t.start)] === 1 ? body.slice(t.start, t.end) : '';
+    // Only the words compared below matter: any other token is "" (never sliced out).
+    const word = comparedWord(body, t);
     const next = tokens[i + 1];
     const nextWord = word === ',' && next && i + 1 < sentence.tokenEnd ? body.slice(next.start, next.end) : '';
     if (word === '') {
