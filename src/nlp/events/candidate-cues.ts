@@ -3,6 +3,7 @@
  * the words around a trigger, and sets of ACLED event types.
  */
 import type { TriggerRule } from './lexicon.js';
+import type { Hit } from './scan.js';
 
 /** "had (recently) (been)" right before a trigger: a pluperfect, told as background. */
 export const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
@@ -13,6 +14,20 @@ export const PROTESTER_VICTIMS =
   /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 export const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
+
+const byRoleThenStart = (a: Hit, b: Hit): number =>
+  ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start;
+
+/**
+ * A sentence's hits (in text order) by role, then start: the hits themselves when they already are
+ * (one hit, or no hit after one of a later role), else a sorted copy.
+ */
+export function readingOrder(hits: readonly Hit[]): readonly Hit[] {
+  for (let i = 1; i < hits.length; i++)
+    if (ROLE_ORDER[hits[i]!.rule.role] < ROLE_ORDER[hits[i - 1]!.rule.role]) return [...hits].sort(byRoleThenStart);
+  return hits;
+}
+
 /** Violence a crowd of unarmed people can do (not explosions, not arrests). */
 export const CROWD_CAN: ReadonlySet<string> = new Set(['Battles', 'Violence against civilians', 'Riots']);
 /** Event types of political violence: only these can be told by their casualties alone. */

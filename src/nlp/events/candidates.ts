@@ -54,7 +54,7 @@ import {
   PASSIVE_HIT,
   PLUPERFECT,
   PROTESTER_VICTIMS,
-  ROLE_ORDER,
+  readingOrder,
   VIOLENT,
   WEAPON_NOUN,
 } from './candidate-cues.js';
@@ -150,9 +150,7 @@ export function findCandidates(
     const unknownMemo: DescriptorMemo = { byClause: new Map() };
     let sentenceSource: SourcePick | undefined;
     let sentenceToll: number | null | undefined;
-    for (const hit of [...hits].sort(
-      (a, b) => ROLE_ORDER[a.rule.role] - ROLE_ORDER[b.rule.role] || a.start - b.start,
-    )) {
+    for (const hit of readingOrder(hits)) {
       const rule = hit.rule;
       const clause = clauses[clauseIndexOf(clauses, hit)] ?? sentence;
       const clauseText = body.slice(clause.start, clause.end);
