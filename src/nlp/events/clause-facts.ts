@@ -160,13 +160,15 @@ export function durativeFor(rule: TriggerRule, lower: string, clause: Span, hit:
 
 /** Incendiary and crude devices: ACLED codes them as the mob's or the attacker's act, not as explosions. */
 const INCENDIARY = /(?<![\p{L}])(?:petrol|cocktails?|molotov|fire-?bomb|crude)(?![\p{L}])/iu;
-const CRUDE = /(?<![\p{L}])crude(?![\p{L}])/iu;
+/** "no casualties", "no one was hurt": a statement that nobody was hurt. */
+const NOBODY_HURT =
+  /(?<![\p{L}])(?:no|without)\s+(?:[\p{L}]+\s+)?(?:casualties|injuries|injury|one\s+(?:was\s+)?(?:hurt|injured|wounded))/giu;
 
 /**
  * The type of an explosion told by a petrol bomb, a Molotov cocktail or a crude bomb (thrown by
- * pickets, party activists or "assailants"): ACLED does not count these as explosive weapons; a
- * petrol bomb that burnt civilians is violence against them, otherwise (and a crude bomb always) a
- * riot. A state's forces keep the explosion.
+ * pickets, party activists or "assailants"): ACLED does not count these as explosive weapons; one
+ * that hurt people (told anywhere in the sentence) is violence against them, otherwise a riot. A
+ * state's forces keep the explosion.
  */
 export function incendiaryType(
   resolved: ResolvedType,
@@ -181,9 +183,13 @@ export function incendiaryType(
   lex: Lexicon,
 ): ResolvedType {
   if (c.rule.resolve !== 'bombing' || isStateActor(c.actor1) || !INCENDIARY.test(c.clauseText)) return resolved;
-  const hurt = c.victim === 'civilian' || c.clauseDeaths !== null || lex.cues.injured.test(c.clauseText);
-  if (hurt && !CRUDE.test(c.clauseText))
-    return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
+  // The hurt are often told in the sentence's other clause ("four people were injured as assailants
+  // hurled a crude bomb at a bus"); "no casualties were reported" tells nobody hurt.
+  const hurt =
+    c.victim === 'civilian' ||
+    c.clauseDeaths !== null ||
+    lex.cues.injured.test(c.sentenceText.replace(NOBODY_HURT, ''));
+  if (hurt) return { eventType: 'Violence against civilians', subEventType: 'Attack', civilians: true };
   return { eventType: 'Riots', subEventType: riotSubType(lex, c.sentenceText), civilians: false };
 }
 

@@ -176,7 +176,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     String.raw`(?<![\p{L}])(?:a|an|the)\s+(?:(?!\s(?:who|whom|whose|which|that|after|following|when|as|but)\s)[^.;"“]){1,90}?\s+was\s+${AUX}(?:[\p{L}]+\s+)?(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
     String.raw`(?<![\p{L}])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:${persons})(?![\p{L}])(?:(?!\s(?:after|following|who|whom|whose|which|that)\s)[^.;"“]){1,110}?\s+(?:later\s+)?(?:died|succumbed)(?![\p{L}])`,
     // "shoot the driver dead", "shot a police official, DSP X, dead": one person between the verb and "dead".
-    String.raw`(?<![\p{L}])(?:shot|shoot|shoots|shooting)\s+(?:a|an|the)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many)[\s\p{L}])[^.;]{1,50}?(?<![^s]s|men|people|children|police|personnel)\s+dead(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:shot|shoot|shoots|shooting|chopped|hacked|stabbed|beat|beaten)\s+(?:a|an|the)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many)[\s\p{L}])[^.;]{1,50}?(?<![^s]s|men|people|children|police|personnel)\s+(?:dead|to\s+death)(?![\p{L}])`,
     // "killing the driver", "shot and killed the leader of ...": one person after the verb.
     String.raw`(?<![\p{L}])(?:killing|killed|murdered|executed|shot\s+dead|gunned\s+down)\s+the\s+(?:[\p{L}'’-]+\s+){0,2}(?:${persons})(?![\p{L}])`,
   ].map(pattern);

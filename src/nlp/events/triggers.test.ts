@@ -61,6 +61,16 @@ const told: [string, string, string, string?][] = [
   ],
   ['Unknown men hurled two crude bombs near the court in Kabul.', 'Riots', 'crude'],
   ['Rebels fired rockets and a bomb exploded in Kabul, killing three people.', 'Explosions/Remote violence', 'bomb'],
+  // A crude bomb that hurt people (told in the sentence's other clause) is violence against them;
+  // hyphenated words inside a pattern's gap; the manner of a killing; a crowd's rampage.
+  [
+    'Four passengers were injured as unknown men hurled a crude bomb at a bus in Kabul.',
+    'Violence against civilians',
+    'crude',
+  ],
+  ['Students took out a candle-light procession in Nairobi.', 'Protests', 'procession'],
+  ['A trader was chopped to death by rivals in Kabul on Monday.', 'Violence against civilians', 'chopped'],
+  ['Students went on a rampage in the college in Nairobi.', 'Riots', 'rampage'],
   // An acronym trigger inside a sentence is no name; an air force's or artillery's attack is remote violence.
   ['Four soldiers were killed by an IED in Kabul.', 'Explosions/Remote violence', 'IED'],
   ['Two civilians were wounded by a missile attack in Kabul.', 'Explosions/Remote violence', 'missile attack'],
