@@ -9,9 +9,12 @@ import type { Hit } from './scan.js';
 export const PLUPERFECT = /(?<![\p{L}])had\s+(?:[\p{L}]+ly\s+)?(?:been\s+)?$/iu;
 /** A determiner or "newly/recently" right before a participle trigger used as an adjective ("the retaken areas"). */
 export const ATTRIBUTIVE_BEFORE = /(?<![\p{L}])(the|these|those|its|their|newly|recently)\s+$/iu;
-/** Protesters right after a violent act are its victims ("fired on the demonstrators"). */
+/**
+ * Protesters, or their gathering, right after a violent act are its victims ("fired on the
+ * demonstrators", "opened fire on a procession": ACLED's excessive force against protesters).
+ */
 export const PROTESTER_VICTIMS =
-  /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators)(?![\p{L}])/iu;
+  /^[^.;]{0,20}?(?<![\p{L}])(?:protesters|protestors|demonstrators|marchers|agitators|processions?|rall(?:y|ies)|demonstrations?|protest\s+march(?:es)?)(?![\p{L}])/iu;
 /** The order hits of one sentence are read in: acts, then generic words, then outcomes. */
 export const ROLE_ORDER: Record<TriggerRule['role'], number> = { act: 0, generic: 1, outcome: 2 };
 
@@ -49,3 +52,5 @@ export function capitalisedWord(text: string): boolean {
 }
 /** A trigger that opens with its auxiliary ("was shot"): passive, its victim named before it (resolve.ts victimOf). */
 export const PASSIVE_HIT = /^(?:was|were)\s/iu;
+/** ACLED's sub-type for force used on a protest: the deaths told beside it are its own. */
+export const FORCE = 'Excessive force against protesters';

@@ -51,6 +51,7 @@ import {
   capitalisedWord,
   COORDINATED,
   CROWD_CAN,
+  FORCE,
   PASSIVE_HIT,
   PLUPERFECT,
   PROTESTER_VICTIMS,
@@ -390,9 +391,9 @@ export function findCandidates(
       const datePick = pickDate(dates, clause, sentence, busy, hit, published, inherited);
       // The sentence's toll: its only event's, or that of an event whose clause states none when another
       // clause does ("20 militants were killed as jets pounded their hideouts"); never a protest's
-      // among other events (the deaths told beside a protest are mostly its cause).
+      // among other events (the deaths told beside a protest are mostly its cause), unless force was used on it.
       const sentenceDeaths =
-        clauseDeaths === null && (hits.length === 1 || type.eventType !== 'Protests')
+        clauseDeaths === null && (hits.length === 1 || type.eventType !== 'Protests' || type.subEventType === FORCE)
           ? sentenceToll === undefined
             ? (sentenceToll = deaths.count(sentenceText))
             : sentenceToll

@@ -71,6 +71,8 @@ const told: [string, string, string, string?][] = [
   ['Students took out a candle-light procession in Nairobi.', 'Protests', 'procession'],
   ['A trader was chopped to death by rivals in Kabul on Monday.', 'Violence against civilians', 'chopped'],
   ['Students went on a rampage in the college in Nairobi.', 'Riots', 'rampage'],
+  // Force used on a gathering (a procession, a rally) is ACLED's excessive force against protesters.
+  ['Police opened fire on a procession of party workers in Kabul.', 'Protests', 'opened fire'],
   // An acronym trigger inside a sentence is no name; an air force's or artillery's attack is remote violence.
   ['Four soldiers were killed by an IED in Kabul.', 'Explosions/Remote violence', 'IED'],
   ['Two civilians were wounded by a missile attack in Kabul.', 'Explosions/Remote violence', 'missile attack'],
