@@ -39,3 +39,8 @@ each('demonym place', rules.demonymPlace, (ex) => assert.equal(placeAt(ex).kind,
 each('metonym (possessive)', rules.metonym.possessive, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
 each('metonym (subject)', rules.metonym.subject, (ex) => assert.notEqual(placeAt(ex).metonymFor, null));
 each('metonym blocked', rules.metonym.blockedBefore, (ex) => assert.equal(placeAt(ex).metonymFor, null));
+for (const unit of rules.units)
+  it(`unit ${unit.id}: ${unit.example}`, () => {
+    const country = placeAt(unit.example).country ?? '';
+    assert.ok(unit.countries.includes(country), `${unit.id}: placed in ${country}`);
+  });

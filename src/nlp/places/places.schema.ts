@@ -41,8 +41,26 @@ const RuleSchema = z
   })
   .strict();
 
+const UnitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The countries whose administrative units these words name. */
+    countries: z.array(ISO2).min(1),
+    /** Unit words that follow a name ("X upazila"), matched whole and case-blind. */
+    words: z.array(z.string().min(1)).min(1),
+    description: z.string().min(1),
+    /** A sentence with the place name in [brackets], resolved inside one of `countries`. */
+    example: z.string().regex(/\[[^\]]+\]/, 'the example must mark the place name in [brackets]'),
+  })
+  .strict();
+
 export const RulesFileSchema = z
   .object({
+    /**
+     * Administrative units of a few countries only ("X upazila": Bangladesh): the report is about one
+     * of them, and a name the unit follows is a place there, never a same-named place abroad.
+     */
+    units: z.array(UnitSchema),
     /** Words around a town that make the location "near it or part of it" (geoPrecision 2). */
     near: z.object({ before: z.array(RuleSchema), after: z.array(RuleSchema) }).strict(),
     /** Words after a name that make it the admin1 region ("Idlib province"). */
@@ -71,4 +89,5 @@ export const RulesFileSchema = z
 
 export type AliasEntry = z.infer<typeof AliasEntrySchema>;
 export type Rule = z.infer<typeof RuleSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
 export type RulesFile = z.infer<typeof RulesFileSchema>;

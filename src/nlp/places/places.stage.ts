@@ -9,7 +9,7 @@ import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { tokenTexts } from '../sentences/token-text.js';
 import { loadGazetteer, type Gazetteer, type GazEntry } from './gazetteer.js';
-import { firstMatch, loadRules, type PlaceRules } from './rules.js';
+import { firstMatch, loadRules, unitAfter, type PlaceRules } from './rules.js';
 import { createScanner, type Candidate, type DemonymHit } from './scan.js';
 import { overlapsAny, overlapsOther, spanIndex, type SpanIndex } from './span-index.js';
 import { areaKey, areasAround, provinceSpelling, respelled, type Areas, type Holder } from './areas.js';
@@ -94,7 +94,7 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const after = body.slice(c.end, Math.min(c.sentence.end, c.end + WINDOW));
       const areas = areasOf(c);
       const e = choose(c, ctx, areas);
-      if (!accepted(c, e, gaz, ctx, before, after, areas, !learned)) {
+      if (!accepted(c, e, gaz, ctx, before, after, areas, !learned, unitAfter(rules, after)?.countries)) {
         if (!c.continuesArabic && !c.inLongerName && e.country !== town?.country) inTown(c, before, after);
         continue;
       }
@@ -188,6 +188,9 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
       for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
+      // Units only some countries have ("upazila": Bangladesh) weigh as a demonym, once per kind of unit.
+      for (const u of rules.units)
+        if (u.anywhere.test(body)) for (const code of u.countries) bump(ctx, code, WEIGHT.demonym);
       // A country named inside an organisation's name ("National Bank of Pakistan") tells the country
       // as a demonym does, though it is no place of the report.
       for (const c of dropped)

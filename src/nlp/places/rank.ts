@@ -88,9 +88,13 @@ export function accepted(
   areas: Areas = NO_AREAS,
   /** False when the context was inferred from the report's places: then no small place abroad. */
   abroad = true,
+  /** The countries of the administrative unit named right after the name ("X upazila"), if any. */
+  unitCountries?: ReadonlySet<string>,
 ): boolean {
   // "Bab al-Salama" is not "al-Bab": an Arabic name that runs on is another name.
   if (c.continuesArabic) return false;
+  // "Sadar upazila" is a Bangladeshi sub-district, whatever towns abroad share the name.
+  if (unitCountries && (e.country === null || !unitCountries.has(e.country))) return false;
   if (e.source === 'country' || e.source === 'alias') return true;
   // A stop-listed name ("Hassan") is a place only as the district of its seat in the report's country.
   const district =

@@ -3,14 +3,23 @@
  * "near" a town (geoPrecision 2), an admin1 region, or a capital acting as its government.
  */
 import { loadCachedDataFile } from './cache.js';
-import { RulesFileSchema, type Rule } from './places.schema.js';
+import { RulesFileSchema, type Rule, type Unit } from './places.schema.js';
 
 export interface CompiledRule {
   readonly rule: Rule;
   readonly re: RegExp;
 }
 
+/** A unit rule compiled: `after` tests the text right after a name, `anywhere` finds the words in a body. */
+export interface CompiledUnit {
+  readonly unit: Unit;
+  readonly countries: ReadonlySet<string>;
+  readonly after: RegExp;
+  readonly anywhere: RegExp;
+}
+
 export interface PlaceRules {
+  readonly units: readonly CompiledUnit[];
   readonly nearBefore: readonly CompiledRule[];
   readonly nearAfter: readonly CompiledRule[];
   readonly regionBefore: readonly CompiledRule[];
@@ -34,7 +43,15 @@ function compile(rules: readonly Rule[], side: 'before' | 'after'): CompiledRule
 
 export function loadRules(path = 'places/rules.yaml'): PlaceRules {
   const file = loadCachedDataFile(path, RulesFileSchema);
+  const words = (u: Unit): string =>
+    u.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
   return {
+    units: file.units.map((unit) => ({
+      unit,
+      countries: new Set(unit.countries),
+      after: new RegExp(`^\\s+(?:${words(unit)})\\b`, 'i'),
+      anywhere: new RegExp(`\\b(?:${words(unit)})\\b`, 'i'),
+    })),
     nearBefore: compile(file.near.before, 'before'),
     nearAfter: compile(file.near.after, 'after'),
     regionBefore: compile(file.region.before, 'before'),
@@ -72,5 +89,11 @@ export function firstMatch(rules: readonly CompiledRule[], text: string): Compil
     if (any !== null && !any.test(text)) return null;
   }
   for (const r of rules) if (r.re.test(text)) return r;
+  return null;
+}
+
+/** The unit rule whose words follow a name (`after`: the text right after it), or null. */
+export function unitAfter(rules: PlaceRules, after: string): CompiledUnit | null {
+  for (const u of rules.units) if (u.after.test(after)) return u;
   return null;
 }
