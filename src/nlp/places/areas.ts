@@ -106,8 +106,8 @@ export function areasAround(body: string, c: Candidate, bySentence: ReadonlyMap<
   return admin1 ? { admin1, countries: countries ?? new Set() } : NO_AREAS;
 }
 
-/** A report that names no country takes another spelling only of a town this large (or a seat this large). */
-const ANYWHERE_SIZE = 50_000;
+/** A report that names no country takes another spelling only of a town this large. */
+const ANYWHERE_SIZE = 10_000;
 
 /**
  * The one place of the report's countries spelled like `key` (`Gazetteer.byName.similar`), inside the

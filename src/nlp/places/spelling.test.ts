@@ -46,6 +46,13 @@ describe("places: another spelling of a place of the report's countries", () => 
     assert.ok(!placesOf(body).places.some((p) => p.text === 'Sholgara'));
   });
 
+  it('in a report that names no country: a town of 10,000+ spelled so nowhere else, which then tells the country', () => {
+    const body = 'Shopkeepers protested in Mirpurkhas against the new tax on Monday.';
+    const found = placesOf(body).places.find((p) => p.text === 'Mirpurkhas');
+    assert.equal(found?.name, 'Mirpur Khas', JSON.stringify(placesOf(body).places));
+    assert.equal(found?.country, 'PK', 'the town of Sindh');
+  });
+
   it('not when the name is no place after a locative cue', () => {
     const body = 'Members of the Dawlat Abad Youth Council met in Balkh, Afghanistan.';
     assert.ok(!placesOf(body).places.some((p) => p.text.startsWith('Dawlat')));
