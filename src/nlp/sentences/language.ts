@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
-import type { Token } from '../../core/document.js';
-import type { TokenTexts } from './token-text.js';
+import { lowerOf } from './token-text.js';
 
 const FunctionWordsSchema = z.strictObject({
   languages: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1)).min(15)).refine((l) => 'en' in l, {
@@ -77,64 +76,71 @@ function languageIds(byWord: ReadonlyMap<string, readonly string[]>): {
 const LATIN = /\p{Script=Latin}/u;
 const LETTER = /\p{L}/u;
 
-/** `known`, when given, has the tokens' texts (else they are sliced from the body). */
-export function guessLanguage(
-  body: string,
-  tokens: readonly Token[],
-  fw: FunctionWords,
-  known?: TokenTexts,
-): LanguageGuess {
-  let words = 0;
-  let latin = 0;
-  const idsByWord = fw.idsByWord;
+/** Counts the words of a report, token by token in order, then guesses its language. */
+export class LanguageCounter {
+  private words = 0;
+  private latin = 0;
   // Hits per language index, and the languages in the order of their first hit (ties go to the first).
-  const hits = new Int32Array(fw.languages.length);
-  const order: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.end <= t.start) continue;
+  private readonly hits: Int32Array;
+  private readonly order: number[] = [];
+
+  constructor(private readonly fw: FunctionWords) {
+    this.hits = new Int32Array(fw.languages.length);
+  }
+
+  /**
+   * Counts one token (a non-empty text), in the order of the report. Returns the text's lower case
+   * when it had to be looked up (a word short enough to be a function word), else undefined.
+   */
+  add(text: string): string | undefined {
     // The first UTF-16 unit decides: ASCII letters are Latin letters, other ASCII is no letter.
-    const c = body.charCodeAt(t.start) | 32;
+    const c = text.charCodeAt(0) | 32;
     if (c < 128) {
-      if (c < 97 || c > 122) continue;
-      latin++;
+      if (c < 97 || c > 122) return undefined;
+      this.latin++;
     } else {
-      const first = body[t.start]!;
-      if (!LETTER.test(first)) continue;
-      if (LATIN.test(first)) latin++;
+      const first = text[0]!;
+      if (!LETTER.test(first)) return undefined;
+      if (LATIN.test(first)) this.latin++;
     }
-    words++;
-    if (t.end - t.start > fw.maxLength) continue;
-    const langs = idsByWord.get(known ? known.lower(i) : body.slice(t.start, t.end).toLowerCase());
-    if (langs)
+    this.words++;
+    if (text.length > this.fw.maxLength) return undefined;
+    const lower = lowerOf(text);
+    const langs = this.fw.idsByWord.get(lower);
+    if (langs !== undefined)
       for (let k = 0; k < langs.length; k++) {
         const id = langs[k]!;
-        if (hits[id] === 0) order.push(id);
-        hits[id]!++;
+        if (this.hits[id] === 0) this.order.push(id);
+        this.hits[id]!++;
       }
+    return lower;
   }
-  const counts = new Map<string, number>();
-  for (const id of order) counts.set(fw.languages[id]!, hits[id]!);
-  if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };
-  const en = counts.get('en') ?? 0;
-  const englishScore = en / words;
-  if (latin / words < 0.5) {
-    return {
-      english: false,
-      englishScore,
-      other: null,
-      reason: `${Math.round((1 - latin / words) * 100)}% of words are in a non-Latin script`,
-    };
+
+  guess(): LanguageGuess {
+    const { fw, words, latin, hits, order } = this;
+    const counts = new Map<string, number>();
+    for (const id of order) counts.set(fw.languages[id]!, hits[id]!);
+    if (words === 0) return { english: true, englishScore: 0, other: null, reason: 'no words' };
+    const en = counts.get('en') ?? 0;
+    const englishScore = en / words;
+    if (latin / words < 0.5) {
+      return {
+        english: false,
+        englishScore,
+        other: null,
+        reason: `${Math.round((1 - latin / words) * 100)}% of words are in a non-Latin script`,
+      };
+    }
+    let best: [string, number] | null = null;
+    for (const [lang, n] of counts) if (lang !== 'en' && (!best || n > best[1])) best = [lang, n];
+    if (best && best[1] >= MIN_OTHER_HITS && best[1] / words >= MIN_OTHER_SHARE && best[1] > en * WIN_FACTOR) {
+      return {
+        english: false,
+        englishScore,
+        other: best[0],
+        reason: `${Math.round((best[1] / words) * 100)}% of words are "${best[0]}" function words against ${Math.round(englishScore * 100)}% English ones`,
+      };
+    }
+    return { english: true, englishScore, other: null, reason: 'English' };
   }
-  let best: [string, number] | null = null;
-  for (const [lang, n] of counts) if (lang !== 'en' && (!best || n > best[1])) best = [lang, n];
-  if (best && best[1] >= MIN_OTHER_HITS && best[1] / words >= MIN_OTHER_SHARE && best[1] > en * WIN_FACTOR) {
-    return {
-      english: false,
-      englishScore,
-      other: best[0],
-      reason: `${Math.round((best[1] / words) * 100)}% of words are "${best[0]}" function words against ${Math.round(englishScore * 100)}% English ones`,
-    };
-  }
-  return { english: true, englishScore, other: null, reason: 'English' };
 }

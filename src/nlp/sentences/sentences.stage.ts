@@ -8,8 +8,8 @@ import type { Sentence, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
-import { guessLanguage, loadFunctionWords, type FunctionWords } from './language.js';
-import { bodyOffset, splitGluedPossessives } from './possessive.js';
+import { LanguageCounter, loadFunctionWords, type FunctionWords } from './language.js';
+import { splitGluedPossessives } from './possessive.js';
 import { rememberTokenTexts, TokenTexts } from './token-text.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
@@ -59,22 +59,28 @@ function isWinkSpace(c: number): boolean {
 /** `kept` mark of a wink token with no text (see readBody). */
 const EMPTY = -2;
 
+/** What readBody builds: the layer's tokens and sentences, the tokens' texts, and the language count. */
+interface BodyRead {
+  readonly tokens: Token[];
+  readonly texts: string[];
+  /** Each token's lower case when the language count worked it out (else undefined: on demand). */
+  readonly lowers: Array<string | undefined>;
+  readonly sentences: Sentence[];
+  readonly language: LanguageCounter;
+}
+
 /**
  * One wink-nlp read of the whole body (each read has a fixed cost, and a report has a few dozen
  * paragraphs). wink breaks sentences at blank lines and tags each paragraph as it would alone; its
  * tokens outside every paragraph (the blank lines) are dropped, and a sentence is cut where the
- * paragraph changes, so the layer is the one a read per paragraph would give.
+ * paragraph changes, so the layer is the one a read per paragraph would give. The tokens' texts,
+ * lower case and language counts are taken in the same pass.
  */
-function readBody(
-  body: string,
-  paragraphs: readonly Span[],
-  tokens: Token[],
-  texts: string[],
-  sentences: Sentence[],
-): void {
+function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): void {
+  const { tokens, texts, lowers, language } = read;
   const split = splitGluedPossessives(body, inWinkLexicon);
   const text = split.text;
-  const at = { k: 0 };
+  const inserted = split.inserted;
   const doc = nlp.readDoc(text);
   // Reading each property for all tokens at once is much cheaper than two calls per token.
   const all = doc.tokens();
@@ -84,7 +90,10 @@ function readBody(
   const kept = new Int32Array(values.length);
   const paragraphOf = new Int32Array(values.length);
   let offset = 0;
+  // The paragraph the next token can be in, and the insertions (see possessive.ts) before `offset`.
   let p = 0;
+  let para = paragraphs[0]!;
+  let k = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     // wink's preceding spaces (its.precedingSpaces, one string per token) are the run of its
@@ -105,21 +114,39 @@ function readBody(
       }
     }
     const end = offset + value.length;
-    // Offsets in the body (wink read `text`, which may hold inserted spaces).
-    const start = bodyOffset(split, offset, at);
-    const stop = bodyOffset(split, end, at);
-    while (p < paragraphs.length && paragraphs[p]!.end <= start) p++;
-    const para = paragraphs[p];
-    if (para && para.start <= start && stop <= para.end) {
+    // Offsets in the body (wink read `text`, which may hold inserted spaces; bodyOffset inlined).
+    let start = offset;
+    let stop = end;
+    if (inserted.length > 0) {
+      while (k < inserted.length && inserted[k]! + k < offset) k++;
+      start = offset - k;
+      while (k < inserted.length && inserted[k]! + k < end) k++;
+      stop = end - k;
+    }
+    while (para.end <= start && p < paragraphs.length - 1) para = paragraphs[++p]!;
+    // Past the last paragraph's end, `stop` is too.
+    if (para.start <= start && stop <= para.end) {
       kept[i] = tokens.length;
       paragraphOf[i] = p;
       tokens.push({ start, end: stop, pos: tags[i]! });
       // wink's own string (kept in its lexicon) when it is the token's text, so none is allocated.
-      texts.push(exact ? value : body.slice(start, stop));
+      const own = exact ? value : body.slice(start, stop);
+      texts.push(own);
+      lowers.push(language.add(own));
     } else kept[i] = -1;
     offset = end;
   }
-  for (const [a, b] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+  cutSentences(doc.sentences().out(its.span) as unknown as Array<[number, number]>, kept, paragraphOf, read);
+}
+
+/** The layer's sentences: wink's (token spans), cut where a paragraph changes or a token was dropped. */
+function cutSentences(
+  spans: ReadonlyArray<readonly [number, number]>,
+  kept: Int32Array,
+  paragraphOf: Int32Array,
+  { tokens, sentences }: BodyRead,
+): void {
+  for (const [a, b] of spans) {
     let first = -1;
     let last = -1;
     for (let k = a; k <= b + 1; k++) {
@@ -147,24 +174,27 @@ function readBody(
 
 export function readSentences(body: string, functionWords: FunctionWords = defaultFunctionWords()): SentencesLayer {
   const paragraphs = paragraphsOf(body);
-  const tokens: Token[] = [];
-  const texts: string[] = [];
-  const sentences: Sentence[] = [];
-  if (paragraphs.length > 0) readBody(body, paragraphs, tokens, texts, sentences);
-  const known = new TokenTexts(texts);
-  const guess = guessLanguage(body, tokens, functionWords, known);
+  const read: BodyRead = {
+    tokens: [],
+    texts: [],
+    lowers: [],
+    sentences: [],
+    language: new LanguageCounter(functionWords),
+  };
+  if (paragraphs.length > 0) readBody(body, paragraphs, read);
+  const guess = read.language.guess();
   const warnings = guess.english
     ? []
     : [`W101 The report does not look like English (${guess.reason}); entities, quotes and events were not extracted`];
   const result: SentencesLayer = {
     paragraphs,
-    sentences,
-    tokens,
+    sentences: read.sentences,
+    tokens: read.tokens,
     englishScore: guess.englishScore,
     english: guess.english,
     warnings,
   };
-  rememberTokenTexts(result, known);
+  rememberTokenTexts(result, new TokenTexts(read.texts, read.lowers));
   return result;
 }
 

@@ -35,9 +35,15 @@ export function lowerOf(text: string): string {
 export class TokenTexts {
   private readonly lowers: Array<string | undefined>;
 
-  /** `texts[i]` equals `body.slice(tokens[i].start, tokens[i].end)`. */
-  constructor(readonly texts: readonly string[]) {
-    this.lowers = new Array<string | undefined>(texts.length);
+  /**
+   * `texts[i]` equals `body.slice(tokens[i].start, tokens[i].end)`; `lowers`, when given, holds
+   * their lower case already (it is kept, not copied).
+   */
+  constructor(
+    readonly texts: readonly string[],
+    lowers?: Array<string | undefined>,
+  ) {
+    this.lowers = lowers ?? new Array<string | undefined>(texts.length);
   }
 
   /** `texts[i].toLowerCase()`, computed on first use. */
