@@ -54,3 +54,10 @@ export function capitalisedWord(text: string): boolean {
 export const PASSIVE_HIT = /^(?:was|were)\s/iu;
 /** ACLED's sub-type for force used on a protest: the deaths told beside it are its own. */
 export const FORCE = 'Excessive force against protesters';
+/**
+ * A trigger in -ing that may tell a state of affairs ("rebels fighting the government"); not a
+ * protest: "are protesting", "have been protesting" tell that day's protest (ACLED codes each day).
+ */
+export function mayBeOngoing(rule: TriggerRule, word: string): boolean {
+  return rule.eventType !== 'Protests' && /ing$/i.test(word);
+}

@@ -52,6 +52,7 @@ import {
   COORDINATED,
   CROWD_CAN,
   FORCE,
+  mayBeOngoing,
   PASSIVE_HIT,
   PLUPERFECT,
   PROTESTER_VICTIMS,
@@ -162,7 +163,7 @@ export function findCandidates(
       // "attacked positions near X, and the army answered with artillery fire": two acts, two clauses.
       if (rule.role === 'generic' && (quietIn(told, clause, true) || quietIn(silenced, clause, true))) continue;
       // "rebels fighting the government", "groups which are fighting IS": a state of affairs, not an event.
-      if (/ing$/i.test(body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
+      if (mayBeOngoing(rule, body.slice(hit.start, hit.end)) && ongoing(body, tokens, sentence, hit, clause)) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }

@@ -71,6 +71,10 @@ const told: [string, string, string, string?][] = [
   ['Students took out a candle-light procession in Nairobi.', 'Protests', 'procession'],
   ['A trader was chopped to death by rivals in Kabul on Monday.', 'Violence against civilians', 'chopped'],
   ['Students went on a rampage in the college in Nairobi.', 'Riots', 'rampage'],
+  // A protest in the progressive is that day's protest (ACLED codes each day); local forms of protest.
+  ['Residents of Nairobi have been protesting for a week against a new dump.', 'Protests', 'protesting'],
+  ['Party cadres staged a rasta roko in Nairobi on Monday.', 'Protests', 'roko'],
+  ['Hundreds of teachers gathered in Nairobi, demanding regular jobs.', 'Protests', 'gathered'],
   // Force used on a gathering (a procession, a rally) is ACLED's excessive force against protesters.
   ['Police opened fire on a procession of party workers in Kabul.', 'Protests', 'opened fire'],
   // An acronym trigger inside a sentence is no name; an air force's or artillery's attack is remote violence.
