@@ -75,6 +75,8 @@ const told: [string, string, string, string?][] = [
   ['Residents of Nairobi have been protesting for a week against a new dump.', 'Protests', 'protesting'],
   ['Party cadres staged a rasta roko in Nairobi on Monday.', 'Protests', 'roko'],
   ['Hundreds of teachers gathered in Nairobi, demanding regular jobs.', 'Protests', 'gathered'],
+  ['Hundreds of teachers hit the streets in Nairobi demanding regular jobs.', 'Protests', 'hit the streets'],
+  ['Unidentified men threw bombs at a church in Kabul on Monday night.', 'Explosions/Remote violence', 'threw'],
   // Force used on a gathering (a procession, a rally) is ACLED's excessive force against protesters.
   ['Police opened fire on a procession of party workers in Kabul.', 'Protests', 'opened fire'],
   // An acronym trigger inside a sentence is no name; an air force's or artillery's attack is remote violence.
