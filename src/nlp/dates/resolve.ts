@@ -133,8 +133,9 @@ function resolvePoint(
   const explicitYear = EXPLICIT_YEAR.test(t) && c.isCertain('year');
   const relative = !explicitYear && (!hint || hint.relative);
   if (relative && pub === null) return { range: null, relative: true };
-  const d = chronoDay(c);
+  // chrono's day is computed only where a branch reads it (a Date and its getters each time).
   if (/\bweeks?\b/.test(t)) {
+    const d = chronoDay(c);
     if (d === null || pub === null) return null;
     if (/\bago\b/.test(t)) return { first: d - 3, last: d + 3, precision: 2 };
     if (/\b(?:past|last)\s+\S+\s+weeks\b/.test(t)) return span(d, pub);
@@ -150,11 +151,14 @@ function resolvePoint(
     return { first: monday, last: monday + 6, precision: 2 };
   }
   if (/\bweekend\b/.test(t)) return weekend(t, pub!, opts);
-  if (/\b(?:past|last)\s+(?:\S+\s+){0,2}(?:hours|hrs|days|months)\b/.test(t))
+  if (/\b(?:past|last)\s+(?:\S+\s+){0,2}(?:hours|hrs|days|months)\b/.test(t)) {
+    const d = chronoDay(c);
     return d === null || pub === null ? null : span(d, pub);
+  }
   if (/\bmonths?\b/.test(t)) return monthOf(c.get('year')!, c.get('month')!);
   const month = c.isCertain('month') ? c.get('month')! : null;
   if (c.isCertain('day') && month !== null) {
+    const d = chronoDay(c);
     if (explicitYear) return d === null ? null : { first: d, last: d, precision: 1 };
     if (c.isCertain('year')) return d === null ? null : { first: d, last: d, precision: 1 }; // yesterday, 3 days ago
     const day = yearlessDay(month, c.get('day')!, pub!, opts.future(), opts.futureToleranceDays);
