@@ -7,7 +7,7 @@ import type { Entity, PlaceMention, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues } from './lexicon.js';
 import { endOf, firstAbove, firstAtLeast, startOf } from '../../core/search.js';
-import { ACTOR_WORD, LETTERS, tokenWords, type TokenWords } from './token-words.js';
+import { ACTOR_WORD, LETTERS, LOW, SMI, tokenWords, wordHash, type TokenWords } from './token-words.js';
 
 const PREP_OR_DET_BEFORE =
   /(?<![\p{L}])(in|at|near|around|outside|inside|into|of|across|from|to|with|on|by|for|against|toward|towards|between|the)\s+(?:the\s+)?(?:[\p{L}-]+ern\s+)?$/iu;
@@ -125,8 +125,6 @@ interface FirstWords {
   readonly keys: Map<number, { readonly key: string; readonly first: number }[]>;
   readonly seen: Uint8Array;
 }
-const SMI = 0x3fffffff;
-const LOW = 0xffff;
 const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string>, FirstWords>();
 
 /** Phrase keys by the hash of their first word (lower-case ASCII), longest first; built once per table. */
@@ -135,8 +133,7 @@ function firstWordIndex(table: ReadonlyMap<string, string>): FirstWords {
   if (index) return index;
   index = { keys: new Map(), seen: new Uint8Array(LOW + 1) };
   for (const key of [...table.keys()].sort((a, b) => b.length - a.length)) {
-    let h = 0;
-    for (const ch of key.split(' ')[0]!) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+    const h = wordHash(key.split(' ')[0]!);
     const cut = h & SMI;
     (index.keys.get(cut) ?? index.keys.set(cut, []).get(cut)!).push({ key, first: h });
     index.seen[h & LOW] = 1;

@@ -5,7 +5,7 @@
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { TriggerRule } from './lexicon.js';
-import { ASCII_STOP, TRIGGER_WORD, tokenWords, type TokenWords } from './token-words.js';
+import { ASCII_STOP, LOW, SMI, TRIGGER_WORD, tokenWords, wordHash, type TokenWords } from './token-words.js';
 
 export interface Hit extends Span {
   readonly rule: TriggerRule;
@@ -30,18 +30,7 @@ export interface TriggerIndex {
   readonly hashSeen: Uint8Array;
 }
 
-/** Hash of ASCII lower-case letters/digits, as computed incrementally in token-words.ts. */
-function hashWord(word: string): number {
-  let h = 0;
-  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
-  return h & SMI;
-}
-
 const LEAD = /^[\p{L}\p{N}]+/u;
-/** Hashes are cut to 30 bits: small integers, which a Map looks up without boxing them. */
-const SMI = 0x3fffffff;
-/** The bits of a hash the `hashSeen` filter is indexed by. */
-const LOW = 0xffff;
 
 /** Splits `a|b|c` at top-level bars. */
 function alternatives(src: string): string[] {
@@ -151,7 +140,7 @@ export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
   const byHash = new Map<number, { word: string; entries: Entry[] }[]>();
   for (const [word, entries] of byFirstWord) {
     if (!/^[a-z0-9]+$/.test(word)) continue;
-    const h = hashWord(word);
+    const h = wordHash(word) & SMI;
     const list = byHash.get(h) ?? [];
     list.push({ word, entries });
     byHash.set(h, list);

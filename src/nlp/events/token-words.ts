@@ -26,9 +26,21 @@ export const TRIGGER_WORD = 4;
 /** Some unnamed actor's first word has the low bits of this hash. */
 export const ACTOR_WORD = 8;
 
-/** The bits of a hash the filters are indexed by. */
-const LOW = 0xffff;
+/** Hashes are cut to 30 bits for Map keys: small integers, which a Map looks up without boxing them. */
+export const SMI = 0x3fffffff;
+/** The bits of a hash the first-word filters (one byte each) are indexed by. */
+export const LOW = 0xffff;
 const NONE = new Uint8Array(LOW + 1);
+
+/**
+ * The hash tokenWords computes for a token's run, of a whole word (lower-case ASCII letters and
+ * digits): the trigger and unnamed-actor indexes hash their first words with it.
+ */
+export function wordHash(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h;
+}
 const FILTERS = new WeakMap<Uint8Array, WeakMap<Uint8Array, Uint8Array>>();
 
 /**
