@@ -1,5 +1,6 @@
 /** zod schemas of the actor data files under data/actors/ (types inferred, so they cannot drift). */
 import { z } from 'zod';
+import { phraseAlternation } from '../../core/regex.js';
 
 const code = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
 
@@ -30,14 +31,7 @@ export const countryCuesSchema = z
       countries: c.countries,
       weight: c.weight,
       pattern: new RegExp(
-        `(?<![\\p{L}])(?:${c.words
-          .map((w) =>
-            w
-              .toLowerCase()
-              .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-              .replace(/ /g, '\\s+'),
-          )
-          .join('|')})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:${phraseAlternation(c.words.map((w) => w.toLowerCase()))})(?![\\p{L}])`,
         'u',
       ),
     })),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
 import { TruceError } from '../../core/errors.js';
+import { escapeRegExp } from '../../core/regex.js';
 import {
   EVENT_TYPES,
   isSubEventTypeOf,
@@ -228,7 +229,6 @@ export interface Lexicon {
 const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]*`;
 /** "village" -> "[Vv]illage": the head may be capitalised, the name must be (no `i` flag: it would blind \p{Lu}). */
 const anyInitial = (w: string): string => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Regular English inflections of a verb plus the irregular forms from the data file. */
 export function inflect(verb: string, irregular: Readonly<Record<string, readonly string[]>>): string[] {
@@ -276,7 +276,7 @@ export function compilePattern(pattern: string, irregular: Readonly<Record<strin
     }
     const piece = part.replace(
       /@([a-z-]+)/g,
-      (_, verb: string) => `(?:${inflect(verb, irregular).map(escape).join('|')})`,
+      (_, verb: string) => `(?:${inflect(verb, irregular).map(escapeRegExp).join('|')})`,
     );
     // "air ?strikes?": an optional space ("airstrikes", "air strikes").
     if (i > 0 && piece.startsWith('?')) out += String.raw`\s*` + piece.slice(1);
@@ -321,7 +321,7 @@ function compileCues(c: CuesData): Cues {
   // Lists only ever tested (never matched for a position or a group) are built by testAlt: the same
   // test, grouped by first letter (cue-regex.test.ts); `re` is the plain alternation.
   const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
-  const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const m = c.modality;
   return {
     hypothetical: testAlt(m.hypothetical, 'iu'),

@@ -2,6 +2,7 @@
  * Context rules from data/places/rules.yaml, compiled once: words around a name that make it
  * "near" a town (geoPrecision 2), an admin1 region, or a capital acting as its government.
  */
+import { phraseAlternation } from '../../core/regex.js';
 import { loadCachedDataFile } from './cache.js';
 import { RulesFileSchema, type Rule, type Unit } from './places.schema.js';
 
@@ -43,8 +44,7 @@ function compile(rules: readonly Rule[], side: 'before' | 'after'): CompiledRule
 
 export function loadRules(path = 'places/rules.yaml'): PlaceRules {
   const file = loadCachedDataFile(path, RulesFileSchema);
-  const words = (u: Unit): string =>
-    u.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  const words = (u: Unit): string => phraseAlternation(u.words);
   return {
     units: file.units.map((unit) => ({
       unit,

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Entity, EntityType } from '../../core/document.js';
+import { escapeRegExp } from '../../core/regex.js';
 import { readSentences } from '../sentences/sentences.stage.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { findQuotes } from './quotes.stage.js';
@@ -13,7 +14,7 @@ export function entitiesFor(body: string, specs: readonly EntitySpec[]): Entity[
   const out: Entity[] = [];
   const sorted = [...specs].sort((a, b) => b[0].length - a[0].length);
   for (const [text, type, canonical] of sorted) {
-    const re = new RegExp(`\\b${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    const re = new RegExp(`\\b${escapeRegExp(text)}\\b`, 'g');
     for (const m of body.matchAll(re)) {
       const start = m.index;
       const end = start + text.length;
