@@ -129,9 +129,8 @@ export function findCandidates(
   }
 
   const candidates: Candidate[] = [];
-  const country0 = bySentence.size
-    ? (placeCountryName(placesLayer.places, null, placesLayer.countryContext) ?? fallbackName)
-    : null;
+  // The report's country name (no event place): the generic actors' country when an event has no place.
+  const country0 = placeCountryName(placesLayer.places, null, placesLayer.countryContext, fallbackName);
   for (const [si, hits] of bySentence) {
     const sentence = sents.sentences[si]!;
     const clauses = clausesOf(lower, sentence, sents.tokens);
@@ -359,7 +358,7 @@ export function findCandidates(
       else if (!location) warnings.push('W705 No place or country named: event recorded without a location');
       else if (!picked)
         warnings.push(`W703 "${location.name}" is not in the gazetteer: event placed without coordinates`);
-      const country = placeCountryName(placesLayer.places, location, placesLayer.countryContext) ?? fallbackName;
+      const country = placeCountryName(placesLayer.places, location, placesLayer.countryContext, fallbackName);
       const actor2Default = type.civilians
         ? genericActorName('Civilians', country)
         : pick.actor2 || !rule.defaultActor2
@@ -466,7 +465,7 @@ export function findCandidates(
     actors,
     entities,
     published,
-    countryName: country0 ?? placeCountryName(placesLayer.places, null, placesLayer.countryContext) ?? fallbackName,
+    countryName: country0,
     bySentence,
   };
 }

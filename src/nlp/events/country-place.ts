@@ -2,15 +2,19 @@
 import type { Entity, PlaceMention } from '../../core/document.js';
 import type { PlaceContext } from './attach.js';
 
-/** The country's name for generic actors: the event's place's country, else the report's first. */
+/**
+ * The country's name for generic actors: the event's place's country, else the report's first, else
+ * `fallback` (the country the caller knows otherwise, e.g. a note's).
+ */
 export function placeCountryName(
   places: readonly PlaceMention[],
   location: PlaceMention | null,
   context: readonly string[],
+  fallback: string | null = null,
 ): string | null {
   if (location?.countryName) return location.countryName;
   const code = context[0];
-  return places.find((p) => p.country === code && p.countryName)?.countryName ?? null;
+  return places.find((p) => p.country === code && p.countryName)?.countryName ?? fallback;
 }
 
 /**
