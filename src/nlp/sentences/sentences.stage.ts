@@ -9,7 +9,7 @@ import type { Span } from '../../core/span.js';
 import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { LanguageCounter, loadFunctionWords, type FunctionWords } from './language.js';
-import { splitGluedPossessives } from './possessive.js';
+import { bodyOffset, splitGluedPossessives } from './possessive.js';
 import { rememberTokenTexts, TokenTexts } from './token-text.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
@@ -80,7 +80,7 @@ function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): vo
   const { tokens, texts, lowers, language } = read;
   const split = splitGluedPossessives(body, inWinkLexicon);
   const text = split.text;
-  const inserted = split.inserted;
+  const at = { k: 0 };
   const doc = nlp.readDoc(text);
   // Reading each property for all tokens at once is much cheaper than two calls per token.
   const all = doc.tokens();
@@ -90,10 +90,9 @@ function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): vo
   const kept = new Int32Array(values.length);
   const paragraphOf = new Int32Array(values.length);
   let offset = 0;
-  // The paragraph the next token can be in, and the insertions (see possessive.ts) before `offset`.
+  // The paragraph the next token can be in.
   let p = 0;
   let para = paragraphs[0]!;
-  let k = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     // wink's preceding spaces (its.precedingSpaces, one string per token) are the run of its
@@ -114,15 +113,9 @@ function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): vo
       }
     }
     const end = offset + value.length;
-    // Offsets in the body (wink read `text`, which may hold inserted spaces; bodyOffset inlined).
-    let start = offset;
-    let stop = end;
-    if (inserted.length > 0) {
-      while (k < inserted.length && inserted[k]! + k < offset) k++;
-      start = offset - k;
-      while (k < inserted.length && inserted[k]! + k < end) k++;
-      stop = end - k;
-    }
+    // Offsets in the body (wink read `text`, which may hold inserted spaces).
+    const start = bodyOffset(split, offset, at);
+    const stop = bodyOffset(split, end, at);
     while (para.end <= start && p < paragraphs.length - 1) para = paragraphs[++p]!;
     // Past the last paragraph's end, `stop` is too.
     if (para.start <= start && stop <= para.end) {
