@@ -21,33 +21,14 @@ const fromPlace = (p: PlaceMention): AnalysisEntity => ({
   end: p.end,
 });
 
-const isSorted = (list: readonly AnalysisEntity[]): boolean =>
-  list.every((x, i) => i === 0 || byStart(list[i - 1]!, x) <= 0);
-
-/**
- * People then places in text order, as the stable sort of the two lists one after the other gives.
- * Both layers list their mentions in text order already, so they are merged in one pass (ties keep
- * the person first); a list out of order falls back to the sort.
- */
-function inTextOrder(people: AnalysisEntity[], places: AnalysisEntity[]): AnalysisEntity[] {
-  if (!isSorted(people) || !isSorted(places)) return [...people, ...places].sort(byStart);
-  const out: AnalysisEntity[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < people.length && j < places.length)
-    out.push(byStart(people[i]!, places[j]!) <= 0 ? people[i++]! : places[j++]!);
-  while (i < people.length) out.push(people[i++]!);
-  while (j < places.length) out.push(places[j++]!);
-  return out;
-}
-
 /** Builds the public Analysis contract from a fully analysed document. */
 export function toAnalysis(doc: Doc): Analysis {
   const clean = layer(doc, 'clean');
-  const entities = inTextOrder(
-    (doc.entities?.entities ?? []).map(fromEntity),
-    (doc.places?.places ?? []).map(fromPlace),
-  );
+  // People then places, in text order (the sort is stable: a person and a place at one start keep that order).
+  const entities = [
+    ...(doc.entities?.entities ?? []).map(fromEntity),
+    ...(doc.places?.places ?? []).map(fromPlace),
+  ].sort(byStart);
   return {
     report: {
       headline: clean.headline,
