@@ -320,19 +320,21 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       // One person, only when no figure was found (as a figure's victims are mostly counted in it); the
       // patterns in the order of onePerson, each behind its own cheap test, the first that matches.
       if (hits.length === 0) {
+        const one1 = ONE.test(subject);
+        const oneDied = ONE_DIED_TEST.test(subject);
         const tries: [Pattern | RegExp, boolean][] = [
           [onePerson[0]!, kill],
-          [onePerson[1]!, ONE.test(subject)],
-          [onePerson[2]!, ONE.test(subject)],
+          [onePerson[1]!, one1],
+          [onePerson[2]!, one1],
           [onePerson[3]!, true],
           [onePerson[4]!, WAS.test(subject)],
           [onePerson[5]!, DIED.test(subject)],
           [onePerson[6]!, kill],
           [onePerson[7]!, kill],
           [namedPerson, kill],
-          [ONE_DIED[0]!, ONE_DIED_TEST.test(subject)],
-          [ONE_DIED[1]!, ONE_DIED_TEST.test(subject)],
-          [ONE_DIED[2]!, ONE_DIED_TEST.test(subject)],
+          [ONE_DIED[0]!, oneDied],
+          [ONE_DIED[1]!, oneDied],
+          [ONE_DIED[2]!, oneDied],
         ];
         for (const [p, worth] of tries) {
           if (!worth) continue;
