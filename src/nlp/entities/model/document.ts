@@ -132,7 +132,8 @@ export function documentFeatures(
   // share of organisations in fifths (a sports or business story names its clubs and firms throughout).
   const typeCounts = new Int32Array(5);
   for (let si = 0; si < doc.length; si++) {
-    for (const c of Array.from(firstPass[si]!)) if (isBegin[c]) typeCounts[typeOf[c]!]!++;
+    const tags = firstPass[si]!;
+    for (let i = 0; i < tags.length; i++) if (isBegin[tags[i]!]) typeCounts[typeOf[tags[i]!]!]!++;
   }
   let topType = 0;
   for (let t = 1; t < 5; t++) if (typeCounts[t]! > typeCounts[topType]!) topType = t;
