@@ -99,6 +99,7 @@ export const recogniserSchema = z.object({
   givenNames: z.array(z.string().min(1)),
   facilityHeads: z.array(z.string().min(1)),
   creditWords: z.array(z.string().min(1)),
+  placeNouns: z.array(z.string().min(1)),
   politicalVerbs: z.array(z.string().min(1)),
   auxiliaries: z.array(z.string().min(1)),
 });

@@ -18,6 +18,8 @@ export interface Lexicon {
   readonly givenNames: ReadonlySet<string>;
   readonly facilityHeads: ReadonlySet<string>;
   readonly creditWords: ReadonlySet<string>;
+  /** Nouns of places ("district"): a name just before one is the place's modifier, not a person's or organisation's. */
+  readonly placeNouns: ReadonlySet<string>;
   readonly politicalVerbs: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
 }
@@ -35,6 +37,7 @@ export function buildLexicon(data: RecogniserData): Lexicon {
     givenNames: keys(data.givenNames),
     facilityHeads: keys(data.facilityHeads),
     creditWords: keys(data.creditWords),
+    placeNouns: keys(data.placeNouns),
     politicalVerbs: keys(data.politicalVerbs),
     auxiliaries: keys(data.auxiliaries),
   };

@@ -223,14 +223,6 @@ function isName(s: NameSpan, words: readonly string[]): s is ActorName {
 }
 
 const ENTITY_TYPE = { PER: 'person', ORG: 'organization' } as const;
-// "Reporting by X; Editing by Y": staff credits name no actor (the stage skips them the same way).
-const CREDIT_WORDS = new Set(['reporting', 'editing', 'writing', 'compiled', 'additional']);
-// "the Sukkari neighbourhood": a name before a place noun names a place, which is the places stage's.
-const PLACE_NOUNS = new Set(
-  'neighbourhood neighbourhoods neighborhood neighborhoods district districts province provinces village villages town towns city camp camps area areas region governorate square street road highway airport crossing valley river mountains'.split(
-    ' ',
-  ),
-);
 
 /**
  * Positions of `starts` in a stable sort by start, without a comparator: start * 2^b + position
@@ -353,7 +345,7 @@ export function modelEntities(
     if (!anchored) continue;
     let credit = false;
     for (let k = 1; k < n && !credit; k++) {
-      if (isBy(body, tokens[first + k]!) && CREDIT_WORDS.has(known.lower(first + k - 1))) credit = true;
+      if (isBy(body, tokens[first + k]!) && lex.creditWords.has(known.lower(first + k - 1))) credit = true;
     }
     if (credit) continue;
     // The shared token texts: the same strings every report, so the decoder's word lookups are cheap.
@@ -367,7 +359,7 @@ export function modelEntities(
       for (let k = from; k < count && takenStart[k]! < end; k++) if (takenEnd[k]! > start) clash = true;
       if (clash) continue;
       // A name before a place noun is the place's modifier.
-      if (span.to < words.length && PLACE_NOUNS.has(words[span.to]!)) continue;
+      if (span.to < words.length && lex.placeNouns.has(words[span.to]!)) continue;
       const text = body.slice(start, end);
       out.push({
         start,
