@@ -2,7 +2,9 @@
  * Coreference inside one report: a later bare surname ("Ryabkov") resolves to the earlier full
  * name ("Sergei Ryabkov"), and "the Ministry" to the earlier "Russian Defence Ministry".
  */
-import { foldKey } from './fold.js';
+import type { Entity } from '../../core/document.js';
+import { foldKey, type Tok } from './fold.js';
+import { inLexicon, STOPWORD } from './recogniser.js';
 
 const PARTICLE_RE = /^(?:al|el|as|ash|ad|ar|az|an)-/i;
 
@@ -57,5 +59,42 @@ export class DocMemory {
 
   organization(key: string): string | undefined {
     return this.heads.get(key);
+  }
+}
+
+/** A capitalised word no earlier pass took: a neighbour like this makes a lone word part of a longer name. */
+function freeCapital(toks: readonly Tok[], k: number, claimed: Uint8Array, stopwords: ReadonlySet<string>): boolean {
+  if (k < 0 || k >= toks.length) return false;
+  const t = toks[k]!;
+  return t.word && t.shape >= 1 && !claimed[k] && !inLexicon(t, STOPWORD, stopwords);
+}
+
+/** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
+export function corefMentions(
+  body: string,
+  toks: readonly Tok[],
+  claimed: Uint8Array,
+  cue: Uint8Array,
+  memory: DocMemory,
+  stopwords: ReadonlySet<string>,
+  out: Entity[],
+): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.shape < 1 || !t.word || claimed[i] || cue[i]) continue;
+    if (freeCapital(toks, i + 1, claimed, stopwords) || freeCapital(toks, i - 1, claimed, stopwords)) continue;
+    const person = memory.person(t.key);
+    const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
+    const canonical = person ?? org;
+    if (!canonical) continue;
+    out.push({
+      start: t.start,
+      end: t.end,
+      text: body.slice(t.start, t.end),
+      type: person ? 'person' : 'organization',
+      canonical,
+      actor: null,
+      via: 'coreference',
+    });
   }
 }

@@ -15,15 +15,14 @@ import {
   type Resolved,
 } from './context.js';
 import type { Role } from './dictionary.schema.js';
-import { DocMemory } from './coreference.js';
+import { corefMentions, DocMemory } from './coreference.js';
 import { loadEntityData, type DictValue, type EntityData } from './dictionary.js';
 import { tokenTexts } from '../sentences/token-text.js';
 import { FormCache, type Form, tokenize, tokensFromLayer, type Tok } from './fold.js';
 import type { Match } from './matcher.js';
-import { buildLexicon, facilityMask, inLexicon, isCreditLine, lexiconFlags, recognise } from './recogniser.js';
-import { STOPWORD, type Lexicon } from './recogniser.js';
+import { buildLexicon, facilityMask, isCreditLine, lexiconFlags, recognise, type Lexicon } from './recogniser.js';
+import { withoutOverlaps } from './overlaps.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
-import { firstAtLeast, startOf } from '../../core/search.js';
 
 const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
 
@@ -114,68 +113,6 @@ function genericEntity(
   return makeEntity(body, start, end, resolveGeneric(data, role.role, country), 'rule');
 }
 
-const VIA_RANK = { dictionary: 0, coreference: 1, rule: 2 } as const;
-
-/**
- * Spans never overlap: where two finders claim the same words ("Front Turkish" by the name rule,
- * "Turkish-backed rebels" by the generic rule), a dictionary match wins, then the longer span.
- */
-function withoutOverlaps(found: readonly Entity[]): Entity[] {
-  const byClaim = byClaimOrder(found);
-  for (const e of found) if (e.start >= e.end) return keptNaively(byClaim);
-  // Kept spans are disjoint and non-empty, so in start order their ends rise too: a new span overlaps
-  // some kept one if and only if it overlaps the last kept span that starts before it ends.
-  const kept: Entity[] = [];
-  for (const e of byClaim) {
-    const lo = firstAtLeast(kept, e.end, startOf);
-    if (lo > 0 && kept[lo - 1]!.end > e.start) continue;
-    kept.splice(lo, 0, e);
-  }
-  return kept;
-}
-
-/**
- * `found` sorted by via rank, then longer first, then by start (stable): as the comparator sort, but
- * with one number key per entity, (((rank * L + L - 1 - length) * S + start) * C + position), sorted
- * as numbers in a Float64Array (exact below 2^53; past that, the comparator sort).
- */
-function byClaimOrder(found: readonly Entity[]): Entity[] {
-  const count = found.length;
-  let maxLen = 0;
-  let maxStart = 0;
-  for (const e of found) {
-    maxLen = Math.max(maxLen, e.end - e.start);
-    maxStart = Math.max(maxStart, e.start);
-  }
-  const L = maxLen + 1;
-  const S = maxStart + 1;
-  let ok =
-    count > 0 &&
-    found.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.end >= e.start);
-  ok &&= 3 * L * S * count <= Number.MAX_SAFE_INTEGER;
-  if (!ok) {
-    return [...found].sort(
-      (a, b) => VIA_RANK[a.via] - VIA_RANK[b.via] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-    );
-  }
-  const keys = new Float64Array(count);
-  for (let k = 0; k < count; k++) {
-    const e = found[k]!;
-    keys[k] = ((VIA_RANK[e.via] * L + (L - 1 - (e.end - e.start))) * S + e.start) * count + k;
-  }
-  keys.sort();
-  const out = new Array<Entity>(count);
-  for (let k = 0; k < count; k++) out[k] = found[keys[k]! % count]!;
-  return out;
-}
-
-/** withoutOverlaps for any spans (an empty one too), pair by pair. */
-function keptNaively(byClaim: readonly Entity[]): Entity[] {
-  const kept: Entity[] = [];
-  for (const e of byClaim) if (!kept.some((k) => k.start < e.end && e.start < k.end)) kept.push(e);
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
 function overlaps(mask: Uint8Array | null, from: number, to: number): boolean {
   if (!mask) return false;
   for (let k = from; k < to; k++) if (mask[k]) return true;
@@ -199,43 +136,6 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'because', 'as', 'since',
 
 /** POS carried over from the sentence layer's token (undefined in the headline). */
 const posOf = (t: Tok): string | undefined => t.pos;
-
-/** A capitalised word no earlier pass took: a neighbour like this makes a lone word part of a longer name. */
-function freeCapital(toks: readonly Tok[], k: number, claimed: Uint8Array, stopwords: ReadonlySet<string>): boolean {
-  if (k < 0 || k >= toks.length) return false;
-  const t = toks[k]!;
-  return t.word && t.shape >= 1 && !claimed[k] && !inLexicon(t, STOPWORD, stopwords);
-}
-
-/** Lone capitalised words that repeat a surname or an organisation's head word named earlier. */
-function corefMentions(
-  body: string,
-  toks: readonly Tok[],
-  claimed: Uint8Array,
-  cue: Uint8Array,
-  memory: DocMemory,
-  stopwords: ReadonlySet<string>,
-  out: Entity[],
-): void {
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.shape < 1 || !t.word || claimed[i] || cue[i]) continue;
-    if (freeCapital(toks, i + 1, claimed, stopwords) || freeCapital(toks, i - 1, claimed, stopwords)) continue;
-    const person = memory.person(t.key);
-    const org = !person && i > 0 && toks[i - 1]!.key === 'the' ? memory.organization(t.key) : undefined;
-    const canonical = person ?? org;
-    if (!canonical) continue;
-    out.push({
-      start: t.start,
-      end: t.end,
-      text: body.slice(t.start, t.end),
-      type: person ? 'person' : 'organization',
-      canonical,
-      actor: null,
-      via: 'coreference',
-    });
-  }
-}
 
 /** Per-token flags of one sentence, reused sentence after sentence instead of four new arrays each. */
 class TokenFlags {
