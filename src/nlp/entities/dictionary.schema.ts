@@ -102,6 +102,8 @@ export const recogniserSchema = z.object({
   placeNouns: z.array(z.string().min(1)),
   politicalVerbs: z.array(z.string().min(1)),
   auxiliaries: z.array(z.string().min(1)),
+  clauseOpeners: z.array(z.string().min(1)),
+  sponsorVerbs: z.array(z.string().min(1)),
 });
 
 export type StateForcesData = z.infer<typeof stateForcesSchema>;

@@ -24,8 +24,6 @@ import { buildLexicon, facilityMask, isCreditLine, lexiconFlags, recognise, type
 import { withoutOverlaps } from './overlaps.js';
 import { modelEntities, NameTagger } from './model/tagger.js';
 
-const SPONSOR_VERBS = new Set(['backed', 'supported', 'led', 'allied', 'aligned', 'sponsored', 'trained', 'armed']);
-
 interface SentenceScan {
   readonly toks: Tok[];
   readonly matches: Match<DictValue>[];
@@ -81,6 +79,7 @@ function genericEntity(
   role: DictValue & { kind: 'generic' },
   data: EntityData,
   ctx: ReportContext,
+  lex: Lexicon,
 ): Entity {
   const { toks, matches } = scan;
   const m = matches[mi]!;
@@ -96,7 +95,7 @@ function genericEntity(
     prev.value.kind === 'cue' &&
     prev.to === m.from - 1 &&
     verbTok &&
-    SPONSOR_VERBS.has(verbTok.key) &&
+    lex.sponsorVerbs.has(verbTok.key) &&
     body[verbTok.start - 1] === '-'
   ) {
     const sponsor = body.slice(toks[prev.from]!.start, toks[prev.to - 1]!.end);
@@ -126,13 +125,11 @@ function overlaps(mask: Uint8Array | null, from: number, to: number): boolean {
 function politicalSubject(toks: readonly Tok[], from: number, to: number, lex: Lexicon): boolean {
   if (from < 1 || toks[from - 1]!.key !== 'the') return false;
   const before = from >= 2 ? toks[from - 2]! : null;
-  if (before && before.word && !CLAUSE_OPENERS.has(before.key)) return false;
+  if (before && before.word && !lex.clauseOpeners.has(before.key)) return false;
   let k = to;
   while (k < toks.length && lex.auxiliaries.has(toks[k]!.key)) k++;
   return k < toks.length && lex.politicalVerbs.has(toks[k]!.key);
 }
-
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'because', 'as', 'since', 'though', 'although', 'whereas']);
 
 /** POS carried over from the sentence layer's token (undefined in the headline). */
 const posOf = (t: Tok): string | undefined => t.pos;
@@ -238,7 +235,7 @@ function run(
           for (let k = m.from; k < m.to; k++) covered[k] = 0;
           continue;
         }
-        entities.push(genericEntity(body, scan, mi, v, data, ctx));
+        entities.push(genericEntity(body, scan, mi, v, data, ctx, lex));
         continue;
       }
       if (v.afterFull && !seen.has(v.canonical)) {

@@ -22,6 +22,8 @@ export interface Lexicon {
   readonly placeNouns: ReadonlySet<string>;
   readonly politicalVerbs: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
+  readonly clauseOpeners: ReadonlySet<string>;
+  readonly sponsorVerbs: ReadonlySet<string>;
 }
 
 export function buildLexicon(data: RecogniserData): Lexicon {
@@ -40,6 +42,8 @@ export function buildLexicon(data: RecogniserData): Lexicon {
     placeNouns: keys(data.placeNouns),
     politicalVerbs: keys(data.politicalVerbs),
     auxiliaries: keys(data.auxiliaries),
+    clauseOpeners: keys(data.clauseOpeners),
+    sponsorVerbs: keys(data.sponsorVerbs),
   };
 }
 
