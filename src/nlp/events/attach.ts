@@ -32,8 +32,9 @@ const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
 
 /** Places that can be an event's location: not an actor's name, not a capital standing for its government. */
 export function usablePlaces(body: string, places: readonly PlaceMention[], actors: readonly Entity[]): Usable[] {
+  const overlapsActor = actorOverlapTest(actors);
   const usable = places.filter((p) => {
-    if (actors.some((e) => overlaps(e, p))) return false;
+    if (overlapsActor(p)) return false;
     // A capital standing for its government, or a country named as a party, is not where things happened.
     if (p.metonymFor !== null || p.kind === 'country')
       return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start));
@@ -44,6 +45,24 @@ export function usablePlaces(body: string, places: readonly PlaceMention[], acto
       ? { ...p, relative: true }
       : p,
   );
+}
+
+/**
+ * Whether a span overlaps one of `actors`: for actors in order of start (the actor list's order), a
+ * binary search for the actors starting before the span's end and the furthest end among them
+ * (running maxima), instead of trying every actor for every place; any other order tries every actor.
+ */
+function actorOverlapTest(actors: readonly Entity[]): (span: Span) => boolean {
+  const maxEnd: number[] = [];
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i]!;
+    if (i > 0 && a.start < actors[i - 1]!.start) return (span) => actors.some((e) => overlaps(e, span));
+    maxEnd.push(i > 0 ? Math.max(maxEnd[i - 1]!, a.end) : a.end);
+  }
+  return (span) => {
+    const before = firstAtLeast(actors, span.end, startOf);
+    return before > 0 && maxEnd[before - 1]! > span.start;
+  };
 }
 
 /**

@@ -10,17 +10,23 @@ const BARE_OPENERS = new Set(['but', 'while', 'whereas', 'whilst']);
 const SUBJECT_OPENERS = new Set(['and', 'which', 'where', 'as', 'when', 'after', 'before']);
 const NOMINAL = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
-/** Every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","), by first character. */
-const COMPARED = new Map<number, string[]>();
-for (const w of new Set([...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ',']))
-  (COMPARED.get(w.charCodeAt(0)) ?? COMPARED.set(w.charCodeAt(0), []).get(w.charCodeAt(0))!).push(w);
+/**
+ * Every word clausesOf compares a token with (the sets above, ";", dashes, ":", ","), by first
+ * character: an array indexed by the character's code (up to the last such code), read without a Map.
+ */
+const COMPARED: (string[] | undefined)[] = [];
+for (const w of new Set([...COMMA_OPENERS, ...BARE_OPENERS, ...SUBJECT_OPENERS, ';', '–', '—', ':', ','])) {
+  const c = w.charCodeAt(0);
+  while (COMPARED.length <= c) COMPARED.push(undefined);
+  (COMPARED[c] ??= []).push(w);
+}
 
 /**
  * The compared word the token is, or "" (most tokens): found by its first character and length, so
  * no token is sliced out and the sets look up their own (interned) strings.
  */
 function comparedWord(body: string, t: Token): string {
-  const words = COMPARED.get(body.charCodeAt(t.start));
+  const words = COMPARED[body.charCodeAt(t.start)];
   if (words === undefined) return '';
   const len = t.end - t.start;
   for (const w of words) if (w.length === len && body.startsWith(w, t.start)) return w;
