@@ -54,10 +54,15 @@ function codedTolls(found: Found): void {
   }
 }
 
+/** Kinds of armed violence: one attack or clash is often told over several sentences of a note. */
+const ARMED = new Set<string>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
 /**
  * A field note's toll is often told in a sentence of its own ("2 soldiers killed, 1 injured."):
  * when every event of a paragraph is of one type and none has a toll, the paragraph's deaths,
- * sentence by sentence, are theirs.
+ * sentence by sentence, are theirs. So also when every event of a paragraph is armed violence
+ * ("Militants opened fire on a checkpoint. Two soldiers were killed."): those told without a toll
+ * take the paragraph's (ACLED codes the note's dead to its event).
  */
 function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
   const byParagraph = new Map<number, number[]>();
@@ -73,7 +78,9 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
     if (
       indices.every(
         (i) => found.candidates[i]!.fatalities === null && found.candidates[i]!.eventType === first.eventType,
-      )
+      ) ||
+      (indices.every((i) => ARMED.has(found.candidates[i]!.eventType)) &&
+        indices.some((i) => found.candidates[i]!.fatalities === null))
     )
       open.set(p, []);
   }
@@ -88,7 +95,9 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
       const n = deaths.count(text);
       if (n !== null) total = (total ?? 0) + n;
     }
-    if (total !== null) for (const i of byParagraph.get(p)!) setField(found.candidates[i]!, 'fatalities', total);
+    if (total !== null)
+      for (const i of byParagraph.get(p)!)
+        if (found.candidates[i]!.fatalities === null) setField(found.candidates[i]!, 'fatalities', total);
   }
 }
 

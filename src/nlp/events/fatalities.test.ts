@@ -76,6 +76,21 @@ const rows: [string, number | null, { todo?: string }?][] = [
   ['Two raiders were shot dead along with 2 of their guides.', 4],
   // "a" with a plural is no second group of a list.
   ['The rebels said they had killed eight guards, a figure the army did not confirm.', 8],
+  // The victims' noun with a modifier after it; two groups' names joined by a slash; "forces".
+  ['Four fighters belonging to the river band were killed at the ford.', 4],
+  ['Two herders from the hill village were shot dead near the well.', 2],
+  ['6 ORF/ZLA fighters were killed in the valley.', 6],
+  ['5 border forces killed and 2 injured in an ambush.', 5],
+  ['3 raiders from the camp attacked a post where 2 guards were killed.', 2],
+  // "resulting in the death of", not told in a relative clause (a protest's cause); more verbs before a figure.
+  ['Raiders fired on a van, resulting in the death of two guards.', 2],
+  ['A roadside blast led to the death of a councillor.', 1],
+  ['Traders protested against the raid that resulted in the death of 8 herders.', null],
+  ['Masked men gunned down 3 guards at the gate.', 3],
+  // A singular subject without an article (a name, a title) told dead with "was"; not when negated or a cause.
+  ['Councillor Ubo Tana of the river ward was shot dead at his shop.', 1],
+  ['No herder was killed in the raid.', null],
+  ['Traders rallied after councillor Ubo Tana was killed.', null],
 ];
 
 for (const [text, expected, opts] of rows) {

@@ -24,7 +24,9 @@ const CAUSE =
 const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/u;
 
 /** Words one of which the verb-first figure pattern (`afterVerb`) needs: tested first, as a cheap guard. */
-const KILL_VERB = /kill|execut|massacr|claim|shot|shoot|gunned|murder|assassin|lynch|tortur/iu;
+const KILL_VERB = /kill|execut|massacr|claim|shot|shoot|gunned|guns?\s+down|murder|assassin|lynch|tortur/iu;
+/** The same for "resulted in the death of N". */
+const DEATH_OF = /deaths?\s+of/u;
 /** The same for "death toll of N". */
 const TOLL = /toll/iu;
 
@@ -52,15 +54,15 @@ export interface FatalityMatcher {
 /**
  * Whether a text speaks of deaths at all (a death word, "toll", "kill(s)"): only tested, so the death
  * words are grouped by first letter and the word-start look-behind of "kill(s)" is checked after its
- * k; the same test as `${deathSource}|toll|(?<![\p{L}])kills?(?![\p{L}])` (cue-regex.test.ts).
+ * k; the same test as `${deathSource}|toll|death|(?<![\p{L}])kills?(?![\p{L}])` (cue-regex.test.ts).
  */
 export function deathWordTest(cues: Cues): RegExp {
-  return new RegExp(String.raw`${cues.deathAny}|toll|k(?<![\p{L}].)ills?(?![\p{L}])`, 'iu');
+  return new RegExp(String.raw`${cues.deathAny}|toll|death|k(?<![\p{L}].)ills?(?![\p{L}])`, 'iu');
 }
 
 /** deathWordTest lower-cased and case-sensitive: the same test on `text.toLowerCase()` when lowerTestsExact. */
 export function deathWordTestLc(cues: Cues): RegExp {
-  return new RegExp(String.raw`${cues.deathAnyLc}|toll|k(?<![\p{L}].)ills?(?![\p{L}])`, 'u');
+  return new RegExp(String.raw`${cues.deathAnyLc}|toll|death|k(?<![\p{L}].)ills?(?![\p{L}])`, 'u');
 }
 
 /**
@@ -125,7 +127,8 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   const numNc = `(?:${num.slice(1)}`;
   // A word between a figure and its noun: not a figure, a verb or a preposition of the clause
   // ("A bomb exploded and two people were killed" is two, not one).
-  const word = String.raw`(?!(?:were|was|by|after|when|while|with|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds)(?![\p{L}]))\s)[\p{L}'’-]+\s+`;
+  // "TTP/LeI militants": two groups' names joined by a slash are one word.
+  const word = String.raw`(?!(?:were|was|by|after|when|while|with|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds)(?![\p{L}]))\s)[\p{L}'’/-]+\s+`;
   // Inside a group of a list, a word is not one that starts the next group ("and", "his", "a").
   const listWord = String.raw`(?!(?:and|or|a|an|his|her)\s)${word}`;
   // One group of victims in a list: one person ("a", "one", "his") with a singular person noun, or
@@ -150,7 +153,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   );
   // "killing at least 12 (people)", "executed 15 civilians", "left 5 dead"
   const afterVerb = pattern(
-    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|massacr(?:ing|ed)|claim(?:ing|ed)\s+the\s+lives\s+of|shot\s+dead|shooting\s+dead)\s+["“']?${range}(?![\p{L}\p{N}])(?!\s+(?:wounded|injured|hurt))`,
+    String.raw`(?<![\p{L}])(?:kill(?:ing|ed|s)?|execut(?:ing|ed)|massacr(?:ing|ed)|claim(?:ing|ed)\s+the\s+lives\s+of|shot\s+dead|shooting\s+dead|gun(?:ned|s)?\s+down|murder(?:ing|ed))\s+["“']?${range}(?![\p{L}\p{N}])(?!\s+(?:wounded|injured|hurt))`,
   );
   // "12 people were killed", "between 10 and 15 killed", "two soldiers died", "10 dead"
   const beforeDeath = pattern(
@@ -159,6 +162,17 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   // "A commander was killed along with three of his aides": the figure after "along with" adds to the dead.
   const alongWith = pattern(
     String.raw`(?<![\p{L}])(?:killed|dead|died|murdered|slain|executed|martyred|shot\s+dead|gunned\s+down)\s+(?:[\p{L}]+\s+){0,2}?along\s+with\s+(?:his\s+|her\s+)?${range}(?![\p{L}\p{N}])`,
+  );
+  // "5 militants belonging to the TTP were killed", "Three members of a peace committee were killed": the
+  // victims' noun with a modifier after it (a few words, no clause: no comma, relative or conjunction
+  // of time) before a plural passive death.
+  const modifiedBefore = pattern(
+    String.raw`(?<![\p{L}\p{N},])${range}\s+(?:${word}){0,3}?(?:${victims})\s+(?:belonging\s+to|suspected\s+to\s+belong\s+to|affiliated\s+(?:with|to)|linked\s+(?:with|to)|associated\s+with|aligned\s+with|from|of)\s+(?:(?!\s(?:when|after|as|while|who|whom|which|that|where|but|because)\s)[^,;.]){1,60}?(?:\s*,\s*(?:including|among\s+them)\s+[^,;.]{1,60}?)?\s*,?\s+(?:were|have\s+been|had\s+been)\s+${AUX}(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
+  );
+  // "an attack resulting in the death of two policemen", "the blast led to the death of a councillor";
+  // not in a relative clause ("protested against the attack that resulted in the death of 60": its cause).
+  const deathOf = pattern(
+    String.raw`(?<![\p{L}])(?<!(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,2})(?:result(?:ed|ing|s)?\s+in|led\s+to|leading\s+to|caus(?:ed|ing|es))\s+(?:the\s+)?deaths?\s+of\s+(?:(a|an|one)\s+(?!\d|dozen|hundred|few)|${range}(?![\p{L}\p{N}]))`,
   );
   const tollOf = pattern(String.raw`death\s+toll\s+(?:of|at|stood\s+at)\s+${range}`);
   // One person: "killed a policeman", "A police official was killed", "a Dalit youth was hacked to death".
@@ -179,6 +193,9 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
     String.raw`(?<![\p{L}])(?:shot|shoot|shoots|shooting|chopped|hacked|stabbed|beat|beaten)\s+(?:a|an|the)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many)[\s\p{L}])[^.;]{1,50}?(?<![^s]s|men|people|children|police|personnel)\s+(?:dead|to\s+death)(?![\p{L}])`,
     // "killing the driver", "shot and killed the leader of ...": one person after the verb.
     String.raw`(?<![\p{L}])(?:killing|killed|murdered|executed|shot\s+dead|gunned\s+down)\s+the\s+(?:[\p{L}'’-]+\s+){0,2}(?:${persons})(?![\p{L}])`,
+    // "Activist X was gunned down", "SHO X of the city police was shot dead": a singular subject with no
+    // article (a name, a title), unless negated ("no civilian was killed") or told as a cause.
+    String.raw`(?<![\p{L}])(?<!(?:no|not|after|following|over|against|since|before|avenge|mourn[\p{L}]*|death\s+of|killing\s+of)\s+(?:[\p{L}.'’-]+\s+){0,4})(?!(?:who|whom|which|that|nobody|none|one|it|this|no|there|he|she)\s)[\p{L}.'’-]+\s+was\s+${AUX}(?:${deathWords})(?![\p{L}])(?!\s+or\s+(?:wounded|injured|hurt))`,
   ].map(pattern);
   // "killed soldier Rashid Khan": a verb in the past, a person noun and a capitalised name (case-sensitive).
   const namedPerson = new RegExp(
@@ -196,11 +213,12 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   /** A figure's value; a year is none. */
   const figure = (raw: string | undefined): number | null => (raw === undefined || YEAR.test(raw) ? null : value(raw));
   /** The conservative figure of one match: the lower bound of a range. */
-  const lowest = (m: RegExpExecArray): number | null => {
-    const a = figure(m[1]);
-    const b = figure(m[2]);
+  const lowerOf = (rawA: string | undefined, rawB: string | undefined): number | null => {
+    const a = figure(rawA);
+    const b = figure(rawB);
     return a === null ? b : b === null ? a : Math.min(a, b);
   };
+  const lowest = (m: RegExpExecArray): number | null => lowerOf(m[1], m[2]);
   /** A group's figure: one person, or the lower bound of a range. */
   const groupValue = (m: RegExpExecArray): number | null => {
     if (m[1] !== undefined) return 1;
@@ -317,6 +335,8 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
       take(beforeDeath, lowest);
       if (WAS_WERE.test(subject)) take(anyNounBefore, lowest);
       if (TOLL.test(text)) take(tollOf, lowest);
+      if (WAS_WERE.test(subject)) take(modifiedBefore, lowest);
+      if (DEATH_OF.test(subject)) take(deathOf, (m) => (m[1] !== undefined ? 1 : lowerOf(m[2], m[3])));
       // One person, only when no figure was found (as a figure's victims are mostly counted in it); the
       // patterns in the order of onePerson, each behind its own cheap test, the first that matches.
       if (hits.length === 0) {
@@ -331,6 +351,7 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
           [onePerson[5]!, DIED.test(subject)],
           [onePerson[6]!, kill],
           [onePerson[7]!, kill],
+          [onePerson[8]!, WAS.test(subject)],
           [namedPerson, kill],
           [ONE_DIED[0]!, oneDied],
           [ONE_DIED[1]!, oneDied],
