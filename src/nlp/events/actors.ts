@@ -41,6 +41,40 @@ function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {
   return re.test(body.slice(Math.max(clause.start, e.start - 40), e.start));
 }
 
+/** Whether `body[from, to)` holds "by" in any case (no other character folds to b or y): what AGENT_BY_BEFORE needs. */
+function holdsBy(body: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++)
+    if ((body.charCodeAt(i) | 32) === 98 && (body.charCodeAt(i + 1) | 32) === 121) return true;
+  return false;
+}
+
+/** Whether `body[from, to)` holds " by " in any case: the same test as `/ by /i` on that slice, without slicing it. */
+function holdsSpacedBy(body: string, from: number, to: number): boolean {
+  for (let i = from; i + 3 < to; i++)
+    if (
+      body.charCodeAt(i) === 32 &&
+      (body.charCodeAt(i + 1) | 32) === 98 &&
+      (body.charCodeAt(i + 2) | 32) === 121 &&
+      body.charCodeAt(i + 3) === 32
+    )
+      return true;
+  return false;
+}
+
+/** "planted by" (AGENT_BY_BEFORE) before the actor, or "-planted" (AGENT_HYPHEN_AFTER) after it; each only where its letters stand. */
+function doneBy(body: string, clause: Span, e: Entity): boolean {
+  return (
+    (holdsBy(body, Math.max(clause.start, e.start - 40), e.start) && before(body, clause, e, AGENT_BY_BEFORE)) ||
+    (body.charCodeAt(e.end) === 45 && AGENT_HYPHEN_AFTER.test(body.slice(e.end, e.end + 14)))
+  );
+}
+
+/** "Islamic State's": a possessive right after the actor (`'s` or `’s`, tested only after its apostrophe). */
+function possessive(body: string, e: Entity): boolean {
+  const c = body.charCodeAt(e.end);
+  return (c === 39 || c === 0x2019) && /^['’]s(?![\p{L}])/u.test(body.slice(e.end, e.end + 3));
+}
+
 /**
  * Picks actor1, its associate and actor2 for a trigger from the actor entities of its clause
  * (`actors` sorted by start, all with `actor !== null`).
@@ -69,9 +103,7 @@ export function pickActors(
   let assoc: Entity | null = null;
   // "Islamic State's capital": a possessor is no subject, unless it owns the act ("Russia's bombing").
   const subjects = pre.filter(
-    (e) =>
-      !before(body, clause, e, PREP_BEFORE) &&
-      !(/^['’]s(?![\p{L}])/u.test(body.slice(e.end, e.end + 3)) && trigger.start - e.end > 4),
+    (e) => !before(body, clause, e, PREP_BEFORE) && !(possessive(body, e) && trigger.start - e.end > 4),
   );
   // The nearest subject that is not the second member of "X and Y" (that one is X's associate).
   let subject: Entity | null = null;
@@ -119,13 +151,12 @@ export function pickActors(
   }
   // "a bomb planted by the Taliban hit a tank", "attacks by Taliban militants on posts", "a
   // Taliban-planted IED": the actor of a reduced passive, or of the act's own noun, did it.
-  const clauseText = body.slice(clause.start, clause.end);
-  if (rule.agent === 'subject' && !(passive && agent) && (/ by /i.test(clauseText) || clauseText.includes('-'))) {
-    const doer = inClause.find(
-      (e) =>
-        e !== agent &&
-        (before(body, clause, e, AGENT_BY_BEFORE) || AGENT_HYPHEN_AFTER.test(body.slice(e.end, e.end + 14))),
-    );
+  if (
+    rule.agent === 'subject' &&
+    !(passive && agent) &&
+    (holdsSpacedBy(body, clause.start, clause.end) || body.slice(clause.start, clause.end).includes('-'))
+  ) {
+    const doer = inClause.find((e) => e !== agent && doneBy(body, clause, e));
     if (doer && doer.actor?.name !== agent?.actor?.name) {
       if (agent && !patient && rule.patient === 'object' && !passive) patient = agent;
       if (passive && !patient) patient = subject;
