@@ -419,6 +419,7 @@ export function findCandidates(
             ? lex.cues.unverifiedLc.test(lower.slice(sentence.start, sentence.end))
             : lex.cues.unverified.test(sentenceText)),
           protest: rule.eventType === 'Protests',
+          sentencePrefixLc: lowerExact ? lower.slice(sentence.start, hit.start) : undefined,
         },
         lex.cues,
       );

@@ -18,6 +18,11 @@ export interface ModalityInput {
   readonly unverified?: boolean;
   /** The trigger is a protest word: "marched to protest X" tells a protest that happened. */
   readonly protest?: boolean;
+  /**
+   * `sentencePrefix` lower-cased, when lowering kept its offsets and every test (lowerTestsExact): the
+   * cue tests then run case-sensitively on it, which is much faster than case-blind on the text.
+   */
+  readonly sentencePrefixLc?: string;
 }
 
 /** Where the last match of a global regex in the text starts, or -1. */
@@ -72,34 +77,99 @@ function withoutMay(text: string): string {
   return text.includes('May') ? text.replace(MAY, '') : text;
 }
 
+/** The regexes modalityOf tests: the cues' and this module's, as written (case-blind) or for lower-cased text. */
+interface Tests {
+  readonly denied: RegExp;
+  readonly deniedAll: RegExp;
+  readonly claimedAll: RegExp;
+  readonly negated: RegExp;
+  readonly hypothetical: RegExp;
+  readonly hypotheticalAll: RegExp;
+  readonly mainClauseAfter: RegExp;
+  readonly deal: RegExp;
+  readonly planned: RegExp;
+  readonly infinitive: RegExp;
+  readonly achieved: RegExp;
+  readonly prepositionTo: RegExp;
+  readonly pastAct: RegExp;
+  readonly claimed: RegExp;
+}
+
+/**
+ * A case-blind unicode regex without its `i` flag, for lower-cased text (the same test there, see
+ * lowerTestsExact), or null when its source has an upper-case letter (a literal, or an escape such as
+ * `\S`) or a property other than `\p{L}` and `\p{N}` (`\p{Lu}` reads case).
+ */
+function lowerOnly(re: RegExp): RegExp | null {
+  if (!re.flags.includes('i') || !re.flags.includes('u')) return null;
+  const rest = re.source.replace(/\\p\{[LN]\}/g, '');
+  if (/[A-Z]|\\[pP]/.test(rest)) return null;
+  return new RegExp(re.source, re.flags.replace('i', ''));
+}
+
+const TESTS = new WeakMap<Cues, { readonly asWritten: Tests; readonly lower: Tests | null }>();
+
+/** The tests as written, and for lower-cased text when every one of them can be (null otherwise); built once per cue set. */
+function testsOf(cues: Cues): { readonly asWritten: Tests; readonly lower: Tests | null } {
+  let tests = TESTS.get(cues);
+  if (!tests) {
+    const asWritten: Tests = {
+      denied: cues.denied,
+      deniedAll: cues.deniedAll,
+      claimedAll: cues.claimedAll,
+      negated: cues.negated,
+      hypothetical: cues.hypothetical,
+      hypotheticalAll: cues.hypotheticalAll,
+      mainClauseAfter: MAIN_CLAUSE_AFTER,
+      deal: cues.deal,
+      planned: cues.planned,
+      infinitive: INFINITIVE,
+      achieved: ACHIEVED,
+      prepositionTo: PREPOSITION_TO,
+      pastAct: PAST_ACT,
+      claimed: cues.claimed,
+    };
+    const entries = Object.entries(asWritten).map(([k, re]) => [k, lowerOnly(re)] as const);
+    const lower = entries.every(([, re]) => re !== null) ? (Object.fromEntries(entries) as unknown as Tests) : null;
+    TESTS.set(cues, (tests = { asWritten, lower }));
+  }
+  return tests;
+}
+
 /** A hypothetical word governs the trigger unless a main clause in the past opens between them. */
-function hypothetical(clause: string, cues: Cues): boolean {
-  if (!cues.hypothetical.test(clause)) return false;
+function hypothetical(clause: string, t: Tests): boolean {
+  if (!t.hypothetical.test(clause)) return false;
   if (!clause.includes(',')) return true;
-  const at = lastAt(cues.hypotheticalAll, clause);
-  return at < 0 || !MAIN_CLAUSE_AFTER.test(clause.slice(at));
+  const at = lastAt(t.hypotheticalAll, clause);
+  return at < 0 || !t.mainClauseAfter.test(clause.slice(at));
 }
 
 export function modalityOf(input: ModalityInput, cues: Cues): Modality {
+  const tests = testsOf(cues);
+  // The lower-cased prefix when given and it has no "May" (which only its capital tells from the modal verb).
+  const lc = input.sentencePrefixLc !== undefined && !input.sentencePrefix.includes('May') ? tests.lower : null;
+  const t = lc ?? tests.asWritten;
   // "May" capitalised is a month or a name (Theresa May), not the modal verb.
-  const clause = withoutMay(input.clausePrefix);
-  const sentence = withoutMay(input.sentencePrefix);
+  const clause = lc
+    ? input.sentencePrefixLc!.slice(input.sentencePrefixLc!.length - input.clausePrefix.length)
+    : withoutMay(input.clausePrefix);
+  const sentence = lc ? input.sentencePrefixLc! : withoutMay(input.sentencePrefix);
   // "denied firing on the town and accused the army of shelling X": the nearest speech act governs.
   // The plain test first: most sentences deny nothing, and the global scan finds nothing then either.
-  const denied = cues.denied.test(sentence) ? lastAt(cues.deniedAll, sentence) : -1;
-  if (denied >= 0 && denied > lastAt(cues.claimedAll, sentence)) return 'denied';
-  if (cues.negated.test(lastWords(clause, 4))) return 'negated';
-  if (hypothetical(clause, cues) || cues.deal.test(sentence)) return 'hypothetical';
-  if (cues.planned.test(clause)) return 'planned';
+  const denied = t.denied.test(sentence) ? lastAt(t.deniedAll, sentence) : -1;
+  if (denied >= 0 && denied > lastAt(t.claimedAll, sentence)) return 'denied';
+  if (t.negated.test(lastWords(clause, 4))) return 'negated';
+  if (hypothetical(clause, t) || t.deal.test(sentence)) return 'hypothetical';
+  if (t.planned.test(clause)) return 'planned';
   // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
   // "marched in the town to protest X": the march happened, and it is the protest.
   if (
-    INFINITIVE.test(clause) &&
-    !ACHIEVED.test(clause) &&
-    !PREPOSITION_TO.test(clause) &&
-    !(input.protest && PAST_ACT.test(clause))
+    t.infinitive.test(clause) &&
+    !t.achieved.test(clause) &&
+    !t.prepositionTo.test(clause) &&
+    !(input.protest && t.pastAct.test(clause))
   )
     return 'hypothetical';
-  if (input.sourceIsParty || input.unverified || cues.claimed.test(sentence)) return 'claimed';
+  if (input.sourceIsParty || input.unverified || t.claimed.test(sentence)) return 'claimed';
   return 'asserted';
 }
