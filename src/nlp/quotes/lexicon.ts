@@ -72,7 +72,22 @@ const SpeakersSchema = z.object({
   determiners: words,
 });
 
+/** Cue verbs derived from PolNeAR train by train/quotes/cues.ts (ADR 0015), added after cues.yaml. */
+const LearnedCuesSchema = z.object({
+  verbs: z.array(
+    z.object({
+      lemma: z.string().min(1),
+      forms: words,
+      class: z.enum(['speech', 'belief', 'intention']),
+      content: z.enum(['default', 'or-object']),
+      hits: z.number().int(),
+      uses: z.number().int(),
+    }),
+  ),
+});
+
 export type CuesData = z.infer<typeof CuesSchema>;
+export type LearnedCuesData = z.infer<typeof LearnedCuesSchema>;
 export type SpeakersData = z.infer<typeof SpeakersSchema>;
 
 export type CueClass = 'speech' | 'belief' | 'intention' | 'stance';
@@ -169,7 +184,11 @@ function isLemma(forms: readonly string[]): (form: string, i: number) => boolean
   };
 }
 
-export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexicon {
+export function buildLexicon(
+  cues: CuesData,
+  speakers: SpeakersData,
+  learned: LearnedCuesData = { verbs: [] },
+): QuoteLexicon {
   const verbs = new Map<string, string>();
   const verbClass = new Map<string, CueClass>();
   const namedSubject = new Set<string>();
@@ -182,6 +201,16 @@ export function buildLexicon(cues: CuesData, speakers: SpeakersData): QuoteLexic
       if (entry.subject === 'named') namedSubject.add(form.toLowerCase());
       if (entry.content === 'infinitive') infinitiveOnly.add(form.toLowerCase());
       if (entry.content === 'or-object') takesObject.add(form.toLowerCase());
+    }
+  // Learned cues never override a form cues.yaml lists.
+  for (const entry of learned.verbs)
+    for (const form of new Set(
+      [entry.lemma, ...inflections(entry.lemma), ...entry.forms].map((f) => f.toLowerCase()),
+    )) {
+      if (verbs.has(form)) continue;
+      verbs.set(form, entry.lemma);
+      verbClass.set(form, entry.class);
+      if (entry.content === 'or-object') takesObject.add(form);
     }
   const phraseTriggers = new Map<string, PhraseCue[]>();
   const phrases = cues.phrases.map((p) => {
@@ -236,6 +265,11 @@ export function loadCues(): CuesData {
   return loadDataFile('quotes/cues.yaml', CuesSchema);
 }
 
-export function loadLexicon(): QuoteLexicon {
-  return buildLexicon(loadCues(), loadDataFile('quotes/speakers.yaml', SpeakersSchema));
+/** The lexicon; `learned: false` leaves out data/quotes/learned-cues.yaml (for the script that writes it). */
+export function loadLexicon(options: { learned?: boolean } = {}): QuoteLexicon {
+  return buildLexicon(
+    loadCues(),
+    loadDataFile('quotes/speakers.yaml', SpeakersSchema),
+    options.learned === false ? { verbs: [] } : loadDataFile('quotes/learned-cues.yaml', LearnedCuesSchema),
+  );
 }
