@@ -30,6 +30,7 @@ import {
   npStartingAt,
   subjectBefore,
   subjectFloor,
+  cutInParenthesis,
 } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
@@ -292,7 +293,7 @@ function innerGap(ctx: QuoteContext, s: number, from: number, to: number): Candi
 function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   // A cue opening its sentence may have its subject in the piece the splitter cut off before it.
-  const from = t === start ? subjectFloor(ctx, s) : start;
+  const from = t === start || cutInParenthesis(ctx, s) ? subjectFloor(ctx, s) : start;
   const cue = { start: t, end: t + 1 };
   const cueClass = classOf(ctx, t);
   const word = ctx.words[t]!;
@@ -350,7 +351,10 @@ function fromVerb(ctx: QuoteContext, s: number, t: number): Candidate | null {
     // nor a participle cue of its own ("..., citing the calm").
     if (JOINS.has(ctx.words[t + 2]!) || nestedAttributionAt(ctx, t + 1, end)) {
       const before = clauseBefore(ctx, start, subject.start - 1);
-      return before ? candidate(ctx, before, cue, subject, s) : null;
+      if (before) return candidate(ctx, before, cue, subject, s);
+      // "Instead, she said, her boss told her ...": with no clause before the cue, the attribution
+      // after it is what the source reported (PolNeAR gives the outer source the whole content).
+      if (JOINS.has(ctx.words[t + 2]!)) return null;
     }
     return parenthetical(ctx, start, t + 2, end, cue, subject, s);
   }
@@ -467,7 +471,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       out.push(c);
       // A cue inside a reported clause belongs to it ("X said Y had told him ..."), not a new quote,
       // unless it reports a piece of it ("... a finish that he said defied expectations").
-      if (c.content.start > ctx.tokens[t]!.start) {
+      if (c.content.end > ctx.tokens[t]!.end) {
         const next = tokenAt(ctx, c.content.end);
         const inner = innerGap(ctx, s, t + 2, next);
         if (inner) out.push(inner);

@@ -421,7 +421,28 @@ export function subjectFloor(ctx: QuoteContext, sentence: number): number {
   const s = sentences[sentence]!;
   const c = ctx.body.charCodeAt(ctx.tokens[s.tokenStart]!.start);
   const prev = sentences[sentence - 1];
-  return c >= 97 && c <= 122 && prev && prev.paragraph === s.paragraph ? prev.tokenStart : s.tokenStart;
+  return (c >= 97 && c <= 122) || cutInParenthesis(ctx, sentence)
+    ? prev && prev.paragraph === s.paragraph
+      ? prev.tokenStart
+      : s.tokenStart
+    : s.tokenStart;
+}
+
+/**
+ * True when the splitter cut sentence `sentence` off inside a parenthesis the previous sentence of
+ * its paragraph opened ("Jane Doe (D-N. | Y.) said ..."): the cue's subject stands before the cut.
+ */
+export function cutInParenthesis(ctx: QuoteContext, sentence: number): boolean {
+  const s = ctx.layer.sentences[sentence]!;
+  const prev = ctx.layer.sentences[sentence - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return false;
+  let open = 0;
+  for (let k = prev.tokenStart; k < prev.tokenEnd; k++)
+    if (ctx.words[k] === '(') open++;
+    else if (ctx.words[k] === ')') open = Math.max(0, open - 1);
+  if (open === 0) return false;
+  for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 4; k++) if (ctx.words[k] === ')') return true;
+  return false;
 }
 
 /** A verb coordinated with the main one shares its subject: "X arrived and said ...". */
