@@ -34,4 +34,9 @@ describe('nested attributions and split subjects (2026-11-29 fifth pass)', () =>
     assert.equal(q?.speakerMention?.text, 'Rep. Jane Roe', 'the subject before the cut is the source');
     assert.equal(q?.text, 'the bridge would reopen in May', 'the content after the cue');
   });
+  it('reads a subject the splitter cut after its parenthesis, past a date', () => {
+    const q = one('Sen. Jane Roe (I-Vt.) on Saturday criticized the new accord on water.')[0];
+    assert.equal(q?.speakerMention?.text, 'Sen. Jane Roe', 'not the date after the cut');
+    assert.equal(q?.text, 'the new accord on water', 'the object of the stance');
+  });
 });

@@ -429,13 +429,16 @@ export function subjectFloor(ctx: QuoteContext, sentence: number): number {
 }
 
 /**
- * True when the splitter cut sentence `sentence` off inside a parenthesis the previous sentence of
- * its paragraph opened ("Jane Doe (D-N. | Y.) said ..."): the cue's subject stands before the cut.
+ * True when the splitter cut sentence `sentence` off inside or right after a parenthesis that ends
+ * in an abbreviation ("Jane Doe (D-N. | Y.) said ...", "Jane Doe (I-Vt.) | on Saturday said ..."):
+ * the cue's subject stands before the cut.
  */
 export function cutInParenthesis(ctx: QuoteContext, sentence: number): boolean {
   const s = ctx.layer.sentences[sentence]!;
   const prev = ctx.layer.sentences[sentence - 1];
   if (!prev || prev.paragraph !== s.paragraph) return false;
+  const last = prev.tokenEnd - 1;
+  if (ctx.words[last] === ')' && last > prev.tokenStart && ctx.words[last - 1]!.endsWith('.')) return true;
   let open = 0;
   for (let k = prev.tokenStart; k < prev.tokenEnd; k++)
     if (ctx.words[k] === '(') open++;
