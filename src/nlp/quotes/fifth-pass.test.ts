@@ -39,4 +39,10 @@ describe('nested attributions and split subjects (2026-11-29 fifth pass)', () =>
     assert.equal(q?.speakerMention?.text, 'Sen. Jane Roe', 'not the date after the cut');
     assert.equal(q?.text, 'the new accord on water', 'the object of the stance');
   });
+  it('gives a participle cue the subject the splitter cut off', () => {
+    const quotes = one('Sen. Jane Roe (I-Vt.) criticized the accord, saying the deal goes nowhere near far enough.');
+    assert.equal(quotes.length, 2, 'the stance and the participle cue');
+    assert.equal(quotes[1]!.cue?.text, 'saying', 'the second is the participle');
+    assert.equal(quotes[1]!.speakerMention?.text, 'Sen. Jane Roe', 'its subject stands before the cut');
+  });
 });

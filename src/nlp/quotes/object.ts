@@ -5,7 +5,15 @@
 import type { QuoteContext } from './context.js';
 import type { Candidate } from './candidate.js';
 import type { TokenRange } from './phrase.js';
-import { coordinatedSubject, holdsName, isParticiple, isPronoun, sentenceSubject, subjectBefore } from './phrase.js';
+import {
+  coordinatedSubject,
+  holdsName,
+  isParticiple,
+  isPronoun,
+  sentenceSubject,
+  subjectBefore,
+  subjectFloor,
+} from './phrase.js';
 
 /** Words that open a reported clause and are left out of it. */
 export const COMPLEMENTIZER = new Set(['that', 'whether', 'if']);
@@ -90,7 +98,10 @@ export function objectAfter(ctx: QuoteContext, t: number, end: number): TokenRan
 
 /** The subject of a participle cue: the speaker of a cue right before it ("X said, citing"), else the sentence's. */
 export function participleSubject(ctx: QuoteContext, s: number, t: number): TokenRange | null {
-  const start = ctx.layer.sentences[s]!.tokenStart;
+  // The sentence start, or the previous sentence's when the splitter cut the subject off before an
+  // abbreviation ("Sen. X (I-Vt.) | criticized the accord, saying ...").
+  const first = ctx.layer.sentences[s]!.tokenStart;
+  const start = subjectFloor(ctx, s);
   if (ctx.words[t - 1] === ',') {
     // The cue may stand a short frame back: "X said on Tuesday, noting ...".
     for (let k = t - 2; k > start && k >= t - 2 - MAX_FRAME; k--) {
@@ -103,7 +114,7 @@ export function participleSubject(ctx: QuoteContext, s: number, t: number): Toke
       if (p === 'VERB' || p === 'AUX' || ctx.words[k] === ',' || ctx.inQuote[k]) break;
     }
   }
-  return sentenceSubject(ctx, s, t - 1);
+  return sentenceSubject(ctx, s, t - 1) ?? (start < first ? sentenceSubject(ctx, s - 1, first) : null);
 }
 
 /** Longest frame ("on Tuesday in Paris") read back from a participle cue to the cue before it. */
