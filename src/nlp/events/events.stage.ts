@@ -101,6 +101,46 @@ function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
   }
 }
 
+/** A later sentence's dead that add to a clash told before ("One soldier was also killed", "Troops retaliated and killed 4"). */
+const ADDED_DEAD = /(?<![\p{L}])(?:also|too|as\s+well|in\s+addition)(?![\p{L}])/iu;
+
+/**
+ * ACLED codes a clash's dead on both sides as one toll: in a paragraph whose events are all armed
+ * violence, a later sentence that adds dead ("were also killed", "retaliated and killed 4") adds them
+ * to the toll of the events told before it, and its own events take the sum.
+ */
+function addedTolls(found: Found, deaths: FatalityMatcher): void {
+  const byParagraph = new Map<number, number[]>();
+  found.candidates.forEach((c, i) => {
+    const p = found.sentences[c.sentenceIndex]!.paragraph;
+    (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
+  });
+  for (const [p, indices] of byParagraph) {
+    if (!indices.every((i) => ARMED.has(found.candidates[i]!.eventType))) continue;
+    const first = Math.min(...indices.map((i) => found.candidates[i]!.sentenceIndex));
+    for (let si = first + 1; si < found.sentences.length; si++) {
+      const s = found.sentences[si]!;
+      if (s.paragraph !== p) continue;
+      const text = found.body.slice(s.start, s.end);
+      if (!ADDED_DEAD.test(text)) continue;
+      const n = deaths.count(text);
+      if (n === null) continue;
+      let before: number | null = null;
+      for (const i of indices) {
+        const c = found.candidates[i]!;
+        if (c.sentenceIndex < si && c.fatalities !== null) before = Math.max(before ?? 0, c.fatalities);
+      }
+      if (before === null) continue;
+      // The clash's toll so far and the added dead: the events told up to this sentence all take it.
+      for (const i of indices) {
+        const c = found.candidates[i]!;
+        if (c.sentenceIndex <= si && (c.fatalities !== null || c.sentenceIndex === si))
+          setField(c, 'fatalities', before + n);
+      }
+    }
+  }
+}
+
 /**
  * The event without the merge's bookkeeping (sentence index, where the date and source came from):
  * the fields of ConflictEvent in the order candidates.ts writes them (a literal is much cheaper than
@@ -179,6 +219,7 @@ export function extractEvents(
   const found = findCandidates(doc, lex, tolls, index, countries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
+  addedTolls(found, tolls);
   paragraphTolls(found, tolls);
   codedTolls(found);
   const { body, lower, sentences, candidates, warnings, actors, entities, published } = found;

@@ -317,3 +317,17 @@ test('property: every span slices out its own text and lies in the body', () => 
     { numRuns: 200 },
   );
 });
+
+test('armed violence told over several sentences: the dead told later add up ("also killed")', () => {
+  const added = events('Rebels attacked an army post in Homs, killing 4 soldiers. Two rebels were also killed.');
+  assert.ok(added.length > 0, 'an event');
+  assert.ok(
+    added.every((e) => e.fatalities === 6),
+    `the clash's dead on both sides: ${JSON.stringify(added.map((e) => e.fatalities))}`,
+  );
+  const untold = events('Rebels opened fire on an army post in Homs. Two soldiers were killed.');
+  assert.ok(
+    untold.length > 0 && untold.every((e) => e.fatalities === 2),
+    `the paragraph's toll: ${JSON.stringify(untold.map((e) => e.fatalities))}`,
+  );
+});
