@@ -19,6 +19,7 @@ import { countryMention, districtOfTown, mention } from './mention.js';
 import { createProvinceSpellings } from './province-spellings.js';
 import { accepted, BIG, choose, dominant, rivalsOf } from './rank.js';
 import { townInName } from './town-in-name.js';
+import { loadCountryData, type CountryData } from '../events/report-country.js';
 
 export interface PlacesInput {
   readonly body: string;
@@ -38,6 +39,15 @@ function blockers(entities: SpanIndex<Entity>, c: Candidate | DemonymHit): boole
   return overlapsOther(entities, c);
 }
 
+/**
+ * The country of a name that is only a province (admin1) of one country ("Sindh"); null when it is also a
+ * town or a province of another country ("Punjab", "Forest").
+ */
+function provinceCountry(entries: readonly GazEntry[]): string | null {
+  const country = entries[0]!.country;
+  return entries.every((e) => e.kind === 'admin1' && e.country === country) ? country : null;
+}
+
 /** What one resolution of a report's names needs besides the context. */
 interface ReportNames {
   readonly spelled: ReadonlyMap<Candidate, GazEntry>;
@@ -54,7 +64,12 @@ interface ReportNames {
   readonly areasOf: (c: Candidate) => Areas;
 }
 
-export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: PlaceRules = loadRules()): PlacesFinder {
+export function createPlacesFinder(
+  gaz: Gazetteer = loadGazetteer(),
+  rules: PlaceRules = loadRules(),
+  /** The countries parties and organisations belong to ("Awami League": Bangladesh); null: none. */
+  countries: CountryData | null = loadCountryData(),
+): PlacesFinder {
   const scan = createScanner(gaz);
   // provinceSpelling's answers, by the report's main countries then the name (reports share both).
   const spellingsIn = createProvinceSpellings();
@@ -188,13 +203,27 @@ export function createPlacesFinder(gaz: Gazetteer = loadGazetteer(), rules: Plac
       const ctx = new Map<string, number>();
       bump(ctx, datelineCountry(gaz, dateline?.place), WEIGHT.dateline);
       for (const d of demonyms) bump(ctx, d.country, WEIGHT.demonym);
+      // A party, armed group or force of one country ("Awami League", "MQM") weighs as a demonym, once per
+      // distinct entity.
+      if (countries) {
+        const seen = new Set<string>();
+        for (const e of entities) {
+          if (seen.has(e.canonical)) continue;
+          seen.add(e.canonical);
+          bump(ctx, e.actor?.country ?? countries.byCanonical.get(e.canonical) ?? null, WEIGHT.demonym);
+        }
+      }
       // Units only some countries have ("upazila": Bangladesh) weigh as a demonym, once per kind of unit.
       for (const u of rules.units)
         if (u.anywhere.test(body)) for (const code of u.countries) bump(ctx, code, WEIGHT.demonym);
       // A country named inside an organisation's name ("National Bank of Pakistan") tells the country
       // as a demonym does, though it is no place of the report.
-      for (const c of dropped)
-        if (c.entries[0]!.kind === 'country' && !blockers(persons, c)) bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
+      for (const c of dropped) {
+        if (blockers(persons, c)) continue;
+        if (c.entries[0]!.kind === 'country') bump(ctx, c.entries[0]!.country, WEIGHT.demonym);
+        // So does a province ("the Sindh Teachers Union").
+        else bump(ctx, provinceCountry(c.entries), WEIGHT.demonym);
+      }
       for (const c of kept) {
         const top = c.entries[0]!;
         if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);

@@ -119,6 +119,35 @@ describe('places: ambiguity ranked by the country context', () => {
     assert.equal(layer.countryContext[0], 'SY');
     assert.ok(layer.countryContext.includes('RU'));
   });
+  // An entity of one country (here given by its actor's country) tells the report's country.
+  const forceOf = (body: string, text: string, country: string) => ({
+    ...entity(body, text, 'organization'),
+    actor: { name: `Police Forces of ${country}`, side: null, country, generic: false },
+  });
+  it('a force of one country decides a town that several countries share', () => {
+    const body = 'The district police opened fire on rioters in Magura on Sunday.';
+    assert.equal(
+      placesOf(body).places.find((p) => p.text === 'Magura'),
+      undefined,
+      'with no country, a name three district seats share is left unplaced',
+    );
+    const magura = placesOf(body, [forceOf(body, 'district police', 'BD')]).places.find((p) => p.text === 'Magura');
+    assert.equal(magura?.country, 'BD', 'the force of Bangladesh places Magura there');
+  });
+  it('a province that opens an organisation name tells its country', () => {
+    const body = 'Members of the Sindh Teachers Union rallied outside the Hyderabad Press Club.';
+    const layer = placesOf(body, [entity(body, 'Sindh Teachers Union', 'organization')]);
+    assert.equal(layer.places.find((p) => p.text === 'Hyderabad')?.country, 'PK', 'Hyderabad of Sindh, not of India');
+  });
+  it('a town abroad that opens an institution name is not taken', () => {
+    const body = 'Students rallied on the Panjab University campus in Chandigarh on Monday.';
+    const layer = placesOf(body, [forceOf(body, 'Students', 'IN')]);
+    assert.deepEqual(
+      layer.places.map((p) => `${p.text}/${p.country}`),
+      ['Chandigarh/IN'],
+      'the Afghan district seat Panjab is no place of an Indian report',
+    );
+  });
 });
 
 describe('places: capitals acting as governments', () => {

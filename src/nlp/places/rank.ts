@@ -128,9 +128,11 @@ export function accepted(
   if (e.country !== null && (ctx.get(e.country) ?? 0) > 0) return true;
   // Abroad only when the name is found nowhere else and is a town or district GeoNames knows well, and
   // is not told as a part of another place ("the Bazar area of X district": a village of X, not a town abroad).
+  // Nor is a town that opens an institution's name ("the Panjab University campus").
   if (ctx.size > 0)
     return (
       abroad &&
+      c.institution !== true &&
       !PART_OF_AFTER_RE.test(after) &&
       c.entries.length === 1 &&
       (SEATS.has(e.source) || e.population >= ABROAD_SIZE)
