@@ -7,6 +7,7 @@ import type { Entity } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Cues, TriggerRule } from './lexicon.js';
 import { firstAtLeast, startOf } from '../../core/search.js';
+import { testSpan } from './cue-regex.js';
 
 export interface ActorPick {
   readonly actor1: Entity | null;
@@ -37,8 +38,9 @@ export function isStateActor(e: Entity | null): boolean {
   return STATE_NAME.test(a.name) || (a.side !== null && /-government$/.test(a.side));
 }
 
-function before(body: string, clause: Span, e: Entity, re: RegExp): boolean {
-  return re.test(body.slice(Math.max(clause.start, e.start - 40), e.start));
+/** `re` on the 40 characters before the actor (in its clause); `lowered`: see testSpan. */
+function before(body: string, clause: Span, e: Entity, re: RegExp, lowered: string | null): boolean {
+  return testSpan(re, body, lowered, Math.max(clause.start, e.start - 40), e.start);
 }
 
 /** Whether `body[from, to)` holds "by" in any case (no other character folds to b or y): what AGENT_BY_BEFORE needs. */
@@ -62,9 +64,10 @@ function holdsSpacedBy(body: string, from: number, to: number): boolean {
 }
 
 /** "planted by" (AGENT_BY_BEFORE) before the actor, or "-planted" (AGENT_HYPHEN_AFTER) after it; each only where its letters stand. */
-function doneBy(body: string, clause: Span, e: Entity): boolean {
+function doneBy(body: string, clause: Span, e: Entity, lowered: string | null): boolean {
   return (
-    (holdsBy(body, Math.max(clause.start, e.start - 40), e.start) && before(body, clause, e, AGENT_BY_BEFORE)) ||
+    (holdsBy(body, Math.max(clause.start, e.start - 40), e.start) &&
+      before(body, clause, e, AGENT_BY_BEFORE, lowered)) ||
     (body.charCodeAt(e.end) === 45 && AGENT_HYPHEN_AFTER.test(body.slice(e.end, e.end + 14)))
   );
 }
@@ -86,6 +89,7 @@ export function pickActors(
   rule: TriggerRule,
   actors: readonly Entity[],
   nominal = false,
+  lowered: string | null = null,
 ): ActorPick {
   // Actors are sorted by start: the clause's are found from the first starting in it (binary search).
   const lo = firstAtLeast(actors, clause.start, startOf);
@@ -95,22 +99,22 @@ export function pickActors(
   const pre = inClause.filter((e) => e.end <= trigger.start);
   const inside = inClause.filter((e) => e.start >= trigger.start && e.end <= trigger.end);
   const post = inClause.filter((e) => e.start >= trigger.end);
-  const passive = PASSIVE_BEFORE.test(body.slice(Math.max(clause.start, trigger.start - 30), trigger.start));
-  const byAgent = post.find((e) => before(body, clause, e, BY_BEFORE)) ?? null;
+  const passive = testSpan(PASSIVE_BEFORE, body, lowered, Math.max(clause.start, trigger.start - 30), trigger.start);
+  const byAgent = post.find((e) => before(body, clause, e, BY_BEFORE, lowered)) ?? null;
 
   let agent: Entity | null = null;
   let patient: Entity | null = null;
   let assoc: Entity | null = null;
   // "Islamic State's capital": a possessor is no subject, unless it owns the act ("Russia's bombing").
   const subjects = pre.filter(
-    (e) => !before(body, clause, e, PREP_BEFORE) && !(possessive(body, e) && trigger.start - e.end > 4),
+    (e) => !before(body, clause, e, PREP_BEFORE, lowered) && !(possessive(body, e) && trigger.start - e.end > 4),
   );
   // The nearest subject that is not the second member of "X and Y" (that one is X's associate).
   let subject: Entity | null = null;
   for (let i = subjects.length - 1; i >= 0; i--) {
     const e = subjects[i]!;
     const prev = subjects[i - 1];
-    if (prev && before(body, clause, e, AND_BEFORE) && prev.actor?.name !== e.actor?.name) {
+    if (prev && before(body, clause, e, AND_BEFORE, lowered) && prev.actor?.name !== e.actor?.name) {
       subject = prev;
       assoc = e;
       break;
@@ -156,7 +160,7 @@ export function pickActors(
     !(passive && agent) &&
     (holdsSpacedBy(body, clause.start, clause.end) || body.slice(clause.start, clause.end).includes('-'))
   ) {
-    const doer = inClause.find((e) => e !== agent && doneBy(body, clause, e));
+    const doer = inClause.find((e) => e !== agent && doneBy(body, clause, e, lowered));
     if (doer && doer.actor?.name !== agent?.actor?.name) {
       if (agent && !patient && rule.patient === 'object' && !passive) patient = agent;
       if (passive && !patient) patient = subject;

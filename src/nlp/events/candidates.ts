@@ -35,7 +35,7 @@ import {
   silencedAt,
   weaponHurt,
 } from './clause-facts.js';
-import { lowerTestsExact } from './cue-regex.js';
+import { lowerTestsExact, testSpan } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
@@ -85,6 +85,9 @@ export function findCandidates(
   const lowered = body.toLowerCase();
   const lower = lowered.length === body.length ? lowered : body;
   const lowerExact = lowerTestsExact(body, lowered);
+  // The lower-cased body for case-blind cue tests run case-sensitively (testSpan), or null.
+  const lowerForTests = lowerExact ? lower : null;
+  const cue = (re: RegExp, start: number, end: number): boolean => testSpan(re, body, lowerForTests, start, end);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.
   const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(entities, countries) : null;
@@ -179,7 +182,7 @@ export function findCandidates(
       // "the retaken areas", "the newly signed peace deal": a participle used as an adjective refers
       // back to an event, it does not tell one.
       if (
-        ATTRIBUTIVE_BEFORE.test(body.slice(Math.max(clause.start, hit.start - 8), hit.start)) &&
+        cue(ATTRIBUTIVE_BEFORE, Math.max(clause.start, hit.start - 8), hit.start) &&
         /^[\p{L}]+(ed|en)(?![\p{L}])/u.test(body.slice(hit.start, hit.end))
       ) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
@@ -195,7 +198,7 @@ export function findCandidates(
       if (
         clauseFacts.cumulative &&
         !stated &&
-        (rule.eventType !== 'Protests' || deathTestOf(lex).test(body.slice(clause.start, clause.end)))
+        (rule.eventType !== 'Protests' || cue(deathTestOf(lex), clause.start, clause.end))
       ) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
@@ -227,13 +230,13 @@ export function findCandidates(
         !actors.some((e) => e.end <= hit.start && hit.start - e.end <= 2 && /s$/i.test(e.text)) &&
         (candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
-          ((lex.cues.reaction.test(clausePrefix) ||
+          ((cue(lex.cues.reaction, clause.start, hit.start) ||
             (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact) === null)) &&
             // "a man was injured following the explosion", "the clash injured four": the first event
             // word of a report, in a clause where people were hurt, tells that event.
             !(candidates.length === 0 && inSentence.length === 0 && lex.cues.injured.test(clauseText)))) &&
         // "continued their protest", "staged the demonstration": doing it, not referring to it.
-        !lex.cues.performedBefore.test(body.slice(Math.max(clause.start, hit.start - 50), hit.start))
+        !cue(lex.cues.performedBefore, Math.max(clause.start, hit.start - 50), hit.start)
       ) {
         // "the bandh enforcers clashed": a noun modifying the next one names people, not an event
         // told before, so the clause's other words still tell theirs.
@@ -243,8 +246,7 @@ export function findCandidates(
       }
 
       // "backed by Russian air strikes": support for another act; "smart bombs": a weapon, not its use.
-      if (nominal && lex.cues.supportBefore.test(body.slice(Math.max(clause.start, hit.start - 40), hit.start)))
-        continue;
+      if (nominal && cue(lex.cues.supportBefore, Math.max(clause.start, hit.start - 40), hit.start)) continue;
       if (
         nominal &&
         WEAPON_NOUN.test(body.slice(hit.start, hit.end)) &&
@@ -255,13 +257,13 @@ export function findCandidates(
       if (
         nominal &&
         /s$/i.test(body.slice(hit.start, hit.end)) &&
-        lex.cues.tallyBefore.test(body.slice(Math.max(clause.start, hit.start - 30), hit.start))
+        cue(lex.cues.tallyBefore, Math.max(clause.start, hit.start - 30), hit.start)
       ) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
       // "protests have spread", "fighting escalated": a trend, not one event.
-      if (nominal && lex.cues.trendAfter.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40)))) {
+      if (nominal && cue(lex.cues.trendAfter, hit.end, Math.min(clause.end, hit.end + 40))) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
@@ -287,7 +289,7 @@ export function findCandidates(
       // one is mostly history or summary, so it gets no fallback.
       if (!described && places.length > 0) continue;
       const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths, lowerExact);
-      const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN');
+      const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN', lowerForTests);
       const victim = victimOf(
         lex,
         body.slice(hit.end, Math.min(clause.end, hit.end + 60)),
@@ -296,8 +298,7 @@ export function findCandidates(
         nominal,
       );
       // "supporters of the two parties clashed": partisans fighting each other riot, they do not battle.
-      const partisan =
-        rule.symmetric && rule.role === 'generic' && lex.cues.partisans.test(body.slice(clause.start, clause.end));
+      const partisan = rule.symmetric && rule.role === 'generic' && cue(lex.cues.partisans, clause.start, clause.end);
       const resolved: ResolvedType = partisan
         ? { eventType: 'Riots', subEventType: 'Mob violence', civilians: false }
         : resolveType(
@@ -309,7 +310,7 @@ export function findCandidates(
               victim,
               triggerText: body.slice(hit.start, hit.end),
               agentText: clausePrefix,
-              protesterVictims: PROTESTER_VICTIMS.test(body.slice(hit.end, Math.min(clause.end, hit.end + 40))),
+              protesterVictims: cue(PROTESTER_VICTIMS, hit.end, Math.min(clause.end, hit.end + 40)),
             },
             lex,
           );
@@ -338,7 +339,7 @@ export function findCandidates(
           VIOLENT.has(resolved.eventType) &&
           (victim !== null ||
             clauseDeaths !== null ||
-            lex.cues.injured.test(clauseText) ||
+            cue(lex.cues.injured, clause.start, clause.end) ||
             (rule.resolve !== 'territory' &&
               happened(body, clause, hit, nominal, headAt, tokens, sentence.tokenStart, lex)))
         )
@@ -381,8 +382,8 @@ export function findCandidates(
       const sentencePrefix = body.slice(sentence.start, hit.start);
       // "said the fighters had killed": in reported speech the pluperfect is only the tense shifted back.
       const pluperfect =
-        PLUPERFECT.test(body.slice(Math.max(clause.start, hit.start - 25), hit.start)) &&
-        !lex.cues.attributionVerbs.test(sentencePrefix);
+        cue(PLUPERFECT, Math.max(clause.start, hit.start - 25), hit.start) &&
+        !cue(lex.cues.attributionVerbs, sentence.start, hit.start);
       const ci = clauseIndexOf(clauses, hit);
       const inherited =
         ci > 0 && COORDINATED.test(lower.slice(clause.start, clause.start + 12)) ? clauses[ci - 1]! : null;
@@ -423,8 +424,8 @@ export function findCandidates(
         },
         lex.cues,
       );
-      const claimedAfter = modality === 'asserted' && lex.cues.claimedAfter.test(body.slice(hit.end, clause.end));
-      const past = !datePick.stated && lex.cues.pastMarkers.test(clauseText);
+      const claimedAfter = modality === 'asserted' && cue(lex.cues.claimedAfter, hit.end, clause.end);
+      const past = !datePick.stated && cue(lex.cues.pastMarkers, clause.start, clause.end);
       // A plain literal (no spread) keeps one object shape; keys in the order of a TextSpan.
       const draft: { -readonly [K in keyof Candidate]: Candidate[K] } = {
         start: sentence.start,

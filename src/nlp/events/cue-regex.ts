@@ -126,3 +126,31 @@ export function testAny(items: readonly string[]): string {
 export function lowerTestsExact(text: string, lowered: string): boolean {
   return lowered.length === text.length && !text.includes('\u017f') && !text.includes('\u0345');
 }
+
+const LOWER = new WeakMap<RegExp, RegExp | null>();
+
+/**
+ * A case-blind unicode regex without its `i` flag, for lower-cased text (the same test there, see
+ * lowerTestsExact; a case-blind unicode regex is several times slower), or null when its source has an
+ * upper-case letter (a literal, or an escape such as `\S`), a property other than `\p{L}` and `\p{N}`
+ * (`\p{Lu}` reads case), or it keeps a position (`g`, `y`). Built once per regex.
+ */
+export function lowerVariant(re: RegExp): RegExp | null {
+  let lc = LOWER.get(re);
+  if (lc === undefined) {
+    const rest = re.source.replace(/\\p\{[LN]\}/g, '');
+    const flags = re.flags.replace('i', '');
+    lc = re.flags.includes('iu') && !/[A-Z]|\\[pP]/.test(rest) ? new RegExp(re.source, flags) : null;
+    LOWER.set(re, lc);
+  }
+  return lc;
+}
+
+/**
+ * `re.test(text.slice(start, end))`, run case-sensitively on `lowered` (the text lower-cased, or null when
+ * lowerTestsExact is false for it) where `re` has a lower-case variant.
+ */
+export function testSpan(re: RegExp, text: string, lowered: string | null, start: number, end: number): boolean {
+  const lc = lowered === null ? null : lowerVariant(re);
+  return lc ? lc.test(lowered!.slice(start, end)) : re.test(text.slice(start, end));
+}

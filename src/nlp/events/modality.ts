@@ -6,6 +6,7 @@
 import type { Modality } from '../../core/taxonomy.js';
 import type { Cues } from './lexicon.js';
 import { isSpace } from '../../core/chars.js';
+import { lowerVariant } from './cue-regex.js';
 
 export interface ModalityInput {
   /** Text of the trigger's clause before the trigger. */
@@ -95,18 +96,6 @@ interface Tests {
   readonly claimed: RegExp;
 }
 
-/**
- * A case-blind unicode regex without its `i` flag, for lower-cased text (the same test there, see
- * lowerTestsExact), or null when its source has an upper-case letter (a literal, or an escape such as
- * `\S`) or a property other than `\p{L}` and `\p{N}` (`\p{Lu}` reads case).
- */
-function lowerOnly(re: RegExp): RegExp | null {
-  if (!re.flags.includes('i') || !re.flags.includes('u')) return null;
-  const rest = re.source.replace(/\\p\{[LN]\}/g, '');
-  if (/[A-Z]|\\[pP]/.test(rest)) return null;
-  return new RegExp(re.source, re.flags.replace('i', ''));
-}
-
 const TESTS = new WeakMap<Cues, { readonly asWritten: Tests; readonly lower: Tests | null }>();
 
 /** The tests as written, and for lower-cased text when every one of them can be (null otherwise); built once per cue set. */
@@ -129,7 +118,7 @@ function testsOf(cues: Cues): { readonly asWritten: Tests; readonly lower: Tests
       pastAct: PAST_ACT,
       claimed: cues.claimed,
     };
-    const entries = Object.entries(asWritten).map(([k, re]) => [k, lowerOnly(re)] as const);
+    const entries = Object.entries(asWritten).map(([k, re]) => [k, lowerVariant(re)] as const);
     const lower = entries.every(([, re]) => re !== null) ? (Object.fromEntries(entries) as unknown as Tests) : null;
     TESTS.set(cues, (tests = { asWritten, lower }));
   }
