@@ -6,7 +6,8 @@
 import type { Entity } from '../../core/document.js';
 import type { EventType, SubEventType } from '../../core/taxonomy.js';
 import { isStateActor } from './actors.js';
-import type { Lexicon, TriggerRule } from './lexicon.js';
+import type { Cues, Lexicon, TriggerRule } from './lexicon.js';
+import { lowerTestsExact, lowerVariant } from './cue-regex.js';
 
 const AIR_CAPABLE_SIDE = /coalition|nato|air force/i;
 /** ACLED's crowd actors: property they destroy is a riot, not an armed group's looting. */
@@ -103,9 +104,40 @@ export function victimOf(
   passive: boolean,
   nominal: boolean,
 ): 'armed' | 'civilian' | null {
-  passive ||= PASSIVE_AUX.test(before);
+  // Case-sensitive on the texts lower-cased, where that is the same test (lowerVariant): much faster.
+  const afterLc = after.toLowerCase();
+  const beforeLc = before.toLowerCase();
+  const lc = lowerTestsExact(after, afterLc) && lowerTestsExact(before, beforeLc) ? lowerVictimTests(lex.cues) : null;
+  if (lc) [after, before] = [afterLc, beforeLc];
+  const t = lc ?? {
+    victimBefore: lex.cues.victimBefore,
+    victimAfter: lex.cues.victimAfter,
+    PASSIVE_AUX,
+    PASSIVE_EARLIER,
+  };
+  passive ||= t.PASSIVE_AUX.test(before);
   const m =
-    (passive ? lex.cues.victimBefore : lex.cues.victimAfter).exec(passive ? before : after) ??
-    (nominal && !passive && PASSIVE_EARLIER.test(before) ? lex.cues.victimBefore.exec(before) : null);
+    (passive ? t.victimBefore : t.victimAfter).exec(passive ? before : after) ??
+    (nominal && !passive && t.PASSIVE_EARLIER.test(before) ? t.victimBefore.exec(before) : null);
   return m ? (m[1] ? 'armed' : 'civilian') : null;
+}
+
+interface VictimTests {
+  readonly victimBefore: RegExp;
+  readonly victimAfter: RegExp;
+  readonly PASSIVE_AUX: RegExp;
+  readonly PASSIVE_EARLIER: RegExp;
+}
+const VICTIM_TESTS = new WeakMap<Cues, VictimTests | null>();
+
+/** victimOf's regexes for lower-cased text (lowerVariant), or null when one of them has none; built once. */
+function lowerVictimTests(cues: Cues): VictimTests | null {
+  let tests = VICTIM_TESTS.get(cues);
+  if (tests === undefined) {
+    const [b, a, aux, earlier] = [cues.victimBefore, cues.victimAfter, PASSIVE_AUX, PASSIVE_EARLIER].map(lowerVariant);
+    tests =
+      b && a && aux && earlier ? { victimBefore: b, victimAfter: a, PASSIVE_AUX: aux, PASSIVE_EARLIER: earlier } : null;
+    VICTIM_TESTS.set(cues, tests);
+  }
+  return tests;
 }
