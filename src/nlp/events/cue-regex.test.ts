@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
-import { alt, leadingLetters, lowerTestsExact, testAlt, wordAlt } from './cue-regex.js';
+import { alt, leadingLetters, lowerTestsExact, lowerVariant, testAlt, testSpan, wordAlt } from './cue-regex.js';
 import { endsWithOf, RELATIVE_BEFORE } from './attach.js';
 import { deathWordTest, deathWordTestLc } from './fatalities.js';
 import { loadLexicon } from './lexicon.js';
@@ -279,6 +279,49 @@ test('lowerTestsExact: the death-word test and the unverified cue, lower-cased, 
         },
       ),
       { numRuns: 3000 },
+    );
+  }
+});
+
+test('lowerVariant: only a case-blind unicode regex with no upper-case letter or case-reading property has one', () => {
+  assert.equal(lowerVariant(/(?<![\p{L}])was\s+$/iu)?.flags, 'u', 'a lower-case iu pattern drops its i flag');
+  assert.equal(lowerVariant(/(?<![\p{L}\p{N}])said/giu)?.flags, 'gu', 'the g flag is kept');
+  assert.equal(lowerVariant(/Said/iu), null, 'an upper-case literal reads case');
+  assert.equal(lowerVariant(/\S+ed/iu), null, 'an upper-case escape is no lower-case pattern');
+  assert.equal(lowerVariant(/\p{Lu}\w+/iu), null, 'a case property reads case');
+  assert.equal(lowerVariant(/said/u), null, 'a case-sensitive pattern is not case-blind');
+  assert.equal(testSpan(/^as\s/iu, 'Bombs WAS fired', 'bombs was fired', 6, 12), false, 'the span, not the text');
+  assert.equal(testSpan(/^was\s/iu, 'Bombs WAS fired', 'bombs was fired', 6, 12), true, 'the lower-cased span');
+  assert.equal(testSpan(/^was\s/iu, 'Bombs WAS fired', null, 6, 12), true, 'the text as written without one');
+});
+
+test('lowerVariant: the modality and filter cues, lower-cased, test as their iu patterns', () => {
+  const lex = loadLexicon().cues;
+  const lists = [
+    [lex.hypothetical, cues.modality.hypothetical!],
+    [lex.planned, cues.modality.planned!],
+    [lex.claimed, cues.modality.claimed!],
+    [lex.denied, cues.modality.denied!],
+    [lex.injured, cues.injured],
+    [lex.partisans, cues.partisans],
+    [lex.pastMarkers, cues.past_markers],
+  ] as const;
+  for (const [iu, items] of lists) {
+    const u = lowerVariant(iu);
+    assert.ok(u, `${iu.source.slice(0, 40)} has a lower-case variant`);
+    const pieces = [...piecesOf(items)].flatMap((p) => [p, p.toUpperCase()]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...NOISE, 'İ', 'K')), { maxLength: 10 }),
+        fc.array(fc.constantFrom(' ', '', ' ', ', '), { minLength: 10, maxLength: 10 }),
+        (parts, gaps) => {
+          const text = parts.map((p, i) => p + gaps[i]!).join('');
+          const lc = text.toLowerCase();
+          if (lowerTestsExact(text, lc))
+            assert.equal(u.test(lc), iu.test(text), `${iu.source.slice(0, 40)} on ${JSON.stringify(text)}`);
+        },
+      ),
+      { numRuns: 1000 },
     );
   }
 });
