@@ -53,6 +53,7 @@ function firstMention(lower: string, kinds: readonly string[], roles: RolesData)
 }
 
 const STATE = /^(?:Police Forces|Military Forces|Government)(?: of |\s*\(|$)/;
+const UNIDENTIFIED = /^Unidentified Armed Group(?: \(|$)/;
 
 /**
  * Whether the paragraph of a protest tells the crowd's own violence (roles.yaml `crowd_violence`:
@@ -73,7 +74,8 @@ export function violentCrowd(found: Found, sentenceIndex: number, roles: RolesDa
 /**
  * A protest's or riot's actor1 is its crowd (roles.yaml `crowds`): a state force or government the
  * scan took as actor1 is the crowd's opponent (actor2), a named group its organiser when the type
- * says so. The crowd is named without its country here (actor-country.ts gives it).
+ * says so, and unidentified attackers are the crowd itself. The crowd is named without its country
+ * here (actor-country.ts gives it).
  */
 export function crowdFirst(found: Found, roles: RolesData | null): void {
   if (!roles) return;
@@ -88,6 +90,11 @@ export function crowdFirst(found: Found, roles: RolesData | null): void {
     }
     const crowd = roles.crowds.get(c.eventType);
     if (!crowd || c.actor1 === null || c.actor1.startsWith(crowd.actor)) continue;
+    // Unidentified attackers in a riot are its rioters (ACLED codes no unidentified group in one).
+    if (UNIDENTIFIED.test(c.actor1)) {
+      setField(c, 'actor1', crowd.actor);
+      continue;
+    }
     if (STATE.test(c.actor1)) {
       if (c.actor2 === null) setField(c, 'actor2', c.actor1);
     } else if (crowd.organisers) {
