@@ -65,6 +65,8 @@ export const rolesSchema = z
     two_crowds: fragments.optional(),
     /** A protest told in a paragraph: an arrest there is the protest's intervention. */
     protest_told: fragments.optional(),
+    /** Words of an army in a crowd's paragraph: without them, the "security forces" facing a crowd are its police. */
+    crowd_army: fragments.optional(),
     victim_before: fragments,
     victim_after: fragments,
   })
@@ -99,6 +101,7 @@ export const rolesSchema = z
     intervention: d.intervention && new RegExp(`(?<![\\p{L}])(?:${d.intervention.join('|')})(?![\\p{L}])`, 'u'),
     twoCrowds: d.two_crowds && new RegExp(`(?<![\\p{L}])(?:${d.two_crowds.join('|')})(?![\\p{L}])`, 'u'),
     protestTold: d.protest_told && new RegExp(`(?<![\\p{L}])(?:${d.protest_told.join('|')})(?![\\p{L}])`, 'u'),
+    crowdArmy: d.crowd_army && new RegExp(`(?<![\\p{L}])(?:${d.crowd_army.join('|')})(?![\\p{L}])`, 'u'),
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
   }));

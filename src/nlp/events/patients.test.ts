@@ -169,3 +169,11 @@ test('a group whose members were killed in an operation or by the police fought 
   const attack = main('Islamic State militants attacked a village near Manbij, killing two civilians.');
   assert.equal(attack?.actor1, 'Islamic State');
 });
+
+test('the security forces a crowd faced are its police, unless the paragraph names an army', () => {
+  const e = main(
+    'Hundreds of students protested in Manbij and set three buses on fire. Security forces dispersed them with tear gas.',
+  );
+  assert.equal(e?.actor1, 'Rioters (Syria)', 'the crowd that burned buses is the riot actor');
+  assert.equal(e?.actor2, 'Police Forces of Syria', 'security forces policing a crowd are coded as police');
+});

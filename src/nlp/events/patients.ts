@@ -54,6 +54,7 @@ function firstMention(lower: string, kinds: readonly string[], roles: RolesData)
 
 const STATE = /^(?:Police Forces|Military Forces|Government)(?: of |\s*\(|$)/;
 const UNIDENTIFIED = /^Unidentified Armed Group(?: \(|$)/;
+const ARMY = /^Military Forces(?= of |\s*\(|$)/;
 
 /**
  * Whether the paragraph of a protest tells the crowd's own violence (roles.yaml `crowd_violence`:
@@ -74,8 +75,9 @@ export function violentCrowd(found: Found, sentenceIndex: number, roles: RolesDa
 /**
  * A protest's or riot's actor1 is its crowd (roles.yaml `crowds`): a state force or government the
  * scan took as actor1 is the crowd's opponent (actor2), a named group its organiser when the type
- * says so, and unidentified attackers are the crowd itself. The crowd is named without its country
- * here (actor-country.ts gives it).
+ * says so, and unidentified attackers are the crowd itself. The "security forces" it faced are the
+ * police unless its paragraph names an army (roles.yaml `crowd_army`). The crowd is named without
+ * its country here (actor-country.ts gives it).
  */
 export function crowdFirst(found: Found, roles: RolesData | null): void {
   if (!roles) return;
@@ -101,6 +103,11 @@ export function crowdFirst(found: Found, roles: RolesData | null): void {
       if (c.assocActor1 === null) setField(c, 'assocActor1', c.actor1);
     } else continue;
     setField(c, 'actor1', crowd.actor);
+  }
+  for (const c of found.candidates) {
+    if (!roles.crowdArmy || !roles.crowds.has(c.eventType) || c.actor2 === null || !ARMY.test(c.actor2)) continue;
+    if (!roles.crowdArmy.test(paragraphOf(found, c.sentenceIndex)))
+      setField(c, 'actor2', c.actor2.replace(ARMY, 'Police Forces'));
   }
 }
 
