@@ -50,9 +50,12 @@ export function policyOf(model: TypeModel): ModelPolicy {
 
 const HAPPENED = new Set(['asserted', 'claimed']);
 
-/** "Protesters (India)" -> "India". */
+/**
+ * "Protesters (India)" -> "India". A named group's brackets ("CPI (Maoist): Communist Party of India
+ * (Maoist)", ACLED's "ABBREVIATION: full name") are part of its name, not a country.
+ */
 function countryIn(name: string | null): string | null {
-  return name ? (/\(([^()]+)\)$/.exec(name)?.[1] ?? null) : null;
+  return name && !name.includes(':') ? (/\(([^()]+)\)$/.exec(name)?.[1] ?? null) : null;
 }
 
 /** The sub-type a re-typed event takes: from a trigger of that type in the sentence, else the type's usual one. */
