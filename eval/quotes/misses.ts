@@ -13,6 +13,7 @@ import type { Doc } from '../../src/core/document.js';
 import { findQuotes } from '../../src/nlp/quotes/quotes.stage.js';
 import { loadLexicon } from '../../src/nlp/quotes/lexicon.js';
 import { dataRoot } from '../lib/data.js';
+import { readPolnear } from './polnear.js';
 import { assign, isDirectContent, type GoldAttribution, type PredictedAttribution, type Range } from './score.js';
 
 const { values: args } = parseArgs({
@@ -30,25 +31,9 @@ if (args.split === 'dev' && (args.show || args.fp)) {
   process.exit(2);
 }
 
-interface Part {
-  readonly spans: Array<[number, number]>;
-  readonly text: string;
-}
-interface Rec {
-  readonly doc_id: string;
-  readonly text: string;
-  readonly attributions: Array<{ source: Part[]; cue: Part[]; content: Part[] }>;
-}
-
 const path = join(dataRoot(args.data), 'polnear-quotes', `${args.split}.jsonl`);
 const every = Number(args.every);
-const seen = new Set<string>();
-const records = readFileSync(path, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Rec)
-  .filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id))
-  .filter((_, i) => i % every === 0);
+const records = readPolnear(path).records.filter((_, i) => i % every === 0);
 
 const cachePath = `/tmp/truce-quotes-${args.split}-${every}.json`;
 let docs: Record<string, Doc>;

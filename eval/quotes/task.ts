@@ -1,9 +1,9 @@
 /** Task `quotes`: PolNeAR dev attributions against the quotes stage (via the `truce quotes` service). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QuotesService } from '../../src/services/quotes.service.js';
 import { fingerprint, missing } from '../lib/data.js';
 import { OURS, type ScoreRow, type Skipped, type TaskResult } from '../lib/task.js';
+import { readPolnear } from './polnear.js';
 import {
   addPr,
   isDirectContent,
@@ -16,29 +16,13 @@ import {
   type Range,
 } from './score.js';
 
-interface PolnearPart {
-  readonly spans: Array<[number, number]>;
-  readonly text: string;
-}
-interface PolnearRecord {
-  readonly doc_id: string;
-  readonly text: string;
-  readonly attributions: Array<{ source: PolnearPart[]; content: PolnearPart[] }>;
-}
-
 const KINDS = ['direct', 'indirect', 'all'] as const;
 
 export function runQuotes(root: string): TaskResult | Skipped {
   const path = join(root, 'polnear-quotes', 'dev.jsonl');
   const absent = missing([path]);
   if (absent) return { task: 'quotes', skipped: `data not found: ${absent}` };
-  const all = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as PolnearRecord);
-  // Articles annotated by several annotators appear once per annotator: keep the first annotation.
-  const seen = new Set<string>();
-  const records = all.filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id));
+  const { records, extraAnnotations } = readPolnear(path);
 
   const service = new QuotesService();
   const errors: string[] = [];
@@ -103,7 +87,7 @@ export function runQuotes(root: string): TaskResult | Skipped {
       'match = our content assigned to the gold content it overlaps most (overlap >= half the shorter); pieces of one gold content each count',
       'speaker right = our mention or a mention in its chain (same entity) overlaps a gold source span, or both have none',
       'direct = at least half of the gold content between quotation marks / our kind "direct"; P over ours, R over gold; no peer figures published',
-      `${all.length - records.length} extra annotations of already-counted articles left out`,
+      `${extraAnnotations} extra annotations of already-counted articles left out`,
     ],
   };
 }

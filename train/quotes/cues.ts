@@ -12,7 +12,7 @@
  * `--skip-every 3` leaves out the articles eval/quotes/misses.ts samples (every third), so that the
  * misses tool measures the learned cues out of sample. Never reads the dev or test split.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ import { inflections, loadLexicon } from '../../src/nlp/quotes/lexicon.js';
 import { createPlainReader } from '../../src/services/plain-reader.js';
 import { dataRoot } from '../../eval/lib/data.js';
 import { isDirectContent } from '../../eval/quotes/score.js';
+import { readPolnear, type PolnearPart as Part } from '../../eval/quotes/polnear.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,24 +43,10 @@ const SettingsSchema = z.object({
 });
 const settings = loadDataFile('quotes/cue-learning.yaml', SettingsSchema);
 
-interface Part {
-  readonly spans: Array<[number, number]>;
-  readonly text: string;
-}
-interface Rec {
-  readonly doc_id: string;
-  readonly text: string;
-  readonly attributions: Array<{ source: Part[]; cue: Part[]; content: Part[] }>;
-}
-
 const skipEvery = Number(args['skip-every']);
-const seen = new Set<string>();
-const records = readFileSync(join(dataRoot(args.data), 'polnear-quotes', 'train.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Rec)
-  .filter((r) => !seen.has(r.doc_id) && seen.add(r.doc_id))
-  .filter((_, i) => !(skipEvery > 0 && i % skipEvery === 0));
+const records = readPolnear(join(dataRoot(args.data), 'polnear-quotes', 'train.jsonl')).records.filter(
+  (_, i) => !(skipEvery > 0 && i % skipEvery === 0),
+);
 
 /** What the gold content a cue heads looks like: its first word after the cue, its kind. */
 type Shape = 'infinitive' | 'clause' | 'object' | 'direct' | 'elsewhere';
