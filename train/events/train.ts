@@ -21,7 +21,7 @@ import type { Candidate } from '../../src/nlp/events/merge.js';
 import { applyTypeModel, type ModelPolicy } from '../../src/nlp/events/model/apply.js';
 import { encodeModel, trainModel, type Row, type TypeModel } from '../../src/nlp/events/model/classifier.js';
 import { sentenceFeatures } from '../../src/nlp/events/model/features.js';
-import { loadCountryData } from '../../src/nlp/events/report-country.js';
+import { loadCountryData } from '../../src/nlp/entities/entity-country.js';
 import { buildTriggerIndex } from '../../src/nlp/events/scan.js';
 import { createPipeline } from '../../src/nlp/pipeline.js';
 import { createCleanStage } from '../../src/nlp/clean/clean.stage.js';

@@ -6,7 +6,7 @@ import { createFatalityMatcher } from './fatalities.js';
 import { extractEvents } from './events.stage.js';
 import { countrylessRole, inCountry } from './actor-country.js';
 import { countryVotes, loadNoteCountryData, noteCountry } from './note-country.js';
-import { loadCountryData } from './report-country.js';
+import { loadCountryData } from '../entities/entity-country.js';
 import { buildDoc } from './testing.js';
 
 const lexicon = loadLexicon();

@@ -43,7 +43,7 @@ import type { FatalityMatcher } from './fatalities.js';
 import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
-import { countryOfEntities, type CountryData } from './report-country.js';
+import { countryOfEntities, type CountryData } from '../entities/entity-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
 import {

@@ -18,7 +18,7 @@ import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
 import { crowdFirst, loadRoles, namePatients } from './patients.js';
 import { nameDoers } from './doers.js';
 import type { RolesData } from './actor-data.schema.js';
-import { loadCountryData, type CountryData } from './report-country.js';
+import { loadCountryData, type CountryData } from '../entities/entity-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
 
 /** The sentence type model's weights (`npm run train:events`; ADR 0010). */

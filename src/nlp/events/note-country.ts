@@ -14,7 +14,7 @@ import { loadGazetteer, type GazEntry, type Gazetteer, type Source } from '../pl
 import { countryCuesSchema, type CountryCuesData } from './actor-data.schema.js';
 import { stateForcesSchema } from '../entities/dictionary.schema.js';
 import { buildCountries } from '../entities/state-forces.js';
-import type { CountryData } from './report-country.js';
+import type { CountryData } from '../entities/entity-country.js';
 
 export interface NoteCountryData {
   readonly countries: CountryData;

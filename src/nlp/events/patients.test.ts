@@ -6,7 +6,7 @@ import { createFatalityMatcher } from './fatalities.js';
 import { extractEvents } from './events.stage.js';
 import { firstVictim, loadRoles } from './patients.js';
 import { loadNoteCountryData } from './note-country.js';
-import { loadCountryData } from './report-country.js';
+import { loadCountryData } from '../entities/entity-country.js';
 import { buildDoc } from './testing.js';
 import { WORLD } from './world.fixture.js';
 

@@ -19,7 +19,7 @@ import { countryMention, districtOfTown, mention } from './mention.js';
 import { createProvinceSpellings } from './province-spellings.js';
 import { accepted, BIG, choose, dominant, rivalsOf } from './rank.js';
 import { townInName } from './town-in-name.js';
-import { loadCountryData, type CountryData } from '../events/report-country.js';
+import { entityCountry, loadCountryData, type CountryData } from '../entities/entity-country.js';
 
 export interface PlacesInput {
   readonly body: string;
@@ -210,7 +210,7 @@ export function createPlacesFinder(
         for (const e of entities) {
           if (seen.has(e.canonical)) continue;
           seen.add(e.canonical);
-          bump(ctx, e.actor?.country ?? countries.byCanonical.get(e.canonical) ?? null, WEIGHT.demonym);
+          bump(ctx, entityCountry(e, countries), WEIGHT.demonym);
         }
       }
       // Units only some countries have ("upazila": Bangladesh) weigh as a demonym, once per kind of unit.

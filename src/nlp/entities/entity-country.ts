@@ -1,13 +1,14 @@
 /**
- * The country of a report that names no place the places stage could resolve: the parties and
- * organisations it names that belong to one country (the entity dictionary's `country`: "BJP"
- * India, "Awami League" Bangladesh, "MQM" Pakistan), by vote. It names the report's generic actors
- * ("Protesters (India)") and places nothing: an event placed by it has no location.
+ * The countries the entities of a report belong to: parties, organisations and armed groups of one
+ * country (the entity dictionary's `country`: "BJP" India, "Awami League" Bangladesh, "MQM"
+ * Pakistan) and actors by their own country. The places stage weighs them in a report's country
+ * context; the events stage names by their vote the generic actors ("Protesters (India)") of a report
+ * that names no place it could resolve (placing nothing: an event placed by it has no location).
  */
 import { loadDataFile } from '../../core/data-file.js';
 import type { Entity } from '../../core/document.js';
-import { groupsSchema, organizationsSchema, stateForcesSchema } from '../entities/dictionary.schema.js';
-import { buildCountries } from '../entities/state-forces.js';
+import { groupsSchema, organizationsSchema, stateForcesSchema } from './dictionary.schema.js';
+import { buildCountries } from './state-forces.js';
 
 export interface CountryData {
   /** Entity canonical name -> ISO 3166-1 alpha-2 code of the country it belongs to. */
@@ -31,6 +32,11 @@ export function loadCountryData(): CountryData {
   return { byCanonical, names };
 }
 
+/** The country an entity belongs to: an actor's own, else the dictionary's; null when none. */
+export function entityCountry(e: Entity, data: CountryData): string | null {
+  return e.actor?.country ?? data.byCanonical.get(e.canonical) ?? null;
+}
+
 /**
  * The one country most of the report's country-bound entities belong to (each distinct entity
  * counts once; actors count by their own country); null on a tie or with none.
@@ -44,7 +50,7 @@ export function countryOfEntities(
   for (const e of entities) {
     if (seen.has(e.canonical)) continue;
     seen.add(e.canonical);
-    const code = e.actor?.country ?? data.byCanonical.get(e.canonical);
+    const code = entityCountry(e, data);
     if (code) votes.set(code, (votes.get(code) ?? 0) + 1);
   }
   let best: string | null = null;
