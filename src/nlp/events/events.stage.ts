@@ -54,6 +54,18 @@ function codedTolls(found: Found): void {
   }
 }
 
+/** Paragraph -> the indices of its candidates, in order (the tolls passes change no candidate's sentence). */
+type ParagraphCandidates = ReadonlyMap<number, readonly number[]>;
+
+function candidatesByParagraph(found: Found): ParagraphCandidates {
+  const byParagraph = new Map<number, number[]>();
+  found.candidates.forEach((c, i) => {
+    const p = found.sentences[c.sentenceIndex]!.paragraph;
+    (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
+  });
+  return byParagraph;
+}
+
 /** Kinds of armed violence: one attack or clash is often told over several sentences of a note. */
 const ARMED = new Set<string>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
@@ -64,14 +76,10 @@ const ARMED = new Set<string>(['Battles', 'Explosions/Remote violence', 'Violenc
  * ("Militants opened fire on a checkpoint. Two soldiers were killed."): those told without a toll
  * take the paragraph's (ACLED codes the note's dead to its event).
  */
-function paragraphTolls(found: Found, deaths: FatalityMatcher): void {
-  const byParagraph = new Map<number, number[]>();
-  found.candidates.forEach((c, i) => {
-    const p = found.sentences[c.sentenceIndex]!.paragraph;
-    (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
-  });
-  // Paragraphs with candidates, one type and no toll, and more than one sentence (a one-sentence
-  // paragraph has had its sentence's toll already) -> their sentences.
+function paragraphTolls(found: Found, deaths: FatalityMatcher, byParagraph: ParagraphCandidates): void {
+  // Paragraphs with candidates of one type and no toll, or all armed violence and one without a toll,
+  // and more than one sentence (a one-sentence paragraph has had its sentence's toll already) -> their
+  // sentences.
   const open = new Map<number, Sentence[]>();
   for (const [p, indices] of byParagraph) {
     const first = found.candidates[indices[0]!]!;
@@ -109,12 +117,7 @@ const ADDED_DEAD = /(?<![\p{L}])(?:also|too|as\s+well|in\s+addition)(?![\p{L}])/
  * violence, a later sentence that adds dead ("were also killed", "retaliated and killed 4") adds them
  * to the toll of the events told before it, and its own events take the sum.
  */
-function addedTolls(found: Found, deaths: FatalityMatcher): void {
-  const byParagraph = new Map<number, number[]>();
-  found.candidates.forEach((c, i) => {
-    const p = found.sentences[c.sentenceIndex]!.paragraph;
-    (byParagraph.get(p) ?? byParagraph.set(p, []).get(p)!).push(i);
-  });
+function addedTolls(found: Found, deaths: FatalityMatcher, byParagraph: ParagraphCandidates): void {
   for (const [p, indices] of byParagraph) {
     if (!indices.every((i) => ARMED.has(found.candidates[i]!.eventType))) continue;
     const first = Math.min(...indices.map((i) => found.candidates[i]!.sentenceIndex));
@@ -219,8 +222,9 @@ export function extractEvents(
   const found = findCandidates(doc, lex, tolls, index, countries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
-  addedTolls(found, tolls);
-  paragraphTolls(found, tolls);
+  const byParagraph = candidatesByParagraph(found);
+  addedTolls(found, tolls, byParagraph);
+  paragraphTolls(found, tolls, byParagraph);
   codedTolls(found);
   const { body, lower, sentences, candidates, warnings, actors, entities, published } = found;
   candidates.sort((a, b) => a.start - b.start || a.trigger.start - b.trigger.start);
