@@ -1,5 +1,5 @@
 /**
- * `npx tsx eval/events/actor-misses.ts [actor1|actor2] [--data PATH] [--top N]`: what kind of
+ * `npx tsx eval/events/actor-misses.ts [actor1|actor2] [--data PATH] [--top N] [--fresh [--slice N]]`: what kind of
  * actor misses dominate, on the TRAINING texts of the ACLED notes only (split.ts: the held-out
  * fifth is never read here, so rules revised from this output stay out of sample there).
  *
@@ -78,18 +78,22 @@ export function classify(
 function main(): void {
   const argv = process.argv.slice(2);
   const field = argv.includes('actor2') ? 'actor2' : 'actor1';
-  const { root, top, show, dump: dumpTo } = missOptions(argv, 12);
+  const { root, top, show, dump: dumpTo, fresh } = missOptions(argv, 12);
   const dump: string[] = [];
   const tally = new MissTally();
-  const trained = readTrainingTexts(root, ({ text, n, doc, event: e }) => {
-    const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
-    // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
-    const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
-    if (kind === show)
-      console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
-    if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
-    tally.add(kind, `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`);
-  });
+  const trained = readTrainingTexts(
+    root,
+    ({ text, n, doc, event: e }) => {
+      const { kind, gold } = classify(field, e && { actor1: e.actor1, actor2: e.actor2 }, text.events);
+      // W706: the country of the generic actors came from the text's cues (note-country.ts), not its places.
+      const cue = doc?.events?.warnings.some((w) => w.startsWith('W706')) ? ' [cue]' : '';
+      if (kind === show)
+        console.log(`[${e?.[field] ?? '(none)'} -> ${gold}]${cue} {${e?.subEventType ?? ''}} ${text.notes}\n`);
+      if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.[field] ?? '(none)'}\t${gold}\t${e?.subEventType ?? ''}`);
+      tally.add(kind, `${e?.[field] ?? '(none)'} -> ${gold || '(none)'}${cue}`);
+    },
+    fresh,
+  );
   writeDump(dumpTo, dump);
   tally.print(field, trained, top, 18);
 }

@@ -1,5 +1,6 @@
 /**
- * `npx tsx eval/events/event-misses.ts [fatalities|type] [--data PATH] [--top N] [--show KIND] [--dump FILE]`:
+ * `npx tsx eval/events/event-misses.ts [fatalities|type] [--data PATH] [--top N] [--show KIND] [--dump FILE]
+ * [--fresh [--slice N]]`:
  * what kind of fatalities or event-type misses dominate, on the TRAINING texts of the ACLED notes only
  * (split.ts: the held-out fifth is never read here, so rules revised from this output stay out of
  * sample there).
@@ -28,24 +29,28 @@ export function classifyFatalities(ours: number | null | undefined, golds: reado
 function main(): void {
   const argv = process.argv.slice(2);
   const field = argv.includes('type') ? 'type' : 'fatalities';
-  const { root, top, show, dump: dumpTo } = missOptions(argv, 15);
+  const { root, top, show, dump: dumpTo, fresh } = missOptions(argv, 15);
   const dump: string[] = [];
   const tally = new MissTally();
-  const trained = readTrainingTexts(root, ({ text, n, event: e }) => {
-    let kind: string;
-    let pair: string;
-    if (field === 'fatalities') {
-      kind = classifyFatalities(e ? e.fatalities : undefined, text.events);
-      pair = `${e?.fatalities ?? (e ? 0 : '-')} -> ${[...new Set(text.events.map((g) => g.fatalities))].join('/')}`;
-    } else {
-      const golds = [...new Set(text.events.flatMap((g) => g.types))];
-      kind = !e ? 'no event' : golds.includes(e.eventType) ? 'right' : 'wrong';
-      pair = `${e?.eventType ?? '(none)'} -> ${golds.join(' | ')}`;
-    }
-    tally.add(kind, pair);
-    if (kind === show) console.log(`[${pair}] {${e?.eventType ?? ''} / ${e?.subEventType ?? ''}} ${text.notes}\n`);
-    if (dumpTo !== null) dump.push(`${n}\t${kind}\t${pair}`);
-  });
+  const trained = readTrainingTexts(
+    root,
+    ({ text, n, event: e }) => {
+      let kind: string;
+      let pair: string;
+      if (field === 'fatalities') {
+        kind = classifyFatalities(e ? e.fatalities : undefined, text.events);
+        pair = `${e?.fatalities ?? (e ? 0 : '-')} -> ${[...new Set(text.events.map((g) => g.fatalities))].join('/')}`;
+      } else {
+        const golds = [...new Set(text.events.flatMap((g) => g.types))];
+        kind = !e ? 'no event' : golds.includes(e.eventType) ? 'right' : 'wrong';
+        pair = `${e?.eventType ?? '(none)'} -> ${golds.join(' | ')}`;
+      }
+      tally.add(kind, pair);
+      if (kind === show) console.log(`[${pair}] {${e?.eventType ?? ''} / ${e?.subEventType ?? ''}} ${text.notes}\n`);
+      if (dumpTo !== null) dump.push(`${n}\t${kind}\t${pair}`);
+    },
+    fresh,
+  );
   writeDump(dumpTo, dump);
   tally.print(field, trained, top, 12);
 }

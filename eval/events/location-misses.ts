@@ -1,5 +1,6 @@
 /**
- * `npx tsx eval/events/location-misses.ts [--data PATH] [--top N] [--show CLASS] [--dump FILE]`: why the
+ * `npx tsx eval/events/location-misses.ts [--data PATH] [--top N] [--show CLASS] [--dump FILE]
+ * [--fresh [--slice N]]`: why the
  * main event's location misses (> 25 km from every gold row), on the TRAINING texts of the ACLED notes
  * only (split.ts: the held-out fifth is never read here).
  *
@@ -96,7 +97,7 @@ export function classifyText(
 }
 
 function main(): void {
-  const { root, top, show, dump: dumpTo } = missOptions(process.argv.slice(2), 15);
+  const { root, top, show, dump: dumpTo, fresh } = missOptions(process.argv.slice(2), 15);
   const dump: string[] = [];
   const counts = new Map<string, Map<LocationClass, number>>();
   const patterns = new Map<LocationClass, Map<string, number>>();
@@ -106,34 +107,38 @@ function main(): void {
   const gaz = loadGazetteer();
   const inGaz = new Map<LocationClass, number>();
   const gaps = new Map<LocationClass, Map<string, number>>();
-  const trained = readTrainingTexts(root, ({ file, text, n, doc, event: e }) => {
-    const fileName = file.name.replace(/\.csv$/, '');
-    const perFile = counts.get(fileName) ?? counts.set(fileName, new Map()).get(fileName)!;
-    const places: readonly PlaceMention[] = doc?.places?.places ?? [];
-    const chosen = e ? { latitude: e.location?.latitude ?? null, longitude: e.location?.longitude ?? null } : null;
-    const { kind, name, at } = classifyText(text.events, text.notes, places, chosen, e !== null);
-    perFile.set(kind, (perFile.get(kind) ?? 0) + 1);
-    const pr = precisions.get(kind) ?? precisions.set(kind, new Map()).get(kind)!;
-    const gp = text.events[0]?.geoPrecision ?? 0;
-    pr.set(gp, (pr.get(gp) ?? 0) + 1);
-    const ours = places.map((p) => `${p.name}/${p.country ?? '?'}`).join(', ');
-    const example = `${e?.location?.name ?? '(none)'} -> ${name} [${text.events[0]?.admin1 ?? ''} / ${text.events[0]?.admin2 ?? ''}] (places: ${ours || '-'})`;
-    const ex = examples.get(kind) ?? examples.set(kind, []).get(kind)!;
-    ex.push(example);
-    if (at) {
-      const m = patterns.get(kind) ?? patterns.set(kind, new Map()).get(kind)!;
-      const p = patternAround(text.notes, at[0], at[1]);
-      m.set(p, (m.get(p) ?? 0) + 1);
-      const spelled = text.notes.slice(at[0], at[1]);
-      if (gaz.byName.get(fold(spelled))) inGaz.set(kind, (inGaz.get(kind) ?? 0) + 1);
-      else {
-        const g = gaps.get(kind) ?? gaps.set(kind, new Map()).get(kind)!;
-        g.set(spelled, (g.get(spelled) ?? 0) + 1);
+  const trained = readTrainingTexts(
+    root,
+    ({ file, text, n, doc, event: e }) => {
+      const fileName = file.name.replace(/\.csv$/, '');
+      const perFile = counts.get(fileName) ?? counts.set(fileName, new Map()).get(fileName)!;
+      const places: readonly PlaceMention[] = doc?.places?.places ?? [];
+      const chosen = e ? { latitude: e.location?.latitude ?? null, longitude: e.location?.longitude ?? null } : null;
+      const { kind, name, at } = classifyText(text.events, text.notes, places, chosen, e !== null);
+      perFile.set(kind, (perFile.get(kind) ?? 0) + 1);
+      const pr = precisions.get(kind) ?? precisions.set(kind, new Map()).get(kind)!;
+      const gp = text.events[0]?.geoPrecision ?? 0;
+      pr.set(gp, (pr.get(gp) ?? 0) + 1);
+      const ours = places.map((p) => `${p.name}/${p.country ?? '?'}`).join(', ');
+      const example = `${e?.location?.name ?? '(none)'} -> ${name} [${text.events[0]?.admin1 ?? ''} / ${text.events[0]?.admin2 ?? ''}] (places: ${ours || '-'})`;
+      const ex = examples.get(kind) ?? examples.set(kind, []).get(kind)!;
+      ex.push(example);
+      if (at) {
+        const m = patterns.get(kind) ?? patterns.set(kind, new Map()).get(kind)!;
+        const p = patternAround(text.notes, at[0], at[1]);
+        m.set(p, (m.get(p) ?? 0) + 1);
+        const spelled = text.notes.slice(at[0], at[1]);
+        if (gaz.byName.get(fold(spelled))) inGaz.set(kind, (inGaz.get(kind) ?? 0) + 1);
+        else {
+          const g = gaps.get(kind) ?? gaps.set(kind, new Map()).get(kind)!;
+          g.set(spelled, (g.get(spelled) ?? 0) + 1);
+        }
       }
-    }
-    if (kind === show) console.log(`[${example}]\n${text.notes}\n`);
-    if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.location?.name ?? '(none)'}\t${name}`);
-  });
+      if (kind === show) console.log(`[${example}]\n${text.notes}\n`);
+      if (dumpTo !== null) dump.push(`${n}\t${kind}\t${e?.location?.name ?? '(none)'}\t${name}`);
+    },
+    fresh,
+  );
   writeDump(dumpTo, dump);
   console.log(`location on the ${trained} training texts (held-out fifth not read)`);
   const total = new Map<LocationClass, number>();

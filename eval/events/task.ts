@@ -1,12 +1,12 @@
 /** Task `events`: ACLED notes -> our main event, field by field (the `truce classify` service). */
 import { join } from 'node:path';
-import type { IsoDay } from '../../src/core/date.js';
-import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
+import { ClassifyService } from '../../src/services/classify.service.js';
 import { fingerprint, missing } from '../lib/data.js';
 import { weightedF1 } from '../lib/prf.js';
 import { OURS, type ScoreRow, type Skipped, type TaskResult } from '../lib/task.js';
 import { ACLED_DIR as DIR, ACLED_FILES as FILES, loadAcled, loadOldTypes, type AcledFile } from './acled.js';
-import { FIELDS, goldSubType, scoreText, weekEnd, type Field, type PredictedEvent } from './score.js';
+import { predictEvent, publishedFor } from './predict.js';
+import { FIELDS, goldSubType, scoreText, type Field } from './score.js';
 import { heldOut } from './split.js';
 
 const TARGETS: Partial<Record<Field, { target: string; peer?: [string, number] }>> = {
@@ -48,24 +48,8 @@ export function runEvents(root: string): TaskResult | Skipped {
   for (const file of files) {
     let fileRight = 0;
     for (const text of file.texts) {
-      const published = weekEnd(text.events[0]!.date) as IsoDay;
-      let e: ReturnType<typeof mainEvent> = null;
-      try {
-        e = mainEvent(service.read(text.notes, published));
-      } catch (err) {
-        // A stage that throws on one text counts as a miss, and is reported, instead of stopping the run.
-        errors.push((err as Error).message);
-      }
-      const p: PredictedEvent | null = e && {
-        type: e.eventType,
-        subType: e.subEventType,
-        actor1: e.actor1,
-        actor2: e.actor2,
-        latitude: e.location?.latitude ?? null,
-        longitude: e.location?.longitude ?? null,
-        date: e.date?.first ?? null,
-        fatalities: e.fatalities,
-      };
+      const { predicted: p, error } = predictEvent(service, text.notes, publishedFor(text.events[0]!.date));
+      if (error !== null) errors.push(error);
       const s = scoreText(text.events, p);
       for (const f of FIELDS) if (s[f]) right[f]++;
       if (s.type) fileRight++;

@@ -1,15 +1,15 @@
 /**
- * What the error-analysis scripts (actor-misses.ts, location-misses.ts) share: their options, and a
+ * What the error-analysis scripts (actor-, event- and location-misses.ts) share: their options, and a
  * reading of every TRAINING text of the ACLED notes as the events task reads it (the held-out fifth
  * of split.ts is never read, so rules revised from their output stay out of sample there).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IsoDay } from '../../src/core/date.js';
 import { ClassifyService, mainEvent } from '../../src/services/classify.service.js';
 import { dataRoot } from '../lib/data.js';
 import { ACLED_DIR, ACLED_FILES, loadAcled, loadOldTypes, type AcledFile, type GoldText } from './acled.js';
-import { weekEnd } from './score.js';
+import { freshSlices, SLICES } from './fresh-slices.js';
+import { publishedFor } from './predict.js';
 import { heldOut } from './split.js';
 
 export interface MissOptions {
@@ -20,20 +20,27 @@ export interface MissOptions {
   readonly show: string | null;
   /** `--dump FILE`: one line per training text, to compare two versions of the code. */
   readonly dump: string | null;
+  /** `--fresh [--slice N]`: read the fresh training texts (fresh-slices.ts), all or slice N (1-based), instead of the eval's. */
+  readonly fresh: { readonly slice: number | null } | null;
 }
 
-/** `[--data PATH] [--top N] [--show CLASS] [--dump FILE]`. */
+/** `[--data PATH] [--top N] [--show CLASS] [--dump FILE] [--fresh [--slice N]]`. */
 export function missOptions(argv: readonly string[], defaultTop: number): MissOptions {
   const value = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
   };
   const top = value('--top');
+  const slice = value('--slice');
+  if (slice !== undefined && !(Number.isInteger(Number(slice)) && Number(slice) >= 1 && Number(slice) <= SLICES))
+    throw new Error(`--slice must be a whole number from 1 to ${SLICES}, got ${slice}`);
   return {
     root: dataRoot(value('--data')),
     top: top === undefined ? defaultTop : Number(top),
     show: value('--show') ?? null,
     dump: value('--dump') ?? null,
+    fresh:
+      argv.includes('--fresh') || slice !== undefined ? { slice: slice === undefined ? null : Number(slice) } : null,
   };
 }
 
@@ -47,21 +54,25 @@ export interface TrainingReading {
   readonly event: ReturnType<typeof mainEvent>;
 }
 
-/** Reads every training text with the events task's publication date and main event; returns how many. */
-export function readTrainingTexts(root: string, visit: (reading: TrainingReading) => void): number {
-  const oldTypes = loadOldTypes();
+/**
+ * Reads every training text of the eval's files (or, with `fresh`, the fresh training texts of
+ * fresh-slices.ts) with the events task's publication date and main event; returns how many.
+ */
+export function readTrainingTexts(
+  root: string,
+  visit: (reading: TrainingReading) => void,
+  fresh: MissOptions['fresh'] = null,
+): number {
+  const files = fresh === null ? evalTrainingFiles(root) : freshFiles(root, fresh.slice);
   const service = new ClassifyService();
   let n = 0;
-  for (const [f, sample] of ACLED_FILES) {
-    const file = loadAcled(join(root, ACLED_DIR, f), oldTypes, sample);
+  for (const file of files) {
     for (const text of file.texts) {
-      if (heldOut(text.notes)) continue;
       n++;
-      const published = weekEnd(text.events[0]!.date) as IsoDay;
       let doc: TrainingReading['doc'] = null;
       let event: TrainingReading['event'] = null;
       try {
-        doc = service.read(text.notes, published);
+        doc = service.read(text.notes, publishedFor(text.events[0]!.date));
         event = mainEvent(doc);
       } catch {
         // A stage that throws counts as no event, as in the events task.
@@ -70,6 +81,22 @@ export function readTrainingTexts(root: string, visit: (reading: TrainingReading
     }
   }
   return n;
+}
+
+/** The eval's files with the held-out fifth taken out. */
+function evalTrainingFiles(root: string): AcledFile[] {
+  const oldTypes = loadOldTypes();
+  return ACLED_FILES.map(([f, sample]) => {
+    const file = loadAcled(join(root, ACLED_DIR, f), oldTypes, sample);
+    return { ...file, texts: file.texts.filter((t) => !heldOut(t.notes)) };
+  });
+}
+
+/** The fresh slices (all, or the 1-based `slice`), one pseudo-file each. */
+function freshFiles(root: string, slice: number | null): AcledFile[] {
+  return freshSlices(root)
+    .map((texts, i) => ({ name: `fresh-slice-${i + 1}.csv`, modern: false, texts, total: texts.length }))
+    .filter((_, i) => slice === null || slice === i + 1);
 }
 
 /** Writes the `--dump` lines, when asked for. */
