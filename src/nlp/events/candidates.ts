@@ -35,7 +35,7 @@ import {
   silencedAt,
   weaponHurt,
 } from './clause-facts.js';
-import { lowerTestsExact, testSpan } from './cue-regex.js';
+import { lowerTestsExact, slicesLowerExact, testSpan } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
@@ -87,6 +87,8 @@ export function findCandidates(
   const lowerExact = lowerTestsExact(body, lowered);
   // The lower-cased body for case-blind cue tests run case-sensitively (testSpan), or null.
   const lowerForTests = lowerExact ? lower : null;
+  // The lower-cased body whose slices the fatality matcher takes as the slices' own lower-casing, or null.
+  const lowerSlices = slicesLowerExact(body, lowered) ? lowered : null;
   const cue = (re: RegExp, start: number, end: number): boolean => testSpan(re, body, lowerForTests, start, end);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.
@@ -231,7 +233,7 @@ export function findCandidates(
         (candidates.some((c) => c.eventType === rule.eventType) ||
           inSentence.some((c) => c.eventType === rule.eventType) ||
           ((cue(lex.cues.reaction, clause.start, hit.start) ||
-            (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact) === null)) &&
+            (!stated && clauseToll(clauseFacts, clause, body, deaths, lowerExact, lowerSlices) === null)) &&
             // "a man was injured following the explosion", "the clash injured four": the first event
             // word of a report, in a clause where people were hurt, tells that event.
             !(candidates.length === 0 && inSentence.length === 0 && lex.cues.injured.test(clauseText)))) &&
@@ -250,7 +252,7 @@ export function findCandidates(
       if (
         nominal &&
         WEAPON_NOUN.test(body.slice(hit.start, hit.end)) &&
-        !weaponHurt(after, hit, clause, body, lower, lex, deaths, perClause, lowerExact)
+        !weaponHurt(after, hit, clause, body, lower, lex, deaths, perClause, lowerExact, lowerSlices)
       )
         continue;
       // "more than 2,000 explosions", "dozens of attacks": a tally of many events, not one.
@@ -288,7 +290,7 @@ export function findCandidates(
       // (W704), else without a location (W705). In a story that does name places, a sentence without
       // one is mostly history or summary, so it gets no fallback.
       if (!described && places.length > 0) continue;
-      const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths, lowerExact);
+      const clauseDeaths = clauseToll(clauseFacts, clause, body, deaths, lowerExact, lowerSlices);
       const pick = pickActors(body, clause, hit, rule, actors, nominal && head.pos !== 'PROPN', lowerForTests);
       const victim = victimOf(
         lex,
@@ -396,7 +398,7 @@ export function findCandidates(
       const sentenceDeaths =
         clauseDeaths === null && (hits.length === 1 || type.eventType !== 'Protests' || type.subEventType === FORCE)
           ? sentenceToll === undefined
-            ? (sentenceToll = deaths.count(sentenceText))
+            ? (sentenceToll = deaths.count(sentenceText, false, lowerSlices?.slice(sentence.start, sentence.end)))
             : sentenceToll
           : null;
       // The source is the sentence's unless a quote holds the trigger: the sentence's looked for once.

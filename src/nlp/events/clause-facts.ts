@@ -59,7 +59,8 @@ export function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string,
 
 /**
  * The clause's toll, counted on first use. `lowerExact`: the clause's cumulative test on the lower-cased
- * text is the fatality matcher's own (see lowerTestsExact), so count does not repeat it.
+ * text is the fatality matcher's own (see lowerTestsExact), so count does not repeat it. `lowerSlices`:
+ * the body lower-cased when its slices are the slices lower-cased (slicesLowerExact), else null.
  */
 export function clauseToll(
   f: ClauseFacts,
@@ -67,8 +68,12 @@ export function clauseToll(
   body: string,
   deaths: FatalityMatcher,
   lowerExact: boolean,
+  lowerSlices: string | null = null,
 ): number | null {
-  if (f.deaths === undefined) f.deaths = f.cumulative ? null : deaths.count(body.slice(c.start, c.end), lowerExact);
+  if (f.deaths === undefined)
+    f.deaths = f.cumulative
+      ? null
+      : deaths.count(body.slice(c.start, c.end), lowerExact, lowerSlices?.slice(c.start, c.end));
   return f.deaths;
 }
 
@@ -219,10 +224,11 @@ export function weaponHurt(
   deaths: FatalityMatcher,
   perClause: Map<number, ClauseFacts>,
   lowerExact: boolean,
+  lowerSlices: string | null = null,
 ): boolean {
   return (
     !(after?.pos === 'NOUN' && after.start === hit.end + 1) &&
     (lex.cues.injured.test(body.slice(hit.end, clause.end)) ||
-      clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact) !== null)
+      clauseToll(factsOf(perClause, clause, lower, lex), clause, body, deaths, lowerExact, lowerSlices) !== null)
   );
 }

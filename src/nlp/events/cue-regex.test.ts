@@ -6,7 +6,16 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { dataPath } from '../../core/data-file.js';
-import { alt, leadingLetters, lowerTestsExact, lowerVariant, testAlt, testSpan, wordAlt } from './cue-regex.js';
+import {
+  alt,
+  leadingLetters,
+  lowerTestsExact,
+  lowerVariant,
+  slicesLowerExact,
+  testAlt,
+  testSpan,
+  wordAlt,
+} from './cue-regex.js';
 import { endsWithOf, RELATIVE_BEFORE } from './attach.js';
 import { deathWordTest, deathWordTestLc } from './fatalities.js';
 import { loadLexicon } from './lexicon.js';
@@ -251,6 +260,28 @@ test('lowerTestsExact: a lower-case pattern on the lower-cased text tests as the
     ),
     { numRuns: 3000 },
   );
+});
+
+test('slicesLowerExact: where it holds, every slice of the lower-cased text is that slice lower-cased', () => {
+  const table: [string, boolean][] = [
+    ['Five soldiers were KILLED.', true],
+    ['', true],
+    ['İstanbul', false], // lower-cased to two code units
+    ['ΟΔΟΣ closed', false], // a final sigma: the lower case of "Σ" depends on what follows it
+    ['a \u{10400} b', false], // a surrogate pair: a slice could split it
+  ];
+  for (const [text, exact] of table)
+    assert.equal(slicesLowerExact(text, text.toLowerCase()), exact, JSON.stringify(text));
+  // Every code point of the basic plane, between letters and at a slice's edge.
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const text = `A${String.fromCharCode(cp)}B ${String.fromCharCode(cp)}`;
+    const lc = text.toLowerCase();
+    if (!slicesLowerExact(text, lc)) continue;
+    for (let i = 0; i <= text.length; i++)
+      for (let j = i; j <= text.length; j++)
+        assert.equal(lc.slice(i, j), text.slice(i, j).toLowerCase(), `U+${cp.toString(16)} [${i}, ${j})`);
+  }
 });
 
 test('lowerTestsExact: the death-word test and the unverified cue, lower-cased, test as their iu patterns', () => {

@@ -127,6 +127,15 @@ export function lowerTestsExact(text: string, lowered: string): boolean {
   return lowered.length === text.length && !text.includes('\u017f') && !text.includes('\u0345');
 }
 
+/**
+ * True when every slice of `lowered` (`text.toLowerCase()`) is that slice of `text` lower-cased: the
+ * lower-casing kept every offset, and the text has no capital sigma (the one letter whose lower case
+ * depends on the letter after it, "ς" at a word's end) and no surrogate (a slice could split a pair).
+ */
+export function slicesLowerExact(text: string, lowered: string): boolean {
+  return lowered.length === text.length && !text.includes('\u03a3') && !/[\ud800-\udfff]/.test(text);
+}
+
 const LOWER = new WeakMap<RegExp, RegExp | null>();
 
 /**

@@ -186,12 +186,12 @@ export function memoTolls(deaths: FatalityMatcher): FatalityMatcher {
     cumulative(text) {
       return deaths.cumulative(text);
     },
-    count(text, notCumulative = false) {
+    count(text, notCumulative = false, lower?: string) {
       if (notCumulative) {
         let n = checked.get(text);
         if (n === undefined) {
           const p = plain.get(text);
-          n = p !== undefined && p !== null ? p : deaths.count(text, true);
+          n = p !== undefined && p !== null ? p : deaths.count(text, true, lower);
           checked.set(text, n);
         }
         return n;
@@ -199,7 +199,7 @@ export function memoTolls(deaths: FatalityMatcher): FatalityMatcher {
       let n = plain.get(text);
       if (n === undefined) {
         const c = checked.get(text);
-        n = c === undefined ? deaths.count(text) : c === null || deaths.cumulative(text) ? null : c;
+        n = c === undefined ? deaths.count(text, false, lower) : c === null || deaths.cumulative(text) ? null : c;
         plain.set(text, n);
       }
       return n;

@@ -45,8 +45,10 @@ export interface FatalityMatcher {
   /**
    * Deaths stated in `text` (one clause), or null when none or when the figure is cumulative.
    * `notCumulative`: the caller has just seen `cumulative(text)` false, so it is not tested again.
+   * `lower`: `text.toLowerCase()`, when the caller has it (a slice of its lower-cased body, see
+   * slicesLowerExact), so it is not lower-cased again.
    */
-  count(text: string, notCumulative?: boolean): number | null;
+  count(text: string, notCumulative?: boolean, lower?: string): number | null;
   /** True when `text` speaks of a cumulative toll (a war, a period). */
   cumulative(text: string): boolean;
 }
@@ -263,10 +265,10 @@ export function createFatalityMatcher(cues: Cues): FatalityMatcher {
   };
   return {
     cumulative: (text) => cues.cumulative.test(text),
-    count(text, notCumulative = false) {
+    count(text, notCumulative = false, lowered?: string) {
       // Most clauses name no death at all: one cheap test before the figure patterns, case-sensitive on
       // the lower-cased text where that is the same test (a case-blind unicode regex is about twice as slow).
-      const lower = text.toLowerCase();
+      const lower = lowered ?? text.toLowerCase();
       if (lowerTestsExact(text, lower)) {
         if (!deathAnyLc.test(lower) || (!notCumulative && cues.cumulativeLc.test(lower))) return null;
       } else if (!deathAny.test(text) || (!notCumulative && cues.cumulative.test(text))) return null;

@@ -52,3 +52,16 @@ test('memoTolls counts as the matcher it keeps, in any order of texts and flags'
     { numRuns: 800 },
   );
 });
+
+test('the matcher given the text lower-cased (a slice of the lower-cased body) counts as without it', () => {
+  const deaths = createFatalityMatcher(loadLexicon().cues);
+  const texts = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 9 }).map((w) => w.join(' '));
+  fc.assert(
+    fc.property(texts, fc.boolean(), (text, flag) => {
+      const lower = text.toLowerCase();
+      assert.equal(deaths.count(text, flag, lower), deaths.count(text, flag), JSON.stringify(text));
+      assert.equal(memoTolls(deaths).count(text, flag, lower), deaths.count(text, flag), JSON.stringify(text));
+    }),
+    { numRuns: 500 },
+  );
+});
