@@ -4,6 +4,7 @@
  */
 import type { Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
+import { isSpace } from '../../core/chars.js';
 import type { TriggerRule } from './lexicon.js';
 import { ASCII_STOP, LOW, SMI, TRIGGER_WORD, tokenWords, wordHash, type TokenWords } from './token-words.js';
 
@@ -21,8 +22,18 @@ export interface TriggerIndex {
   readonly byFirstWord: ReadonlyMap<string, readonly Entry[]>;
   /** Rules whose first word could not be listed: scanned over the whole body as before. */
   readonly unindexed: readonly TriggerRule[];
-  /** Hash of an ASCII first word -> its words and entries: looked up without slicing the token out. */
-  readonly byHash: ReadonlyMap<number, readonly { readonly word: string; readonly entries: readonly Entry[] }[]>;
+  /**
+   * Hash of an ASCII first word -> its words and entries: looked up without slicing the token out. Each
+   * entry has what may follow the word for it to match (`follows`, by the entry's index; see followOf).
+   */
+  readonly byHash: ReadonlyMap<
+    number,
+    readonly {
+      readonly word: string;
+      readonly entries: readonly Entry[];
+      readonly follows: readonly (Follow | null)[];
+    }[]
+  >;
   /**
    * One byte per low 16 bits of a hash, 1 where some first word has them: most tokens start no
    * trigger, and reading a byte rejects them more cheaply than a Map lookup.
@@ -119,6 +130,73 @@ export function expand(src: string, cut: boolean, limit = 400): Set<string> | nu
   return new Set(states.map((st) => st.text));
 }
 
+/**
+ * What may stand right after an entry's first word for its pattern to match there, read from the
+ * strings the pattern can match (expand; white space read as one space): whether the pattern may end
+ * with the word, the characters that may follow it, and whether white space may, and then the
+ * characters the next word may start with (null: any). The regex is tried only where the text goes on
+ * so (mayFollow): most entries of a first word fail on the next word ("human rights" for "human chain").
+ */
+export interface Follow {
+  readonly end: boolean;
+  readonly chars: string;
+  readonly space: boolean;
+  readonly next: string | null;
+}
+
+/** The word-bounded alternation of one pattern (wordAlt, as the lexicon builds each sticky regex). */
+const WORD_START = String.raw`(?<![\p{L}\p{N}])(?:(?:`;
+const WORD_END = String.raw`))(?![\p{L}\p{N}])`;
+
+/**
+ * The Follow of a sticky pattern after `word`, or null (the regex is always tried) when its strings
+ * cannot all be listed: gaps, repeats, classes with ranges or escapes, look-arounds, lazy `??`.
+ */
+export function followOf(re: RegExp, word: string): Follow | null {
+  const src = re.source;
+  if (!src.startsWith(WORD_START) || !src.endsWith(WORD_END)) return null;
+  const body = src.slice(WORD_START.length, src.length - WORD_END.length);
+  // expand reads neither a look-around or named group (only `(?:`) nor a lazy `??`.
+  if (/\(\?(?!:)|\?\?/.test(body)) return null;
+  const strings = expand(body, false);
+  if (!strings) return null;
+  let end = false;
+  let chars = '';
+  let space = false;
+  let next: string | null = '';
+  let found = false;
+  for (const s of strings) {
+    if (!s.startsWith(word)) continue;
+    found = true;
+    const c = s[word.length];
+    if (c === undefined) end = true;
+    else if (c !== ' ') {
+      if (!chars.includes(c)) chars += c;
+    } else {
+      space = true;
+      const d = s[word.length + 1];
+      if (d === undefined || d === ' ') next = null;
+      else if (next !== null && !next.includes(d)) next += d;
+    }
+  }
+  return found ? { end, chars, space, next } : null;
+}
+
+/**
+ * Whether the text from `k` (right after a first word) can go on as `f` says: a necessary condition
+ * for the entry's regex to match at the word, so its test can be skipped where this is false.
+ */
+export function mayFollow(f: Follow | null, text: string, k: number): boolean {
+  if (f === null || f.end) return true;
+  if (k >= text.length) return false;
+  if (f.chars.includes(text[k]!)) return true;
+  if (!f.space || !isSpace(text.charCodeAt(k))) return false;
+  if (f.next === null) return true;
+  let j = k + 1;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  return j < text.length && f.next.includes(text[j]!);
+}
+
 /** Indexes the rules by the first words of their patterns. */
 export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
   const byFirstWord = new Map<string, Entry[]>();
@@ -137,12 +215,12 @@ export function buildTriggerIndex(rules: readonly TriggerRule[]): TriggerIndex {
       }
     });
   }
-  const byHash = new Map<number, { word: string; entries: Entry[] }[]>();
+  const byHash = new Map<number, { word: string; entries: Entry[]; follows: (Follow | null)[] }[]>();
   for (const [word, entries] of byFirstWord) {
     if (!/^[a-z0-9]+$/.test(word)) continue;
     const h = wordHash(word) & SMI;
     const list = byHash.get(h) ?? [];
-    list.push({ word, entries });
+    list.push({ word, entries, follows: entries.map((e) => followOf(e.re, word)) });
     byHash.set(h, list);
   }
   const hashSeen = new Uint8Array(LOW + 1);
@@ -193,18 +271,26 @@ export function findHits(
     const t = tokens[words.token[w]!]!;
     if (skipPos(t.pos)) continue;
     let entries: readonly Entry[] | undefined;
+    // What may follow the first word for each entry (ASCII words only; the others are always tried).
+    let follows: readonly (Follow | null)[] | null = null;
     if (ascii) {
       const bucket = index.byHash.get(words.hash[w]! & SMI);
       if (!bucket) continue;
       const len = words.runEnd[w]! - t.start;
-      for (const b of bucket) if (b.word.length === len && text.startsWith(b.word, t.start)) entries = b.entries;
+      for (const b of bucket)
+        if (b.word.length === len && text.startsWith(b.word, t.start)) {
+          entries = b.entries;
+          follows = b.follows;
+        }
     } else {
       const key = LEAD.exec(text.slice(t.start, t.end))?.[0];
       if (!key) continue;
       entries = index.byFirstWord.get(key);
     }
     if (!entries) continue;
-    for (const { rule, re } of entries) {
+    for (let e = 0; e < entries.length; e++) {
+      const { rule, re } = entries[e]!;
+      if (follows && !mayFollow(follows[e]!, text, words.runEnd[w]!)) continue;
       // A sticky test leaves lastIndex at the match's end: no match array is built.
       re.lastIndex = t.start;
       if (re.test(text) && re.lastIndex > t.start) all.push({ rule, start: t.start, end: re.lastIndex });
