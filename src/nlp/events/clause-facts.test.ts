@@ -25,11 +25,15 @@ test('anyClauseCue joins the three clause cues', () => {
 
 test('anyClauseCue tests as durative, continuing or cumulative', () => {
   const any = anyClauseCue(lex.cues)!;
+  assert.equal(any, lex.cues.clauseCuesLc, 'the three lists as one testAlt');
+  // Without it (an item with a back-reference): the three sources joined.
+  const joined = anyClauseCue({ ...lex.cues, clauseCuesLc: null })!;
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces, ...noise), { maxLength: 12 }), (parts) => {
       const text = parts.join(' ');
       const three = durativeLc.test(text) || continuingLc.test(text) || cumulativeLc.test(text);
       assert.equal(any.test(text), three, JSON.stringify(text));
+      assert.equal(joined.test(text), three, `joined: ${JSON.stringify(text)}`);
     }),
     { numRuns: 3000 },
   );

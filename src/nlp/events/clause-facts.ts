@@ -20,11 +20,12 @@ export interface ClauseFacts {
 const ANY_CUE = new WeakMap<Cues, RegExp | null>();
 
 /**
- * One regex that tests whether any of the three clause cues would (their sources as alternatives:
- * a text matches it exactly when it matches one of them), or null when they cannot be joined
- * (other flags, a back-reference whose number would shift, a named group).
+ * One regex that tests whether any of the three clause cues would: their lists as one (clauseCuesLc),
+ * else their sources as alternatives (a text matches it exactly when it matches one of them), or null
+ * when they cannot be joined (other flags, a back-reference whose number would shift, a named group).
  */
 export function anyClauseCue(cues: Cues): RegExp | null {
+  if (cues.clauseCuesLc) return cues.clauseCuesLc;
   let any = ANY_CUE.get(cues);
   if (any === undefined) {
     const parts = [cues.durativeLc, cues.continuingLc, cues.cumulativeLc];
