@@ -85,25 +85,30 @@ export function phrasesIn(ctx: QuoteContext, sentence: number): readonly PhraseH
 
 const NONE: readonly PhraseHit[] = [];
 
+/** Files a match of phrase `p` under its sentence (a module function: tsx names every closure it creates). */
+function addPhrase(ctx: QuoteContext, p: PhraseCue, m: RegExpExecArray): void {
+  const cache = ctx.phraseCache;
+  // A look-behind group `lead` holds the phrase's words before the literal the pattern starts at.
+  const lead = m.groups?.lead;
+  const start = tokenAt(ctx, lead === undefined ? m.index : m.index - lead.length);
+  const end = tokenAt(ctx, m.index + m[0].length);
+  const sentence = ctx.sentenceOf[start] ?? -1;
+  if (sentence < 0 || ctx.inQuote[start]) return;
+  const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
+  list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
+  cache.set(sentence, list);
+}
+
+const byStart = (a: PhraseHit, b: PhraseHit): number => a.start - b.start;
+
 /** One pass of each phrase pattern over the whole body, grouped by sentence. */
 function indexPhrases(ctx: QuoteContext): void {
   const cache = ctx.phraseCache;
   cache.set(-1, NONE); // marks the index as built
-  const add = (p: PhraseCue, m: RegExpExecArray) => {
-    // A look-behind group `lead` holds the phrase's words before the literal the pattern starts at.
-    const lead = m.groups?.lead;
-    const start = tokenAt(ctx, lead === undefined ? m.index : m.index - lead.length);
-    const end = tokenAt(ctx, m.index + m[0].length);
-    const sentence = ctx.sentenceOf[start] ?? -1;
-    if (sentence < 0 || ctx.inQuote[start]) return;
-    const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
-    list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
-    cache.set(sentence, list);
-  };
   for (const p of ctx.lex.phrases) {
     if (p.anchored) continue;
     p.re.lastIndex = 0;
-    for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) add(p, m);
+    for (let m = p.re.exec(ctx.body); m; m = p.re.exec(ctx.body)) addPhrase(ctx, p, m);
   }
   // Anchored phrases: tried only at the tokens that may start them, one pass over the words.
   const triggers = ctx.lex.phraseTriggers;
@@ -117,9 +122,9 @@ function indexPhrases(ctx: QuoteContext): void {
       for (const p of list) {
         p.re.lastIndex = tokens[t]!.start;
         const m = p.re.exec(body);
-        if (m) add(p, m);
+        if (m) addPhrase(ctx, p, m);
       }
     }
   }
-  for (const list of cache.values()) (list as PhraseHit[]).sort((a, b) => a.start - b.start);
+  for (const list of cache.values()) (list as PhraseHit[]).sort(byStart);
 }

@@ -39,13 +39,16 @@ const APPOSITION = 16;
 function phraseEndingAt(ctx: QuoteContext, t: number): TokenRange | null {
   const s = ctx.sentenceOf[t]!;
   if (s < 0) return null;
-  return phrasesIn(ctx, s).find((h) => h.end === t + 1 && h.speaker === 'before') ?? null;
+  // Loops, not find(): these run at many tokens, and tsx names every closure it creates (a defineProperty).
+  for (const h of phrasesIn(ctx, s)) if (h.end === t + 1 && h.speaker === 'before') return h;
+  return null;
 }
 
 function phraseAt(ctx: QuoteContext, t: number, side: 'before' | 'after'): TokenRange | null {
   const s = ctx.sentenceOf[t]!;
   if (s < 0) return null;
-  return phrasesIn(ctx, s).find((h) => h.start === t && h.speaker === side) ?? null;
+  for (const h of phrasesIn(ctx, s)) if (h.start === t && h.speaker === side) return h;
+  return null;
 }
 
 function skipAdverbsForward(ctx: QuoteContext, j: number, hi: number): number {
@@ -231,6 +234,27 @@ function standsAlone(ctx: QuoteContext, q: QuotedSpan): boolean {
   return !/[\p{L}\p{N}]/u.test(outside);
 }
 
+/**
+ * The direct candidate of quote `q`, opening at token `openTok`. Written out field by field (a spread
+ * followed by more fields is slow in V8), in a module function (tsx names every closure it creates).
+ */
+function direct(
+  q: QuotedSpan,
+  openTok: number,
+  cue: FoundCue | null,
+  continuation: Candidate['continuation'],
+): Candidate {
+  return {
+    kind: 'direct',
+    content: q.content,
+    paragraph: q.paragraph,
+    order: openTok,
+    cue: cue ? cue.cue : null,
+    subject: cue ? cue.subject : null,
+    continuation,
+  };
+}
+
 export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const paragraphs = ctx.layer.paragraphs;
@@ -279,26 +303,16 @@ export function findDirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[]
         found = { cue: participle.cue, subject: sentenceSubject(ctx, sentence, openTok) };
       }
     }
-    // Written out field by field: a spread followed by more fields is slow in V8.
-    const direct = (cue: FoundCue | null, continuation: Candidate['continuation']): Candidate => ({
-      kind: 'direct',
-      content: q.content,
-      paragraph: q.paragraph,
-      order: openTok,
-      cue: cue ? cue.cue : null,
-      subject: cue ? cue.subject : null,
-      continuation,
-    });
     if (found) {
       for (let k = found.cue.start; k < found.cue.end; k++) consumed[k] = 1;
-      out.push(direct(found, null));
+      out.push(direct(q, openTok, found, null));
       return;
     }
     const previous = out[out.length - 1];
     if (previous && previous.paragraph === q.paragraph) {
-      out.push(direct(null, 'same'));
+      out.push(direct(q, openTok, null, 'same'));
     } else if (standsAlone(ctx, q)) {
-      out.push(direct(null, 'previous'));
+      out.push(direct(q, openTok, null, 'previous'));
     }
   });
   return out;

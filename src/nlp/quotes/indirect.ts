@@ -181,6 +181,11 @@ function nominalRange(ctx: QuoteContext, from: number, to: number): TokenRange |
   return null;
 }
 
+/** A verb or an auxiliary at token k (a module function: tsx names every closure it creates). */
+function isVerbAt(ctx: QuoteContext, k: number): boolean {
+  return ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
+}
+
 function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrasesIn>[number]): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: hit.start, end: hit.end };
@@ -246,11 +251,10 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
   if (!subject) return null;
   // "Fundraising, according to the campaign, has surged": the sentence around the cue.
   // Only when the predicate resumes after the source ("..., has surged"), not a relative clause.
-  const resumes = (k: number) => ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
   if (
     comma >= 0 &&
     ctx.words[hit.start - 1] === ',' &&
-    (resumes(comma + 1) || (ctx.pos[comma + 1] === 'ADV' && resumes(comma + 2)))
+    (isVerbAt(ctx, comma + 1) || (ctx.pos[comma + 1] === 'ADV' && isVerbAt(ctx, comma + 2)))
   ) {
     const around = parenthetical(ctx, start, comma + 1, end, cue, subject, s);
     if (around) return around;
@@ -432,7 +436,6 @@ function headlineWords(ctx: QuoteContext, subject: TokenRange, end: number): Tok
 
 export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  const clauseOf = (from: number, end: number) => clauseFrom(ctx, from, end);
   const sentences = ctx.layer.sentences;
   const quoted = ctx.quoted;
   let nextQuote = 0;
@@ -460,7 +463,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       const c = isCueVerb(ctx, t, false)
         ? fromVerb(ctx, s, t)
         : flags & WORD_NOUN
-          ? nounCue(ctx, s, t, clauseOf)
+          ? nounCue(ctx, s, t, clauseFrom)
           : flags & WORD_VERB && ctx.words[t + 1] === 'by'
             ? passiveCue(ctx, s, t)
             : quoting && !(flags & WORD_VERB)

@@ -10,6 +10,9 @@ import { candidate, objectAfter } from './object.js';
 import type { TokenRange } from './phrase.js';
 import { npEndingAt, npStartingAt } from './phrase.js';
 
+/** Reads a content clause in [from, end), or null (indirect.ts's clauseFrom). */
+export type ClauseReader = (ctx: QuoteContext, from: number, end: number) => TokenRange | null;
+
 const APOSTROPHE_S = new Set(["'s", '’s', "'", '’']);
 /** Prepositions a cue noun takes before its content ("support for", "criticism of"). */
 const NOUN_LINKS = new Set(['for', 'of', 'about', 'on', 'over', 'against', 'toward', 'towards', 'with']);
@@ -39,9 +42,9 @@ function possessorBefore(ctx: QuoteContext, t: number, lo: number): TokenRange |
 }
 
 /** The content after a cue noun: "that CLAUSE", "to VERB ...", or "PREP NP". */
-function contentAfter(ctx: QuoteContext, t: number, end: number, clause: (from: number) => TokenRange | null) {
+function contentAfter(ctx: QuoteContext, t: number, end: number, clause: ClauseReader) {
   const w = ctx.words[t];
-  if (w === 'that') return clause(t + 1);
+  if (w === 'that') return clause(ctx, t + 1, end);
   if (w === 'to' && ctx.pos[t + 1] === 'VERB') return infinitive(ctx, t, end);
   if (w !== undefined && NOUN_LINKS.has(w)) return objectAfter(ctx, t + 1, predicateAt(ctx, t + 2, end));
   return null;
@@ -70,17 +73,12 @@ function infinitive(ctx: QuoteContext, t: number, end: number): TokenRange | nul
 }
 
 /** A cue-noun attribution at token t of sentence s, or null. */
-export function nounCue(
-  ctx: QuoteContext,
-  s: number,
-  t: number,
-  clause: (from: number, end: number) => TokenRange | null,
-): Candidate | null {
+export function nounCue(ctx: QuoteContext, s: number, t: number, clause: ClauseReader): Candidate | null {
   if (!ctx.lex.nouns.has(ctx.words[t]!) || ctx.inQuote[t] || ctx.pos[t] === 'VERB') return null;
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const subject = possessorBefore(ctx, t, start);
   if (!subject) return null;
-  const content = contentAfter(ctx, t + 1, end, (from) => clause(from, end));
+  const content = contentAfter(ctx, t + 1, end, clause);
   // A possessor is no antecedent for a later "he said" (the history holds speakers of sentences).
   return content ? { ...candidate(ctx, content, { start: t, end: t + 1 }, subject, s), aside: true } : null;
 }

@@ -50,6 +50,10 @@ function continued(c: Candidate, history: readonly Resolved[], lastDirect: Resol
   return last && last.paragraph >= c.paragraph - 1 ? last : null;
 }
 
+// Module-level comparators: tsx names every closure it creates (a defineProperty per report).
+const byOrder = (a: Candidate, b: Candidate): number => a.order - b.order || a.content.start - b.content.start;
+const byStart = (a: Quote, b: Quote): number => a.start - b.start;
+
 export function findQuotes(
   body: string,
   sentences: SentencesLayer,
@@ -62,7 +66,7 @@ export function findQuotes(
   // Cue tokens already used, one flag per token.
   const consumed = new Uint8Array(sentences.tokens.length);
   const candidates = [...findDirect(ctx, consumed), ...findIndirect(ctx, consumed)];
-  candidates.sort((a, b) => a.order - b.order || a.content.start - b.content.start);
+  candidates.sort(byOrder);
   const quotes: Quote[] = [];
   const history: Resolved[] = [];
   let lastDirect: Resolved | null = null;
@@ -102,7 +106,7 @@ export function findQuotes(
       cue: c.cue ? spanOf(ctx, c.cue) : null,
     });
   }
-  return quotes.sort((a, b) => a.start - b.start);
+  return quotes.sort(byStart);
 }
 
 export function createQuotesStage(): Stage<'quotes'> {

@@ -165,7 +165,9 @@ export function nameSpeaker(ctx: QuoteContext, np: TokenRange, history: readonly
   if (last && last.type === 'person' && ctx.entityOf[head]! >= 0 && ctx.entities[ctx.entityOf[head]!] === last) {
     return { speaker: last.canonical, person: true };
   }
-  const org = [...found].reverse().find((e) => e.type === 'organization' || e.type === 'group');
+  let org: Entity | undefined;
+  for (let k = found.length - 1; k >= 0 && !org; k--)
+    if (found[k]!.type === 'organization' || found[k]!.type === 'group') org = found[k];
   const headIsRole = ctx.entityOf[head]! < 0 && lex.roles.has(headWord);
   if (org && headIsRole) {
     // Keep the description's own words ("senior official"), minus determiners and the names.
