@@ -13,16 +13,22 @@ export function countCountries(
   headline: { readonly matches: readonly Match<DictValue>[] } | null,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  const bump = (code: string | null) => code && counts.set(code, (counts.get(code) ?? 0) + 1);
-  for (const scan of headline ? [headline, ...scans] : scans) {
-    for (const m of scan.matches) {
-      // Plural demonyms ("Americans among the suspects") name people, not where the story is.
-      if (m.value.kind === 'cue') {
-        if (m.value.form !== 'people') bump(m.value.country);
-      } else if (m.value.kind === 'entity' && m.value.actor) bump(m.value.actor.country);
-    }
-  }
+  if (headline) countMatches(headline.matches, counts);
+  for (const scan of scans) countMatches(scan.matches, counts);
   return counts;
+}
+
+/** Adds one sentence's country mentions to `counts` (a module function: tsx names every closure it creates). */
+function countMatches(matches: readonly Match<DictValue>[], counts: Map<string, number>): void {
+  for (const m of matches) {
+    const v = m.value;
+    let code: string | null = null;
+    // Plural demonyms ("Americans among the suspects") name people, not where the story is.
+    if (v.kind === 'cue') {
+      if (v.form !== 'people') code = v.country;
+    } else if (v.kind === 'entity' && v.actor) code = v.actor.country;
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
 }
 
 /** A conflict country ranks as if named this many times more often: it is likelier to be the scene. */

@@ -45,12 +45,10 @@ interface ReportContext {
 
 function reportContext(
   counts: ReadonlyMap<string, number>,
-  data: EntityData,
   conflict: ReadonlySet<string>,
+  atWar: (code: string) => boolean,
 ): ReportContext {
   const country = pickContext(counts, conflict);
-  // Countries with a known armed opposition are at civil war: their war is likelier the one reported.
-  const atWar = new Set(data.generics.countries.filter((c) => c.rebels).map((c) => c.code));
   let top = 0;
   let topConflict = 0;
   for (const [code, n] of counts) {
@@ -66,7 +64,7 @@ function reportContext(
       // Rebels and separatists imply a war; gunmen and militants may strike anywhere (Jakarta, Brussels).
       const war = role === 'rebels' || role === 'kurdish';
       if (scene && !war) return scene === sponsor ? null : scene;
-      return pickFightingCountry(counts, conflict, (code) => atWar.has(code), sponsor);
+      return pickFightingCountry(counts, conflict, atWar, sponsor);
     },
   };
 }
@@ -163,6 +161,7 @@ function run(
   data: EntityData,
   lex: Lexicon,
   conflict: ReadonlySet<string>,
+  atWar: (code: string) => boolean,
   tagger: NameTagger,
   forms: FormCache,
   flags: TokenFlags,
@@ -185,7 +184,7 @@ function run(
       })()
     : null;
   const counts = countCountries(scans, headline);
-  const ctx = reportContext(counts, data, conflict);
+  const ctx = reportContext(counts, conflict, atWar);
   // A named group found by rule fights in the war the report is about.
   const groupCountry = ctx.fighting(null, null);
 
@@ -286,6 +285,9 @@ export function createEntitiesStage(): Stage<'entities'> {
   const data = loadEntityData();
   const lex = buildLexicon(data.recogniser);
   const conflict = new Set(data.generics.conflictCountries);
+  // Countries with a known armed opposition are at civil war: their war is likelier the one reported.
+  const civilWars = new Set(data.generics.countries.filter((c) => c.rebels).map((c) => c.code));
+  const atWar = (code: string): boolean => civilWars.has(code);
   const tagger = NameTagger.load();
   const forms = new FormCache(
     (key) => data.index.first(key),
@@ -295,6 +297,6 @@ export function createEntitiesStage(): Stage<'entities'> {
   return {
     adds: 'entities',
     needs: ['clean', 'sentences'],
-    run: (doc) => run(doc, data, lex, conflict, tagger, forms, flags),
+    run: (doc) => run(doc, data, lex, conflict, atWar, tagger, forms, flags),
   };
 }
