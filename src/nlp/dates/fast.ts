@@ -60,12 +60,15 @@ const ELSEWHERE_DIGITS = new RegExp(
 const DAY = /day/i;
 
 // Where a cheap test finds a trigger in the residue, chrono's own pattern for that parser decides: the
-// forms that glue a modifier or "ago" to a word ("thisday", "last2 days", "daysago"), which
-// ELSEWHERE_WORDS's \b misses.
+// forms that glue a modifier or "ago" to a word ("thisday", "last2 days", "daysago", "Mondaylast
+// week"), which ELSEWHERE_WORDS's \b misses.
 const CHECKED_PARSERS: readonly (readonly [string, RegExp])[] = [
   ['ENTimeUnitCasualRelativeFormatParser', /(?:this|last|past|next|after)(?=\w)/i],
   ['ENRelativeDateFormatParser', /(?:this|last|past|next)(?=\w)/i],
   ['ENTimeUnitAgoFormatParser', /\w(?:ago|before|earlier)(?=\W|$)/i],
+  // A weekday glued to the week it is of ("Mondaythis week"): chrono's weekday pattern takes the week
+  // into the match, but WEEKDAY, which needs a non-word character after the name, finds no weekday.
+  ['ENWeekdayParser', /\w(?:this|last|past|next)\s*week/i],
 ];
 type ChronoParser = (typeof chrono.en.casual.parsers)[number];
 function chronoPattern(name: string): RegExp {
