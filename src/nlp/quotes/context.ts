@@ -40,6 +40,7 @@ export interface PhraseHitLike {
   readonly speaker: 'before' | 'after' | 'none';
   readonly content: 'clause' | 'to-comma' | 'or-object' | 'preceding';
   readonly source: 'any' | 'named';
+  readonly nested: 'inner' | 'outer';
   readonly start: number;
   readonly end: number;
 }

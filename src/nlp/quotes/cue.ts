@@ -95,7 +95,7 @@ function addPhrase(ctx: QuoteContext, p: PhraseCue, m: RegExpExecArray): void {
   const sentence = ctx.sentenceOf[start] ?? -1;
   if (sentence < 0 || ctx.inQuote[start]) return;
   const list = (cache.get(sentence) as PhraseHit[] | undefined) ?? [];
-  list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, start, end });
+  list.push({ id: p.id, speaker: p.speaker, content: p.content, source: p.source, nested: p.nested, start, end });
   cache.set(sentence, list);
 }
 

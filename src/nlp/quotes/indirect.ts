@@ -5,7 +5,7 @@
  */
 import type { QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
-import { classOf, isCueVerb, lemmaOf, phrasesIn } from './cue.js';
+import { classOf, isCueVerb, lemmaOf, phrasesIn, type PhraseHit } from './cue.js';
 import type { Candidate } from './candidate.js';
 import {
   candidate,
@@ -186,7 +186,7 @@ function isVerbAt(ctx: QuoteContext, k: number): boolean {
   return ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
 }
 
-function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrasesIn>[number]): Candidate | null {
+function fromPhrase(ctx: QuoteContext, s: number, hit: PhraseHit, consumed: Uint8Array): Candidate | null {
   const { tokenStart: start, tokenEnd: end } = ctx.layer.sentences[s]!;
   const cue = { start: hit.start, end: hit.end };
   if (hit.content === 'to-comma') {
@@ -229,8 +229,13 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: ReturnType<typeof phrases
     const subject = npStartingAt(ctx, hit.end, comma < 0 ? end : comma) ?? nominalRange(ctx, hit.end, comma);
     if (!subject || (hit.source === 'named' && (comma < 0 || !namesSpeaker(ctx, subject)))) return null;
     const content = clauseFrom(ctx, comma < 0 ? subject.end : comma + 1, end);
-    // "In a survey, most families said ...": the inner attribution is the one annotated.
-    if (!content || nestedAttributionAt(ctx, content.start - 1, end)) return null;
+    if (!content) return null;
+    // "In a statement, X said ...": the inner attribution is read; a poll or a cited source keeps the
+    // whole clause (`nested: outer`: "According to the report, officials said ...").
+    if (nestedAttributionAt(ctx, content.start - 1, end)) {
+      if (hit.nested !== 'outer') return null;
+      for (let k = content.start; k < content.end; k++) if (ctx.flags[k]! & WORD_VERB) consumed[k] = 1;
+    }
     // The holder of a view ("For X, ...") is no antecedent for a later "he said".
     const c = candidate(ctx, content, cue, subject, s);
     return hit.source === 'named' ? { ...c, aside: true } : c;
@@ -449,7 +454,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
     const phrases = phrasesIn(ctx, s);
     for (const hit of phrases) {
       if (consumed[hit.start] || hit.speaker === 'none') continue;
-      const c = fromPhrase(ctx, s, hit);
+      const c = fromPhrase(ctx, s, hit, consumed);
       for (let k = hit.start; k < hit.end; k++) consumed[k] = 1;
       if (c) out.push(c);
     }
@@ -489,7 +494,7 @@ export function findIndirect(ctx: QuoteContext, consumed: Uint8Array): Candidate
       let inside = false;
       for (let i = first; i < out.length && !inside; i++)
         inside = out[i]!.content.start <= at && at < out[i]!.content.end;
-      const c = inside ? null : fromPhrase(ctx, s, hit);
+      const c = inside ? null : fromPhrase(ctx, s, hit, consumed);
       if (c) out.push(c);
     }
   }

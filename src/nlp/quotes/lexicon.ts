@@ -40,6 +40,10 @@ const CuesSchema = z.object({
       content: z.enum(['clause', 'to-comma', 'or-object', 'preceding']).default('clause'),
       /** named: the source after the cue must name a possible speaker ("For the envoy, ..."). */
       source: z.enum(['any', 'named']).default('any'),
+      /** outer: an attribution opening the clause after the source is part of this source's content
+       * ("According to the report, officials said ..."); inner: that attribution is the one read
+       * ("In a statement, the ministry said ..."). */
+      nested: z.enum(['inner', 'outer']).default('inner'),
       /** The words a match starts at: the pattern is then tried only at those tokens (anchored),
        * instead of a scan of the whole text, which costs a pass per pattern. */
       triggers: words.optional(),
@@ -98,6 +102,7 @@ export interface PhraseCue {
   readonly speaker: 'before' | 'after' | 'none';
   readonly content: 'clause' | 'to-comma' | 'or-object' | 'preceding';
   readonly source: 'any' | 'named';
+  readonly nested: 'inner' | 'outer';
   /** Tried only where a trigger word starts (a sticky pattern), when the entry lists triggers. */
   readonly anchored: boolean;
 }
@@ -220,6 +225,7 @@ export function buildLexicon(
       speaker: p.speaker,
       content: p.content,
       source: p.source,
+      nested: p.nested,
       anchored: p.triggers !== undefined,
     };
     for (const w of p.triggers ?? []) {
