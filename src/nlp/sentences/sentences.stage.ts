@@ -10,6 +10,7 @@ import type { Stage } from '../stage.js';
 import { layer } from '../stage.js';
 import { LanguageCounter, loadFunctionWords, type FunctionWords } from './language.js';
 import { bodyOffset, splitGluedPossessives } from './possessive.js';
+import { rejoinNames } from './rejoin.js';
 import { rememberTokenTexts, TokenTexts } from './token-text.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
@@ -181,7 +182,7 @@ export function readSentences(body: string, functionWords: FunctionWords = defau
     : [`W101 The report does not look like English (${guess.reason}); entities, quotes and events were not extracted`];
   const result: SentencesLayer = {
     paragraphs,
-    sentences: read.sentences,
+    sentences: rejoinNames(body, read.tokens, read.sentences),
     tokens: read.tokens,
     englishScore: guess.englishScore,
     english: guess.english,
