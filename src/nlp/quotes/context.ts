@@ -93,6 +93,10 @@ export function buildContext(
     if ((p === 'VERB' || p === 'ADJ' || p === 'NOUN') && i > 0 && opens[i] === 0) {
       const c = body.charCodeAt(tok.start);
       if (c >= 65 && c <= 90) tag = 'PROPN';
+    } else if (p === 'ADV' && entityOf[i] !== -1) {
+      // A name the tagger read as an adverb ("Jolly/ADV said"): the entity layer knows better.
+      const c = body.charCodeAt(tok.start);
+      if (c >= 65 && c <= 90) tag = 'PROPN';
     }
     pos[i] = tag;
   }

@@ -69,6 +69,19 @@ function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
   return OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that' || (next === '.' && !count);
 }
 
+/**
+ * A present-tense verb the tagger read as a noun after its subject ("each year yields a bump"): a
+ * noun in -s after a singular noun, before a determiner or number.
+ */
+export function nounTaggedFinite(ctx: QuoteContext, k: number): boolean {
+  if (ctx.pos[k] !== 'NOUN' || ctx.pos[k - 1] !== 'NOUN') return false;
+  const w = ctx.words[k]!;
+  const prev = ctx.words[k - 1]!;
+  if (!w.endsWith('s') || w.endsWith('ss') || (prev.endsWith('s') && !prev.endsWith('ss'))) return false;
+  const next = ctx.pos[k + 1];
+  return next === 'DET' || next === 'NUM';
+}
+
 export function classOf(ctx: QuoteContext, t: number): CueClass {
   return ctx.lex.verbClass.get(ctx.words[t]!) ?? 'speech';
 }

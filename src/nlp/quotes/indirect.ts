@@ -5,7 +5,7 @@
  */
 import type { QuoteContext } from './context.js';
 import { tokenAt } from './context.js';
-import { classOf, isCueVerb, lemmaOf, phrasesIn, type PhraseHit } from './cue.js';
+import { classOf, isCueVerb, lemmaOf, nounTaggedFinite, phrasesIn, type PhraseHit } from './cue.js';
 import type { Candidate } from './candidate.js';
 import {
   candidate,
@@ -55,6 +55,9 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
   for (let guard = 0; guard < 4 && t < end; guard++) {
     const w = ctx.words[t]!;
     const p = ctx.pos[t];
+    // Not an adverb glued to a hyphen: "said first-time offenders ..." opens the clause.
+    const glued = ctx.words[t + 1] === '-' && ctx.tokens[t]!.end === ctx.tokens[t + 1]!.start;
+    if (glued) break;
     if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w)) || DATE_WORD.test(w)) {
       t++;
     } else if (p === 'ADP' && !COMPLEMENTIZER.has(w)) {
@@ -149,7 +152,7 @@ function clauseFrom(
   const quoteOpens = ctx.inQuote[t] !== 0 && !(anyStart && ctx.inQuote[e - 1] !== ctx.inQuote[t]);
   if (e - t < 3 || !opens || quoteOpens) return null;
   let verb = gerund;
-  for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
+  for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX' || nounTaggedFinite(ctx, k);
   return verb ? { start: t, end: e } : null;
 }
 

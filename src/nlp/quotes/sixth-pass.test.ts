@@ -40,3 +40,23 @@ describe('outer sources of nested attributions (2026-11-29 sixth pass)', () => {
       assert.equal(quotes[0]!.text, row.content, 'the content');
     });
 });
+
+describe('tagger slips around a plain "X said CLAUSE" (2026-11-29 sixth pass)', () => {
+  it('reads a name the tagger took for an adverb as the subject', () => {
+    const { body, sentences, entities } = docParts(
+      ['Jolly said he would be cautious with the budget.'],
+      [['Jolly', 'person', 'Dan Jolly']],
+    );
+    const q = findQuotes(body, sentences, entities, lex)[0];
+    assert.equal(q?.speakerMention?.text, 'Jolly', 'the person entity is the subject');
+    assert.equal(q?.text, 'he would be cautious with the budget', 'the clause after the cue');
+  });
+  it('opens the clause with an adverb glued to a hyphen', () => {
+    const q = one('Experts said first-time offenders are often sent to courses.')[0];
+    assert.equal(q?.text, 'first-time offenders are often sent to courses', '"first-time" is no adverb of the cue');
+  });
+  it('takes a clause whose verb the tagger read as a noun', () => {
+    const q = one('The economist said each year of school yields a rise in income.')[0];
+    assert.equal(q?.text, 'each year of school yields a rise in income', '"yields" is the verb');
+  });
+});
