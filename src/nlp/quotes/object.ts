@@ -114,7 +114,25 @@ export function participleSubject(ctx: QuoteContext, s: number, t: number): Toke
       if (p === 'VERB' || p === 'AUX' || ctx.words[k] === ',' || ctx.inQuote[k]) break;
     }
   }
-  return sentenceSubject(ctx, s, t - 1) ?? (start < first ? sentenceSubject(ctx, s - 1, first) : null);
+  return (
+    sentenceSubject(ctx, s, t - 1) ??
+    (start < first ? sentenceSubject(ctx, s - 1, first) : null) ??
+    (ctx.words[t - 1] === ',' ? mainSubject(ctx, first, t - 1) : null)
+  );
+}
+
+/**
+ * The subject of the first verb before a participle's comma that has a speaking subject, when the
+ * sentence opens with more than one frame ("In his first reaction, during an interview, X
+ * questioned ..., implying ...", "On Sunday X made ..., writing that ...").
+ */
+function mainSubject(ctx: QuoteContext, first: number, comma: number): TokenRange | null {
+  for (let k = first + 1; k < comma; k++) {
+    if (ctx.pos[k] !== 'VERB' || ctx.inQuote[k]) continue;
+    const subject = subjectBefore(ctx, k, first);
+    if (subject && namesSpeaker(ctx, subject)) return subject;
+  }
+  return null;
 }
 
 /** Longest frame ("on Tuesday in Paris") read back from a participle cue to the cue before it. */

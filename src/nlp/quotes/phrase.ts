@@ -376,7 +376,11 @@ export function sentenceSubject(ctx: QuoteContext, sentence: number, before: num
   const s = ctx.layer.sentences[sentence];
   if (!s) return null;
   let t = s.tokenStart;
-  while (t < before && (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'PUNCT' || ctx.inQuote[t])) t++;
+  while (
+    t < before &&
+    (pos(ctx, t) === 'CCONJ' || pos(ctx, t) === 'PUNCT' || pos(ctx, t) === 'SPACE' || ctx.inQuote[t])
+  )
+    t++;
   // An introductory phrase or clause ends at its comma: "When the convoy arrived, the governor said".
   if (INTRO.has(pos(ctx, t)) && !isPronoun(ctx, t)) {
     for (let k = t + 1; k < before && k < t + MAX_INTRO; k++) {

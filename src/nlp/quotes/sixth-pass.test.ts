@@ -60,3 +60,26 @@ describe('tagger slips around a plain "X said CLAUSE" (2026-11-29 sixth pass)', 
     assert.equal(q?.text, 'each year of school yields a rise in income', '"yields" is the verb');
   });
 });
+
+describe('participle cues after several frames (2026-11-29 sixth pass)', () => {
+  const rows: Array<{ text: string; mention: string }> = [
+    {
+      text: 'In his first reaction, during a radio interview, the envoy questioned the delay, implying that the convoy was held back.',
+      mention: 'the envoy',
+    },
+    {
+      text: 'On Sunday morning the envoy made a third attempt to reopen the talks, writing on Twitter that the truce had to hold.',
+      mention: 'the envoy',
+    },
+  ];
+  for (const row of rows)
+    it(`gives the participle the main clause's subject: ${row.text.slice(0, 40)}...`, () => {
+      const quotes = one(row.text);
+      const last = quotes[quotes.length - 1];
+      assert.equal(
+        last?.speakerMention?.text,
+        row.mention,
+        `the subject of the clause before the comma: ${JSON.stringify(quotes)}`,
+      );
+    });
+});
