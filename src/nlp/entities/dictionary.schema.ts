@@ -65,6 +65,22 @@ export const groupsSchema = z.object({
   ),
 });
 
+/** party-words.yaml: words that name each country's own party or group ("Maoists"). */
+export const partyWordsSchema = z.object({
+  words: z
+    .array(
+      z.object({
+        /** The groups.yaml canonical the entities stage gives the word (it is one of its aliases). */
+        default: z.string().min(1),
+        /** The word's forms: aliases of `default`, matched case-blind. */
+        phrases: z.array(z.string().min(1)).min(1),
+        /** Per country, the groups.yaml canonical the word stands for there. */
+        countries: z.array(z.object({ code, canonical: z.string().min(1) })).min(1),
+      }),
+    )
+    .min(1),
+});
+
 export const organizationsSchema = z.object({
   organizations: z.array(
     z.object({
@@ -109,6 +125,7 @@ export const recogniserSchema = z.object({
 export type StateForcesData = z.infer<typeof stateForcesSchema>;
 export type GenericsData = z.infer<typeof genericsSchema>;
 export type GroupsData = z.infer<typeof groupsSchema>;
+export type PartyWordsData = z.infer<typeof partyWordsSchema>;
 export type OrganizationsData = z.infer<typeof organizationsSchema>;
 export type PeopleData = z.infer<typeof peopleSchema>;
 export type RecogniserData = z.infer<typeof recogniserSchema>;

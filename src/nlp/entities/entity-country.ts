@@ -9,12 +9,15 @@ import { loadDataFile } from '../../core/data-file.js';
 import type { Entity } from '../../core/document.js';
 import { groupsSchema, organizationsSchema, stateForcesSchema } from './dictionary.schema.js';
 import { buildCountries } from './state-forces.js';
+import { isPartyWord, loadPartyWords, type PartyWords } from './party-words.js';
 
 export interface CountryData {
   /** Entity canonical name -> ISO 3166-1 alpha-2 code of the country it belongs to. */
   readonly byCanonical: ReadonlyMap<string, string>;
   /** ISO code -> the country's name as ACLED writes it in actor names ("India"). */
   readonly names: ReadonlyMap<string, string>;
+  /** Words that name each country's own party or group ("Maoists"): no country of their own. */
+  readonly partyWords: PartyWords;
 }
 
 export function loadCountryData(): CountryData {
@@ -29,11 +32,15 @@ export function loadCountryData(): CountryData {
       c.acledName.replace(/^the /, ''),
     ]),
   );
-  return { byCanonical, names };
+  return { byCanonical, names, partyWords: loadPartyWords() };
 }
 
-/** The country an entity belongs to: an actor's own, else the dictionary's; null when none. */
+/**
+ * The country an entity belongs to: an actor's own, else the dictionary's; null when none, and for
+ * a party word ("Maoists"), which names a party of whichever country the report is about.
+ */
 export function entityCountry(e: Entity, data: CountryData): string | null {
+  if (isPartyWord(e, data.partyWords)) return null;
   return e.actor?.country ?? data.byCanonical.get(e.canonical) ?? null;
 }
 
@@ -49,9 +56,10 @@ export function countryOfEntities(
   const votes = new Map<string, number>();
   for (const e of entities) {
     if (seen.has(e.canonical)) continue;
-    seen.add(e.canonical);
     const code = entityCountry(e, data);
-    if (code) votes.set(code, (votes.get(code) ?? 0) + 1);
+    if (code === null) continue;
+    seen.add(e.canonical);
+    votes.set(code, (votes.get(code) ?? 0) + 1);
   }
   let best: string | null = null;
   let top = 0;

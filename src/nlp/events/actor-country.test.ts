@@ -7,7 +7,7 @@ import { extractEvents } from './events.stage.js';
 import { countrylessRole, inCountry } from './actor-country.js';
 import { countryVotes, loadNoteCountryData, noteCountry } from './note-country.js';
 import { loadCountryData } from '../entities/entity-country.js';
-import { buildDoc } from './testing.js';
+import { buildDoc, type DocSpec } from './testing.js';
 
 const lexicon = loadLexicon();
 const deaths = createFatalityMatcher(lexicon.cues);
@@ -76,4 +76,38 @@ test('a name shared with small towns abroad names the country of its large city;
 
 test('a cue word is not read as a town of the same name abroad', () => {
   assert.equal(country('Members of the Kisan Sabha protested over crop prices.'), 'India');
+});
+
+test('bare "Maoists" are the party of the report`s country: India`s CPI (Maoist), a crowd in Nepal', () => {
+  const maoists = (doc: ReturnType<typeof buildDoc>): ReturnType<typeof buildDoc> => {
+    const at = doc.clean!.body.indexOf('Maoists');
+    const entity = {
+      start: at,
+      end: at + 7,
+      text: 'Maoists',
+      type: 'group' as const,
+      canonical: 'CPI (Maoist)',
+      actor: { name: 'CPI (Maoist): Communist Party of India (Maoist)', side: null, country: 'IN', generic: false },
+      via: 'dictionary' as const,
+    };
+    return { ...doc, entities: { entities: [entity], warnings: [] } };
+  };
+  const table: [text: string, places: NonNullable<DocSpec['places']>, actor1: string][] = [
+    [
+      'Maoists torched a vehicle in Dantewada.',
+      { Dantewada: { country: 'IN', countryName: 'India', lat: 18.9, lon: 81.35 } },
+      'CPI (Maoist): Communist Party of India (Maoist)',
+    ],
+    [
+      'Maoists torched a vehicle in Kathmandu.',
+      { Kathmandu: { country: 'NP', countryName: 'Nepal', lat: 27.7, lon: 85.32 } },
+      'Rioters (Nepal)',
+    ],
+    // No place: the word alone leans to India (data/actors/country-cues.yaml), as before.
+    ['Maoists torched a vehicle.', {}, 'CPI (Maoist): Communist Party of India (Maoist)'],
+  ];
+  for (const [text, places, actor1] of table) {
+    const layer = extractEvents(maoists(buildDoc(text, { places })), lexicon, deaths, undefined, null, countries, data);
+    assert.equal(layer.events[0]?.actor1, actor1, `${text}: actor1`);
+  }
 });

@@ -5,10 +5,14 @@
  * entities stage) takes its event's place's country, else the report's, else the country the
  * whole text points to (note-country.ts: W706).
  */
+import type { Entity } from '../../core/document.js';
+import type { CountryData } from '../entities/entity-country.js';
+import { isPartyWord, localParties } from '../entities/party-words.js';
 import type { Found } from './found.js';
 import type { Lexicon } from './lexicon.js';
 import { setField } from './merge.js';
 import { noteCountry, type NoteCountryData } from './note-country.js';
+export type { NoteCountryData } from './note-country.js';
 
 /** Roles ACLED names "<role> of <Country>"; the others are "<role> (<Country>)". */
 const OF_COUNTRY = /^(?:Police Forces|Military Forces|Government)$/;
@@ -70,4 +74,22 @@ export function nameActorCountries(found: Found, lex: Lexicon, data: NoteCountry
     if (role1) setField(c, 'actor1', inCountry(role1, country));
     if (role2) setField(c, 'actor2', inCountry(role2, country));
   }
+}
+
+/**
+ * The entities with each party word ("Maoists") read as the party of the report's country: its
+ * places' country, else the country its names and words point to (note-country.ts); an unknown
+ * country keeps the word's default entity.
+ */
+export function localEntities(
+  body: string,
+  lower: string,
+  named: readonly Entity[],
+  country: string | null,
+  countries: CountryData,
+  notes: NoteCountryData | null,
+): readonly Entity[] {
+  if (!named.some((e) => isPartyWord(e, countries.partyWords))) return named;
+  const code = country ?? (notes ? (noteCountry(body, lower, named, notes)?.code ?? null) : null);
+  return localParties(named, code, countries.partyWords);
 }

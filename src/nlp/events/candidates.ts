@@ -44,6 +44,7 @@ import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
 import { countryOfEntities, type CountryData } from '../entities/entity-country.js';
+import { localEntities, type NoteCountryData } from './actor-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
 import {
@@ -72,12 +73,13 @@ export function findCandidates(
   deaths: FatalityMatcher,
   index: TriggerIndex,
   countries: CountryData | null = null,
+  notes: NoteCountryData | null = null,
 ): Found | null {
   const clean = layer(doc, 'clean');
   const sents = layer(doc, 'sentences');
   if (!sents.english) return null;
   const body = clean.body;
-  const entities = layer(doc, 'entities').entities;
+  const named = layer(doc, 'entities').entities;
   const placesLayer = layer(doc, 'places');
   const dates = layer(doc, 'dates').dates;
   const quotes = layer(doc, 'quotes').quotes;
@@ -92,8 +94,9 @@ export function findCandidates(
   const cue = (re: RegExp, start: number, end: number): boolean => testSpan(re, body, lowerForTests, start, end);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.
-  const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(entities, countries) : null;
+  const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(named, countries) : null;
   const mainCountry = placesLayer.countryContext[0] ?? fallback?.code;
+  const entities = countries ? localEntities(body, lower, named, mainCountry ?? null, countries, notes) : named;
   const mainCountryName =
     placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName ?? fallback?.name;
   const fallbackName = fallback?.name ?? null;

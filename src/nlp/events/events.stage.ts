@@ -219,7 +219,7 @@ export function extractEvents(
   roles: RolesData | null = null,
 ): EventsLayer {
   const tolls = memoTolls(deaths);
-  const found = findCandidates(doc, lex, tolls, index, countries);
+  const found = findCandidates(doc, lex, tolls, index, countries, noteCountries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
   const byParagraph = candidatesByParagraph(found);

@@ -14,7 +14,7 @@ import { loadGazetteer, type GazEntry, type Gazetteer, type Source } from '../pl
 import { countryCuesSchema, type CountryCuesData } from './actor-data.schema.js';
 import { stateForcesSchema } from '../entities/dictionary.schema.js';
 import { buildCountries } from '../entities/state-forces.js';
-import type { CountryData } from '../entities/entity-country.js';
+import { entityCountry, type CountryData } from '../entities/entity-country.js';
 
 export interface NoteCountryData {
   readonly countries: CountryData;
@@ -161,8 +161,11 @@ function entityVotes(entities: readonly Entity[], data: CountryData, votes: Map<
   const seen = new Set<string>();
   for (const e of entities) {
     if (seen.has(e.canonical)) continue;
+    // A party word ("Maoists") has no country: the group's own name later in the report still votes.
+    const code = entityCountry(e, data);
+    if (code === null) continue;
     seen.add(e.canonical);
-    bump(votes, e.actor?.country ?? data.byCanonical.get(e.canonical) ?? null, 2);
+    bump(votes, code, 2);
   }
 }
 

@@ -209,8 +209,11 @@ export function createPlacesFinder(
         const seen = new Set<string>();
         for (const e of entities) {
           if (seen.has(e.canonical)) continue;
+          // A party word ("Maoists") has no country: the group's own name later in the report still weighs.
+          const code = entityCountry(e, countries);
+          if (code === null) continue;
           seen.add(e.canonical);
-          bump(ctx, entityCountry(e, countries), WEIGHT.demonym);
+          bump(ctx, code, WEIGHT.demonym);
         }
       }
       // Units only some countries have ("upazila": Bangladesh) weigh as a demonym, once per kind of unit.
