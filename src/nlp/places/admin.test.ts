@@ -11,6 +11,8 @@ const TABLE: [string, string | null, string | null, string | null, boolean][] = 
   ['Party workers blocked a highway in Bhadrak district on Monday.', 'Bhadrak', 'IN', 'city', true],
   ['Farmers protested in Uttarakhand over the price of sugar cane.', 'Uttarakhand', 'IN', 'admin1', true],
   ['Two men were hurt in a clash in Sylhet Division on Friday.', 'Sylhet Division', 'BD', 'admin1', true],
+  // A district with neither a GeoNames seat nor a town of 10,000+ takes its most central town's point.
+  ['Two men were hurt in a clash in Barguna district on Friday.', 'Barguna', 'BD', 'region', true],
   ['Pope Francis spoke to pilgrims on Sunday.', null, null, null, false],
 ];
 

