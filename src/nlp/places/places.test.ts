@@ -40,6 +40,8 @@ const TABLE: [string, string, string | null, 1 | 2 | 3, number, number, { todo?:
   // "in X, Y": Y holds X, though no cue stands right before it; a sentence's "In" is no part of a name.
   ['A bomb went off near a well in Tarkan, [Mastung], on Sunday.', 'Mastung', 'PK', 1, 29.8, 66.85],
   ['In [Mirpurkhas], Sindh, traders closed their shops.', 'Mirpur Khas', 'PK', 1, 25.53, 69.01],
+  // "X district" of a small town of the report's country that GeoNames marks no seat: the district it heads.
+  ['Two soldiers died in firing in Nowgam in [Kupwara] district, India said.', 'Kupwara', 'IN', 2, 34.03, 74.26],
 ];
 
 describe('places: mention in a sentence -> name, country, precision, coordinates', () => {

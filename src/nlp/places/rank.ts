@@ -115,13 +115,23 @@ export function accepted(
   // "Shopian district" names the district that Shopian is the seat of (or a GeoNames district, or a
   // district named after a real town), not a part of some town.
   const seat = (SEATS.has(e.source) || e.population >= TOWN_SIZE) && SEAT_DISTRICT_RE.test(after);
+  // "in Kupwara district": a town of the report's countries named with "district" after a locative cue
+  // names the district it heads, though GeoNames marks no seat there; the town's point is within the
+  // district. (Not in a report with no country: a same-named hamlet abroad would then set its country.)
+  const headsDistrict =
+    !seat &&
+    SEAT_DISTRICT_RE.test(after) &&
+    LOCATIVE_RE.test(before) &&
+    e.latitude !== null &&
+    e.country !== null &&
+    (ctx.get(e.country) ?? 0) > 0;
   const cue =
     c.institution === true ||
     LOCATIVE_RE.test(before) ||
     LOCATIVE_AFTER_RE.test(after) ||
     // (a name, not an acronym: "In Karachi, JI arranged")
     (c.key.length >= 4 && HOLDER_AFTER_LOCATED_RE.test(before));
-  if (!seat && (!cue || DISTRICT_AFTER_RE.test(after))) return false;
+  if (!seat && !headsDistrict && (!cue || DISTRICT_AFTER_RE.test(after))) return false;
   // A place abroad needs its country in the report; being the only place of its name is enough only
   // when the report has no country at all ("Hamdaniya" in an Aleppo story is not Iraq's Al-Hamdaniya).
   // A district seat is also enough when no other district seat shares its name ("Patna" in Bihar, not Scotland's).
