@@ -17,6 +17,7 @@ import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
 import { crowdFirst, loadRoles, namePatients } from './patients.js';
 import { nameDoers } from './doers.js';
+import { answeredFire } from './exchange.js';
 import type { RolesData } from './actor-data.schema.js';
 import { loadCountryData, type CountryData } from '../entities/entity-country.js';
 import { buildTriggerIndex, type TriggerIndex } from './scan.js';
@@ -222,6 +223,7 @@ export function extractEvents(
   const found = findCandidates(doc, lex, tolls, index, countries, noteCountries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
+  answeredFire(found, lex.cues);
   const byParagraph = candidatesByParagraph(found);
   addedTolls(found, tolls, byParagraph);
   paragraphTolls(found, tolls, byParagraph);

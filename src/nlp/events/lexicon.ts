@@ -97,6 +97,8 @@ const cuesSchema = z.object({
   tally_before: z.array(z.string()),
   happened_after: z.array(z.string()),
   under_before: z.array(z.string()),
+  returned_fire: z.array(z.string()),
+  no_return_fire: z.array(z.string()),
 });
 
 export type RuleData = z.infer<typeof ruleSchema>;
@@ -204,6 +206,10 @@ export interface Cues {
   readonly injured: RegExp;
   /** Accidents ("gas cylinder", "transformer"): an explosion among them is no attack. */
   readonly accidental: RegExp;
+  /** The other side fired back ("retaliated"): global, to look before each hit for a denial. */
+  readonly returnedFire: RegExp;
+  /** Before a returned-fire word in its sentence: nobody did, or it is not known. */
+  readonly noReturnFireBefore: RegExp;
   /** "continued to ...": a habit for every event but a protest (lower-cased text). */
   readonly continuingLc: RegExp;
   /**
@@ -409,6 +415,8 @@ function compileCues(c: CuesData): Cues {
     crowdViolence: testAlt(c.crowd_violence, 'iu'),
     injured: testAlt(c.injured, 'iu'),
     accidental: testAlt(c.accidental, 'iu'),
+    returnedFire: new RegExp(wordAlt(c.returned_fire), 'giu'),
+    noReturnFireBefore: new RegExp(`${wordAlt(c.no_return_fire)}[^.;]{0,40}$`, 'iu'),
     continuingLc: testAlt(
       c.continuing.map((i) => i.toLowerCase()),
       'u',

@@ -1,0 +1,47 @@
+/**
+ * Remote fire answered in kind: ACLED codes shelling, an air strike or a grenade that the other side
+ * fired back at ("the Rangers retaliated", "returned fire") as a battle, an exchange between two
+ * armed sides, and keeps Explosions/Remote violence for fire nobody answered ("did not retaliate",
+ * "no reports on whether the army retaliated").
+ */
+import type { SubEventType } from '../../core/taxonomy.js';
+import type { Found } from './found.js';
+import type { Cues } from './lexicon.js';
+import { setField } from './merge.js';
+
+/** The sub-types of remote fire one side can answer in kind. */
+const ANSWERABLE: ReadonlySet<SubEventType> = new Set<SubEventType>([
+  'Shelling/artillery/missile attack',
+  'Air/drone strike',
+  'Grenade',
+]);
+
+/** True when a sentence of the span says the other side fired back, and none says it did not. */
+export function firedBack(text: string, cues: Pick<Cues, 'returnedFire' | 'noReturnFireBefore'>): boolean {
+  let back = false;
+  for (const m of text.matchAll(cues.returnedFire)) {
+    const sentenceStart = Math.max(text.lastIndexOf('.', m.index) + 1, text.lastIndexOf('[', m.index) + 1);
+    if (cues.noReturnFireBefore.test(text.slice(sentenceStart, m.index))) return false;
+    back = true;
+  }
+  return back;
+}
+
+/** Retypes answered remote fire as an armed clash; a civilian actor2 gives way (a battle has none). */
+export function answeredFire(found: Found, cues: Cues): void {
+  const answered = new Map<number, boolean>();
+  for (const c of found.candidates) {
+    if (c.eventType !== 'Explosions/Remote violence' || !ANSWERABLE.has(c.subEventType)) continue;
+    const p = found.sentences[c.sentenceIndex]!.paragraph;
+    let back = answered.get(p);
+    if (back === undefined) {
+      const span = found.paragraphs[p];
+      back = span !== undefined && firedBack(found.body.slice(span.start, span.end), cues);
+      answered.set(p, back);
+    }
+    if (!back) continue;
+    setField(c, 'eventType', 'Battles');
+    setField(c, 'subEventType', 'Armed clash');
+    if (c.actor2?.startsWith('Civilians')) setField(c, 'actor2', null);
+  }
+}
