@@ -98,6 +98,21 @@ const DICTIONARY_ROWS: Row[] = [
     'Military Forces of Russia',
   ],
   ["Iraq's army retook the district.", "Iraq's army", 'Military Forces of Iraq', 'group', 'Military Forces of Iraq'],
+  // "Pak": South Asian reports' short demonym (state-forces.yaml), with the templates' "airforce".
+  [
+    'Pak Army troops raided the hideout.',
+    'Pak Army troops',
+    'Military Forces of Pakistan',
+    'group',
+    'Military Forces of Pakistan',
+  ],
+  [
+    'The Pak Airforce bombed the hideouts.',
+    'Pak Airforce',
+    'Military Forces of Pakistan',
+    'group',
+    'Military Forces of Pakistan',
+  ],
   [
     "Damascus's forces withdrew from the road.",
     "Damascus's forces",

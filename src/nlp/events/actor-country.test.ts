@@ -111,3 +111,24 @@ test('bare "Maoists" are the party of the report`s country: India`s CPI (Maoist)
     assert.equal(layer.events[0]?.actor1, actor1, `${text}: actor1`);
   }
 });
+
+test("military aircraft with no nationality before them are the report's country's forces", () => {
+  const places = { Tirah: { country: 'PK', countryName: 'Pakistan', lat: 33.8, lon: 70.7 } };
+  for (const text of [
+    'At dawn, military jet fighters pounded militant hideouts in Tirah.',
+    'Fighter planes bombed militant hideouts in Tirah.',
+    'Helicopter gunships targeted militant hideouts in Tirah.',
+  ]) {
+    const layer = extractEvents(buildDoc(text, { places }), lexicon, deaths, undefined, null, countries, data);
+    assert.equal(layer.events[0]?.actor1, 'Military Forces of Pakistan', `${text}: actor1`);
+  }
+});
+
+test('a short form in brackets after a name is that name, not another actor ("Frontier Corps (FC)")', () => {
+  const text = 'Members of the Safety Corps (police) were killed in a blast in Tirah.';
+  const places = { Tirah: { country: 'PK', countryName: 'Pakistan', lat: 33.8, lon: 70.7 } };
+  const actors = { 'Safety Corps': { name: 'Safety Corps', country: 'PK' } };
+  const layer = extractEvents(buildDoc(text, { places, actors }), lexicon, deaths, undefined, null, countries, data);
+  const names = layer.events.flatMap((e) => [e.actor1, e.actor2]);
+  assert.ok(!names.includes('Police Forces of Pakistan'), `the bracketed short form is no actor: ${names.join(', ')}`);
+});

@@ -15,6 +15,8 @@ const PREP_OR_DET_BEFORE =
 const HOLDER_AFTER = /^\s*-\s*(held|controlled|run|occupied|besieged|dominated|administered)(?![\p{L}])/iu;
 /** "Rebels of the Free Syrian Army": the named group after "of" is who they are. */
 const OF_BETWEEN = /^\s+of\s+(?:the\s+)?$/iu;
+/** Between a name and its short form in brackets: "Frontier Corps (FC)". */
+const ABBREVIATION_BETWEEN = /^\s*\(\s*$/u;
 
 const actorEntity = (body: string, span: Span, canonical: string, name: string, country: string | null): Entity => ({
   start: span.start,
@@ -94,6 +96,8 @@ function unnamedActors(
   }
   for (const span of found) {
     if (named.some((e) => e.start < span.end + 2 && span.start < e.end + 2)) continue;
+    // "Frontier Corps (FC)": a short form in brackets after a name is that name, no other actor.
+    if (named.some((e) => e.end <= span.start && ABBREVIATION_BETWEEN.test(body.slice(e.end, span.start)))) continue;
     // "Afghan police", "U.S. soldiers" name another country: the entities stage's business.
     const prev = tokenBefore(tokens, span.start);
     if (prev && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(body.slice(prev.start, prev.end)))
