@@ -30,3 +30,9 @@ export const LOCATIVE_AFTER_RE = /^\s+(?:province|governorate|district|area|coun
 // End first, the rest in a look-behind, as LOCATIVE_RE.
 export const CAPITALISED_BEFORE =
   /$(?<=(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|Of)\b)\p{Lu}[\p{L}'’-]*\s+)/u;
+
+// "in the capital", "parts of the capital city", "the capital's Lalbagh area": the report's country's
+// capital named by its role. Not "the state capital" or "the capital city here" (a province's), nor
+// "the capital Dhaka" / "the capital of X" (named there), nor "capital punishment".
+export const CAPITAL_REF_RE =
+  /(?<![\p{L}])(?:(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]round|[Nn]ear|[Oo]utside|[Ii]nto|[Ff]rom|of|to)\s+the\s+(?:national\s+)?(capital(?:\s+city)?)(?![\p{L}'’-])(?!\s+(?:city\s+)?(?:of\b|here\b|\p{Lu}))|(?:[Tt]he\s+)?(capital)['’]s\s+\p{Lu})/gu;

@@ -110,6 +110,8 @@ export interface Gazetteer {
   readonly lowerLeads: ReadonlySet<string>;
   /** Longest alias or gazetteer name, in words, to bound the scan. */
   readonly maxWords: number;
+  /** A country's (ISO2) capital as a gazetteer town, for "in the capital"; undefined when none. */
+  capitalOf(country: string): GazEntry | undefined;
   /**
    * The provinces (admin1) of a country, by folded name without its type word ("maidan wardak"),
    * each with its gazetteer entry; built on first use, for spellings the index does not hold.
@@ -360,5 +362,13 @@ export function loadGazetteer(options: Pick<CityIndexOptions, 'cacheDirs'> = {})
     }
     return provinceMap.get(country) ?? [];
   };
-  return { byName, demonyms, countryNames, stop, lowerLeads, maxWords, provinces };
+  // Folded capital names by country, the first world-countries gives.
+  const capitalKeys = new Map<string, string>();
+  for (const [key, codes] of capitals) for (const cc of codes) if (!capitalKeys.has(cc)) capitalKeys.set(cc, key);
+  const capitalOf = (country: string): GazEntry | undefined => {
+    const key = capitalKeys.get(country);
+    const list = key === undefined ? undefined : byName.get(key);
+    return list?.find((e) => e.source === 'capital' && e.country === country && e.latitude !== null);
+  };
+  return { byName, demonyms, countryNames, stop, lowerLeads, maxWords, provinces, capitalOf };
 }

@@ -19,6 +19,7 @@ import { countryMention, districtOfTown, mention } from './mention.js';
 import { createProvinceSpellings } from './province-spellings.js';
 import { accepted, BIG, choose, dominant, rivalsOf } from './rank.js';
 import { townInName } from './town-in-name.js';
+import { capitalRefs } from './capital-ref.js';
 import { entityCountry, loadCountryData, type CountryData } from '../entities/entity-country.js';
 
 export interface PlacesInput {
@@ -309,6 +310,8 @@ export function createPlacesFinder(
         for (const [country, w] of votes) if (w === most) bump(learned, country, WEIGHT.place);
         if (learned.size > 0) [result, final] = [resolve(names, learned, true).layer, learned];
       }
+      // "in the capital": the capital of the report's country, where no place of ours stands.
+      result = capitalRefs(gaz, rules, body, result, ctx);
       return result.places.some((p) => p.latitude !== null)
         ? result
         : townInName(gaz, rules, body, result, named, final);
