@@ -170,6 +170,21 @@ test('a group whose members were killed in an operation or by the police fought 
   assert.equal(attack?.actor1, 'Islamic State');
 });
 
+test("a named group whose members the state's forces killed is the second side of their attack", () => {
+  const table: [text: string, actor1: string, actor2: string | null][] = [
+    [
+      'Eight Islamic State militants were killed as Syrian government forces raided their hideout near Manbij.',
+      'Military Forces of Syria',
+      'Islamic State',
+    ],
+  ];
+  for (const [text, actor1, actor2] of table) {
+    const e = main(text);
+    assert.equal(e?.actor1, actor1, `${text}: actor1`);
+    assert.equal(e?.actor2 ?? null, actor2, `${text}: actor2`);
+  }
+});
+
 test('the security forces a crowd faced are its police, unless the paragraph names an army', () => {
   const e = main(
     'Hundreds of students protested in Manbij and set three buses on fire. Security forces dispersed them with tear gas.',

@@ -8,7 +8,7 @@
 import { loadDataFile } from '../../core/data-file.js';
 import { rolesSchema, type RolesData } from './actor-data.schema.js';
 import type { Found } from './found.js';
-import { setField } from './merge.js';
+import { setField, type Candidate } from './merge.js';
 import { claimant } from './doers.js';
 
 export function loadRoles(): RolesData {
@@ -200,6 +200,21 @@ function stateForce(lower: string, roles: RolesData): string | null {
   return OPERATION.test(lower) ? countryless('Military Forces', true) : null;
 }
 
+/** A named group of the event whose own members were killed or caught in it, else null. */
+function killedGroup(found: Found, c: Candidate): string | null {
+  const e = found.actors.find(
+    (a) =>
+      a.start >= c.start &&
+      a.end <= c.end &&
+      a.actor !== null &&
+      !a.actor.generic &&
+      !STATE.test(a.actor.name) &&
+      !UNIDENTIFIED.test(a.actor.name) &&
+      GROUP_KILLED.test(found.lower.slice(a.end, a.end + 60)),
+  );
+  return e?.actor?.name ?? null;
+}
+
 /**
  * "Six TTP militants were killed in an encounter with police", "ten militants were killed in a
  * search operation": a group whose members were killed in a battle with nobody else named fought
@@ -210,6 +225,13 @@ function forcesAgainstGroups(found: Found, roles: RolesData): void {
   for (const c of found.candidates) {
     if (!FOUGHT.has(c.eventType)) continue;
     const group = c.actor1 === null ? c.actor2 : c.actor2 === null ? c.actor1 : null;
+    if (group !== null && STATE.test(group) && c.actor2 === null) {
+      // "8 TTP militants were killed when army jets bombed their hideouts": the group whose members
+      // the state's forces killed is their second side.
+      const target = killedGroup(found, c);
+      if (target !== null) setField(c, 'actor2', target);
+      continue;
+    }
     if (group === null || STATE.test(group) || /^(?:Civilians|Protesters|Rioters)/.test(group)) continue;
     const lower = found.lower.slice(c.start, c.end);
     if (c.actor1 !== null) {
