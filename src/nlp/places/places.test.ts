@@ -42,6 +42,8 @@ const TABLE: [string, string, string | null, 1 | 2 | 3, number, number, { todo?:
   ['In [Mirpurkhas], Sindh, traders closed their shops.', 'Mirpur Khas', 'PK', 1, 25.53, 69.01],
   // "X district" of a small town of the report's country that GeoNames marks no seat: the district it heads.
   ['Two soldiers died in firing in Nowgam in [Kupwara] district, India said.', 'Kupwara', 'IN', 2, 34.03, 74.26],
+  // A misspelling the news often uses, in the alias file.
+  ['Primary teachers protested in [Dehadrun] against their pay.', 'Dehradun', 'IN', 1, 30.32, 78.03],
 ];
 
 describe('places: mention in a sentence -> name, country, precision, coordinates', () => {
