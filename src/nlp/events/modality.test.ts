@@ -28,6 +28,13 @@ const rows: [string, Modality | 'none', { todo?: string }?][] = [
   // a purpose: hypothetical, unless the act before it is itself the protest that happened
   ['Teachers gathered outside the school in Kalinagar village to protest against the new pay scale.', 'asserted'],
   ['Teachers threatened to protest in Kalinagar village.', 'planned'],
+  // "from" + a gerund is a purpose or a prevention; + an adjective ("adjoining") it only says where from.
+  ['Police stopped the teachers from holding a protest in Kalinagar village.', 'hypothetical'],
+  ['Teachers from adjoining villages protested in Kalinagar village.', 'asserted'],
+  ['Teachers from neighbouring villages staged a sit-in at Kalinagar village.', 'asserted'],
+  // "continue(d) to protest": the protest goes on, that day's protest (as "began to").
+  ['Teachers continue to protest in Kalinagar village.', 'asserted'],
+  ['Teachers continued to protest in Kalinagar village.', 'asserted'],
   // planned
   ['The army will launch an offensive on Idlib next week.', 'planned'],
   ['Government forces plan to storm Aleppo.', 'planned'],

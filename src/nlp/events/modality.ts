@@ -47,7 +47,7 @@ const PREPOSITION_TO =
  */
 const MAIN_CLAUSE_AFTER = new RegExp(`,[^,]*?${PAST_ACT_SOURCE}`, 'iu');
 const ACHIEVED =
-  /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
+  /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|continues?|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
 
 /** The last `n` words of a text (read from the start of the n-th word from the end: the rest is never split). */
 export function lastWords(text: string, n: number): string {
