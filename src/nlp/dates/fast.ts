@@ -68,7 +68,7 @@ const CHECKED_PARSERS: readonly (readonly [string, RegExp])[] = [
   ['ENTimeUnitAgoFormatParser', /\w(?:ago|before|earlier)(?=\W|$)/i],
   // A weekday glued to the week it is of ("Mondaythis week"): chrono's weekday pattern takes the week
   // into the match, but WEEKDAY, which needs a non-word character after the name, finds no weekday.
-  ['ENWeekdayParser', /\w(?:this|last|past|next)\s*week/i],
+  ['ENWeekdayParser', /(?:this|last|past|next)\s*week/i],
 ];
 type ChronoParser = (typeof chrono.en.casual.parsers)[number];
 function chronoPattern(name: string): RegExp {
