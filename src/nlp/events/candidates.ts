@@ -35,7 +35,7 @@ import {
   silencedAt,
   weaponHurt,
 } from './clause-facts.js';
-import { lowerTestsExact, slicesLowerExact, testSpan } from './cue-regex.js';
+import { lowerForms, testSpan } from './cue-regex.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
@@ -83,14 +83,8 @@ export function findCandidates(
   const placesLayer = layer(doc, 'places');
   const dates = layer(doc, 'dates').dates;
   const quotes = layer(doc, 'quotes').quotes;
-  // Lower-cased once for every case-blind scan; a few exotic letters ("İ") change length, then scan as written.
-  const lowered = body.toLowerCase();
-  const lower = lowered.length === body.length ? lowered : body;
-  const lowerExact = lowerTestsExact(body, lowered);
-  // The lower-cased body for case-blind cue tests run case-sensitively (testSpan), or null.
-  const lowerForTests = lowerExact ? lower : null;
-  // The lower-cased body whose slices the fatality matcher takes as the slices' own lower-casing, or null.
-  const lowerSlices = slicesLowerExact(body, lowered) ? lowered : null;
+  // Lower-cased once for every case-blind scan (cue-regex.ts: when each form may stand for the body).
+  const { lower, exact: lowerExact, forTests: lowerForTests, slices: lowerSlices } = lowerForms(body);
   const cue = (re: RegExp, start: number, end: number): boolean => testSpan(re, body, lowerForTests, start, end);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.

@@ -136,6 +136,25 @@ export function slicesLowerExact(text: string, lowered: string): boolean {
   return lowered.length === text.length && !text.includes('\u03a3') && !/[\ud800-\udfff]/.test(text);
 }
 
+/** The lower-cased forms of a report's body that the case-blind scans read. */
+export interface LowerForms {
+  /** The body lower-cased, or the body itself when a few exotic letters ("İ") change its length. */
+  readonly lower: string;
+  /** lowerTestsExact: case-blind cue tests may run case-sensitively on `lower`. */
+  readonly exact: boolean;
+  /** `lower` when exact, else null (testSpan's argument). */
+  readonly forTests: string | null;
+  /** The lower-cased body when its slices are the slices lower-cased (slicesLowerExact), else null. */
+  readonly slices: string | null;
+}
+
+export function lowerForms(body: string): LowerForms {
+  const lowered = body.toLowerCase();
+  const lower = lowered.length === body.length ? lowered : body;
+  const exact = lowerTestsExact(body, lowered);
+  return { lower, exact, forTests: exact ? lower : null, slices: slicesLowerExact(body, lowered) ? lowered : null };
+}
+
 const LOWER = new WeakMap<RegExp, RegExp | null>();
 
 /**

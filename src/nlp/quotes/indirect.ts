@@ -56,8 +56,7 @@ function clauseAfter(ctx: QuoteContext, t: number, end: number, lemma: string, i
     const w = ctx.words[t]!;
     const p = ctx.pos[t];
     // Not an adverb glued to a hyphen: "said first-time offenders ..." opens the clause.
-    const glued = ctx.words[t + 1] === '-' && ctx.tokens[t]!.end === ctx.tokens[t + 1]!.start;
-    if (glued) break;
+    if (ctx.words[t + 1] === '-' && ctx.tokens[t]!.end === ctx.tokens[t + 1]!.start) break;
     if (ctx.lex.adverbs.has(w) || (p === 'ADV' && !/^(?:how|why|when|where)$/.test(w)) || DATE_WORD.test(w)) {
       t++;
     } else if (p === 'ADP' && !COMPLEMENTIZER.has(w)) {
@@ -123,6 +122,11 @@ function nestedAttributionAt(ctx: QuoteContext, k: number, end: number): boolean
   return v < end && isCueVerb(ctx, v, false) && ctx.lex.verbClass.get(ctx.words[v]!) !== 'stance';
 }
 
+/** A verb or an auxiliary at token k (a module function: tsx names every closure it creates). */
+function isVerbAt(ctx: QuoteContext, k: number): boolean {
+  return ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
+}
+
 /** The end of a reported clause [t, e): before the first nested attribution. */
 function cutNested(ctx: QuoteContext, t: number, e: number): number {
   for (let k = t + 3; k < e - 2; k++) {
@@ -152,7 +156,7 @@ function clauseFrom(
   const quoteOpens = ctx.inQuote[t] !== 0 && !(anyStart && ctx.inQuote[e - 1] !== ctx.inQuote[t]);
   if (e - t < 3 || !opens || quoteOpens) return null;
   let verb = gerund;
-  for (let k = t; k < e && !verb; k++) verb = ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX' || nounTaggedFinite(ctx, k);
+  for (let k = t; k < e && !verb; k++) verb = isVerbAt(ctx, k) || nounTaggedFinite(ctx, k);
   return verb ? { start: t, end: e } : null;
 }
 
@@ -182,11 +186,6 @@ function commaAfter(ctx: QuoteContext, from: number, end: number): number {
 function nominalRange(ctx: QuoteContext, from: number, to: number): TokenRange | null {
   for (let k = from; k < to; k++) if (ctx.pos[k] === 'NOUN' || ctx.pos[k] === 'PROPN') return { start: from, end: to };
   return null;
-}
-
-/** A verb or an auxiliary at token k (a module function: tsx names every closure it creates). */
-function isVerbAt(ctx: QuoteContext, k: number): boolean {
-  return ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX';
 }
 
 function fromPhrase(ctx: QuoteContext, s: number, hit: PhraseHit, consumed: Uint8Array): Candidate | null {
