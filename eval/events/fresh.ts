@@ -12,7 +12,7 @@
  */
 import { ClassifyService } from '../../src/services/classify.service.js';
 import { sampleKey } from '../lib/data.js';
-import { freshSlices, SLICES } from './fresh-slices.js';
+import { freshSlices } from './fresh-slices.js';
 import { predictEvent, publishedFor } from './predict.js';
 import { FIELDS, scoreText, type Field, type PredictedEvent } from './score.js';
 import { missOptions, writeDump } from './training.js';
@@ -31,11 +31,9 @@ const summary = (p: PredictedEvent | null): string =>
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const { root, show, dump } = missOptions(argv, 0);
-  const at = argv.indexOf('--slice');
-  const only = at >= 0 ? Number(argv[at + 1]) : null;
-  if (only !== null && !(Number.isInteger(only) && only >= 1 && only <= SLICES))
-    throw new Error(`--slice must be a whole number from 1 to ${SLICES}, got ${argv[at + 1]}`);
+  // missOptions reads and checks --slice (a whole number from 1 to SLICES).
+  const { root, show, dump, fresh } = missOptions(argv, 0);
+  const only = fresh?.slice ?? null;
   if (show !== null && !(FIELDS as readonly string[]).includes(show))
     throw new Error(`--show must name a field (${FIELDS.join(', ')}), got ${show}`);
   const service = new ClassifyService();
