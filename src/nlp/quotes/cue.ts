@@ -63,10 +63,19 @@ function nounTaggedVerb(ctx: QuoteContext, t: number): boolean {
     ctx.words[t]!.endsWith('s') &&
     (next === 'that' || (next === 'to' && (ctx.pos[t + 2] === 'VERB' || ctx.pos[t + 2] === 'AUX')));
   if (singular) return true;
+  const objectNext = OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that' || isGerund(ctx, t + 1);
+  // "voters who support the plan": after a relative "who" the word is the verb.
+  if (prev === 'who' && objectNext) return true;
   if (!count && (!(before === 'NOUN' || before === 'PROPN') || !prev.endsWith('s') || prev.endsWith('ss')))
     return false;
   // "..., campaign records show.": a final cue after its clause.
-  return OBJECT_START.has(ctx.pos[t + 1] ?? '') || next === 'that' || (next === '.' && !count);
+  return objectNext || (next === '.' && !count);
+}
+
+/** A gerund at k ("support reforming the council"), tagged as a verb. */
+function isGerund(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k] ?? '';
+  return ctx.pos[k] === 'VERB' && w.endsWith('ing') && w.length > 5;
 }
 
 /**

@@ -22,6 +22,9 @@ const CuesSchema = z.object({
         /** infinitive: the content is only a to-infinitive ("X declined to comment"); or-object: a
          * speech verb whose content may also be its object ("X announced a ceasefire"). */
         content: z.enum(['default', 'infinitive', 'or-object']).default('default'),
+        /** A to-infinitive may be the content, as for an intention: a commitment ("vowed to retake
+         * the hill", "promised to reopen the road"). */
+        infinitive: z.boolean().default(false),
         description: z.string(),
         example: z.string(),
       }),
@@ -118,6 +121,8 @@ export interface QuoteLexicon {
   readonly infinitiveOnly: ReadonlySet<string>;
   /** Speech verb forms whose content may be their object when no clause follows. */
   readonly takesObject: ReadonlySet<string>;
+  /** Speech verb forms whose content may be a to-infinitive ("vowed to ..."). */
+  readonly takesInfinitive: ReadonlySet<string>;
   readonly phrases: readonly PhraseCue[];
   /** Lower-cased word -> WORD_VERB | WORD_NOUN | WORD_TRIGGER bits, one lookup per token (context.ts). */
   readonly wordFlags: ReadonlyMap<string, number>;
@@ -199,6 +204,7 @@ export function buildLexicon(
   const namedSubject = new Set<string>();
   const infinitiveOnly = new Set<string>();
   const takesObject = new Set<string>();
+  const takesInfinitive = new Set<string>();
   for (const entry of cues.verbs)
     for (const form of new Set([...entry.forms, ...entry.forms.filter(isLemma(entry.forms)).flatMap(inflections)])) {
       verbs.set(form.toLowerCase(), entry.forms[0]!);
@@ -206,6 +212,7 @@ export function buildLexicon(
       if (entry.subject === 'named') namedSubject.add(form.toLowerCase());
       if (entry.content === 'infinitive') infinitiveOnly.add(form.toLowerCase());
       if (entry.content === 'or-object') takesObject.add(form.toLowerCase());
+      if (entry.infinitive) takesInfinitive.add(form.toLowerCase());
     }
   // Learned cues never override a form cues.yaml lists.
   for (const entry of learned.verbs)
@@ -247,6 +254,7 @@ export function buildLexicon(
     namedSubject,
     infinitiveOnly,
     takesObject,
+    takesInfinitive,
     phrases,
     phraseTriggers,
     adverbs: lower(cues.adverbs),

@@ -64,11 +64,18 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
     const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
     if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
     if (w === ',' && (ctx.pos[k + 1] === 'SCONJ' || RELATIVE.has(ctx.words[k + 1]!))) return k;
+    // "dismissed the charges by pointing out ...", "..., joking that ...": an adjunct of the act.
+    if (k > from && (w === ',' || ctx.pos[k] === 'ADP') && isIngVerb(ctx, k + 1)) return k;
     // "backed Kerry because he ...", "voted to ban it as Congress debated": a subordinate clause
     // gives the reason or the time, not what was said.
     if (k > from && SUBORDINATOR.has(w) && !ctx.inQuote[k] && (w !== 'as' || clauseFollows(ctx, k + 1, end))) return k;
   }
   return end;
+}
+
+/** An -ing verb at k ("pointing", "joking"). */
+export function isIngVerb(ctx: QuoteContext, k: number): boolean {
+  return ctx.pos[k] === 'VERB' && (ctx.words[k] ?? '').endsWith('ing');
 }
 
 /** True when a verb follows within a few tokens: "as Congress debated", not "described it as a sham". */

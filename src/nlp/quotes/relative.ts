@@ -30,6 +30,20 @@ export function relativeEnd(ctx: QuoteContext, r: TokenRange): TokenRange {
 }
 
 /**
+ * An object inside a restrictive relative clause ends where the main clause's verb follows a noun:
+ * "farmers who back the council live in the north" -> "the council".
+ */
+export function restrictiveEnd(ctx: QuoteContext, t: number, r: TokenRange): TokenRange {
+  if (ctx.words[t - 1] !== 'who' && ctx.words[t - 1] !== 'that') return r;
+  for (let k = r.start + 1; k < r.end; k++) {
+    const p = ctx.pos[k - 1];
+    if ((ctx.pos[k] === 'VERB' || ctx.pos[k] === 'AUX') && (p === 'NOUN' || p === 'PROPN'))
+      return { start: r.start, end: k };
+  }
+  return r;
+}
+
+/**
  * "Y intends to ..., X said": a belief or intention whose cue lies inside another attribution's
  * content is part of what that source reported, not an attribution of its own.
  */

@@ -1,0 +1,128 @@
+/**
+ * Attribution constructions of the seventh pass over the PolNeAR train misses (eval/quotes/misses.ts):
+ * invented sentences, one construction each.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotes } from './quotes.stage.js';
+import { loadLexicon } from './lexicon.js';
+import { docParts } from './test-doc.js';
+
+const lex = loadLexicon();
+const one = (text: string) => {
+  const { body, sentences, entities } = docParts([text], []);
+  return findQuotes(body, sentences, entities, lex);
+};
+
+interface Row {
+  readonly name: string;
+  readonly text: string;
+  readonly mention: string;
+  readonly content: string;
+}
+
+const check = (rows: readonly Row[]) => {
+  for (const row of rows)
+    it(row.name, () => {
+      const quotes = one(row.text);
+      assert.equal(quotes.length, 1, `${row.name}: one attribution: ${JSON.stringify(quotes)}`);
+      assert.equal(quotes[0]!.speakerMention?.text, row.mention, `${row.name}: the source`);
+      assert.equal(quotes[0]!.text, row.content, `${row.name}: the content`);
+    });
+};
+
+describe('a reported clause opening with a fronted phrase (2026-11-29 seventh pass)', () => {
+  check([
+    {
+      name: '"that" then a fronted subordinate clause',
+      text: 'The governor predicted that as the militias withdraw, most families will return.',
+      mention: 'The governor',
+      content: 'as the militias withdraw, most families will return',
+    },
+    {
+      name: '"that" then a fronted prepositional phrase',
+      text: 'The envoy said that after the shelling, the school stayed closed.',
+      mention: 'The envoy',
+      content: 'after the shelling, the school stayed closed',
+    },
+    {
+      name: '"that," then a comma and a fronted clause',
+      text: 'The mediator argued that, while the talks may fail, the truce will hold.',
+      mention: 'The mediator',
+      content: 'while the talks may fail, the truce will hold',
+    },
+    {
+      name: 'no "that": a fronted prepositional phrase up to a comma',
+      text: 'The mayor says despite all that, the town will hold.',
+      mention: 'The mayor',
+      content: 'despite all that, the town will hold',
+    },
+    {
+      name: 'no "that": a fronted verbless phrase between commas',
+      text: 'The commander says, win or lose in the valley, his unit is staying.',
+      mention: 'The commander',
+      content: 'win or lose in the valley, his unit is staying',
+    },
+  ]);
+  it('keeps a parenthetical cue with no fronted phrase after it', () => {
+    const quotes = one('The road, the driver said, is still closed to trucks.');
+    assert.equal(
+      quotes[0]?.text,
+      'The road, the driver said, is still closed to trucks',
+      'the sentence around the cue',
+    );
+  });
+});
+
+describe('commitments with a to-infinitive (2026-11-29 seventh pass)', () => {
+  check([
+    {
+      name: '"have vowed to"',
+      text: 'The rebels have vowed to retake the hill before winter.',
+      mention: 'The rebels',
+      content: 'to retake the hill before winter',
+    },
+    {
+      name: '"promised to"',
+      text: 'The governor promised to reopen the bakery.',
+      mention: 'The governor',
+      content: 'to reopen the bakery',
+    },
+    {
+      name: '"pledged to"',
+      text: 'The council pledged to pay the families of the victims.',
+      mention: 'The council',
+      content: 'to pay the families of the victims',
+    },
+  ]);
+  it('reads no commitment into "pledged" before a noun', () => {
+    assert.deepEqual(one('The pledged funds reached the camp in May.'), [], 'an adjective is no cue');
+  });
+});
+
+describe('present-tense stances the tagger reads as nouns (2026-11-29 seventh pass)', () => {
+  check([
+    {
+      name: 'after a relative "who", the object ends before the main verb',
+      text: 'Most farmers who support the council live in the north.',
+      mention: 'who',
+      content: 'the council',
+    },
+    {
+      name: 'after a plural subject, before a gerund',
+      text: 'A growing number of village elders support reforming the council.',
+      mention: 'A growing number of village elders',
+      content: 'reforming the council',
+    },
+  ]);
+  it('reads no stance into a noun after "the"', () => {
+    assert.deepEqual(one('The support of the elders came late.'), [], '"support" after a determiner is a noun');
+  });
+});
+
+describe('an object ends before an adjunct of the act (2026-11-29 seventh pass)', () => {
+  it('stops at "by" and an -ing verb', () => {
+    const q = one('The minister dismissed the charges by pointing to the new report.')[0];
+    assert.equal(q?.text, 'the charges', 'the object, without the means');
+  });
+});
