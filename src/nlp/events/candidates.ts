@@ -419,6 +419,8 @@ export function findCandidates(
             ? lex.cues.unverifiedLc.test(lower.slice(sentence.start, sentence.end))
             : lex.cues.unverified.test(sentenceText)),
           protest: rule.eventType === 'Protests',
+          crowd: type.eventType === 'Protests' || type.eventType === 'Riots',
+          trigger: body.slice(hit.start, hit.end),
           sentencePrefixLc: lowerExact ? lower.slice(sentence.start, hit.start) : undefined,
         },
         lex.cues,

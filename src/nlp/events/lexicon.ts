@@ -53,6 +53,7 @@ const cuesSchema = z.object({
   irregular_verbs: z.record(z.string(), z.array(z.string())),
   modality: z.object({
     hypothetical: z.array(z.string()),
+    attempt: z.array(z.string()),
     deal_nouns: z.array(z.string()),
     deal_verbs: z.array(z.string()),
     planned: z.array(z.string()),
@@ -133,7 +134,10 @@ export interface TriggerRule {
 
 /** Compiled cue lists: each a regex that tests a stretch of text. */
 export interface Cues {
+  /** The hypothetical words and the attempts ("tried to"): what makes an act unreal. */
   readonly hypothetical: RegExp;
+  /** The hypothetical words without the attempts: a crowd's attempt is its protest or riot, which happened. */
+  readonly hypotheticalCrowd: RegExp;
   readonly deal: RegExp;
   readonly planned: RegExp;
   readonly negated: RegExp;
@@ -143,6 +147,8 @@ export interface Cues {
   readonly deniedAll: RegExp;
   /** The hypothetical words, global: where the last one stands. */
   readonly hypotheticalAll: RegExp;
+  /** `hypotheticalCrowd`, global. */
+  readonly hypotheticalCrowdAll: RegExp;
   readonly claimedAll: RegExp;
   readonly unverified: RegExp;
   /** `unverified` lower-cased, case-sensitive: for the lower-cased text when lowerTestsExact. */
@@ -346,14 +352,16 @@ function compileCues(c: CuesData): Cues {
   const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const m = c.modality;
   return {
-    hypothetical: testAlt(m.hypothetical, 'iu'),
+    hypothetical: testAlt([...m.hypothetical, ...m.attempt], 'iu'),
+    hypotheticalCrowd: testAlt(m.hypothetical, 'iu'),
     deal: new RegExp(`${testAlt(m.deal_nouns, 'iu').source}.*${wordAlt(m.deal_verbs)}`, 'iu'),
     planned: testAlt(m.planned, 'iu'),
     negated: testAlt(m.negated, 'iu'),
     denied: testAlt(m.denied, 'iu'),
     claimed: testAlt(m.claimed, 'iu'),
     deniedAll: new RegExp(wordAlt(m.denied), 'giu'),
-    hypotheticalAll: new RegExp(wordAlt(m.hypothetical), 'giu'),
+    hypotheticalAll: new RegExp(wordAlt([...m.hypothetical, ...m.attempt]), 'giu'),
+    hypotheticalCrowdAll: new RegExp(wordAlt(m.hypothetical), 'giu'),
     claimedAll: new RegExp(wordAlt(m.claimed), 'giu'),
     unverified: testAlt(m.unverified, 'iu'),
     unverifiedLc: testAlt(

@@ -35,6 +35,14 @@ const rows: [string, Modality | 'none', { todo?: string }?][] = [
   // "continue(d) to protest": the protest goes on, that day's protest (as "began to").
   ['Teachers continue to protest in Kalinagar village.', 'asserted'],
   ['Teachers continued to protest in Kalinagar village.', 'asserted'],
+  // A crowd's attempt is its protest or riot, which happened; an armed attempt stays unreal.
+  ['Teachers tried to march to the ministry in Kalinagar village.', 'asserted'],
+  ['Teachers who tried to lay siege to the collectorate in Kalinagar village were detained.', 'asserted'],
+  ['Rebels tried to storm Hama.', 'hypothetical'],
+  // A trigger that is itself the past verb of the main clause after a comma: beyond the words before it.
+  ['Angered by demands to close the school, teachers protested in Kalinagar village.', 'asserted'],
+  ['To press their demands, teachers staged a rally in Kalinagar village.', 'asserted'],
+  ['Teachers demanded that the school stay open, and threatened to hold a rally in Kalinagar village.', 'planned'],
   // planned
   ['The army will launch an offensive on Idlib next week.', 'planned'],
   ['Government forces plan to storm Aleppo.', 'planned'],
@@ -44,8 +52,12 @@ const rows: [string, Modality | 'none', { todo?: string }?][] = [
   ['The army did not shell Homs on Monday.', 'negated'],
   ['There were no air strikes on Idlib overnight.', 'negated'],
   ['The rebels failed to capture Hama.', 'negated'],
-  // denied
+  // denied: a speech act, not something refused to someone ("were denied entry", "denied admission")
   ['The army denied that its forces shelled Homs.', 'denied'],
+  ['The rebels denied they had attacked Hama.', 'denied'],
+  ['After they were denied entry to the hall, teachers protested in Kalinagar village.', 'asserted'],
+  ['Students denied admission by the college demonstrated in Kalinagar village.', 'asserted'],
+  ['After the police denied them permission to march, teachers protested in Kalinagar village.', 'asserted'],
   // claimed: a party tells it
   ['The army said it shelled rebel positions in Homs.', 'claimed'],
   ['Rebels said they captured Jarablus from Islamic State.', 'claimed'],

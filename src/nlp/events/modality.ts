@@ -20,6 +20,16 @@ export interface ModalityInput {
   /** The trigger is a protest word: "marched to protest X" tells a protest that happened. */
   readonly protest?: boolean;
   /**
+   * The event is a crowd's (a protest or a riot): its attempt happened ("tried to march to the
+   * ministry", "tried to vandalise the office": the protest or riot ACLED codes).
+   */
+  readonly crowd?: boolean;
+  /**
+   * The trigger's text: a trigger that is itself a verb in the past after a comma opens the main
+   * clause ("Angered by the plan to close the school, parents protested").
+   */
+  readonly trigger?: string;
+  /**
    * `sentencePrefix` lower-cased, when lowering kept its offsets and every test (lowerTestsExact): the
    * cue tests then run case-sensitively on it, which is much faster than case-blind on the text.
    */
@@ -47,7 +57,7 @@ const PREPOSITION_TO =
  */
 const MAIN_CLAUSE_AFTER = new RegExp(`,[^,]*?${PAST_ACT_SOURCE}`, 'iu');
 const ACHIEVED =
-  /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|continues?|sought|tried|attempted|decided|moved)\s+to\s+$/iu;
+  /(?<![\p{L}])(managed|forced|began|begun|started|went on|able|continued|continues?|sought|tried|attempted|trying|attempting|decided|moved)\s+to\s+$/iu;
 
 /** The last `n` words of a text (read from the start of the n-th word from the end: the rest is never split). */
 export function lastWords(text: string, n: number): string {
@@ -86,6 +96,8 @@ interface Tests {
   readonly negated: RegExp;
   readonly hypothetical: RegExp;
   readonly hypotheticalAll: RegExp;
+  readonly hypotheticalCrowd: RegExp;
+  readonly hypotheticalCrowdAll: RegExp;
   readonly mainClauseAfter: RegExp;
   readonly deal: RegExp;
   readonly planned: RegExp;
@@ -109,6 +121,8 @@ function testsOf(cues: Cues): { readonly asWritten: Tests; readonly lower: Tests
       negated: cues.negated,
       hypothetical: cues.hypothetical,
       hypotheticalAll: cues.hypotheticalAll,
+      hypotheticalCrowd: cues.hypotheticalCrowd,
+      hypotheticalCrowdAll: cues.hypotheticalCrowdAll,
       mainClauseAfter: MAIN_CLAUSE_AFTER,
       deal: cues.deal,
       planned: cues.planned,
@@ -125,12 +139,15 @@ function testsOf(cues: Cues): { readonly asWritten: Tests; readonly lower: Tests
   return tests;
 }
 
-/** A hypothetical word governs the trigger unless a main clause in the past opens between them. */
-function hypothetical(clause: string, t: Tests): boolean {
-  if (!t.hypothetical.test(clause)) return false;
+/**
+ * A hypothetical word governs the trigger unless a main clause in the past opens between them, or
+ * the trigger is itself that clause's verb ("To press their demands, workers staged a rally").
+ */
+function hypothetical(clause: string, t: Tests, crowd: boolean, trigger: string): boolean {
+  if (!(crowd ? t.hypotheticalCrowd : t.hypothetical).test(clause)) return false;
   if (!clause.includes(',')) return true;
-  const at = lastAt(t.hypotheticalAll, clause);
-  return at < 0 || !t.mainClauseAfter.test(clause.slice(at));
+  const at = lastAt(crowd ? t.hypotheticalCrowdAll : t.hypotheticalAll, clause);
+  return at < 0 || !t.mainClauseAfter.test(clause.slice(at) + trigger);
 }
 
 export function modalityOf(input: ModalityInput, cues: Cues): Modality {
@@ -148,7 +165,8 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
   const denied = t.denied.test(sentence) ? lastAt(t.deniedAll, sentence) : -1;
   if (denied >= 0 && denied > lastAt(t.claimedAll, sentence)) return 'denied';
   if (t.negated.test(lastWords(clause, 4))) return 'negated';
-  if (hypothetical(clause, t) || t.deal.test(sentence)) return 'hypothetical';
+  const trigger = input.trigger === undefined ? '' : lc ? input.trigger.toLowerCase() : input.trigger;
+  if (hypothetical(clause, t, input.crowd === true, trigger) || t.deal.test(sentence)) return 'hypothetical';
   if (t.planned.test(clause)) return 'planned';
   // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
   // "marched in the town to protest X": the march happened, and it is the protest.
