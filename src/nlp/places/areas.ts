@@ -82,9 +82,9 @@ export interface Holder {
   readonly country: string | null;
 }
 
-// "X district, Kunar", "X (Kunar)", "X of Kunar province", "X in Kunar": the holder comes right after.
+// "X district, Kunar", "X (Kunar)", "X of Kunar province", "X in Kunar", "X sector of Y": the holder comes right after.
 const HOLDER_AFTER_GAP =
-  /^(?:\s+(?:district|province|city|town|village|area|upazila|tehsil|sub-?district|county|region|governorate))?\s*(?:,|\(|\s+(?:of|in)\s)\s*(?:the\s+)?(?:(?:\p{L}+(?:ern)?|north|south|east|west)\s+)?$/iu;
+  /^(?:\s+(?:district|province|city|town|village|area|sector|upazila|tehsil|sub-?district|county|region|governorate))?\s*(?:,|\(|\s+(?:of|in)\s)\s*(?:the\s+)?(?:(?:\p{L}+(?:ern)?|north|south|east|west)\s+)?$/iu;
 // "Pattani's Saiburi district", "Kunar province's X": the holder comes right before with a possessive.
 const HOLDER_BEFORE_GAP = /^(?:\s+(?:province|district|governorate|state))?['’]s\s+$/iu;
 

@@ -6,14 +6,15 @@
 /** How far around a name the context rules look, in characters (within its sentence). */
 export const WINDOW = 80;
 
-// A locative cue ("in X", "the town of X", "residents of X": where people live) is what lets a small
-// gazetteer place count as a place.
+// A locative cue ("in X", "the town of X", "the state of X", "the Uri sector of X", "the streets of X",
+// "residents of X": where people live) is what lets a small gazetteer place count as a place; so does
+// "the district headquarters X" (a district's seat).
 // "in Alishing district, Laghman", "the district center, Faryab": the name after a lower unit (or its
 // seat) and a comma is where that unit lies.
 // End first, the rest in a look-behind: the matches of the same pattern ending in `$` (places.regex
 // property test), but the engine tests one cheap `$` at each position instead of the words.
 export const LOCATIVE_RE =
-  /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area|residents|inhabitants|people|citizens|villagers|locals|natives)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county|cent(?:er|re)|headquarters)\s*,\s*)/i;
+  /$(?<=\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|state|district|sector|area|parts|streets|outskirts|suburbs|residents|inhabitants|people|citizens|villagers|locals|natives)\s+of)\s+(?:the\s+)?|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county|cent(?:er|re)|headquarters)\s*,\s*|\bheadquarters\s+)/i;
 // "in Dasht, Mastung": the name after a located name and a comma is the place that holds it (a town or
 // district seat, often the only one the gazetteer knows). Case matters here, so apart from LOCATIVE_RE.
 export const HOLDER_AFTER_LOCATED_RE =

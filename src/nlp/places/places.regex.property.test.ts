@@ -9,14 +9,14 @@ import { CAPITALISED_BEFORE, LOCATIVE_RE } from './cues.js';
 
 const ORIGINAL = {
   LOCATIVE_RE:
-    /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|district|area|residents|inhabitants|people|citizens|villagers|locals|natives)\s+of)\s+(?:the\s+)?$|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county|cent(?:er|re)|headquarters)\s*,\s*$/i,
+    /\b(?:in|near|at|outside|into|from|to|towards?|around|across|entered|reached|(?:city|town|village|port|province|state|district|sector|area|parts|streets|outskirts|suburbs|residents|inhabitants|people|citizens|villagers|locals|natives)\s+of)\s+(?:the\s+)?$|\b(?:district|village|town|city|area|upazila|tehsil|subdivision|county|cent(?:er|re)|headquarters)\s*,\s*$|\bheadquarters\s+$/i,
   CAPITALISED_BEFORE: /(?<!^|[.!?]\s*)\b(?!(?:The|In|At|Near|Outside|From|Of)\b)\p{Lu}[\p{L}'’-]*\s+$/u,
 };
 
 const WORDS = [
   ...['in', 'near', 'at', 'outside', 'into', 'from', 'to', 'toward', 'towards', 'around', 'across', 'entered'],
   ...['reached', 'city', 'town', 'village', 'port', 'province', 'district', 'area', 'of', 'the', 'upazila'],
-  ...['center', 'centre', 'headquarters', 'centers'],
+  ...['center', 'centre', 'headquarters', 'centers', 'state', 'sector', 'parts', 'streets', 'outskirts', 'suburbs'],
   ...['residents', 'inhabitants', 'people', 'citizens', 'villagers', 'locals', 'natives', 'residentsof'],
   ...['tehsil', 'subdivision', 'county', 'The', 'In', 'At', 'Near', 'Outside', 'From', 'Of', 'Aleppo', 'Énna'],
   ...["O'Neil", 'Al-Bab', 'Ra’i', 'x', 'IN', 'Theo', 'Inn', 'Ofa', 'Ab', 'ſ', 'K', 'İ', 'é', 'İn', '1', '_'],

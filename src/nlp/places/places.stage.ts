@@ -233,6 +233,9 @@ export function createPlacesFinder(
         if (top.kind === 'country') bump(ctx, top.country, WEIGHT.country);
         else if (top.source === 'alias' && c.entries.every((e) => e.source !== 'alias' || e.country === top.country))
           bump(ctx, top.country, 1);
+        // A name that is only a province of one country ("across Sindh") tells the country as a demonym
+        // does, as it does inside an organisation's name (a capitalised sentence opener proves nothing).
+        else if (!(c.initial && c.pos !== 'PROPN')) bump(ctx, provinceCountry(c.entries), WEIGHT.demonym);
       }
       // located(unknown[k]), computed once (0: not yet, 1: no, 2: yes); the two passes below ask it
       // last, after the cheaper tests.
