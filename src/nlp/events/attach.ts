@@ -30,6 +30,14 @@ const KIND_PENALTY: Record<PlaceMention['kind'], number> = {
   country: 200,
 };
 
+/** "X-bound": a vehicle's destination. */
+const BOUND_AFTER = /^[-‐‑]bound\b/i;
+// A route named after the towns it joins: "the X-Y highway", "X-Y Road" (X the first town, or the last).
+const ROUTE_WORD = String.raw`(?:[Nn]ational\s+|[Rr]egional\s+)?(?:[Hh]ighway|[Rr]oad|[Ee]xpressway|[Rr]ailway|[Rr]ail\s+[Ll]ine)\b`;
+const ROUTE_FIRST_AFTER = new RegExp(String.raw`^\s?[-–]\s?\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?\s+${ROUTE_WORD}`, 'u');
+const ROUTE_LAST_AFTER = new RegExp(String.raw`^\s+${ROUTE_WORD}`, 'u');
+const ROUTE_LAST_BEFORE = /\p{Lu}\p{L}*\s?[-–]\s?$/u;
+
 /** Places that can be an event's location: not an actor's name, not a capital standing for its government. */
 export function usablePlaces(body: string, places: readonly PlaceMention[], actors: readonly Entity[]): Usable[] {
   const overlapsActor = actorOverlapTest(actors);
@@ -40,11 +48,17 @@ export function usablePlaces(body: string, places: readonly PlaceMention[], acto
       return LOCATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 24), p.start));
     return true;
   });
-  return usable.map((p) =>
-    endsWithOf(body, p.start) && RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start))
-      ? { ...p, relative: true }
-      : p,
-  );
+  return usable.flatMap((p) => {
+    const after = body.slice(p.end, p.end + 48);
+    // "a Dhaka-bound bus": where the bus was going, not where the event happened.
+    if (BOUND_AFTER.test(after)) return [];
+    const relative =
+      (endsWithOf(body, p.start) && RELATIVE_BEFORE.test(body.slice(Math.max(0, p.start - 20), p.start))) ||
+      // "on the Jessore-Benapole highway": somewhere on the road, near (not in) each town it joins.
+      ROUTE_FIRST_AFTER.test(after) ||
+      (ROUTE_LAST_AFTER.test(after) && ROUTE_LAST_BEFORE.test(body.slice(Math.max(0, p.start - 40), p.start)));
+    return [relative ? { ...p, relative: true } : p];
+  });
 }
 
 /**

@@ -70,6 +70,11 @@ const rows: Row[] = [
   ['To the east of Aleppo, rebels captured Jarablus from Islamic State.', { location: 'Jarablus' }],
   ['Moscow said government forces shelled Homs.', { location: 'Homs' }],
   ['Government forces shelled the outskirts of Homs.', { location: 'Homs', geoPrecision: 2 }],
+  // a vehicle's destination is not the place; a town a route is named after is only near it
+  ['The rebels set fire to an Aleppo-bound bus in Homs.', { location: 'Homs', geoPrecision: 1 }],
+  ['The rebels ambushed a convoy on the Aleppo-Homs highway near Hama.', { location: 'Hama', geoPrecision: 2 }],
+  ['The rebels ambushed a convoy on the Hama-Aleppo Road in Idlib.', { location: 'Idlib', geoPrecision: 1 }],
+  ['The rebels ambushed a convoy on the Aleppo-Homs highway.', { location: 'Aleppo', geoPrecision: 2 }],
   // date: stated, else the publication week
   ['Government forces shelled Homs on Friday.', { date: { first: '2016-09-02', last: '2016-09-02', precision: 1 } }],
   ['Government forces shelled Homs.', { date: { first: '2016-09-04', last: '2016-09-04', precision: 2 } }],
