@@ -137,8 +137,8 @@ export function isVerbAt(ctx: QuoteContext, k: number): boolean {
 }
 
 /** The end of a reported clause [t, e): before the first nested attribution. */
-export function cutNested(ctx: QuoteContext, t: number, e: number): number {
-  for (let k = t + 3; k < e - 2; k++) {
+export function cutNested(ctx: QuoteContext, t: number, e: number, skip = 3): number {
+  for (let k = t + skip; k < e - 2; k++) {
     const w = ctx.words[k]!;
     if ((w === ',' || JOINS.has(w) || isClauseDash(ctx, k)) && nestedAttributionAt(ctx, k, e)) return k;
   }
@@ -154,7 +154,8 @@ export function clauseFrom(
 ): TokenRange | null {
   // A dateline ("ALEPPO, Syria (Agency) -") is not part of what the source said.
   if (t < ctx.contentFloor && ctx.contentFloor < end) t = ctx.contentFloor;
-  let e = cutNested(ctx, t, clauseEnd(ctx, t, end));
+  // An infinitive may be short ("declined to comment and aides said ...").
+  let e = infinitive ? infinitiveEnd(ctx, t, end) : cutNested(ctx, t, clauseEnd(ctx, t, end));
   while (e > t && END_PUNCT.has(ctx.words[e - 1]!)) e--;
   const first = ctx.pos[t]!;
   // A gerund ("denied firing on the town"); the lite model tags some as nouns.
@@ -163,10 +164,24 @@ export function clauseFrom(
   // A quote may open a content before its cue only when words of the writer follow it
   // ("“We are alive” at the rally, he said"); a quote alone is the direct finder's.
   const quoteOpens = ctx.inQuote[t] !== 0 && !(anyStart && ctx.inQuote[e - 1] !== ctx.inQuote[t]);
-  if (e - t < 3 || !opens || quoteOpens) return null;
+  if (e - t < (infinitive ? 2 : 3) || !opens || quoteOpens) return null;
   let verb = gerund;
   for (let k = t; k < e && !verb; k++) verb = isVerbAt(ctx, k) || nounTaggedFinite(ctx, k);
   return verb ? { start: t, end: e } : null;
+}
+
+/**
+ * The end of a to-infinitive content: a nested attribution, or a participle after a comma giving
+ * the reason ("declined to comment, not wanting to ...").
+ */
+function infinitiveEnd(ctx: QuoteContext, t: number, end: number): number {
+  const e = cutNested(ctx, t, clauseEnd(ctx, t, end), 2);
+  for (let k = t + 2; k < e - 1; k++) {
+    if (ctx.words[k] !== ',' || ctx.inQuote[k]) continue;
+    const v = ctx.words[k + 1] === 'not' ? k + 2 : k + 1;
+    if (ctx.pos[v] === 'VERB' && ctx.words[v]!.endsWith('ing')) return k;
+  }
+  return e;
 }
 
 const BEFORE_CUE = new Set([',', '—', '–']);

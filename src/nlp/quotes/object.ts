@@ -10,6 +10,7 @@ import {
   holdsName,
   isParticiple,
   isPronoun,
+  npStartingAt,
   sentenceSubject,
   subjectBefore,
   subjectFloor,
@@ -64,6 +65,8 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
     const nextVerb = next === 'VERB' || next === 'AUX' || (next === 'ADV' && ctx.pos[k + 2] === 'VERB');
     if ((ctx.pos[k] === 'CCONJ' || w === ',') && nextVerb) return k;
     if (w === ',' && (ctx.pos[k + 1] === 'SCONJ' || RELATIVE.has(ctx.words[k + 1]!))) return k;
+    // "backed the plan, and the envoy said ...": a new clause with its own subject and verb.
+    if (k > from && (w === ',' || ctx.pos[k] === 'CCONJ') && newClauseAt(ctx, k + 1, end)) return k;
     // "dismissed the charges by pointing out ...", "..., joking that ...": an adjunct of the act.
     if (k > from && (w === ',' || ctx.pos[k] === 'ADP') && isIngVerb(ctx, k + 1)) return k;
     // "backed Kerry because he ...", "voted to ban it as Congress debated": a subordinate clause
@@ -71,6 +74,19 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
     if (k > from && SUBORDINATOR.has(w) && !ctx.inQuote[k] && (w !== 'as' || clauseFollows(ctx, k + 1, end))) return k;
   }
   return end;
+}
+
+/** Longest subject read for a new clause inside an object. */
+const MAX_NEW_SUBJECT = 8;
+
+/** A subject and a finite verb at k ("the envoy said", "most voters are"), not an -ing adjunct. */
+function newClauseAt(ctx: QuoteContext, k: number, end: number): boolean {
+  if (ctx.words[k] === 'and' || ctx.words[k] === 'but') k++;
+  const np = npStartingAt(ctx, k, end);
+  if (!np || np.end - np.start > MAX_NEW_SUBJECT) return false;
+  let v = np.end;
+  while (v < end && ctx.pos[v] === 'ADV') v++;
+  return (ctx.pos[v] === 'VERB' || ctx.pos[v] === 'AUX') && !isIngVerb(ctx, v) && !ctx.inQuote[v];
 }
 
 /** An -ing verb at k ("pointing", "joking"). */

@@ -126,3 +126,44 @@ describe('an object ends before an adjunct of the act (2026-11-29 seventh pass)'
     assert.equal(q?.text, 'the charges', 'the object, without the means');
   });
 });
+
+describe('an object ends where a new clause starts (2026-11-29 seventh pass)', () => {
+  it('stops before ", and" with a subject and a verb', () => {
+    const quotes = one('The council backed the plan, and the envoy said the road would reopen.');
+    assert.deepEqual(
+      quotes.map((q) => [q.speakerMention?.text, q.text]),
+      [
+        ['The council', 'the plan'],
+        ['the envoy', 'the road would reopen'],
+      ],
+      'the stance keeps its object, the speech cue its clause',
+    );
+  });
+  it('keeps a list of nouns whole', () => {
+    const q = one('The elders praised the truce, the aid convoys and the new school.')[0];
+    assert.equal(q?.text, 'the truce, the aid convoys and the new school', 'no verb follows the commas');
+  });
+});
+
+describe('short to-infinitive contents (2026-11-29 seventh pass)', () => {
+  const rows: Array<{ text: string; contents: string[] }> = [
+    { text: 'The spokesman declined to comment.', contents: ['to comment'] },
+    { text: 'The militias want to fight.', contents: ['to fight'] },
+    {
+      text: 'The monitors declined to comment, not wanting to anger the council.',
+      contents: ['to comment'],
+    },
+    {
+      text: 'The ministry declined to comment and aides later said the report was false.',
+      contents: ['to comment', 'the report was false'],
+    },
+  ];
+  for (const row of rows)
+    it(`reads "${row.text}"`, () => {
+      assert.deepEqual(
+        one(row.text).map((q) => q.text),
+        row.contents,
+        `${row.text}: a two-word infinitive, ending at a reason or a new attribution`,
+      );
+    });
+});
