@@ -35,7 +35,8 @@ import {
   silencedAt,
   weaponHurt,
 } from './clause-facts.js';
-import { lowerForms, testSpan } from './cue-regex.js';
+import { lowerForms } from './cue-regex.js';
+import { cueGate, gatedSpan, gatedTest } from './cue-gate.js';
 import type { Lexicon, TriggerRule } from './lexicon.js';
 import type { Candidate } from './merge.js';
 import { confidenceOf } from './confidence.js';
@@ -85,7 +86,9 @@ export function findCandidates(
   const quotes = layer(doc, 'quotes').quotes;
   // Lower-cased once for every case-blind scan (cue-regex.ts: when each form may stand for the body).
   const { lower, exact: lowerExact, forTests: lowerForTests, slices: lowerSlices } = lowerForms(body);
-  const cue = (re: RegExp, start: number, end: number): boolean => testSpan(re, body, lowerForTests, start, end);
+  // A cue list is tested on a stretch only where its anchor words stand (cue-gate.ts).
+  const gate = cueGate(lowerForTests, lex.cues.gate);
+  const cue = (re: RegExp, start: number, end: number): boolean => gatedSpan(gate, re, body, start, end);
   const dateline = clean.dateline;
   // With no place resolved, the parties and organisations named can still tell the country.
   const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(named, countries) : null;
@@ -168,7 +171,7 @@ export function findCandidates(
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
       }
-      const clauseFacts = factsOf(perClause, clause, lower, lex);
+      const clauseFacts = factsOf(perClause, clause, lower, lex, gate);
       if (clauseFacts.durative && durativeFor(rule, lower, clause, hit, lex)) {
         silenced.push(silencedAt(lower, clause, rule.role, hit.start));
         continue;
@@ -416,12 +419,13 @@ export function findCandidates(
               : NO_NAMES,
           ),
           unverified: (unverified ??= lowerExact
-            ? lex.cues.unverifiedLc.test(lower.slice(sentence.start, sentence.end))
+            ? gatedTest(gate, lex.cues.unverifiedLc, lower, sentence.start, sentence.end)
             : lex.cues.unverified.test(sentenceText)),
           protest: rule.eventType === 'Protests',
           crowd: type.eventType === 'Protests' || type.eventType === 'Riots',
           trigger: body.slice(hit.start, hit.end),
           sentencePrefixLc: lowerExact ? lower.slice(sentence.start, hit.start) : undefined,
+          gated: { gate, sentenceStart: sentence.start, clauseStart: clause.start, end: hit.start },
         },
         lex.cues,
       );

@@ -9,6 +9,7 @@ import type { Cues, Lexicon, TriggerRule } from './lexicon.js';
 import { riotSubType, type ResolvedType } from './resolve.js';
 import { isStateActor } from './actors.js';
 import type { Entity } from '../../core/document.js';
+import { mayMatch, type CueGate } from './cue-gate.js';
 
 export interface ClauseFacts {
   deaths: number | null | undefined;
@@ -41,12 +42,19 @@ export function anyClauseCue(cues: Cues): RegExp | null {
  * The clause's cue tests, once per clause (cached in `cache` by its start). Most clauses have none of
  * the three cues: one scan with their union says so, instead of three.
  */
-export function factsOf(cache: Map<number, ClauseFacts>, c: Span, lower: string, lex: Lexicon): ClauseFacts {
+export function factsOf(
+  cache: Map<number, ClauseFacts>,
+  c: Span,
+  lower: string,
+  lex: Lexicon,
+  gate: CueGate | null = null,
+): ClauseFacts {
   let f = cache.get(c.start);
   if (!f) {
     const lc = lower.slice(c.start, c.end);
     const any = anyClauseCue(lex.cues);
-    const some = any === null || any.test(lc);
+    // The union's anchor words first (the gate): most clauses hold none.
+    const some = any === null || ((gate === null || mayMatch(gate, any, c.start, c.end)) && any.test(lc));
     f = {
       deaths: undefined,
       durative: some && lex.cues.durativeLc.test(lc),

@@ -8,7 +8,7 @@ export const alt = (items: readonly string[]): string => items.map((s) => `(?:${
 export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
 
 /** The end (exclusive) of the group that opens at `src[open]` ("("): escapes and classes skipped. */
-function groupEnd(src: string, open: number): number {
+export function groupEnd(src: string, open: number): number {
   let depth = 0;
   let inClass = false;
   for (let i = open; i < src.length; i++) {
@@ -23,7 +23,7 @@ function groupEnd(src: string, open: number): number {
 }
 
 /** A regex source cut at its top-level bars (not inside groups or classes). */
-function topLevelAlternatives(src: string): string[] {
+export function topLevelAlternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let inClass = false;

@@ -15,6 +15,7 @@ import {
   type TruceTag,
 } from '../../core/taxonomy.js';
 import { alt, testAlt, testAny, wordAlt } from './cue-regex.js';
+import { gateIndex, type GateIndex } from './cue-gate.js';
 
 export { wordAlt } from './cue-regex.js';
 
@@ -224,6 +225,8 @@ export interface Cues {
    * item has a back-reference (joined lists would renumber its groups).
    */
   readonly clauseCuesLc: RegExp | null;
+  /** Which of the regexes above are tested only where their lists' anchor words stand (cue-gate.ts). */
+  readonly gate: GateIndex;
   /** A verb of doing right before a definite event noun ("continued their protest"): no back-reference. */
   readonly performedBefore: RegExp;
   /** People named by what they are (global: find each, then look at what stands before it). */
@@ -351,7 +354,7 @@ function compileCues(c: CuesData): Cues {
   const numberWords = new Map(Object.entries(c.numbers.words).map(([k, v]) => [k.toLowerCase(), v]));
   const wordKeys = [...numberWords.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const m = c.modality;
-  return {
+  const cues: Omit<Cues, 'gate'> = {
     hypothetical: testAlt([...m.hypothetical, ...m.attempt], 'iu'),
     hypotheticalCrowd: testAlt(m.hypothetical, 'iu'),
     deal: new RegExp(`${testAlt(m.deal_nouns, 'iu').source}.*${wordAlt(m.deal_verbs)}`, 'iu'),
@@ -441,6 +444,38 @@ function compileCues(c: CuesData): Cues {
     happenedAfter: new RegExp(`^[^.;:]{0,80}?${wordAlt(c.happened_after)}`, 'iu'),
     underBefore: new RegExp(`${wordAlt(c.under_before)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
   };
+  return { ...cues, gate: cueGateIndex(cues, c) };
+}
+
+/** The cue regexes the stage tests on stretches of a report, with the lists each is built from (cue-gate.ts). */
+function cueGateIndex(cues: Omit<Cues, 'gate'>, c: CuesData): GateIndex {
+  const m = c.modality;
+  const clause = [...c.durative, ...c.continuing, ...c.numbers.cumulative];
+  return gateIndex([
+    [cues.hypothetical, [[...m.hypothetical, ...m.attempt]]],
+    [cues.hypotheticalCrowd, [m.hypothetical]],
+    [cues.deal, [m.deal_nouns, m.deal_verbs]],
+    [cues.planned, [m.planned]],
+    [cues.denied, [m.denied]],
+    [cues.claimed, [m.claimed]],
+    [cues.unverified, [m.unverified]],
+    [cues.unverifiedLc, [m.unverified]],
+    [cues.reaction, [c.reaction_verbs]],
+    [cues.attributionVerbs, [c.attribution_verbs]],
+    [cues.durativeLc, [c.durative]],
+    [cues.continuingLc, [c.continuing]],
+    [cues.clauseCuesLc, [clause]],
+    [cues.pastMarkers, [c.past_markers]],
+    [cues.supportBefore, [c.support_before]],
+    [cues.claimedAfter, [c.claimed_after]],
+    [cues.partisans, [c.partisans]],
+    [cues.trendAfter, [c.trend_after]],
+    [cues.injured, [c.injured]],
+    [cues.accidental, [c.accidental]],
+    [cues.performedBefore, [c.performed_before]],
+    [cues.happenedAfter, [c.happened_after]],
+    [cues.underBefore, [c.under_before]],
+  ]);
 }
 
 /** Loads and compiles the lexicon; call once, at stage construction. */

@@ -7,6 +7,7 @@ import type { Modality } from '../../core/taxonomy.js';
 import type { Cues } from './lexicon.js';
 import { isSpace } from '../../core/chars.js';
 import { lowerVariant } from './cue-regex.js';
+import { mayMatch, type CueGate } from './cue-gate.js';
 
 export interface ModalityInput {
   /** Text of the trigger's clause before the trigger. */
@@ -34,6 +35,21 @@ export interface ModalityInput {
    * cue tests then run case-sensitively on it, which is much faster than case-blind on the text.
    */
   readonly sentencePrefixLc?: string;
+  /**
+   * With sentencePrefixLc: the report's cue gate, and where the sentence and the clause start and the
+   * prefixes end in the body; a cue list is tested only where its anchor words stand.
+   */
+  readonly gated?: {
+    readonly gate: CueGate;
+    readonly sentenceStart: number;
+    readonly clauseStart: number;
+    readonly end: number;
+  };
+}
+
+/** Whether a cue may match the clause's (or the sentence's) prefix: always, when nothing is gated. */
+function may(g: ModalityInput['gated'], re: RegExp, clause: boolean): boolean {
+  return g === undefined || mayMatch(g.gate, re, clause ? g.clauseStart : g.sentenceStart, g.end);
 }
 
 /** Where the last match of a global regex in the text starts, or -1. */
@@ -142,9 +158,10 @@ function testsOf(cues: Cues): { readonly asWritten: Tests; readonly lower: Tests
 /**
  * A hypothetical word governs the trigger unless a main clause in the past opens between them, or
  * the trigger is itself that clause's verb ("To press their demands, workers staged a rally").
+ * `anchored`: the cue gate lets the hypothetical test run on the clause.
  */
-function hypothetical(clause: string, t: Tests, crowd: boolean, trigger: string): boolean {
-  if (!(crowd ? t.hypotheticalCrowd : t.hypothetical).test(clause)) return false;
+function hypothetical(clause: string, t: Tests, crowd: boolean, trigger: string, anchored: boolean): boolean {
+  if (!anchored || !(crowd ? t.hypotheticalCrowd : t.hypothetical).test(clause)) return false;
   if (!clause.includes(',')) return true;
   const at = lastAt(crowd ? t.hypotheticalCrowdAll : t.hypotheticalAll, clause);
   return at < 0 || !t.mainClauseAfter.test(clause.slice(at) + trigger);
@@ -160,14 +177,19 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
     ? input.sentencePrefixLc!.slice(input.sentencePrefixLc!.length - input.clausePrefix.length)
     : withoutMay(input.clausePrefix);
   const sentence = lc ? input.sentencePrefixLc! : withoutMay(input.sentencePrefix);
+  // The gate reads the lower-cased body: only for the lower-cased prefix (not the text without "May").
+  const g = lc ? input.gated : undefined;
   // "denied firing on the town and accused the army of shelling X": the nearest speech act governs.
   // The plain test first: most sentences deny nothing, and the global scan finds nothing then either.
-  const denied = t.denied.test(sentence) ? lastAt(t.deniedAll, sentence) : -1;
+  const denied = may(g, cues.denied, false) && t.denied.test(sentence) ? lastAt(t.deniedAll, sentence) : -1;
   if (denied >= 0 && denied > lastAt(t.claimedAll, sentence)) return 'denied';
   if (t.negated.test(lastWords(clause, 4))) return 'negated';
   const trigger = input.trigger === undefined ? '' : lc ? input.trigger.toLowerCase() : input.trigger;
-  if (hypothetical(clause, t, input.crowd === true, trigger) || t.deal.test(sentence)) return 'hypothetical';
-  if (t.planned.test(clause)) return 'planned';
+  const crowd = input.crowd === true;
+  const anchored = may(g, crowd ? cues.hypotheticalCrowd : cues.hypothetical, true);
+  if (hypothetical(clause, t, crowd, trigger, anchored) || (may(g, cues.deal, false) && t.deal.test(sentence)))
+    return 'hypothetical';
+  if (may(g, cues.planned, true) && t.planned.test(clause)) return 'planned';
   // "used the chaos to seize territory": an infinitive tells a purpose, unless it was achieved.
   // "marched in the town to protest X": the march happened, and it is the protest.
   if (
@@ -177,6 +199,7 @@ export function modalityOf(input: ModalityInput, cues: Cues): Modality {
     !(input.protest && t.pastAct.test(clause))
   )
     return 'hypothetical';
-  if (input.sourceIsParty || input.unverified || t.claimed.test(sentence)) return 'claimed';
+  if (input.sourceIsParty || input.unverified || (may(g, cues.claimed, false) && t.claimed.test(sentence)))
+    return 'claimed';
   return 'asserted';
 }
