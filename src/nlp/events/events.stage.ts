@@ -223,7 +223,7 @@ export function extractEvents(
   const found = findCandidates(doc, lex, tolls, index, countries, noteCountries);
   if (!found) return { events: [], warnings: [] };
   if (model) applyTypeModel(found, model, lex);
-  answeredFire(found, lex.cues);
+  answeredFire(found, lex.cues, lex.rules);
   const byParagraph = candidatesByParagraph(found);
   addedTolls(found, tolls, byParagraph);
   paragraphTolls(found, tolls, byParagraph);

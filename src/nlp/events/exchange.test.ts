@@ -46,3 +46,20 @@ const rows: [string, string][] = [
 test('extractEvents: answered shelling and fire exchanged are armed clashes, unanswered shelling remote violence', () => {
   for (const [text, want] of rows) assert.equal(mainType(text), want, text);
 });
+
+const types = (text: string): string[] =>
+  extractEvents(buildDoc(text, WORLD), lexicon, deaths).events.map((e) => e.eventType);
+
+// Remote fire in a paragraph that tells a clash by a word for fighting is the battle's fire; a battle
+// read only from its dead ("militants were killed") tells no clash, so the air strike stays remote.
+const paragraphs: [string, boolean][] = [
+  ['Rebels and Russian forces clashed near Idlib on Monday. Russian forces shelled rebel positions near Idlib.', false],
+  ['Islamic State militants fought Russian forces near Idlib on Monday. Russian jets bombed their positions.', false],
+  ['Russian forces shelled rebel positions near Idlib on Monday.', true],
+  ['Ten Islamic State militants were killed as Russian jets bombed their positions near Idlib on Monday.', true],
+];
+
+test('extractEvents: remote fire told beside a clash is the battle, beside only a toll it stays remote violence', () => {
+  for (const [text, remote] of paragraphs)
+    assert.equal(types(text).includes('Explosions/Remote violence'), remote, `${text} -> ${types(text).join(', ')}`);
+});
