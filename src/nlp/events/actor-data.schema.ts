@@ -69,6 +69,16 @@ export const rolesSchema = z
     crowd_army: fragments.optional(),
     victim_before: fragments,
     victim_after: fragments,
+    militias: z
+      .object({
+        types: z.array(z.string().min(1)).min(1),
+        parties: z.array(z.object({ militia: z.string().min(1), groups: z.array(z.string().min(1)).min(1) })),
+        members: fragments,
+        same_party: fragments,
+        rivals: fragments,
+        communal: z.object({ heads: z.array(z.string().min(2)).min(1), cues: fragments }),
+      })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     for (const [type, t] of Object.entries(d.types))
@@ -104,6 +114,22 @@ export const rolesSchema = z
     crowdArmy: d.crowd_army && new RegExp(`(?<![\\p{L}])(?:${d.crowd_army.join('|')})(?![\\p{L}])`, 'u'),
     victimBefore: new RegExp(`(?:${d.victim_before.join('|')})`, 'u'),
     victimAfter: new RegExp(`(?:${d.victim_after.join('|')})`, 'u'),
+    militias: d.militias && {
+      types: new Set(d.militias.types),
+      /** groups.yaml canonical -> its militia. */
+      ofGroup: new Map(d.militias.parties.flatMap((p) => p.groups.map((g) => [g, p.militia] as const))),
+      /** After a party: its members act (not a passive: "BNP men were injured"). */
+      membersAct: new RegExp(
+        `^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${d.militias.members.join('|')})\\s+(?!(?:were|was|are|is|have been|has been|had been|got|and|of|by|in|at|on|from|to|for|with|who|whose|near)(?![\\p{L}]))[\\p{L}]`,
+        'u',
+      ),
+      /** Before a party: its members ("supporters of the", "cadres of"). */
+      membersOf: new RegExp(`(?<![\\p{L}])(?:${d.militias.members.join('|')}) of (?:the )?$`, 'u'),
+      sameParty: new RegExp(`(?<![\\p{L}])(?:${d.militias.same_party.join('|')})(?![\\p{L}])`, 'u'),
+      rivals: new RegExp(`(?<![\\p{L}])(?:${d.militias.rivals.join('|')})(?![\\p{L}])`, 'u'),
+      heads: d.militias.communal.heads,
+      communal: new RegExp(`(?<![\\p{L}])(?:${d.militias.communal.cues.join('|')})(?![\\p{L}])`, 'u'),
+    },
   }));
 
 export type RolesData = z.infer<typeof rolesSchema>;

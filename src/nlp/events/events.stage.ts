@@ -15,6 +15,7 @@ import { mergeEvents, setField, type Candidate } from './merge.js';
 import { applyTypeModel } from './model/apply.js';
 import { decodeModel, type TypeModel } from './model/classifier.js';
 import { loadNoteCountryData, type NoteCountryData } from './note-country.js';
+import { nameMilitias } from './militias.js';
 import { crowdFirst, loadRoles, namePatients } from './patients.js';
 import { nameDoers } from './doers.js';
 import { answeredFire } from './exchange.js';
@@ -235,6 +236,7 @@ export function extractEvents(
   nameDoers(found);
   crowdFirst(found, roles);
   namePatients(found, roles);
+  nameMilitias(found, roles, lex.cues.notPlaceNames);
   nameActorCountries(found, lex, noteCountries);
   const events: ConflictEvent[] = mergeEvents(candidates).map(eventOf);
   if (!published && events.length)
