@@ -5,7 +5,7 @@
  */
 import type { QuoteContext } from './context.js';
 import { isCueVerb, nounTaggedFinite } from './cue.js';
-import { asideBeforeThat, COMPLEMENTIZER, END_PUNCT } from './object.js';
+import { asideBeforeThat, COMPLEMENTIZER, END_PUNCT, newClauseAt } from './object.js';
 import { DATE_WORD, isClauseDash, npStartingAt, type TokenRange } from './phrase.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ']);
@@ -187,9 +187,33 @@ function infinitiveEnd(ctx: QuoteContext, t: number, end: number): number {
 const BEFORE_CUE = new Set([',', '—', '–']);
 
 /** "CLAUSE, X said": the clause from the sentence start to the comma (or dash) before the subject. */
-export function clauseBefore(ctx: QuoteContext, start: number, comma: number): TokenRange | null {
+export function clauseBefore(ctx: QuoteContext, start: number, comma: number, lastClause = false): TokenRange | null {
   if (!BEFORE_CUE.has(ctx.words[comma]!)) return null;
   let s = start;
   for (let k = comma - 1; k > start; k--) if (ctx.words[k] === ';') s = k + 1;
+  if (lastClause) s = lastClauseStart(ctx, s, comma);
   return clauseFrom(ctx, s, comma, false, true);
+}
+
+function hasVerb(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isVerbAt(ctx, k)) return true;
+  return false;
+}
+
+/**
+ * The start of the last clause before a final source ("X cites ..., the real figure is lower,
+ * according to Y" -> "the real figure is lower"): after the last comma that a new subject and its
+ * verb, or a relative "which" running to the source, follow.
+ */
+function lastClauseStart(ctx: QuoteContext, start: number, comma: number): number {
+  let last = comma;
+  for (let k = comma - 2; k > start; k--) {
+    if (ctx.words[k] !== ',' || ctx.inQuote[k]) continue;
+    // A relative "which" only when it runs to the source: "the figure, which stood at 263, according to".
+    const cut = (ctx.words[k + 1] === 'which' && last === comma) || newClauseAt(ctx, k + 1, comma);
+    // Not after a fronted phrase ("In the south, the shelling stopped"): a clause stands before it.
+    if (cut && hasVerb(ctx, start, k)) return k + 1;
+    last = k;
+  }
+  return start;
 }

@@ -32,12 +32,25 @@ export function isCueVerb(ctx: QuoteContext, t: number, speechOnly = true): bool
   // the plan", "hasn't backed her"); a negated report is no report ("did not say whether ..."), and
   // "declined to" or "refused to" cancel any cue.
   const negator = ctx.lex.negators.has(prev) ? prev : (ctx.words[t - 2] ?? '');
-  if (ctx.lex.negators.has(negator) && (speechOnly || !NEGATABLE.has(negator) || classOf(ctx, t) === 'speech'))
+  if (
+    ctx.lex.negators.has(negator) &&
+    (speechOnly || !NEGATABLE.has(negator) || (classOf(ctx, t) === 'speech' && !negatedObject(ctx, t)))
+  )
     return false;
   // "to say" is speech only inside a phrase such as "emerged to say" (cues.yaml), or after a verb
   // that leaves the cue its subject ("tried to portray", "continues to insist").
   if (prev === 'to') return ctx.lex.catenatives.has(ctx.words[t - 2] ?? '') && ctx.pos[t - 2] === 'VERB';
   return true;
+}
+
+/**
+ * A negated speech verb whose content is its object, which PolNeAR counts ("did not mention the
+ * shelling", "did not disclose the figure"); not a negated report of a clause ("did not say
+ * whether ...", "never said that ..."), which reports nothing.
+ */
+function negatedObject(ctx: QuoteContext, t: number): boolean {
+  const next = ctx.words[t + 1] ?? '';
+  return ctx.lex.takesObject.has(ctx.words[t]!) && next !== 'that' && next !== 'whether' && next !== 'if';
 }
 
 /** Negators an indirect cue may follow (not "declined" or "refused": "refused to back" is no backing). */

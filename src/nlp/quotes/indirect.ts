@@ -137,7 +137,7 @@ function fromPhrase(ctx: QuoteContext, s: number, hit: PhraseHit, consumed: Uint
     const around = parenthetical(ctx, start, comma + 1, end, cue, subject, s);
     if (around) return around;
   }
-  const content = clauseBefore(ctx, start, hit.start - 1);
+  const content = clauseBefore(ctx, start, hit.start - 1, true);
   return content ? candidate(ctx, content, cue, subject, s) : null;
 }
 

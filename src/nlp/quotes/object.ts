@@ -80,7 +80,7 @@ function objectEnd(ctx: QuoteContext, from: number, end: number): number {
 const MAX_NEW_SUBJECT = 8;
 
 /** A subject and a finite verb at k ("the envoy said", "most voters are"), not an -ing adjunct. */
-function newClauseAt(ctx: QuoteContext, k: number, end: number): boolean {
+export function newClauseAt(ctx: QuoteContext, k: number, end: number): boolean {
   if (ctx.words[k] === 'and' || ctx.words[k] === 'but') k++;
   const np = npStartingAt(ctx, k, end);
   if (!np || np.end - np.start > MAX_NEW_SUBJECT) return false;

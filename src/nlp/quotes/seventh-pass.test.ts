@@ -167,3 +167,58 @@ describe('short to-infinitive contents (2026-11-29 seventh pass)', () => {
       );
     });
 });
+
+describe('negated speech cues (2026-11-29 seventh pass)', () => {
+  const rows: Array<{ text: string; contents: string[]; why: string }> = [
+    {
+      text: 'The commander did not mention the shelling.',
+      contents: ['the shelling'],
+      why: 'an object left unmentioned is a position',
+    },
+    {
+      text: 'The ministry has not disclosed the number of dead.',
+      contents: ['the number of dead'],
+      why: 'an object withheld is a position',
+    },
+    {
+      text: 'The ministry did not say whether the road was open.',
+      contents: [],
+      why: 'a negated report of a clause reports nothing',
+    },
+    {
+      text: 'The army did not reveal whether civilians died.',
+      contents: [],
+      why: 'a clause after a negated or-object verb is not reported either',
+    },
+  ];
+  for (const row of rows)
+    it(`reads "${row.text}"`, () => {
+      assert.deepEqual(
+        one(row.text).map((q) => q.text),
+        row.contents,
+        `${row.text}: ${row.why}`,
+      );
+    });
+});
+
+describe('the last clause before a final "according to" (2026-11-29 seventh pass)', () => {
+  const rows: Array<{ text: string; content: string }> = [
+    {
+      text: 'The governor cites the old census, but the real figure is closer to ten thousand, according to the monitors.',
+      content: 'but the real figure is closer to ten thousand',
+    },
+    {
+      text: 'The trucks reached the camp, which had been empty for a week, according to the agency.',
+      content: 'which had been empty for a week',
+    },
+    {
+      text: 'The convoy, which left at dawn, reached the camp, according to the agency.',
+      content: 'The convoy, which left at dawn, reached the camp',
+    },
+  ];
+  for (const row of rows)
+    it(`reads "${row.text.slice(0, 40)}..."`, () => {
+      const q = one(row.text).find((x) => x.cue?.text === 'according to');
+      assert.equal(q?.text, row.content, `${row.text}: the clause the source vouches for`);
+    });
+});
