@@ -131,6 +131,29 @@ export interface PlacesLayer {
   readonly warnings: readonly string[];
 }
 
+// ---------------------------------------------------------------- mentions
+
+export type MentionType = 'person' | 'organization' | 'place';
+
+/**
+ * A mention that the names layers do not give as it is read: a pronoun ("he", "we"), a noun phrase
+ * headed by a common noun ("the town", "the Iraqi security forces", "civilians"), or a country
+ * named as its acting state ("the UK said": an organisation, where the places layer has a place).
+ * Groups of people are organisations.
+ */
+export interface Mention extends TextSpan {
+  readonly type: MentionType;
+  readonly kind: 'pronoun' | 'nominal' | 'state';
+  /** The pronoun itself, the phrase's head noun ("forces"), or the country's name. */
+  readonly head: TextSpan;
+  readonly plural: boolean;
+}
+
+export interface MentionsLayer {
+  readonly mentions: readonly Mention[];
+  readonly warnings: readonly string[];
+}
+
 // ---------------------------------------------------------------- dates
 
 export interface DateMention extends TextSpan {
@@ -195,6 +218,7 @@ export interface Layers {
   sentences: SentencesLayer;
   entities: EntitiesLayer;
   places: PlacesLayer;
+  mentions: MentionsLayer;
   dates: DatesLayer;
   quotes: QuotesLayer;
   events: EventsLayer;

@@ -1,6 +1,6 @@
 /**
- * The reading pipeline, assembled once: clean -> sentences -> entities -> places -> dates ->
- * quotes -> events. Data files are loaded when the pipeline is built, not per report.
+ * The reading pipeline, assembled once: clean -> sentences -> entities -> places -> mentions ->
+ * dates -> quotes -> events. Data files are loaded when the pipeline is built, not per report.
  */
 import type { Analysis } from '../core/analysis.js';
 import type { Doc, ReportInput } from '../core/document.js';
@@ -9,6 +9,7 @@ import { createDatesStage } from './dates/dates.stage.js';
 import { createEntitiesStage } from './entities/entities.stage.js';
 import { createEventsStage } from './events/events.stage.js';
 import { createPlacesStage } from './places/places.stage.js';
+import { createMentionsStage } from './mentions/mentions.stage.js';
 import { createPipeline, type Pipeline, type StageTiming } from './pipeline.js';
 import { toAnalysis } from './present.js';
 import { createSentencesStage } from './sentences/sentences.stage.js';
@@ -23,6 +24,7 @@ export function createReadingPipeline(): Pipeline {
     createSentencesStage(),
     createEntitiesStage(),
     createPlacesStage(),
+    createMentionsStage(),
     createDatesStage(),
     createQuotesStage(),
     createEventsStage(),
