@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
-import { lowerOf } from './token-text.js';
+import { PerWord, wordTable } from './word-ids.js';
 
 const FunctionWordsSchema = z.strictObject({
   languages: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1)).min(15)).refine((l) => 'en' in l, {
@@ -22,7 +22,11 @@ export interface FunctionWords {
   /** The languages of `byWord`, and each word's languages as indexes into it (for counting in an array). */
   readonly languages: readonly string[];
   readonly idsByWord: ReadonlyMap<string, readonly number[]>;
+  /** `idsByWord` of a token's lower case, by the token's word id (sentences/word-ids.ts; NO_LANGUAGES: none). */
+  readonly idsByWordId: PerWord<readonly number[]>;
 }
+
+const NO_LANGUAGES: readonly number[] = [];
 
 export interface LanguageGuess {
   readonly english: boolean;
@@ -53,7 +57,9 @@ export function loadFunctionWords(): FunctionWords {
   }
   let maxLength = 0;
   for (const w of byWord.keys()) maxLength = Math.max(maxLength, w.length);
-  return { byWord, maxLength, ...languageIds(byWord) };
+  const ids = languageIds(byWord);
+  const idsByWordId = new PerWord((id) => ids.idsByWord.get(wordTable.lowerText(id)) ?? NO_LANGUAGES);
+  return { byWord, maxLength, ...ids, idsByWordId };
 }
 
 function languageIds(byWord: ReadonlyMap<string, readonly string[]>): {
@@ -88,32 +94,26 @@ export class LanguageCounter {
     this.hits = new Int32Array(fw.languages.length);
   }
 
-  /**
-   * Counts one token (a non-empty text), in the order of the report. Returns the text's lower case
-   * when it had to be looked up (a word short enough to be a function word), else undefined.
-   */
-  add(text: string): string | undefined {
+  /** Counts one token (a non-empty text, whose word id is `id`), in the order of the report. */
+  add(text: string, id: number): void {
     // The first UTF-16 unit decides: ASCII letters are Latin letters, other ASCII is no letter.
     const c = text.charCodeAt(0) | 32;
     if (c < 128) {
-      if (c < 97 || c > 122) return undefined;
+      if (c < 97 || c > 122) return;
       this.latin++;
     } else {
       const first = text[0]!;
-      if (!LETTER.test(first)) return undefined;
+      if (!LETTER.test(first)) return;
       if (LATIN.test(first)) this.latin++;
     }
     this.words++;
-    if (text.length > this.fw.maxLength) return undefined;
-    const lower = lowerOf(text);
-    const langs = this.fw.idsByWord.get(lower);
-    if (langs !== undefined)
-      for (let k = 0; k < langs.length; k++) {
-        const id = langs[k]!;
-        if (this.hits[id] === 0) this.order.push(id);
-        this.hits[id]!++;
-      }
-    return lower;
+    if (text.length > this.fw.maxLength) return;
+    const langs = this.fw.idsByWordId.get(id);
+    for (let k = 0; k < langs.length; k++) {
+      const lang = langs[k]!;
+      if (this.hits[lang] === 0) this.order.push(lang);
+      this.hits[lang]!++;
+    }
   }
 
   guess(): LanguageGuess {

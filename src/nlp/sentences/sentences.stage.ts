@@ -12,6 +12,7 @@ import { LanguageCounter, loadFunctionWords, type FunctionWords } from './langua
 import { bodyOffset, splitGluedPossessives } from './possessive.js';
 import { rejoinNames } from './rejoin.js';
 import { rememberTokenTexts, TokenTexts } from './token-text.js';
+import { wordTable } from './word-ids.js';
 
 // Only sentence splitting and POS tags: the other wink pipes (NER, negation, sentiment) go unused.
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -60,12 +61,12 @@ function isWinkSpace(c: number): boolean {
 /** `kept` mark of a wink token with no text (see readBody). */
 const EMPTY = -2;
 
-/** What readBody builds: the layer's tokens and sentences, the tokens' texts, and the language count. */
+/** What readBody builds: the layer's tokens and sentences, the tokens' texts and ids, and the language count. */
 interface BodyRead {
   readonly tokens: Token[];
   readonly texts: string[];
-  /** Each token's lower case when the language count worked it out (else undefined: on demand). */
-  readonly lowers: Array<string | undefined>;
+  /** Each token's word id (`wordTable`), set by readBody (empty when the body has no paragraph). */
+  ids: Int32Array;
   readonly sentences: Sentence[];
   readonly language: LanguageCounter;
 }
@@ -75,10 +76,10 @@ interface BodyRead {
  * paragraphs). wink breaks sentences at blank lines and tags each paragraph as it would alone; its
  * tokens outside every paragraph (the blank lines) are dropped, and a sentence is cut where the
  * paragraph changes, so the layer is the one a read per paragraph would give. The tokens' texts,
- * lower case and language counts are taken in the same pass.
+ * word ids (word-ids.ts) and language counts are taken in the same pass.
  */
 function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): void {
-  const { tokens, texts, lowers, language } = read;
+  const { tokens, texts, language } = read;
   const split = splitGluedPossessives(body, inWinkLexicon);
   const text = split.text;
   const at = { k: 0 };
@@ -87,6 +88,9 @@ function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): vo
   const all = doc.tokens();
   const values = all.out() as string[];
   const tags = all.out(its.pos) as string[];
+  // wink's lexicon index of each token's string: our word id is one array read away (word-ids.ts).
+  const winkIds = all.out(its.uniqueId) as unknown as number[];
+  const ids = new Int32Array(values.length);
   // For each wink token: its index in `tokens` and its paragraph, or -1 when it lies outside them.
   const kept = new Int32Array(values.length);
   const paragraphOf = new Int32Array(values.length);
@@ -125,11 +129,14 @@ function readBody(body: string, paragraphs: readonly Span[], read: BodyRead): vo
       tokens.push({ start, end: stop, pos: tags[i]! });
       // wink's own string (kept in its lexicon) when it is the token's text, so none is allocated.
       const own = exact ? value : body.slice(start, stop);
+      const id = exact ? wordTable.fromWink(winkIds[i]!, value) : wordTable.intern(own);
+      ids[texts.length] = id;
       texts.push(own);
-      lowers.push(language.add(own));
+      language.add(own, id);
     } else kept[i] = -1;
     offset = end;
   }
+  read.ids = ids.subarray(0, texts.length);
   cutSentences(doc.sentences().out(its.span) as unknown as Array<[number, number]>, kept, paragraphOf, read);
 }
 
@@ -171,7 +178,7 @@ export function readSentences(body: string, functionWords: FunctionWords = defau
   const read: BodyRead = {
     tokens: [],
     texts: [],
-    lowers: [],
+    ids: new Int32Array(0),
     sentences: [],
     language: new LanguageCounter(functionWords),
   };
@@ -188,7 +195,7 @@ export function readSentences(body: string, functionWords: FunctionWords = defau
     english: guess.english,
     warnings,
   };
-  rememberTokenTexts(result, new TokenTexts(read.texts, read.lowers));
+  rememberTokenTexts(result, new TokenTexts(read.texts, undefined, read.ids));
   return result;
 }
 

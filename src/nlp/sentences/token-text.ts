@@ -9,6 +9,7 @@
  * slicing its body.
  */
 import type { SentencesLayer } from '../../core/document.js';
+import { wordTable } from './word-ids.js';
 
 // Lower-cased forms of the strings seen with a capital or beyond ASCII, so a word's lower case is
 // one string across reports.
@@ -34,23 +35,39 @@ export function lowerOf(text: string): string {
 
 export class TokenTexts {
   private readonly lowers: Array<string | undefined>;
+  private wordIds: Int32Array | undefined;
 
   /**
    * `texts[i]` equals `body.slice(tokens[i].start, tokens[i].end)`; `lowers`, when given, holds
-   * their lower case already (it is kept, not copied).
+   * their lower case already (it is kept, not copied); `ids`, when given, their word ids (`wordTable`).
    */
   constructor(
     readonly texts: readonly string[],
     lowers?: Array<string | undefined>,
+    ids?: Int32Array,
   ) {
     this.lowers = lowers ?? new Array<string | undefined>(texts.length);
+    this.wordIds = ids;
   }
 
-  /** `texts[i].toLowerCase()`, computed on first use. */
+  /** Each token's word id in `wordTable` (`wordTable.text(ids[i])` is `texts[i]`), interned on first use. */
+  get ids(): Int32Array {
+    let ids = this.wordIds;
+    if (ids === undefined) {
+      const texts = this.texts;
+      ids = new Int32Array(texts.length);
+      for (let i = 0; i < texts.length; i++) ids[i] = wordTable.intern(texts[i]!);
+      this.wordIds = ids;
+    }
+    return ids;
+  }
+
+  /** `texts[i].toLowerCase()`: by word id when the ids are known (two array reads), else computed on first use. */
   lower(i: number): string {
     let lower = this.lowers[i];
     if (lower === undefined) {
-      lower = lowerOf(this.texts[i]!);
+      const ids = this.wordIds;
+      lower = ids !== undefined ? wordTable.lowerText(ids[i]!) : lowerOf(this.texts[i]!);
       this.lowers[i] = lower;
     }
     return lower;
