@@ -4,6 +4,7 @@
  * hyphens treated as spaces ("al-Nusra" = "al Nusra"), a possessive "'s" kept as its own token.
  */
 import { lowerOf, type TokenTexts } from '../sentences/token-text.js';
+import { PerWord, wordTable } from '../sentences/word-ids.js';
 
 export interface Tok {
   readonly start: number;
@@ -152,6 +153,8 @@ const FORM_CACHE_LIMIT = 100_000;
  */
 export class FormCache {
   private readonly forms = new Map<string, Form>();
+  // The same forms by word id (sentences/word-ids.ts): an array read per token instead of a Map lookup.
+  private byId = this.idTable();
 
   constructor(
     private readonly headOf: (key: string) => unknown,
@@ -162,10 +165,22 @@ export class FormCache {
     let form = this.forms.get(raw);
     if (form === undefined) {
       form = this.make(raw);
-      if (this.forms.size >= FORM_CACHE_LIMIT) this.forms.clear();
+      if (this.forms.size >= FORM_CACHE_LIMIT) {
+        this.forms.clear();
+        this.byId = this.idTable();
+      }
       this.forms.set(raw, form);
     }
     return form;
+  }
+
+  /** `get(wordTable.text(id))`. */
+  ofId(id: number): Form {
+    return this.byId.get(id);
+  }
+
+  private idTable(): PerWord<Form> {
+    return new PerWord((id) => this.get(wordTable.text(id)));
   }
 
   private make(raw: string): Form {
@@ -246,12 +261,13 @@ function tokensByForm(
   formOf?: Form[],
 ): Tok[] {
   const out: Tok[] = [];
+  const ids = known?.ids;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const start = t.start;
     const end = t.end;
     const pos = t.pos;
-    const f = forms.get(known ? known.texts[i]! : body.slice(start, end));
+    const f = ids ? forms.ofId(ids[i]!) : forms.get(body.slice(start, end));
     if (formOf) formOf[i] = f;
     if (f.kind === 1)
       out.push({ start, end, key: f.key, shape: f.shape, word: f.word, pos, head: f.head, flags: f.flags });
