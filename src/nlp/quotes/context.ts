@@ -5,6 +5,7 @@
 import type { Entity, SentencesLayer, Token } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import { tokenTexts } from '../sentences/token-text.js';
+import { wordTable } from '../sentences/word-ids.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { WORD_VERB } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
@@ -80,10 +81,7 @@ export function buildContext(
     while (t < n && tokens[t]!.end <= q.open) t++;
     for (let k = t; k < n && tokens[k]!.start < q.close; k++) inQuote[k] = qi + 1;
   });
-  const words = lowerWords(layer, body);
-  const flags = new Uint8Array(words.length);
-  const wordFlags = lex.wordFlags;
-  for (let i = 0; i < words.length; i++) flags[i] = wordFlags.get(words[i]!) ?? 0;
+  const { words, flags } = lowerWords(layer, body, lex);
   // The lite model tags some name parts as verbs or adjectives ("the Red Cross/VERB").
   const pos = new Array<string>(n);
   for (let i = 0; i < n; i++) {
@@ -171,23 +169,37 @@ function markTitleVerbs(
 }
 
 /**
- * Each token's lower-cased text, as the body lower-cased whole and sliced. The shared token texts
- * (no string allocated per token, hashes reused by the lexicon lookups) give the same strings
- * whenever lower-casing is context-free, that is unless the body holds a capital sigma (final or not
- * depends on the letter after the token); then the body is lower-cased and sliced as before.
+ * Each token's lower-cased text and its lexicon bits. By the tokens' word ids (one string per word, the
+ * bits read from an array) whenever lower-casing is context-free, that is unless the body holds a
+ * capital sigma (final or not depends on the letter after the token); then the body is lower-cased and
+ * sliced as before, and the bits looked up by word.
  */
-function lowerWords(layer: SentencesLayer, body: string): string[] {
+function lowerWords(
+  layer: SentencesLayer,
+  body: string,
+  lex: QuoteLexicon,
+): { words: readonly string[]; flags: Uint8Array } {
   const tokens = layer.tokens;
+  const n = tokens.length;
+  const flags = new Uint8Array(n);
   if (!body.includes('Σ')) {
-    const texts = tokenTexts(layer, body);
-    const words = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) words[i] = texts.lower(i);
-    return words;
+    const ids = tokenTexts(layer, body).ids;
+    const words = new Array<string>(n);
+    const bits = lex.wordFlagsById;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      words[i] = wordTable.lowerText(id);
+      flags[i] = bits.get(id);
+    }
+    return { words, flags };
   }
   const lowered = body.toLowerCase();
-  return lowered.length === body.length
-    ? tokens.map((tok) => lowered.slice(tok.start, tok.end))
-    : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
+  const words =
+    lowered.length === body.length
+      ? tokens.map((tok) => lowered.slice(tok.start, tok.end))
+      : tokens.map((tok) => body.slice(tok.start, tok.end).toLowerCase());
+  for (let i = 0; i < n; i++) flags[i] = lex.wordFlags.get(words[i]!) ?? 0;
+  return { words, flags };
 }
 
 /** Index of the first token starting at or after `offset`. */

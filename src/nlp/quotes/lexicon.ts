@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { loadDataFile } from '../../core/data-file.js';
+import { PerWordBits, wordTable } from '../sentences/word-ids.js';
 
 const words = z.array(z.string().min(1));
 
@@ -126,6 +127,8 @@ export interface QuoteLexicon {
   readonly phrases: readonly PhraseCue[];
   /** Lower-cased word -> WORD_VERB | WORD_NOUN | WORD_TRIGGER bits, one lookup per token (context.ts). */
   readonly wordFlags: ReadonlyMap<string, number>;
+  /** The same bits by word id of the token text as written (sentences/word-ids.ts): an array read per token. */
+  readonly wordFlagsById: PerWordBits;
   /** Lower-cased trigger word -> the anchored phrases a match may start at it. */
   readonly phraseTriggers: ReadonlyMap<string, readonly PhraseCue[]>;
   readonly adverbs: ReadonlySet<string>;
@@ -249,6 +252,7 @@ export function buildLexicon(
   for (const w of phraseTriggers.keys()) flag(w, WORD_TRIGGER);
   return {
     wordFlags,
+    wordFlagsById: new PerWordBits((id) => wordFlags.get(wordTable.lowerText(id)) ?? 0),
     verbs,
     verbClass,
     namedSubject,
