@@ -20,7 +20,7 @@ import {
   type SourcePick,
   usablePlaces,
 } from './attach.js';
-import { countryAsPlace, placeContextOf, placeCountryName } from './country-place.js';
+import { countryAsPlace, mainCountryOf, placeContextOf, placeCountryName } from './country-place.js';
 import { clausesOf } from './clauses.js';
 import {
   type ClauseFacts,
@@ -44,7 +44,7 @@ import type { FatalityMatcher } from './fatalities.js';
 import type { Found } from './found.js';
 export type { Found } from './found.js';
 import { modalityOf } from './modality.js';
-import { countryOfEntities, type CountryData } from '../entities/entity-country.js';
+import type { CountryData } from '../entities/entity-country.js';
 import { localEntities, type NoteCountryData } from './actor-country.js';
 import { resolveType, riotSubType, victimOf, type ResolvedType } from './resolve.js';
 import { findHits, type Hit, type TriggerIndex } from './scan.js';
@@ -90,13 +90,8 @@ export function findCandidates(
   const gate = cueGate(lowerForTests, lex.cues.gate);
   const cue = (re: RegExp, start: number, end: number): boolean => gatedSpan(gate, re, body, start, end);
   const dateline = clean.dateline;
-  // With no place resolved, the parties and organisations named can still tell the country.
-  const fallback = placesLayer.countryContext.length === 0 && countries ? countryOfEntities(named, countries) : null;
-  const mainCountry = placesLayer.countryContext[0] ?? fallback?.code;
+  const { code: mainCountry, name: mainCountryName, fallbackName } = mainCountryOf(placesLayer, named, countries);
   const entities = countries ? localEntities(body, lower, named, mainCountry ?? null, countries, notes) : named;
-  const mainCountryName =
-    placesLayer.places.find((p) => p.country === mainCountry && p.countryName)?.countryName ?? fallback?.name;
-  const fallbackName = fallback?.name ?? null;
   // Each token's leading word hashed once, for the unnamed-actor walk and the trigger scan.
   const words = tokenWords(lower, sents.tokens, index.hashSeen, unnamedFirstWords(lex.cues));
   const actors = actorList(

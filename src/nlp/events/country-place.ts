@@ -1,6 +1,27 @@
 /** The report's country as a place and as a name, from the places layer. */
-import type { Entity, PlaceMention } from '../../core/document.js';
+import type { Entity, PlacesLayer, PlaceMention } from '../../core/document.js';
+import { countryOfEntities, type CountryData } from '../entities/entity-country.js';
 import type { PlaceContext } from './attach.js';
+
+/** The report's main country: its code and name, and the name its parties and organisations tell. */
+export interface MainCountry {
+  readonly code: string | undefined;
+  readonly name: string | undefined;
+  /** With no place resolved, the country the names tell (null when places tell it, or nothing does). */
+  readonly fallbackName: string | null;
+}
+
+/** The places layer's first country, else (no place resolved) the one the parties and organisations named tell. */
+export function mainCountryOf(
+  places: PlacesLayer,
+  named: readonly Entity[],
+  countries: CountryData | null,
+): MainCountry {
+  const fallback = places.countryContext.length === 0 && countries ? countryOfEntities(named, countries) : null;
+  const code = places.countryContext[0] ?? fallback?.code;
+  const name = places.places.find((p) => p.country === code && p.countryName)?.countryName ?? fallback?.name;
+  return { code, name, fallbackName: fallback?.name ?? null };
+}
 
 /**
  * The country's name for generic actors: the event's place's country, else the report's first, else

@@ -15,7 +15,8 @@ import {
   type TruceTag,
 } from '../../core/taxonomy.js';
 import { alt, testAlt, testAny, wordAlt } from './cue-regex.js';
-import { gateIndex, type GateIndex } from './cue-gate.js';
+import type { GateIndex } from './cue-gate.js';
+import { cueGateIndex } from './cue-gate-index.js';
 
 export { wordAlt } from './cue-regex.js';
 
@@ -445,37 +446,6 @@ function compileCues(c: CuesData): Cues {
     underBefore: new RegExp(`${wordAlt(c.under_before)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
   };
   return { ...cues, gate: cueGateIndex(cues, c) };
-}
-
-/** The cue regexes the stage tests on stretches of a report, with the lists each is built from (cue-gate.ts). */
-function cueGateIndex(cues: Omit<Cues, 'gate'>, c: CuesData): GateIndex {
-  const m = c.modality;
-  const clause = [...c.durative, ...c.continuing, ...c.numbers.cumulative];
-  return gateIndex([
-    [cues.hypothetical, [[...m.hypothetical, ...m.attempt]]],
-    [cues.hypotheticalCrowd, [m.hypothetical]],
-    [cues.deal, [m.deal_nouns, m.deal_verbs]],
-    [cues.planned, [m.planned]],
-    [cues.denied, [m.denied]],
-    [cues.claimed, [m.claimed]],
-    [cues.unverified, [m.unverified]],
-    [cues.unverifiedLc, [m.unverified]],
-    [cues.reaction, [c.reaction_verbs]],
-    [cues.attributionVerbs, [c.attribution_verbs]],
-    [cues.durativeLc, [c.durative]],
-    [cues.continuingLc, [c.continuing]],
-    [cues.clauseCuesLc, [clause]],
-    [cues.pastMarkers, [c.past_markers]],
-    [cues.supportBefore, [c.support_before]],
-    [cues.claimedAfter, [c.claimed_after]],
-    [cues.partisans, [c.partisans]],
-    [cues.trendAfter, [c.trend_after]],
-    [cues.injured, [c.injured]],
-    [cues.accidental, [c.accidental]],
-    [cues.performedBefore, [c.performed_before]],
-    [cues.happenedAfter, [c.happened_after]],
-    [cues.underBefore, [c.under_before]],
-  ]);
 }
 
 /** Loads and compiles the lexicon; call once, at stage construction. */
