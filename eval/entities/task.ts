@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { conllSpansOf, parseConll, TagService, type LabelledSpan } from '../../src/services/tag.service.js';
 import { createPlainReader } from '../../src/services/plain-reader.js';
+import { createReadingPipeline } from '../../src/nlp/analyze.js';
 import { loadDataFile } from '../../src/core/data-file.js';
 import { recogniserSchema } from '../../src/nlp/entities/dictionary.schema.js';
 import { fingerprint, missing } from '../lib/data.js';
@@ -108,7 +109,7 @@ export function runEntities(root: string): TaskResult | Skipped {
   }
 
   const { docs, files } = loadRe3d(re3dDir);
-  const reader = createPlainReader('mentions');
+  const reader = createPlainReader('mentions', createReadingPipeline({ mentions: true }));
   const exact = { ours: zeroCounts(), peer: zeroCounts() };
   const namesOnly = zeroCounts();
   const bare = { ours: zeroCounts(), peer: zeroCounts() };

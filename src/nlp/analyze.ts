@@ -1,6 +1,7 @@
 /**
- * The reading pipeline, assembled once: clean -> sentences -> entities -> places -> mentions ->
- * dates -> quotes -> events. Data files are loaded when the pipeline is built, not per report.
+ * The reading pipeline, assembled once: clean -> sentences -> entities -> places -> dates ->
+ * quotes -> events, with the mentions layer after places when asked for. Data files are loaded when
+ * the pipeline is built, not per report.
  */
 import type { Analysis } from '../core/analysis.js';
 import type { Doc, ReportInput } from '../core/document.js';
@@ -18,13 +19,22 @@ import { createQuotesStage } from './quotes/quotes.stage.js';
 /** Bumped whenever a change to a stage or its data can change what is extracted. */
 export const PIPELINE_VERSION = '0.1.0';
 
-export function createReadingPipeline(): Pipeline {
+export interface ReadingOptions {
+  /**
+   * Add the mentions layer (pronouns and common-noun phrases, src/nlp/mentions). Off by default: no
+   * later stage and no part of the Analysis reads it yet, so a report's reading does not pay for it;
+   * the entities evaluation (re3d marks mentions, not names) turns it on.
+   */
+  readonly mentions?: boolean;
+}
+
+export function createReadingPipeline(options: ReadingOptions = {}): Pipeline {
   return createPipeline([
     createCleanStage(),
     createSentencesStage(),
     createEntitiesStage(),
     createPlacesStage(),
-    createMentionsStage(),
+    ...(options.mentions ? [createMentionsStage()] : []),
     createDatesStage(),
     createQuotesStage(),
     createEventsStage(),
