@@ -203,14 +203,18 @@ function hasVerb(ctx: QuoteContext, from: number, to: number): boolean {
 /**
  * The start of the last clause before a final source ("X cites ..., the real figure is lower,
  * according to Y" -> "the real figure is lower"): after the last comma that a new subject and its
- * verb, or a relative "which" running to the source, follow.
+ * verb (not joined by "and"), or a relative "which" running to the source, follow.
  */
 function lastClauseStart(ctx: QuoteContext, start: number, comma: number): number {
   let last = comma;
   for (let k = comma - 2; k > start; k--) {
     if (ctx.words[k] !== ',' || ctx.inQuote[k]) continue;
     // A relative "which" only when it runs to the source: "the figure, which stood at 263, according to".
-    const cut = (ctx.words[k + 1] === 'which' && last === comma) || newClauseAt(ctx, k + 1, comma);
+    // Clauses joined by ", and" are vouched for together ("X attacked Y, and the fighting lasted all
+    // day, according to Z"); a contrast (", but") or a clause with no conjunction starts the last one.
+    const cut =
+      (ctx.words[k + 1] === 'which' && last === comma) ||
+      (ctx.words[k + 1] !== 'and' && newClauseAt(ctx, k + 1, comma));
     // Not after a fronted phrase ("In the south, the shelling stopped"): a clause stands before it.
     if (cut && hasVerb(ctx, start, k)) return k + 1;
     last = k;

@@ -212,6 +212,10 @@ describe('the last clause before a final "according to" (2026-11-29 seventh pass
       content: 'which had been empty for a week',
     },
     {
+      text: 'Gunmen attacked a checkpoint outside the town on Sunday, and the fighting lasted until dusk, according to two residents.',
+      content: 'Gunmen attacked a checkpoint outside the town on Sunday, and the fighting lasted until dusk',
+    },
+    {
       text: 'The convoy, which left at dawn, reached the camp, according to the agency.',
       content: 'The convoy, which left at dawn, reached the camp',
     },
