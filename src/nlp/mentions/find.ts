@@ -3,8 +3,9 @@
  * pronouns, and noun phrases whose head noun is in the lexicon, with their determiner, modifiers
  * and an "of <Name>" complement ("the city of Mosul").
  */
-import type { Mention, Sentence, Token } from '../../core/document.js';
+import type { Mention, SentencesLayer, Token } from '../../core/document.js';
 import { textSpan } from '../../core/span.js';
+import { tokenTexts } from '../sentences/token-text.js';
 import type { MentionLexicon, Reading } from './mentions.schema.js';
 
 /** POS tags a noun phrase's modifiers carry ("the [Iraqi security] forces", "[60] civilians"). */
@@ -19,7 +20,7 @@ const glued = (a: Token, b: Token) => a.end === b.start;
 interface Scan {
   readonly body: string;
   readonly toks: readonly Token[];
-  /** Lower-cased token texts, filled on demand. */
+  /** Lower-cased token texts (the sentences layer's, shared with the other stages). */
   readonly lower: (i: number) => string;
   readonly lex: MentionLexicon;
 }
@@ -238,17 +239,12 @@ function sentenceMentions(s: Scan, from: number, to: number, out: Mention[]): vo
   }
   for (const f of coordinate(s, found)) out.push(mention(s, f.start, f.end, f.h, f.r, f.kind));
 }
+
 /** All mentions of a document's body, sentence by sentence. */
-export function findMentions(
-  body: string,
-  sentences: readonly Sentence[],
-  tokens: readonly Token[],
-  lex: MentionLexicon,
-): Mention[] {
-  const cache: Array<string | undefined> = new Array<string | undefined>(tokens.length);
-  const lower = (i: number) => (cache[i] ??= body.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase());
-  const s: Scan = { body, toks: tokens, lower, lex };
+export function findMentions(body: string, layer: SentencesLayer, lex: MentionLexicon): Mention[] {
+  const texts = tokenTexts(layer, body);
+  const s: Scan = { body, toks: layer.tokens, lower: (i) => texts.lower(i), lex };
   const out: Mention[] = [];
-  for (const sent of sentences) sentenceMentions(s, sent.tokenStart, sent.tokenEnd, out);
+  for (const sent of layer.sentences) sentenceMentions(s, sent.tokenStart, sent.tokenEnd, out);
   return out;
 }

@@ -17,9 +17,9 @@ export function createMentionsStage(lex: MentionLexicon = loadMentionLexicon()):
     needs: ['clean', 'sentences', 'places'],
     run(doc): MentionsLayer {
       const body = layer(doc, 'clean').body;
-      const { sentences, tokens } = layer(doc, 'sentences');
-      const found = findMentions(body, sentences, tokens, lex);
-      const states = stateMentions(body, tokens, layer(doc, 'places').places);
+      const sentences = layer(doc, 'sentences');
+      const found = findMentions(body, sentences, lex);
+      const states = stateMentions(body, sentences.tokens, layer(doc, 'places').places);
       // A state overlaps no pronoun or common noun: each finder reads different words.
       const mentions = [...found, ...states.filter((m) => !found.some((f) => f.start < m.end && m.start < f.end))];
       return { mentions: mentions.sort((a, b) => a.start - b.start), warnings: [] };

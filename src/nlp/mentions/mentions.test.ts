@@ -11,8 +11,7 @@ import { stateMentions } from './states.js';
 const lex = loadMentionLexicon();
 
 function mentionsOf(body: string): Mention[] {
-  const s = readSentences(body);
-  return findMentions(body, s.sentences, s.tokens, lex);
+  return findMentions(body, readSentences(body), lex);
 }
 
 const show = (ms: readonly Mention[]) => ms.map((m) => `${m.text}/${m.type}`);
