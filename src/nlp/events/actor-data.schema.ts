@@ -1,6 +1,7 @@
 /** zod schemas of the actor data files under data/actors/ (types inferred, so they cannot drift). */
 import { z } from 'zod';
 import { phraseAlternation } from '../../core/regex.js';
+import { anyInitial } from './cue-regex.js';
 
 const code = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
 
@@ -42,6 +43,9 @@ export type CountryCuesData = z.infer<typeof countryCuesSchema>;
 const fragments = z.array(z.string().min(1)).min(1);
 
 /** data/events/roles.yaml: which victims are an event type's actor2, and the words that name them. */
+/** A capitalised name of one to three words. */
+export const CAPITALISED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}`;
+
 export const rolesSchema = z
   .object({
     types: z.record(
@@ -127,7 +131,16 @@ export const rolesSchema = z
       membersOf: new RegExp(`(?<![\\p{L}])(?:${d.militias.members.join('|')}) of (?:the )?$`, 'u'),
       sameParty: new RegExp(`(?<![\\p{L}])(?:${d.militias.same_party.join('|')})(?![\\p{L}])`, 'u'),
       rivals: new RegExp(`(?<![\\p{L}])(?:${d.militias.rivals.join('|')})(?![\\p{L}])`, 'u'),
-      heads: d.militias.communal.heads,
+      /** "at X village", "in X union": the name before a place head (group 1). */
+      nameBeforeHead: new RegExp(
+        String.raw`(?<![\p{L}])(?:at|in|of|from|near|under|on)\s+(${CAPITALISED_NAME})\s+(?:${d.militias.communal.heads.map(anyInitial).join('|')})(?![\p{L}])`,
+        'u',
+      ),
+      /** "village X", "village of X": the name after a place head (group 1). */
+      nameAfterHead: new RegExp(
+        String.raw`(?<![\p{L}])(?:${d.militias.communal.heads.map(anyInitial).join('|')})\s+(?:of\s+)?(${CAPITALISED_NAME})`,
+        'u',
+      ),
       communal: new RegExp(`(?<![\\p{L}])(?:${d.militias.communal.cues.join('|')})(?![\\p{L}])`, 'u'),
     },
   }));

@@ -7,6 +7,13 @@ export const alt = (items: readonly string[]): string => items.map((s) => `(?:${
 /** Word-bounded alternation; `\b` fails next to punctuation, so lookarounds on letters are used. */
 export const wordAlt = (items: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${alt(items)})(?![\\p{L}\\p{N}])`;
 
+/**
+ * A word whose first letter may also be a capital ("village" -> "[Vv]illage"), for the regexes that
+ * must stay case-sensitive (an `i` flag would blind their \p{Lu}); a word not opening with a
+ * lower-case letter is kept as it is.
+ */
+export const anyInitial = (w: string): string => w.replace(/^\p{Ll}/u, (c) => `[${c.toUpperCase()}${c}]`);
+
 /** The end (exclusive) of the group that opens at `src[open]` ("("): escapes and classes skipped. */
 export function groupEnd(src: string, open: number): number {
   let depth = 0;

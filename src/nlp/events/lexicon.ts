@@ -14,7 +14,7 @@ import {
   type SubEventType,
   type TruceTag,
 } from '../../core/taxonomy.js';
-import { alt, testAlt, testAny, wordAlt } from './cue-regex.js';
+import { alt, anyInitial, testAlt, testAny, wordAlt } from './cue-regex.js';
 import type { GateIndex } from './cue-gate.js';
 import { cueGateIndex } from './cue-gate-index.js';
 
@@ -249,8 +249,6 @@ export interface Lexicon {
 
 /** A capitalised word of a place name, with an Arabic article ("al-Bab") allowed. */
 const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?\p{Lu}[\p{L}'’-]*`;
-/** "village" -> "[Vv]illage": the head may be capitalised, the name must be (no `i` flag: it would blind \p{Lu}). */
-const anyInitial = (w: string): string => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
 
 /** Regular English inflections of a verb plus the irregular forms from the data file. */
 export function inflect(verb: string, irregular: Readonly<Record<string, readonly string[]>>): string[] {

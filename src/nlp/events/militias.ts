@@ -9,7 +9,7 @@
  * both sides. Protests and riots keep their crowds (patients.ts).
  */
 import type { Entity } from '../../core/document.js';
-import type { RolesData } from './actor-data.schema.js';
+import { CAPITALISED_NAME, type RolesData } from './actor-data.schema.js';
 import type { Found } from './found.js';
 import { setField, type Candidate } from './merge.js';
 
@@ -24,9 +24,6 @@ const UNIDENTIFIED = /^Unidentified Armed Group(?: \(|$)/;
 const AGENT_BEFORE = /(?<![\p{L}])by\s+(?:[\p{L}\d'’-]+\s+){0,4}$/u;
 /** A short bracket after a name ("(BCL)", "(AL)"): skipped before the victim test. */
 const BRACKET = /^\s*\([^)]{1,20}\)/u;
-
-/** A capitalised name of one to three words. */
-const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}`;
 
 /** After "members of X": they are the subject of no passive ("cadres of X were arrested"). */
 const NOT_PASSIVE = /^\s*(?!(?:were|was|are|is|have been|has been|had been|got)(?![\p{L}]))[\p{L}]/u;
@@ -61,21 +58,15 @@ function partiesIn(found: Found, start: number, end: number, m: Militias, roles:
 }
 
 /** The capitalised name right before or after a place head ("at Khanpur village", "village Khanpur"). */
-function headName(text: string, heads: readonly string[]): string | null {
-  const head = heads.map((h) => h.replace(/^\p{Ll}/u, (c) => `[${c.toUpperCase()}${c}]`)).join('|');
-  const before = new RegExp(
-    String.raw`(?<![\p{L}])(?:at|in|of|from|near|under|on)\s+(${NAME})\s+(?:${head})(?![\p{L}])`,
-    'u',
-  );
-  const after = new RegExp(String.raw`(?<![\p{L}])(?:${head})\s+(?:of\s+)?(${NAME})`, 'u');
-  const b = before.exec(text);
-  const a = after.exec(text);
+function headName(text: string, m: Militias): string | null {
+  const b = m.nameBeforeHead.exec(text);
+  const a = m.nameAfterHead.exec(text);
   if (b && (!a || b.index <= a.index)) return b[1]!;
   return a ? a[1]! : null;
 }
 
 /** "at X", "in X": the first capitalised name after a locative preposition that may be a place. */
-const AT_NAME = new RegExp(String.raw`(?<![\p{L}])(?:at|in)\s+(${NAME})`, 'gu');
+const AT_NAME = new RegExp(String.raw`(?<![\p{L}])(?:at|in)\s+(${CAPITALISED_NAME})`, 'gu');
 
 /** An actor or a name of the entity dictionary (a name the entities stage only guessed may be a village's). */
 const named = (e: Entity): boolean => e.actor !== null || (e.via === 'dictionary' && e.type !== 'place');
@@ -96,7 +87,7 @@ function atName(found: Found, start: number, end: number, notPlaces: ReadonlySet
 /** The place a communal battle's sides are named after: its village, else the first place its sentence names, else the event's. */
 function communityPlace(found: Found, c: Candidate, m: Militias, notPlaces: ReadonlySet<string>): string | null {
   const s = found.sentences[c.sentenceIndex]!;
-  const village = headName(found.body.slice(s.start, s.end), m.heads);
+  const village = headName(found.body.slice(s.start, s.end), m);
   if (village) return village;
   const named = atName(found, s.start, s.end, notPlaces);
   if (named) return named;
