@@ -121,21 +121,29 @@ export function runEntities(root: string): TaskResult | Skipped {
       nonOverlapping(
         spans.filter((s) => s.label !== 'MISC').map((s) => ({ start: s.start, end: s.end, type: FROM_CONLL[s.label] })),
       );
+    // One reading gives the names and the mentions layer; a text the pipeline throws on finds nothing.
     let read: Doc | null = null;
-    const o = typed(safely((text) => conllSpansOf((read = reader.read(text))))(doc.text));
+    let names: LabelledSpan[] = [];
+    try {
+      read = reader.read(doc.text);
+      names = conllSpansOf(read);
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+    const o = typed(names);
     const p = typed(compromiseSpans(doc.text));
-    const mention = (spans: Chunk[]) => nonOverlapping(spans.map((s) => asRe3dMention(doc.text, s, titles)));
+    const asMentions = (spans: Chunk[]) => spans.map((s) => asRe3dMention(doc.text, s, titles));
+    const oMentions = asMentions(o);
     // The mentions layer (pronouns, common-noun phrases, acting states) first: on the same words it
     // wins over a name's reading ("the UK" said: an organisation, not the place).
-    const layer = ((read as Doc | null)?.mentions?.mentions ?? []).map((m) => ({
+    const layer = (read?.mentions?.mentions ?? []).map((m) => ({
       start: m.start,
       end: m.end,
       type: FROM_MENTION[m.type],
     }));
-    const all = nonOverlapping([...layer, ...o.map((s) => asRe3dMention(doc.text, s, titles))]);
-    for (const c of matchCounts(doc.gold, all).values()) addCounts(exact.ours, c);
-    for (const c of matchCounts(doc.gold, mention(o)).values()) addCounts(namesOnly, c);
-    for (const c of matchCounts(doc.gold, mention(p)).values()) addCounts(exact.peer, c);
+    for (const c of matchCounts(doc.gold, nonOverlapping([...layer, ...oMentions])).values()) addCounts(exact.ours, c);
+    for (const c of matchCounts(doc.gold, nonOverlapping(oMentions)).values()) addCounts(namesOnly, c);
+    for (const c of matchCounts(doc.gold, nonOverlapping(asMentions(p))).values()) addCounts(exact.peer, c);
     for (const c of matchCounts(doc.gold, o).values()) addCounts(bare.ours, c);
     for (const c of matchCounts(doc.gold, p).values()) addCounts(bare.peer, c);
     addCounts(overlap.ours, overlapCounts(doc.gold, o));
